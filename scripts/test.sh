@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test: native, in-browser unit tests, then end to end against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (model, rules, translation)"
+cargo test --locked
+
+step "browser unit tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+  scripts/wasm-env.sh cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build"
+scripts/wasm-env.sh trunk build --release
+
+step "end-to-end tests (headless Chromium against dist/ on 127.0.0.1)"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -1,0 +1,335 @@
+//! The translation layer: a typed dictionary.
+//!
+//! Every visible string is a [`Msg`] key. Each entry must give both the Indonesian and the English
+//! text (the macro will not accept one without the other), and `Msg::ALL` lets the tests walk the
+//! whole catalogue. Placeholders are written `{name}` and filled with [`fill`].
+//!
+//! Why not a crate such as leptos_i18n: it generates code from JSON locale files through proc
+//! macros, which adds build time and wasm size for features (plural rules, many locales) an app with
+//! two languages does not need. A missing key here is a compile error, and a typo in a key name is
+//! caught by the compiler rather than at run time.
+
+use serde::{Deserialize, Serialize};
+
+/// Interface language. Bahasa Indonesia is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// BCP 47 tag, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, shown in the language picker whatever the current language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! messages {
+    ($( $key:ident { id: $id:expr, en: $en:expr $(,)? } )*) => {
+        /// A key of the catalogue. One variant per visible string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            /// Every key, in catalogue order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// The text of this key in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Msg::$key, Lang::Id) => $id, (Msg::$key, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName { id: "Sentra", en: "Sentra" }
+    AppTagline { id: "Pendataan IKM luring untuk Disperindag", en: "Offline IKM records for Disperindag" }
+    SkipToContent { id: "Lewati ke konten", en: "Skip to content" }
+    MenuOpen { id: "Buka menu", en: "Open menu" }
+    MenuClose { id: "Tutup menu", en: "Close menu" }
+    MainNavigation { id: "Navigasi utama", en: "Main navigation" }
+    StatusOffline { id: "Luring: data tetap tersimpan di perangkat ini", en: "Offline: data stays saved on this device" }
+
+    NavBeranda { id: "Beranda", en: "Home" }
+    NavUsaha { id: "Usaha", en: "Businesses" }
+    NavSentra { id: "Sentra", en: "Sentra" }
+    NavSurvei { id: "Survei Desa", en: "Village Surveys" }
+    NavKawasan { id: "Kawasan IKM", en: "IKM Areas" }
+    NavKegiatan { id: "Kegiatan", en: "Activities" }
+    NavMitra { id: "Mitra & Jejaring", en: "Partners & Networking" }
+    NavBagikan { id: "Bagikan", en: "Share" }
+    NavPengaturan { id: "Pengaturan", en: "Settings" }
+    NavTentang { id: "Tentang", en: "About" }
+
+    BerandaIntro {
+        id: "Ringkasan data yang tercatat di perangkat ini.",
+        en: "A summary of the data recorded on this device.",
+    }
+    BerandaEmpty {
+        id: "Belum ada data. Mulailah dengan mencatat usaha atau sentra; ringkasannya akan tampil di sini.",
+        en: "No data yet. Start by recording a business or a sentra; the summary will appear here.",
+    }
+    UsahaIntro {
+        id: "IKM dan UMKM yang dikunjungi, beserta status keaktifannya.",
+        en: "IKM and UMKM businesses visited, with whether they are still active.",
+    }
+    UsahaEmpty { id: "Belum ada usaha yang dicatat.", en: "No businesses recorded yet." }
+    SentraIntro {
+        id: "Sentra IKM yang direncanakan atau sudah terbentuk: anggaran, anggota, dan pengurus.",
+        en: "Sentra IKM planned or formed: budget, members and board.",
+    }
+    SentraEmpty { id: "Belum ada sentra yang dicatat.", en: "No sentra recorded yet." }
+    SurveiIntro {
+        id: "Survei potensi desa untuk kampung industri (satu desa satu produk), tahap demi tahap.",
+        en: "Village potential surveys for kampung industri (one village one product), stage by stage.",
+    }
+    SurveiEmpty { id: "Belum ada survei desa.", en: "No village surveys yet." }
+    KawasanIntro {
+        id: "Kawasan IKM yang disiapkan kabupaten/kota: lahan dan regulasi.",
+        en: "IKM areas a kabupaten/kota prepares: land and regulation.",
+    }
+    KawasanEmpty { id: "Belum ada kawasan IKM yang dicatat.", en: "No IKM areas recorded yet." }
+    KegiatanIntro {
+        id: "Kegiatan program: pelatihan, fasilitasi halal, gelar produk, temu jejaring.",
+        en: "Programme activities: trainings, halal facilitation, product showcases, business matching.",
+    }
+    KegiatanEmpty { id: "Belum ada kegiatan yang dicatat.", en: "No activities recorded yet." }
+    MitraIntro {
+        id: "Mitra usaha dan jejaring antara UMKM dan mitra.",
+        en: "Partners and the links between UMKM and partners.",
+    }
+    MitraEmpty { id: "Belum ada mitra atau jejaring.", en: "No partners or links yet." }
+    BagikanIntro {
+        id: "Kirim data ke rekan atau kantor sebagai berkas, dan gabungkan berkas yang Anda terima.",
+        en: "Send data to colleagues or the office as a file, and merge the files you receive.",
+    }
+    BagikanEmpty {
+        id: "Belum ada data untuk dibagikan, dan belum ada berkas yang diimpor.",
+        en: "No data to share yet, and no files imported.",
+    }
+    PengaturanIntro {
+        id: "Bahasa, profil petugas, dan penyimpanan di perangkat ini.",
+        en: "Language, officer profile and storage on this device.",
+    }
+    TentangIntro {
+        id: "Sentra adalah aplikasi pendataan IKM yang bekerja tanpa sinyal.",
+        en: "Sentra is an IKM data-collection app that works without signal.",
+    }
+
+    SettingsLanguage { id: "Bahasa", en: "Language" }
+    SettingsLanguageLabel { id: "Bahasa tampilan", en: "Interface language" }
+
+    ProfileHeading { id: "Profil petugas", en: "Officer profile" }
+    ProfileExplain {
+        id: "Setiap perubahan data dicatat dengan nama, kantor, dan kode perangkat ini.",
+        en: "Every change to the data is stamped with this name, office and device id.",
+    }
+    ProfileName { id: "Nama petugas", en: "Officer name" }
+    ProfileOffice { id: "Kantor (kabupaten/kota)", en: "Office (kabupaten/kota)" }
+    ProfileDeviceId { id: "Kode perangkat", en: "Device id" }
+    ProfileSave { id: "Simpan profil", en: "Save profile" }
+    ProfileSaved { id: "Profil tersimpan.", en: "Profile saved." }
+    ProfileNotSaved {
+        id: "Profil belum tersimpan. Periksa isian yang ditandai.",
+        en: "Profile not saved. Check the marked fields.",
+    }
+    ProfileStorageFailed {
+        id: "Profil tidak dapat disimpan di browser ini (penyimpanan penuh atau mode pribadi). Isian Anda tetap di layar.",
+        en: "The profile could not be saved in this browser (storage full or private mode). What you typed is still on screen.",
+    }
+    ErrNameRequired { id: "Nama petugas wajib diisi.", en: "The officer name is required." }
+    ErrOfficeRequired { id: "Kantor wajib diisi.", en: "The office is required." }
+    ErrTooLong {
+        id: "Terlalu panjang: paling banyak {max} karakter.",
+        en: "Too long: at most {max} characters.",
+    }
+
+    StorageHeading { id: "Penyimpanan", en: "Storage" }
+    StoragePersistent { id: "Penyimpanan permanen", en: "Persistent storage" }
+    StoragePersistentYes {
+        id: "Ya: browser tidak akan menghapus data ini sendiri.",
+        en: "Yes: the browser will not clear this data on its own.",
+    }
+    StoragePersistentNo {
+        id: "Belum: browser dapat menghapus data bila ruang penyimpanan hampir habis. Bagikan data secara berkala.",
+        en: "Not yet: the browser may clear data when space runs low. Share your data regularly.",
+    }
+    StorageUnknown { id: "Tidak diketahui (browser tidak mendukung)", en: "Unknown (not supported by this browser)" }
+    StorageRequest { id: "Minta penyimpanan permanen", en: "Ask for persistent storage" }
+    StorageUsed { id: "Terpakai", en: "Used" }
+    StorageAvailable { id: "Tersedia", en: "Available" }
+    StorageChecking { id: "Memeriksa…", en: "Checking…" }
+
+    UpdateAvailable {
+        id: "Versi baru Sentra tersedia. Simpan isian Anda dulu, lalu perbarui.",
+        en: "A new version of Sentra is available. Save what you are typing, then update.",
+    }
+    UpdateNow { id: "Perbarui sekarang", en: "Update now" }
+    UpdateLater { id: "Nanti", en: "Later" }
+    OfflineReady {
+        id: "Sentra siap dipakai tanpa sinyal di perangkat ini.",
+        en: "Sentra is ready to use without signal on this device.",
+    }
+    Dismiss { id: "Tutup", en: "Dismiss" }
+
+    AboutVersion { id: "Versi", en: "Version" }
+    AboutLicences { id: "Lisensi perangkat lunak", en: "Software licences" }
+    AboutLicencesExplain {
+        id: "Sentra dibangun dengan perangkat lunak sumber terbuka berikut.",
+        en: "Sentra is built with the following open-source software.",
+    }
+    AboutComponent { id: "Komponen", en: "Component" }
+    AboutLicence { id: "Lisensi", en: "Licence" }
+    AboutData { id: "Atribusi data", en: "Data attributions" }
+    AboutDataNone {
+        id: "Data wilayah dan komoditas belum disertakan dalam versi ini.",
+        en: "Region and commodity data are not included in this version yet.",
+    }
+    AboutPrivacy { id: "Data pribadi", en: "Personal data" }
+    AboutPrivacyText {
+        id: "Semua data tersimpan hanya di perangkat ini sampai Anda membagikannya. NIK dan nomor telepon disamarkan di daftar dan ekspor (UU 27/2022 tentang Pelindungan Data Pribadi).",
+        en: "All data stays on this device until you share it. NIK and phone numbers are masked in lists and exports (Law 27/2022 on Personal Data Protection).",
+    }
+
+    NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
+    NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
+}
+
+/// Replaces each `{name}` in `text` with its value.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders of a text, sorted, for checking that translations agree.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// A byte count for people: "1,5 MB" in Indonesian, "1.5 MB" in English (decimal units, as
+/// phones show storage).
+pub fn format_bytes(bytes: f64, lang: Lang) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = bytes.max(0.0);
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let number = if unit == 0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    let number = match lang {
+        Lang::Id => number.replace('.', ","),
+        Lang::En => number,
+    };
+    format!("{number} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_key_has_indonesian_and_english_text() {
+        assert!(Msg::ALL.len() > 50, "catalogue unexpectedly small");
+        for &key in Msg::ALL {
+            for lang in Lang::ALL {
+                let text = key.text(lang);
+                assert!(!text.trim().is_empty(), "{key:?} has no {lang:?} text");
+                assert_eq!(text, text.trim(), "{key:?} {lang:?} has stray spaces");
+            }
+        }
+    }
+
+    #[test]
+    fn translations_use_the_same_placeholders() {
+        for &key in Msg::ALL {
+            assert_eq!(
+                placeholders(key.text(Lang::Id)),
+                placeholders(key.text(Lang::En)),
+                "{key:?} placeholders differ between languages"
+            );
+        }
+    }
+
+    #[test]
+    fn the_two_languages_really_differ() {
+        // Words shared on purpose (proper nouns and domain nouns kept in Indonesian).
+        let same_on_purpose: HashSet<Msg> = [Msg::AppName, Msg::NavSentra].into_iter().collect();
+        for &key in Msg::ALL {
+            if !same_on_purpose.contains(&key) {
+                assert_ne!(
+                    key.text(Lang::Id),
+                    key.text(Lang::En),
+                    "{key:?} is untranslated"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lang_codes_round_trip_and_default_is_indonesian() {
+        assert_eq!(Lang::default(), Lang::Id);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        let text = fill(Msg::ErrTooLong.text(Lang::Id), &[("max", "100")]);
+        assert_eq!(text, "Terlalu panjang: paling banyak 100 karakter.");
+        assert_eq!(placeholders("a {x} b {y} c"), vec!["x", "y"]);
+        assert!(placeholders("none").is_empty());
+    }
+
+    #[test]
+    fn bytes_use_each_languages_decimal_mark() {
+        assert_eq!(format_bytes(0.0, Lang::Id), "0 B");
+        assert_eq!(format_bytes(999.0, Lang::En), "999 B");
+        assert_eq!(format_bytes(1000.0, Lang::En), "1.0 KB");
+        assert_eq!(format_bytes(1_540_000.0, Lang::Id), "1,5 MB");
+        assert_eq!(format_bytes(1_540_000.0, Lang::En), "1.5 MB");
+        assert_eq!(format_bytes(2.5e12, Lang::Id), "2,5 TB");
+        assert_eq!(format_bytes(-5.0, Lang::En), "0 B");
+    }
+}

@@ -1,0 +1,10 @@
+//! Sentra: offline field data for regional industry offices.
+//!
+//! Pure modules compile and test on the host; `web` (the Leptos app and every browser API) is
+//! compiled only for `wasm32`. See ARCHITECTURE.md.
+pub mod i18n;
+pub mod licences;
+pub mod profile;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,159 @@
+//! The shell: contexts, the router, navigation, and the banners about offline state.
+
+use super::i18n::{tr, I18n};
+use super::pages::*;
+use super::pwa::{self, Pwa};
+use super::settings;
+use crate::i18n::Msg;
+use crate::profile::Profile;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The officer profile as app state; later issues stamp every change from it.
+#[derive(Clone, Copy)]
+pub struct ProfileState(pub RwSignal<Profile>);
+
+/// Pages in navigation order: path, label.
+pub const NAV: &[(&str, Msg)] = &[
+    ("/", Msg::NavBeranda),
+    ("/usaha", Msg::NavUsaha),
+    ("/sentra", Msg::NavSentra),
+    ("/survei-desa", Msg::NavSurvei),
+    ("/kawasan-ikm", Msg::NavKawasan),
+    ("/kegiatan", Msg::NavKegiatan),
+    ("/mitra", Msg::NavMitra),
+    ("/bagikan", Msg::NavBagikan),
+    ("/pengaturan", Msg::NavPengaturan),
+    ("/tentang", Msg::NavTentang),
+];
+
+#[component]
+pub fn App() -> impl IntoView {
+    I18n::provide();
+    Pwa::provide();
+    provide_context(ProfileState(RwSignal::new(
+        settings::load_or_create_profile(),
+    )));
+    pwa::ask_persistence_at_first_start();
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <div class="shell">
+                <Navigation/>
+                <div class="shell__body">
+                    <Banners/>
+                    <main id="main" class="page" tabindex="-1">
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("/") view=BerandaPage/>
+                            <Route path=path!("/usaha") view=UsahaPage/>
+                            <Route path=path!("/sentra") view=SentraPage/>
+                            <Route path=path!("/survei-desa") view=SurveiPage/>
+                            <Route path=path!("/kawasan-ikm") view=KawasanPage/>
+                            <Route path=path!("/kegiatan") view=KegiatanPage/>
+                            <Route path=path!("/mitra") view=MitraPage/>
+                            <Route path=path!("/bagikan") view=BagikanPage/>
+                            <Route path=path!("/pengaturan") view=PengaturanPage/>
+                            <Route path=path!("/tentang") view=TentangPage/>
+                        </Routes>
+                    </main>
+                </div>
+            </div>
+        </Router>
+    }
+}
+
+/// Header with the menu button (phones) and the page list (always shown on wide screens).
+/// Keyboard: the button toggles the list; Escape closes it and returns focus to the button;
+/// choosing a page closes it.
+#[component]
+fn Navigation() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let i18n = I18n::expect();
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    view! {
+        <header class="topbar" on:keydown=on_key>
+            <div class="topbar__bar">
+                <A href="/" exact=true>
+                    <span class="topbar__brand">{tr(Msg::AppName)}</span>
+                </A>
+                <button
+                    node_ref=button
+                    class="topbar__menu"
+                    data-testid="menu-button"
+                    aria-controls="main-nav"
+                    aria-expanded=move || open.get().to_string()
+                    aria-label=move || i18n.t(if open.get() { Msg::MenuClose } else { Msg::MenuOpen })
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">{move || if open.get() { "✕" } else { "☰" }}</span>
+                </button>
+            </div>
+            <nav
+                id="main-nav"
+                class="nav"
+                class:nav--open=move || open.get()
+                aria-label=tr(Msg::MainNavigation)
+                on:click=move |_| open.set(false)
+            >
+                <ul class="nav__list">
+                    {NAV
+                        .iter()
+                        .map(|&(href, label)| {
+                            view! {
+                                <li>
+                                    <A href=href exact=true>{tr(label)}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Offline state, a waiting update, and the first-install notice.
+#[component]
+fn Banners() -> impl IntoView {
+    let pwa = Pwa::expect();
+    view! {
+        <Show when=move || !pwa.online.get()>
+            <p class="banner banner--offline" role="status" data-testid="offline-banner">
+                {tr(Msg::StatusOffline)}
+            </p>
+        </Show>
+        <Show when=move || pwa.update_ready.get()>
+            <div class="banner banner--update" role="alert" data-testid="update-banner">
+                <p>{tr(Msg::UpdateAvailable)}</p>
+                <div class="banner__actions">
+                    <button class="button button--primary" data-testid="update-now"
+                        on:click=move |_| pwa.apply_update()>
+                        {tr(Msg::UpdateNow)}
+                    </button>
+                    <button class="button" on:click=move |_| pwa.update_ready.set(false)>
+                        {tr(Msg::UpdateLater)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+        <Show when=move || pwa.offline_ready.get()>
+            <div class="banner banner--ready" role="status" data-testid="offline-ready">
+                <p>{tr(Msg::OfflineReady)}</p>
+                <button class="button" on:click=move |_| pwa.offline_ready.set(false)>
+                    {tr(Msg::Dismiss)}
+                </button>
+            </div>
+        </Show>
+    }
+}

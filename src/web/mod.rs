@@ -1,0 +1,13 @@
+//! The browser side: the Leptos app and the only code that calls browser APIs.
+//! Compiled for `wasm32` only; pure rules live in the modules beside `web`.
+pub mod app;
+pub mod i18n;
+pub mod pages;
+pub mod pwa;
+pub mod settings;
+
+/// Mounts the app on `<body>`. Called by `main` in the browser.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,63 @@
+//! One file per route. Shared page furniture (title, empty state) lives here.
+
+mod bagikan;
+mod beranda;
+mod kawasan;
+mod kegiatan;
+mod mitra;
+mod not_found;
+mod pengaturan;
+mod sentra;
+mod survei;
+mod tentang;
+mod usaha;
+
+pub use bagikan::BagikanPage;
+pub use beranda::BerandaPage;
+pub use kawasan::KawasanPage;
+pub use kegiatan::KegiatanPage;
+pub use mitra::MitraPage;
+pub use not_found::NotFoundPage;
+pub use pengaturan::PengaturanPage;
+pub use sentra::SentraPage;
+pub use survei::SurveiPage;
+pub use tentang::TentangPage;
+pub use usaha::UsahaPage;
+
+use super::i18n::{tr, I18n};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// A page's frame: its heading (also the document title) and optional introduction.
+#[component]
+fn Page(title: Msg, #[prop(optional)] intro: Option<Msg>, children: Children) -> impl IntoView {
+    let i18n = I18n::expect();
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · {}", i18n.t(title), i18n.t(Msg::AppName)));
+    });
+    view! {
+        <h1 class="page__title" data-testid="page-title">{tr(title)}</h1>
+        {intro.map(|intro| view! { <p class="page__intro">{tr(intro)}</p> })}
+        {children()}
+    }
+}
+
+/// What a list shows before anything is recorded.
+#[component]
+fn EmptyState(msg: Msg) -> impl IntoView {
+    view! {
+        <div class="empty" data-testid="empty-state">
+            <p>{tr(msg)}</p>
+        </div>
+    }
+}
+
+/// A page that, for now, has only its title, introduction and empty state.
+#[component]
+fn EmptyPage(title: Msg, intro: Msg, empty: Msg) -> impl IntoView {
+    view! {
+        <Page title=title intro=intro>
+            <EmptyState msg=empty/>
+        </Page>
+    }
+}

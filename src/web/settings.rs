@@ -1,0 +1,55 @@
+//! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
+//! and whether persistent storage was asked for. Records never go here (IndexedDB only).
+
+use crate::i18n::Lang;
+use crate::profile::Profile;
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+
+const KEY_LANG: &str = "sentra.lang";
+const KEY_PROFILE: &str = "sentra.profile";
+const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
+
+pub fn load_lang() -> Lang {
+    LocalStorage::get(KEY_LANG).unwrap_or_default()
+}
+
+/// Best effort: a browser that refuses localStorage still shows the chosen language this visit.
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::set(KEY_LANG, lang);
+}
+
+/// The saved profile; at first start a new one with a fresh device id, saved at once so the id
+/// never changes afterwards.
+pub fn load_or_create_profile() -> Profile {
+    match LocalStorage::get::<Profile>(KEY_PROFILE) {
+        Ok(profile) if !profile.device_id.is_empty() => profile,
+        _ => {
+            let profile = Profile {
+                device_id: new_device_id(),
+                ..Profile::default()
+            };
+            let _ = save_profile(&profile);
+            profile
+        }
+    }
+}
+
+pub fn save_profile(profile: &Profile) -> Result<(), StorageError> {
+    LocalStorage::set(KEY_PROFILE, profile)
+}
+
+/// A random UUID made by the browser (`crypto.randomUUID`, available on https and 127.0.0.1).
+pub fn new_device_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("dev-{:x}", (js_sys::Math::random() * 1e15) as u64))
+}
+
+pub fn persist_asked() -> bool {
+    LocalStorage::get(KEY_PERSIST_ASKED).unwrap_or(false)
+}
+
+pub fn set_persist_asked() {
+    let _ = LocalStorage::set(KEY_PERSIST_ASKED, true);
+}

@@ -1,0 +1,66 @@
+//! In-browser unit tests of the web layer (wasm-bindgen-test in headless Chromium).
+//! Run by `make test`; natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use sentra::i18n::Lang;
+use sentra::web::{pwa, settings};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn language_defaults_to_indonesian_and_is_remembered() {
+    LocalStorage::clear();
+    assert_eq!(settings::load_lang(), Lang::Id);
+    settings::save_lang(Lang::En);
+    assert_eq!(settings::load_lang(), Lang::En);
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item("sentra.lang")
+            .unwrap()
+            .as_deref(),
+        Some("\"en\"")
+    );
+}
+
+#[wasm_bindgen_test]
+fn device_id_is_a_uuid_made_once_and_kept() {
+    LocalStorage::clear();
+    let first = settings::load_or_create_profile();
+    let id = &first.device_id;
+    assert_eq!(id.len(), 36, "not a UUID: {id}");
+    assert_eq!(id.matches('-').count(), 4, "not a UUID: {id}");
+    let again = settings::load_or_create_profile();
+    assert_eq!(again.device_id, first.device_id);
+
+    let mut named = again;
+    named.update("Petugas Uji", "Kabupaten Contoh").unwrap();
+    settings::save_profile(&named).unwrap();
+    let reloaded = settings::load_or_create_profile();
+    assert_eq!(reloaded, named);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_saved_profile_is_replaced_not_fatal() {
+    LocalStorage::clear();
+    LocalStorage::raw()
+        .set_item("sentra.profile", "{not json")
+        .unwrap();
+    let profile = settings::load_or_create_profile();
+    assert_eq!(profile.device_id.len(), 36);
+}
+
+#[wasm_bindgen_test]
+async fn storage_status_reports_what_the_browser_says() {
+    let status = pwa::storage_status().await;
+    assert!(
+        status.persistent.is_some(),
+        "Chromium supports navigator.storage.persisted()"
+    );
+    assert!(
+        status.quota.unwrap_or(0.0) > 0.0,
+        "quota should be known: {status:?}"
+    );
+    assert!(status.usage.is_some());
+}
