@@ -10,6 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// The officer profile as app state; later issues stamp every change from it.
 #[derive(Clone, Copy)]
@@ -40,7 +41,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_content>{tr(Msg::SkipToContent)}</a>
             <div class="shell">
                 <Navigation/>
                 <div class="shell__body">
@@ -62,6 +63,15 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
         </Router>
+    }
+}
+
+/// Moves keyboard focus to the page content. Handled here because the router would otherwise
+/// treat `#main` as a navigation and leave focus on the link.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

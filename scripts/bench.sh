@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmarks whose figures go into README.md (never gates: timings vary on a busy machine).
+#   scripts/bench.sh                 sizes of dist/ (after `make build`)
+#   scripts/bench.sh --build-times   also cold (fresh target dir) and incremental release build
+#                                    times (slow: a few minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "## Sizes"
+node tools/bench-size.mjs dist
+
+if [ "${1:-}" = "--build-times" ]; then
+  timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+  echo
+  echo "## Release build times (trunk build --release)"
+  cold_target=$(mktemp -d)
+  echo "cold (fresh target dir, crates already downloaded): $(CARGO_TARGET_DIR="$cold_target" timed scripts/wasm-env.sh trunk build --release) s"
+  rm -rf "$cold_target"
+  for i in 1 2 3; do
+    touch src/web/app.rs
+    echo "incremental, one file touched, run $i: $(timed scripts/wasm-env.sh trunk build --release) s"
+  done
+fi
