@@ -50,7 +50,7 @@ if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
 fi
 
 # --- npm tools (versions pinned in package-lock.json) -----------------------------------------
-if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -f node_modules/idn-area-data/data/villages.csv ] \
   && [ "$(node_modules/.bin/wasm-opt --version | awk '{print $2, $3}')" = "$WASM_OPT_VERSION" ]; then
   say "npm tools: present"
 else

@@ -5,6 +5,7 @@
 pub mod i18n;
 pub mod licences;
 pub mod profile;
+pub mod wilayah;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
