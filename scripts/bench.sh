@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 echo "## Sizes"
 node tools/bench-size.mjs dist
 
+echo
+echo "## Picker keystroke time (native)"
+cargo bench --locked --quiet --bench wilayah
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo

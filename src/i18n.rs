@@ -205,14 +205,67 @@ messages! {
     AboutComponent { id: "Komponen", en: "Component" }
     AboutLicence { id: "Lisensi", en: "Licence" }
     AboutData { id: "Atribusi data", en: "Data attributions" }
-    AboutDataNone {
-        id: "Data wilayah dan komoditas belum disertakan dalam versi ini.",
-        en: "Region and commodity data are not included in this version yet.",
-    }
     AboutPrivacy { id: "Data pribadi", en: "Personal data" }
     AboutPrivacyText {
         id: "Semua data tersimpan hanya di perangkat ini sampai Anda membagikannya. NIK dan nomor telepon disamarkan di daftar dan ekspor (UU 27/2022 tentang Pelindungan Data Pribadi).",
         en: "All data stays on this device until you share it. NIK and phone numbers are masked in lists and exports (Law 27/2022 on Personal Data Protection).",
+    }
+
+    PodesKulit { id: "Kulit", en: "Leather" }
+    PodesKayu { id: "Kayu", en: "Wood" }
+    PodesLogam { id: "Logam", en: "Metal" }
+    PodesAnyaman { id: "Anyaman", en: "Woven goods" }
+    PodesGerabah { id: "Gerabah, keramik, batu", en: "Pottery, ceramics, stone" }
+    PodesKain { id: "Kain, tenun", en: "Cloth, weaving" }
+    PodesMakanan { id: "Makanan dan minuman", en: "Food and drink" }
+    PodesLainnya { id: "Lainnya", en: "Other" }
+    KbliUncertain { id: "belum pasti", en: "uncertain" }
+
+    WorkAreaHeading { id: "Wilayah kerja", en: "Working area" }
+    WorkAreaExplain {
+        id: "Pencarian desa dan kecamatan dimulai dari kabupaten/kota ini, dan datanya disimpan agar bisa dipakai tanpa sinyal.",
+        en: "Village and kecamatan searches start in this kabupaten/kota, and its data is kept for use without signal.",
+    }
+    WorkAreaLabel { id: "Kabupaten/kota kerja", en: "Working kabupaten/kota" }
+    WorkAreaNone {
+        id: "Belum dipilih. Pilih kabupaten/kota kerja di Pengaturan agar pencarian desa cepat.",
+        en: "Not chosen yet. Choose a working kabupaten/kota in Settings to make village search quick.",
+    }
+    WorkAreaReady {
+        id: "{kecamatan} kecamatan dan {villages} desa/kelurahan tersimpan di perangkat ini.",
+        en: "{kecamatan} kecamatan and {villages} villages are kept on this device.",
+    }
+    RegionLoading { id: "Memuat data wilayah…", en: "Loading region data…" }
+    RegionLoadFailed {
+        id: "Data wilayah ini belum ada di perangkat. Sambungkan ke internet sekali untuk mengunduhnya.",
+        en: "This region data is not on the device yet. Connect to the internet once to download it.",
+    }
+    SearchIn { id: "Cari di", en: "Search in" }
+    ScopeKabupaten { id: "Kabupaten/kota kerja", en: "Working kabupaten/kota" }
+    ScopeProvinsi { id: "Provinsi", en: "Province" }
+    ScopeIndonesia { id: "Seluruh Indonesia", en: "All of Indonesia" }
+    PickerHint { id: "Ketik namanya; ejaan tidak harus tepat.", en: "Type the name; the spelling need not be exact." }
+    PickerNoMatch {
+        id: "Tidak ditemukan. Coba ejaan lain atau cari di wilayah yang lebih luas.",
+        en: "Nothing found. Try another spelling or search a wider area.",
+    }
+    PickerSimilar { id: "ejaan mirip", en: "similar spelling" }
+    PickerChange { id: "Ganti", en: "Change" }
+    DesaLabel { id: "Desa/kelurahan", en: "Village (desa/kelurahan)" }
+    KecamatanLabel { id: "Kecamatan", en: "Kecamatan" }
+    KecamatanMismatch {
+        id: "{desa} termasuk Kecamatan {official}, bukan {written}.",
+        en: "{desa} lies in Kecamatan {official}, not {written}.",
+    }
+
+    AboutDataRegions {
+        id: "Kode dan nama wilayah: Kemendagri 2025 (Kepmendagri No. 300.2.2-2138 Tahun 2025), dari paket idn-area-data 4.0.1 oleh para kontributornya, berlisensi Open Database License (ODbL) 1.0. Data wilayah turunan di Sentra juga berlisensi ODbL 1.0; ejaan apostrof diperbaiki.",
+        en: "Region codes and names: Kemendagri 2025 (Kepmendagri No. 300.2.2-2138 of 2025), from the idn-area-data 4.0.1 package by its contributors, under the Open Database License (ODbL) 1.0. The region data derived in Sentra is likewise under ODbL 1.0; apostrophes were repaired.",
+    }
+    AboutDataLicenceLink { id: "Teks lisensi ODbL 1.0", en: "ODbL 1.0 licence text" }
+    AboutDataCommodities {
+        id: "Daftar komoditas dan kode KBLI disusun tim Sentra dari KBLI 2020 (Peraturan BPS No. 2 Tahun 2020) dan KBLI 2025 (Peraturan BPS No. 7 Tahun 2025); kode yang belum pasti ditandai.",
+        en: "The commodity list and KBLI codes were compiled by the Sentra team from KBLI 2020 (BPS Regulation 2/2020) and KBLI 2025 (BPS Regulation 7/2025); uncertain codes are marked.",
     }
 
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
@@ -292,7 +345,9 @@ mod tests {
     #[test]
     fn the_two_languages_really_differ() {
         // Words shared on purpose (proper nouns and domain nouns kept in Indonesian).
-        let same_on_purpose: HashSet<Msg> = [Msg::AppName, Msg::NavSentra].into_iter().collect();
+        let same_on_purpose: HashSet<Msg> = [Msg::AppName, Msg::NavSentra, Msg::KecamatanLabel]
+            .into_iter()
+            .collect();
         for &key in Msg::ALL {
             if !same_on_purpose.contains(&key) {
                 assert_ne!(

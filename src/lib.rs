@@ -3,6 +3,7 @@
 //! Pure modules compile and test on the host; `web` (the Leptos app and every browser API) is
 //! compiled only for `wasm32`. See ARCHITECTURE.md.
 pub mod i18n;
+pub mod komoditas;
 pub mod licences;
 pub mod profile;
 pub mod wilayah;

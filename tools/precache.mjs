@@ -22,10 +22,21 @@ function walk(dir) {
   });
 }
 
-const files = walk(staging)
-  .map((path) => relative(staging, path).split(sep).join("/"))
-  .filter((rel) => rel !== SW)
-  .sort();
+// Region files (wilayah/<version>/...) are fetched when an officer needs them and kept by the
+// worker at run time; only the small index comes with the app.
+const all = walk(staging).map((path) => relative(staging, path).split(sep).join("/"));
+// The data licence text is a document behind a link on Tentang, fetched when opened.
+const regionFile = /^wilayah\/([0-9a-f]+\/|LICENSE)/;
+// The large install icons are read by the browser when it installs the app (online), which then
+// keeps its own copy; the page itself only uses icon.svg and icon-192.png.
+const installOnly = /^icons\/icon-(512|maskable-512)\.png$/;
+const files = all.filter((rel) => rel !== SW && !regionFile.test(rel) && !installOnly.test(rel)).sort();
+const indexText = readFileSync(join(staging, "wilayah", "index.txt"), "utf8");
+const dataVersion = indexText.slice(1, indexText.indexOf("\n"));
+if (!/^[0-9a-f]+$/.test(dataVersion)) {
+  console.error("precache: wilayah/index.txt has no data version");
+  process.exit(1);
+}
 if (!files.includes("index.html")) {
   console.error("precache: index.html missing from the build");
   process.exit(1);
@@ -41,11 +52,18 @@ const urls = files.map((rel) => publicUrl + rel);
 
 const swPath = join(staging, SW);
 const template = readFileSync(swPath, "utf8");
-const idMark = '"__SENTRA_BUILD_ID__"';
-const listMark = '["__SENTRA_PRECACHE__"]';
-if (!template.includes(idMark) || !template.includes(listMark)) {
-  console.error("precache: sw.js lacks its placeholders; is it already filled?");
-  process.exit(1);
+const marks = {
+  '"__SENTRA_BUILD_ID__"': JSON.stringify(buildId),
+  '["__SENTRA_PRECACHE__"]': JSON.stringify(urls, null, 2),
+  '"__SENTRA_DATA_VERSION__"': JSON.stringify(dataVersion),
+};
+let sw = template;
+for (const [mark, value] of Object.entries(marks)) {
+  if (!sw.includes(mark)) {
+    console.error(`precache: sw.js lacks the placeholder ${mark}; is it already filled?`);
+    process.exit(1);
+  }
+  sw = sw.replace(mark, value);
 }
-writeFileSync(swPath, template.replace(idMark, JSON.stringify(buildId)).replace(listMark, JSON.stringify(urls, null, 2)));
-console.log(`precache: ${urls.length} files, build ${buildId}`);
+writeFileSync(swPath, sw);
+console.log(`precache: ${urls.length} files, build ${buildId}, region data ${dataVersion}`);

@@ -4,6 +4,7 @@ use super::i18n::{tr, I18n};
 use super::pages::*;
 use super::pwa::{self, Pwa};
 use super::settings;
+use super::wilayah::Wilayah;
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use leptos::ev::KeyboardEvent;
@@ -34,6 +35,7 @@ pub const NAV: &[(&str, Msg)] = &[
 pub fn App() -> impl IntoView {
     I18n::provide();
     Pwa::provide();
+    Wilayah::provide();
     provide_context(ProfileState(RwSignal::new(
         settings::load_or_create_profile(),
     )));

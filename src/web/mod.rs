@@ -1,10 +1,13 @@
 //! The browser side: the Leptos app and the only code that calls browser APIs.
 //! Compiled for `wasm32` only; pure rules live in the modules beside `web`.
 pub mod app;
+pub mod combobox;
 pub mod i18n;
 pub mod pages;
+pub mod pickers;
 pub mod pwa;
 pub mod settings;
+pub mod wilayah;
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.
 pub fn start() {

@@ -1,5 +1,5 @@
 //! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
-//! and whether persistent storage was asked for. Records never go here (IndexedDB only).
+//! the working kabupaten/kota, and whether persistent storage was asked for. Records never go here (IndexedDB only).
 
 use crate::i18n::Lang;
 use crate::profile::Profile;
@@ -8,6 +8,7 @@ use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 const KEY_LANG: &str = "sentra.lang";
 const KEY_PROFILE: &str = "sentra.profile";
 const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
+const KEY_HOME_KABUPATEN: &str = "sentra.wilayah-kerja";
 
 pub fn load_lang() -> Lang {
     LocalStorage::get(KEY_LANG).unwrap_or_default()
@@ -52,4 +53,15 @@ pub fn persist_asked() -> bool {
 
 pub fn set_persist_asked() {
     let _ = LocalStorage::set(KEY_PERSIST_ASKED, true);
+}
+
+/// The officer's working kabupaten/kota code (`PP.KK`), if chosen.
+pub fn load_home_kabupaten() -> Option<String> {
+    LocalStorage::get::<String>(KEY_HOME_KABUPATEN)
+        .ok()
+        .filter(|c| crate::wilayah::is_code(c, 2))
+}
+
+pub fn save_home_kabupaten(code: &str) {
+    let _ = LocalStorage::set(KEY_HOME_KABUPATEN, code);
 }

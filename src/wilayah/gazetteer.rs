@@ -5,31 +5,55 @@
 use super::search::{fold, match_name, Match, Scratch};
 use super::{kecamatan_of, KabupatenData};
 use std::collections::HashMap;
+use std::ops::Range;
 
-struct Name {
-    code: String,
-    name: String,
+/// Names of one level, stored for fast scanning: all folded names in one string (one pass over
+/// contiguous memory per keystroke), codes and display names beside them.
+#[derive(Default)]
+struct Table {
     folded: String,
+    ends: Vec<u32>,
+    codes: Vec<String>,
+    names: Vec<String>,
+    by_code: HashMap<String, usize>,
 }
 
-impl Name {
-    fn new(code: &str, name: &str) -> Self {
-        Name {
-            code: code.to_string(),
-            name: name.to_string(),
-            folded: fold(name),
-        }
+impl Table {
+    fn push(&mut self, code: &str, name: &str) {
+        self.by_code.insert(code.to_string(), self.codes.len());
+        self.folded.push_str(&fold(name));
+        self.ends.push(self.folded.len() as u32);
+        self.codes.push(code.to_string());
+        self.names.push(name.to_string());
     }
+
+    fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.folded[start..self.ends[i] as usize]
+    }
+
+    fn name_of(&self, code: &str) -> Option<&str> {
+        self.by_code.get(code).map(|&i| self.names[i].as_str())
+    }
+}
+
+/// One loaded kabupaten/kota: its rows in the kecamatan and village tables.
+struct Loaded {
+    code: String,
+    kecamatan: Range<usize>,
+    villages: Range<usize>,
 }
 
 #[derive(Default)]
 pub struct Gazetteer {
-    kabupaten: Vec<Name>,
-    kecamatan: Vec<Name>,
-    villages: Vec<Name>,
-    kecamatan_by_code: HashMap<String, usize>,
-    kabupaten_by_code: HashMap<String, usize>,
-    village_by_code: HashMap<String, usize>,
+    kabupaten: Table,
+    kecamatan: Table,
+    villages: Table,
+    loaded: Vec<Loaded>,
 }
 
 /// A village hit, with the names that tell same-named villages apart.
@@ -56,7 +80,7 @@ impl Gazetteer {
     }
 
     pub fn has_kabupaten(&self, code: &str) -> bool {
-        self.kabupaten_by_code.contains_key(code)
+        self.kabupaten.by_code.contains_key(code)
     }
 
     pub fn village_count(&self) -> usize {
@@ -69,54 +93,67 @@ impl Gazetteer {
             if self.has_kabupaten(&kab.code) {
                 continue;
             }
-            self.kabupaten_by_code
-                .insert(kab.code.clone(), self.kabupaten.len());
-            self.kabupaten.push(Name::new(&kab.code, &kab.name));
+            self.kabupaten.push(&kab.code, &kab.name);
+            let (kec_start, vil_start) = (self.kecamatan.len(), self.villages.len());
             for (code, name) in &kab.kecamatan {
-                self.kecamatan_by_code
-                    .insert(code.clone(), self.kecamatan.len());
-                self.kecamatan.push(Name::new(code, name));
+                self.kecamatan.push(code, name);
             }
             for (code, name) in &kab.villages {
-                self.village_by_code
-                    .insert(code.clone(), self.villages.len());
-                self.villages.push(Name::new(code, name));
+                self.villages.push(code, name);
             }
+            self.loaded.push(Loaded {
+                code: kab.code,
+                kecamatan: kec_start..self.kecamatan.len(),
+                villages: vil_start..self.villages.len(),
+            });
         }
     }
 
     pub fn kabupaten_name(&self, code: &str) -> Option<&str> {
-        self.kabupaten_by_code
-            .get(code)
-            .map(|&i| self.kabupaten[i].name.as_str())
+        self.kabupaten.name_of(code)
     }
 
     pub fn kecamatan_name(&self, code: &str) -> Option<&str> {
-        self.kecamatan_by_code
-            .get(code)
-            .map(|&i| self.kecamatan[i].name.as_str())
+        self.kecamatan.name_of(code)
     }
 
     /// The village of a code with its kecamatan and kabupaten names.
     pub fn village(&self, code: &str) -> Option<VillageRef> {
-        let v = &self.villages[*self.village_by_code.get(code)?];
-        Some(self.village_ref(v, Match::Exact))
+        let i = *self.villages.by_code.get(code)?;
+        Some(self.village_ref(i, Match::Exact))
     }
 
-    fn village_ref(&self, v: &Name, quality: Match) -> VillageRef {
+    fn village_ref(&self, i: usize, quality: Match) -> VillageRef {
+        let code = &self.villages.codes[i];
         VillageRef {
-            code: v.code.clone(),
-            name: v.name.clone(),
+            code: code.clone(),
+            name: self.villages.names[i].clone(),
             kecamatan: self
-                .kecamatan_name(kecamatan_of(&v.code))
+                .kecamatan_name(kecamatan_of(code))
                 .unwrap_or_default()
                 .to_string(),
             kabupaten: self
-                .kabupaten_name(&v.code[..5])
+                .kabupaten_name(&code[..5])
                 .unwrap_or_default()
                 .to_string(),
             quality,
         }
+    }
+
+    /// The rows of the loaded kabupaten in `scope`, each marked whether it is `home`.
+    fn in_scope<'a>(
+        &'a self,
+        scope: &'a str,
+        home: &'a str,
+        rows: fn(&Loaded) -> Range<usize>,
+    ) -> impl Iterator<Item = (usize, bool)> + 'a {
+        self.loaded
+            .iter()
+            .filter(move |l| l.code.starts_with(scope))
+            .flat_map(move |l| {
+                let is_home = !home.is_empty() && l.code.starts_with(home);
+                rows(l).map(move |i| (i, is_home))
+            })
     }
 
     /// Villages in `scope` (a code prefix) matching `query`, best first: exact, then beginning,
@@ -129,9 +166,10 @@ impl Gazetteer {
         home: &str,
         limit: usize,
     ) -> Vec<VillageRef> {
-        ranked(&self.villages, query, scope, home, limit)
+        let rows = self.in_scope(scope, home, |l| l.villages.clone());
+        ranked(&self.villages, rows, query, limit)
             .into_iter()
-            .map(|(i, q)| self.village_ref(&self.villages[i], q))
+            .map(|(i, q)| self.village_ref(i, q))
             .collect()
     }
 
@@ -142,15 +180,16 @@ impl Gazetteer {
         home: &str,
         limit: usize,
     ) -> Vec<KecamatanRef> {
-        ranked(&self.kecamatan, query, scope, home, limit)
+        let rows = self.in_scope(scope, home, |l| l.kecamatan.clone());
+        ranked(&self.kecamatan, rows, query, limit)
             .into_iter()
             .map(|(i, quality)| {
-                let k = &self.kecamatan[i];
+                let code = &self.kecamatan.codes[i];
                 KecamatanRef {
-                    code: k.code.clone(),
-                    name: k.name.clone(),
+                    code: code.clone(),
+                    name: self.kecamatan.names[i].clone(),
                     kabupaten: self
-                        .kabupaten_name(&k.code[..5])
+                        .kabupaten_name(&code[..5])
                         .unwrap_or_default()
                         .to_string(),
                     quality,
@@ -185,11 +224,12 @@ fn fold_kecamatan(written: &str) -> String {
         .to_string()
 }
 
+/// The best `limit` rows matching `query`: by match quality, then home first, then shorter
+/// names, then by name.
 fn ranked(
-    names: &[Name],
+    table: &Table,
+    rows: impl Iterator<Item = (usize, bool)>,
     query: &str,
-    scope: &str,
-    home: &str,
     limit: usize,
 ) -> Vec<(usize, Match)> {
     let query = fold(query);
@@ -198,20 +238,13 @@ fn ranked(
     }
     let mut scratch = Scratch::default();
     let mut hits: Vec<(Match, bool, usize, usize)> = Vec::new();
-    for (i, n) in names.iter().enumerate() {
-        if !n.code.starts_with(scope) {
-            continue;
-        }
-        if let Some(quality) = match_name(&query, &n.folded, &mut scratch) {
-            hits.push((
-                quality,
-                !(!home.is_empty() && n.code.starts_with(home)),
-                n.folded.len(),
-                i,
-            ));
+    for (i, is_home) in rows {
+        let folded = table.folded(i);
+        if let Some(quality) = match_name(&query, folded, &mut scratch) {
+            hits.push((quality, !is_home, folded.len(), i));
         }
     }
-    let key = |h: &(Match, bool, usize, usize)| (h.0, h.1, h.2, &names[h.3].name);
+    let key = |h: &(Match, bool, usize, usize)| (h.0, h.1, h.2, &table.names[h.3]);
     if hits.len() > limit {
         hits.select_nth_unstable_by(limit - 1, |a, b| key(a).cmp(&key(b)));
         hits.truncate(limit);

@@ -66,6 +66,49 @@ impl RegionIndex {
     pub fn province(&self, code: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.code == code)
     }
+
+    /// Kabupaten/kota matching `query`, best first; "sumenep" matches "Kabupaten Sumenep" as
+    /// well as "kabupaten sumenep" does.
+    pub fn search_kabupaten(&self, query: &str, limit: usize) -> Vec<(&Kabupaten, search::Match)> {
+        let folded = search::fold(query);
+        // Officers write "Kab. Sumenep" or "Kabupaten Sumenep"; the bare name is what to find.
+        let bare_query = ["kabupaten", "kab", "kota"]
+            .iter()
+            .find_map(|w| folded.strip_prefix(w).filter(|b| !b.is_empty()));
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let queries: Vec<&str> = std::iter::once(folded.as_str()).chain(bare_query).collect();
+        let mut scratch = search::Scratch::default();
+        let mut hits: Vec<(search::Match, usize, &Kabupaten)> = self
+            .kabupaten
+            .iter()
+            .filter_map(|k| {
+                let bare = k
+                    .name
+                    .strip_prefix("Kabupaten ")
+                    .or_else(|| k.name.strip_prefix("Kota "))
+                    .unwrap_or(&k.name);
+                let names = [search::fold(&k.name), search::fold(bare)];
+                let best = queries
+                    .iter()
+                    .flat_map(|q| {
+                        names
+                            .iter()
+                            .map(|n| search::match_name(q, n, &mut scratch))
+                            .collect::<Vec<_>>()
+                    })
+                    .flatten()
+                    .min()?;
+                Some((best, k.name.len(), k))
+            })
+            .collect();
+        hits.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+        hits.into_iter()
+            .take(limit)
+            .map(|(m, _, k)| (k, m))
+            .collect()
+    }
 }
 
 /// One kabupaten/kota with its kecamatan and villages, as in its asset file.
@@ -136,6 +179,46 @@ mod tests {
         assert_eq!(village_kind("32.76.11.1004"), Some(VillageKind::Kelurahan));
         assert_eq!(village_kind("35.29.04.2006"), Some(VillageKind::Desa));
         assert_eq!(village_kind("35.29"), None);
+    }
+
+    #[test]
+    fn kabupaten_search_ignores_the_kabupaten_or_kota_word() {
+        let k = |code: &str, name: &str| Kabupaten {
+            code: code.into(),
+            name: name.into(),
+            kecamatan_count: 0,
+            village_count: 0,
+        };
+        let index = RegionIndex {
+            data_version: "v".into(),
+            provinces: vec![],
+            kabupaten: vec![
+                k("35.29", "Kabupaten Sumenep"),
+                k("32.76", "Kota Depok"),
+                k("35.28", "Kabupaten Pamekasan"),
+                k("63.02", "Kabupaten Kotabaru"),
+            ],
+        };
+        let codes = |q: &str| {
+            index
+                .search_kabupaten(q, 5)
+                .into_iter()
+                .map(|(k, _)| k.code.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes("sumenep"), vec!["35.29"]);
+        assert_eq!(codes("Kab. Sumenep"), vec!["35.29"]);
+        assert_eq!(codes("kota depok"), vec!["32.76"]);
+        assert_eq!(codes("sumenp"), vec!["35.29"]);
+        assert_eq!(
+            index.search_kabupaten("kotabaru", 1)[0].1,
+            search::Match::Exact
+        );
+        assert_eq!(
+            index.search_kabupaten("sumenep", 1)[0].1,
+            search::Match::Exact
+        );
+        assert!(codes("").is_empty());
     }
 
     #[test]

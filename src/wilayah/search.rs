@@ -48,15 +48,41 @@ pub fn match_name(query: &str, name: &str, scratch: &mut Scratch) -> Option<Matc
         Some(Match::Exact)
     } else if name.starts_with(query) {
         Some(Match::Prefix)
-    } else if name.contains(query) {
+    } else if query.len() >= 3 && contains(name.as_bytes(), query.as_bytes()) {
+        // One or two letters inside a name match nearly every village: only beginnings count.
         Some(Match::Contains)
     } else {
         let k = typo_budget(query.chars().count());
-        if k == 0 {
+        if k == 0 || !piece_survives(query.as_bytes(), name.as_bytes(), k) {
             return None;
         }
         prefix_distance(query.as_bytes(), name.as_bytes(), k, scratch).map(|d| Match::Typo(d as u8))
     }
+}
+
+/// Substring test for short names: a plain window scan beats `str::contains`, whose searcher
+/// setup costs more than scanning a name of ten-odd bytes.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len())
+            .any(|i| hay[i] == first && &hay[i + 1..i + needle.len()] == rest)
+}
+
+/// A cheap necessary condition for `prefix_distance(query, name, k) <= k`: cut the query into
+/// k+1 pieces; k edits can touch at most k of them, so one piece must appear unchanged in the
+/// part of the name an alignment can reach (its first m+k bytes). Most names fail this at once,
+/// which spares them the edit-distance table.
+pub fn piece_survives(query: &[u8], name: &[u8], k: usize) -> bool {
+    let m = query.len();
+    let window = &name[..name.len().min(m + k)];
+    let pieces = k + 1;
+    (0..pieces).any(|p| {
+        let piece = &query[p * m / pieces..(p + 1) * m / pieces];
+        contains(window, piece)
+    })
 }
 
 /// Two rows of the edit-distance table, kept between calls.
@@ -136,6 +162,13 @@ mod tests {
         assert_eq!(check("batang-batang", "Batang Batang"), Some(Match::Exact));
         assert_eq!(check("pote", "Poteran"), Some(Match::Prefix));
         assert_eq!(check("teran", "Poteran"), Some(Match::Contains));
+        assert_eq!(check("ter", "Poteran"), Some(Match::Contains));
+        assert_eq!(
+            check("te", "Poteran"),
+            None,
+            "two letters match only at the beginning"
+        );
+        assert_eq!(check("po", "Poteran"), Some(Match::Prefix));
         // A typo while still typing: the beginning of the name is close enough.
         assert_eq!(check("aengtomgt", "Aengtongtong"), Some(Match::Typo(1)));
         assert_eq!(check("sumenp", "Sumenep"), Some(Match::Typo(1)));
@@ -155,6 +188,38 @@ mod tests {
         assert_eq!(typo_budget(4), 1);
         assert_eq!(typo_budget(7), 1);
         assert_eq!(typo_budget(8), 2);
+    }
+
+    #[test]
+    fn the_piece_filter_never_rejects_a_real_match() {
+        // Deterministic pseudo-random strings over a small alphabet, so near misses abound.
+        let mut seed = 0x2545_f491_u64;
+        let mut word = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    b"aber"[(seed % 4) as usize]
+                })
+                .collect()
+        };
+        let mut s = Scratch::default();
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let (q, n) = (word(4 + checked % 7), word(2 + checked % 13));
+            for k in 1..=2 {
+                if prefix_distance(&q, &n, k, &mut s).is_some() {
+                    assert!(
+                        piece_survives(&q, &n, k),
+                        "filter rejected q={q:?} n={n:?} k={k}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+        // And it does reject: most unrelated names never reach the table.
+        assert!(!piece_survives(b"kertasade", b"poteran", 2));
     }
 
     #[test]

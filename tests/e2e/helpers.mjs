@@ -9,6 +9,13 @@ import { chromium } from "playwright-core";
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
 
+/** Starts tools/serve.mjs on a free port for test `t` (stopped when it ends, passed or failed). */
+export async function serverFor(t, dir = DIST) {
+  const server = await startServer(dir);
+  t.after(() => server.stop());
+  return server;
+}
+
 /** Starts tools/serve.mjs on a free port; resolves once it listens. */
 export function startServer(dir = DIST) {
   return new Promise((resolvePromise, reject) => {
@@ -58,11 +65,12 @@ export function launchBrowser() {
 }
 
 /**
- * A fresh browser profile and a page in it. Uncaught page errors (a wasm panic, say) are
- * collected; `assertNoErrors()` fails the test on any.
+ * A fresh browser profile and a page in it, closed when test `t` ends, passed or failed.
+ * Uncaught page errors (a wasm panic, say) are collected; `assertNoErrors()` fails the test on any.
  */
-export async function openPage(browser, options = {}) {
+export async function openPage(t, browser, options = {}) {
   const context = await browser.newContext(options);
+  t.after(() => context.close());
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(err.message));

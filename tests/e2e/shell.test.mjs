@@ -8,6 +8,7 @@ import {
   expectHeading,
   launchBrowser,
   openPage,
+  serverFor,
   startServer,
   waitForServiceWorkerControl,
 } from "./helpers.mjs";
@@ -40,8 +41,8 @@ after(async () => {
 });
 const at = (path) => new URL(path, server.url).href;
 
-test("every route renders its own page, in Indonesian by default", { timeout: 60_000 }, async () => {
-  const { context, page } = await openPage(browser);
+test("every route renders its own page, in Indonesian by default", { timeout: 60_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser);
   for (const [path, heading, , hasEmptyState] of ROUTES) {
     await page.goto(at(path));
     await expectHeading(page, heading);
@@ -56,11 +57,10 @@ test("every route renders its own page, in Indonesian by default", { timeout: 60
   await page.getByRole("link", { name: "Kembali ke Beranda" }).click();
   await expectHeading(page, "Beranda");
   page.assertNoErrors();
-  await context.close();
 });
 
-test("on a 360 px phone the menu works by keyboard and nothing overflows", { timeout: 60_000 }, async () => {
-  const { context, page } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true });
+test("on a 360 px phone the menu works by keyboard and nothing overflows", { timeout: 60_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser, { viewport: { width: 360, height: 740 }, hasTouch: true });
   await page.goto(at("/"));
   await expectHeading(page, "Beranda");
   const nav = page.locator("#main-nav");
@@ -102,11 +102,10 @@ test("on a 360 px phone the menu works by keyboard and nothing overflows", { tim
     assert.ok(width <= 360, `${path} is ${width}px wide on a 360px screen`);
   }
   page.assertNoErrors();
-  await context.close();
 });
 
-test("on a laptop the page list is always shown and the skip link reaches the content", { timeout: 30_000 }, async () => {
-  const { context, page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+test("on a laptop the page list is always shown and the skip link reaches the content", { timeout: 30_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(at("/kegiatan"));
   await expectHeading(page, "Kegiatan");
   assert.ok(await page.locator("#main-nav").isVisible());
@@ -118,11 +117,10 @@ test("on a laptop the page list is always shown and the skip link reaches the co
   await expectHeading(page, "Tentang");
   assert.ok(await page.getByTestId("licences").getByRole("cell", { name: "leptos", exact: true }).isVisible());
   page.assertNoErrors();
-  await context.close();
 });
 
-test("switching to English changes the interface and survives a reload", { timeout: 30_000 }, async () => {
-  const { context, page } = await openPage(browser);
+test("switching to English changes the interface and survives a reload", { timeout: 30_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser);
   await page.goto(at("/pengaturan"));
   await expectHeading(page, "Pengaturan");
   await page.getByLabel("English").check();
@@ -143,11 +141,10 @@ test("switching to English changes the interface and survives a reload", { timeo
   await expectHeading(page, "Pengaturan");
   assert.equal(await page.getAttribute("html", "lang"), "id");
   page.assertNoErrors();
-  await context.close();
 });
 
-test("settings show the storage persistence state the browser reports, and its space", { timeout: 30_000 }, async () => {
-  const { context, page } = await openPage(browser);
+test("settings show the storage persistence state the browser reports, and its space", { timeout: 30_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser);
   await page.goto(at("/pengaturan"));
   await expectHeading(page, "Pengaturan");
   const state = page.getByTestId("storage-persistent");
@@ -163,11 +160,10 @@ test("settings show the storage persistence state the browser reports, and its s
   assert.match(await page.getByTestId("storage-used").textContent(), /^\d+(,\d)? (B|KB|MB|GB)$/);
   assert.match(await page.getByTestId("storage-available").textContent(), /^\d+(,\d)? (B|KB|MB|GB|TB)$/);
   page.assertNoErrors();
-  await context.close();
 });
 
-test("the officer profile is checked, saved, and kept with one device id", { timeout: 30_000 }, async () => {
-  const { context, page } = await openPage(browser);
+test("the officer profile is checked, saved, and kept with one device id", { timeout: 30_000 }, async (t) => {
+  const { context, page } = await openPage(t, browser);
   await page.goto(at("/pengaturan"));
   await expectHeading(page, "Pengaturan");
   const deviceId = await page.getByTestId("device-id").textContent();
@@ -191,12 +187,11 @@ test("the officer profile is checked, saved, and kept with one device id", { tim
   assert.equal(await page.getByTestId("device-id").textContent(), deviceId);
   assert.equal(await page.locator("b").count(), 0, "typed markup stays text");
   page.assertNoErrors();
-  await context.close();
 });
 
-test("after the first load the app and a deep route open with the server stopped", { timeout: 60_000 }, async () => {
-  const own = await startServer();
-  const { context, page } = await openPage(browser);
+test("after the first load the app and a deep route open with the server stopped", { timeout: 60_000 }, async (t) => {
+  const own = await serverFor(t);
+  const { context, page } = await openPage(t, browser);
   await page.goto(own.url);
   await expectHeading(page, "Beranda");
   await waitForServiceWorkerControl(page);
@@ -215,13 +210,12 @@ test("after the first load the app and a deep route open with the server stopped
   await expectHeading(tab, "Survei Desa");
   await tab.locator("#main-nav").getByRole("link", { name: "Pengaturan" }).click();
   await expectHeading(tab, "Pengaturan");
-  await context.close();
 });
 
-test("a new version is announced and switches only when the officer agrees", { timeout: 60_000 }, async () => {
+test("a new version is announced and switches only when the officer agrees", { timeout: 60_000 }, async (t) => {
   const dir = copyOfDist();
-  const own = await startServer(dir);
-  const { context, page } = await openPage(browser);
+  const own = await serverFor(t, dir);
+  const { context, page } = await openPage(t, browser);
   await page.goto(new URL("/pengaturan", own.url).href);
   await expectHeading(page, "Pengaturan");
   await waitForServiceWorkerControl(page);
@@ -245,10 +239,8 @@ test("a new version is announced and switches only when the officer agrees", { t
   assert.equal(await controllingBuildId(page), "e2e0new0version0");
   assert.equal(await page.getByTestId("update-banner").count(), 0);
   assert.deepEqual(
-    (await page.evaluate(() => caches.keys())).filter((name) => name.startsWith("sentra-")),
+    (await page.evaluate(() => caches.keys())).filter((name) => name.startsWith("sentra-") && name !== "sentra-wilayah"),
     ["sentra-e2e0new0version0"],
-    "the old version's cache is removed",
+    "the old version's app cache is removed (region data has its own cache)",
   );
-  await context.close();
-  await own.stop();
 });

@@ -3,6 +3,7 @@ use crate::i18n::{fill, format_bytes, Lang, Msg};
 use crate::profile::{FieldError, ProfileField};
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
+use crate::web::pickers::WorkAreaPicker;
 use crate::web::pwa::{self, StorageStatus};
 use crate::web::settings;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ pub fn PengaturanPage() -> impl IntoView {
         <Page title=Msg::NavPengaturan intro=Msg::PengaturanIntro>
             <LanguageSettings/>
             <ProfileSettings/>
+            <WorkAreaPicker/>
             <StorageSettings/>
         </Page>
     }

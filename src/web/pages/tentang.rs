@@ -15,7 +15,9 @@ pub fn TentangPage() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{tr(Msg::AboutData)}</h2>
-                <p>{tr(Msg::AboutDataNone)}</p>
+                <p data-testid="attribution-regions">{tr(Msg::AboutDataRegions)}</p>
+                <p><a href="/wilayah/LICENSE-ODbL.md">{tr(Msg::AboutDataLicenceLink)}</a></p>
+                <p>{tr(Msg::AboutDataCommodities)}</p>
             </section>
             <section class="card">
                 <h2>{tr(Msg::AboutLicences)}</h2>

@@ -1,0 +1,268 @@
+//! Region pickers for every record form: desa/kelurahan and kecamatan, searching the officer's
+//! working kabupaten first and, when asked, the province or the whole country. They store the
+//! code; names are shown from it.
+
+use super::combobox::{ComboOption, Combobox};
+use super::i18n::{tr, I18n};
+use super::wilayah::{Scope, Wilayah};
+use crate::i18n::{fill, Msg};
+use crate::wilayah::search::{self, Match};
+use leptos::prelude::*;
+
+const SHOWN: usize = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionLevel {
+    Desa,
+    Kecamatan,
+}
+
+/// Which part of the country a picker searches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    Home,
+    Province,
+    Indonesia,
+}
+
+#[component]
+pub fn RegionPicker(
+    id: &'static str,
+    level: RegionLevel,
+    /// The chosen code.
+    value: RwSignal<Option<String>>,
+    /// For a desa: the kecamatan the officer wrote or chose, to point out a mismatch.
+    #[prop(optional, into)]
+    written_kecamatan: Option<Signal<String>>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let wilayah = Wilayah::expect();
+    let query = RwSignal::new(String::new());
+    let reach = RwSignal::new(if wilayah.home.get_untracked().is_some() {
+        Reach::Home
+    } else {
+        Reach::Indonesia
+    });
+    let scope = move || match (reach.get(), wilayah.home_scopes()) {
+        (Reach::Home, Some((_, kab))) => kab,
+        (Reach::Province, Some((prov, _))) => prov,
+        _ => Scope::Indonesia,
+    };
+    // Fetch what the scope needs once the officer starts typing (the whole country is ~600 KB).
+    Effect::new(move |_| {
+        if !search::fold(&query.get()).is_empty() {
+            wilayah.ensure(scope());
+        }
+    });
+
+    let options = Memo::new(move |_| {
+        let q = query.get();
+        let scope = scope();
+        let home = wilayah.home.get().unwrap_or_default();
+        wilayah.gazetteer.with(|g| match level {
+            RegionLevel::Desa => g
+                .search_villages(&q, scope.prefix(), &home, SHOWN)
+                .into_iter()
+                .map(|v| ComboOption {
+                    label: v.name,
+                    detail: format!("Kec. {}, {}", v.kecamatan, v.kabupaten),
+                    value: v.code,
+                    similar: matches!(v.quality, Match::Typo(_)),
+                })
+                .collect::<Vec<_>>(),
+            RegionLevel::Kecamatan => g
+                .search_kecamatan(&q, scope.prefix(), &home, SHOWN)
+                .into_iter()
+                .map(|k| ComboOption {
+                    label: k.name,
+                    detail: k.kabupaten,
+                    value: k.code,
+                    similar: matches!(k.quality, Match::Typo(_)),
+                })
+                .collect(),
+        })
+    });
+    let status = Signal::derive(move || {
+        let typing = !search::fold(&query.get()).is_empty();
+        if wilayah.loading.get() > 0 {
+            Some(i18n.t(Msg::RegionLoading).to_string())
+        } else if wilayah.failed.get() && typing {
+            Some(i18n.t(Msg::RegionLoadFailed).to_string())
+        } else if typing && options.with(Vec::is_empty) {
+            Some(i18n.t(Msg::PickerNoMatch).to_string())
+        } else {
+            None
+        }
+    });
+    let chosen_text = move || {
+        let code = value.get()?;
+        let text = wilayah.gazetteer.with(|g| match level {
+            RegionLevel::Desa => g
+                .village(&code)
+                .map(|v| format!("{}, Kec. {}, {}", v.name, v.kecamatan, v.kabupaten)),
+            RegionLevel::Kecamatan => g.kecamatan_name(&code).map(str::to_string),
+        });
+        Some(
+            format!("{} ({code})", text.unwrap_or_default())
+                .trim_start()
+                .to_string(),
+        )
+    };
+    let mismatch = move || {
+        let written = written_kecamatan?.get();
+        let code = value.get()?;
+        let official = wilayah
+            .gazetteer
+            .with(|g| g.kecamatan_mismatch(&written, &code))?;
+        let desa = wilayah
+            .gazetteer
+            .with(|g| g.village(&code).map(|v| v.name))?;
+        Some(fill(
+            i18n.t(Msg::KecamatanMismatch),
+            &[
+                ("desa", &desa),
+                ("official", &official),
+                ("written", written.trim()),
+            ],
+        ))
+    };
+    // Names of a chosen code from another kabupaten appear once its data is loaded.
+    Effect::new(move |_| {
+        if let Some(code) = value.get() {
+            wilayah.ensure(Scope::Kabupaten(code[..5.min(code.len())].to_string()));
+        }
+    });
+    let label = match level {
+        RegionLevel::Desa => Msg::DesaLabel,
+        RegionLevel::Kecamatan => Msg::KecamatanLabel,
+    };
+
+    view! {
+        <div class="field picker" data-testid=id>
+            <Show
+                when=move || value.with(Option::is_some)
+                fallback=move || view! {
+                    <Combobox id=id label=label query=query options=options
+                        on_choose=Callback::new(move |opt: ComboOption| value.set(Some(opt.value)))
+                        status=status/>
+                    <ReachChoice id=id reach=reach/>
+                }
+            >
+                <span class="field__label">{tr(label)}</span>
+                <div class="picker__chosen">
+                    <span data-testid=format!("{id}-chosen")>{chosen_text}</span>
+                    <button type="button" class="button button--small" on:click=move |_| value.set(None)>
+                        {tr(Msg::PickerChange)}
+                    </button>
+                </div>
+            </Show>
+            <p class="field__warning" role="status" data-testid=format!("{id}-warning")>{mismatch}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ReachChoice(id: &'static str, reach: RwSignal<Reach>) -> impl IntoView {
+    let wilayah = Wilayah::expect();
+    let choices = move || {
+        let mut list = vec![(Reach::Indonesia, Msg::ScopeIndonesia)];
+        if wilayah.home.get().is_some() {
+            list.splice(
+                0..0,
+                [
+                    (Reach::Home, Msg::ScopeKabupaten),
+                    (Reach::Province, Msg::ScopeProvinsi),
+                ],
+            );
+        }
+        list
+    };
+    view! {
+        <fieldset class="picker__reach">
+            <legend>{tr(Msg::SearchIn)}</legend>
+            {move || choices()
+                .into_iter()
+                .map(|(r, msg)| view! {
+                    <label class="picker__reach-option">
+                        <input type="radio" name=format!("{id}-reach") prop:checked=move || reach.get() == r
+                            on:change=move |_| reach.set(r)/>
+                        {tr(msg)}
+                    </label>
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The working kabupaten/kota, chosen in Pengaturan.
+#[component]
+pub fn WorkAreaPicker() -> impl IntoView {
+    let i18n = I18n::expect();
+    let wilayah = Wilayah::expect();
+    let query = RwSignal::new(String::new());
+    let options = Memo::new(move |_| {
+        let q = query.get();
+        wilayah.index.with(|index| {
+            let Some(index) = index else {
+                return Vec::new();
+            };
+            index
+                .search_kabupaten(&q, SHOWN)
+                .into_iter()
+                .map(|(k, quality)| ComboOption {
+                    value: k.code.clone(),
+                    label: k.name.clone(),
+                    detail: index
+                        .province(k.province_code())
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default(),
+                    similar: matches!(quality, Match::Typo(_)),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The index comes with the app; fetch it when this page opens.
+    wilayah.ensure_index();
+    let status = Signal::derive(move || {
+        (!search::fold(&query.get()).is_empty() && options.with(Vec::is_empty))
+            .then(|| i18n.t(Msg::PickerNoMatch).to_string())
+    });
+    let current = move || {
+        let code = wilayah.home.get()?;
+        let name = wilayah.index.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.kabupaten(&code))
+                .map(|k| k.name.clone())
+        });
+        Some(format!("{} ({code})", name.unwrap_or_default()))
+    };
+    let ready = move || {
+        let code = wilayah.home.get()?;
+        let (kec, vil) = wilayah.index.with(|i| {
+            let k = i.as_ref()?.kabupaten(&code)?;
+            Some((k.kecamatan_count, k.village_count))
+        })?;
+        wilayah.gazetteer.with(|g| g.has_kabupaten(&code)).then(|| {
+            fill(
+                i18n.t(Msg::WorkAreaReady),
+                &[
+                    ("kecamatan", &kec.to_string()),
+                    ("villages", &vil.to_string()),
+                ],
+            )
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(Msg::WorkAreaHeading)}</h2>
+            <p class="hint">{tr(Msg::WorkAreaExplain)}</p>
+            <p data-testid="work-area-current">
+                {move || current().unwrap_or_else(|| i18n.t(Msg::WorkAreaNone).to_string())}
+            </p>
+            <p class="hint" data-testid="work-area-ready">{ready}</p>
+            <Combobox id="work-area" label=Msg::WorkAreaLabel query=query options=options
+                on_choose=Callback::new(move |opt: ComboOption| wilayah.set_home(opt.value))
+                status=status/>
+        </section>
+    }
+}

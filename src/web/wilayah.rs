@@ -1,0 +1,162 @@
+//! Region data on the device: the index (precached with the app), and kabupaten or province
+//! files fetched when first needed and kept by the service worker for use offline.
+
+use super::settings;
+use crate::wilayah::{asset, Gazetteer, RegionIndex};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+/// Where a search looks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Kabupaten(String),
+    Province(String),
+    Indonesia,
+}
+
+impl Scope {
+    /// The code prefix of everything in this scope.
+    pub fn prefix(&self) -> &str {
+        match self {
+            Scope::Kabupaten(code) | Scope::Province(code) => code,
+            Scope::Indonesia => "",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Wilayah {
+    pub index: RwSignal<Option<Arc<RegionIndex>>>,
+    pub gazetteer: RwSignal<Gazetteer>,
+    /// The officer's working kabupaten/kota.
+    pub home: RwSignal<Option<String>>,
+    /// Files being fetched.
+    pub loading: RwSignal<u32>,
+    /// The last fetch failed (offline, and not kept yet).
+    pub failed: RwSignal<bool>,
+}
+
+const BASE: &str = "/wilayah/";
+
+impl Wilayah {
+    pub fn provide() -> Self {
+        let w = Wilayah {
+            index: RwSignal::new(None),
+            gazetteer: RwSignal::new(Gazetteer::new()),
+            home: RwSignal::new(settings::load_home_kabupaten()),
+            loading: RwSignal::new(0),
+            failed: RwSignal::new(false),
+        };
+        provide_context(w);
+        if let Some(home) = w.home.get_untracked() {
+            w.ensure(Scope::Kabupaten(home));
+        }
+        w
+    }
+
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    pub fn set_home(self, code: String) {
+        settings::save_home_kabupaten(&code);
+        self.home.set(Some(code.clone()));
+        self.ensure(Scope::Kabupaten(code));
+    }
+
+    /// The scope of the officer's working area, and its province.
+    pub fn home_scopes(self) -> Option<(Scope, Scope)> {
+        let home = self.home.get()?;
+        Some((
+            Scope::Province(home[..2].to_string()),
+            Scope::Kabupaten(home),
+        ))
+    }
+
+    /// Starts loading what `scope` needs and is not loaded yet.
+    pub fn ensure(self, scope: Scope) {
+        spawn_local(async move {
+            if self.load(&scope).await.is_err() {
+                self.failed.set(true);
+            }
+        });
+    }
+
+    /// Starts loading the index (a kabupaten/kota list) if it is not there yet.
+    pub fn ensure_index(self) {
+        spawn_local(async move {
+            if self.load_index().await.is_err() {
+                self.failed.set(true);
+            }
+        });
+    }
+
+    async fn load_index(self) -> Result<Arc<RegionIndex>, String> {
+        if let Some(index) = self.index.get_untracked() {
+            return Ok(index);
+        }
+        let text = fetch_text(&format!("{BASE}index.txt")).await?;
+        let index = Arc::new(asset::decode_index(&text).map_err(|e| e.to_string())?);
+        self.index.set(Some(index.clone()));
+        Ok(index)
+    }
+
+    async fn load(self, scope: &Scope) -> Result<(), String> {
+        self.loading.update(|n| *n += 1);
+        let result = self.load_files(scope).await;
+        self.loading.update(|n| *n -= 1);
+        if result.is_ok() {
+            self.failed.set(false);
+        }
+        result
+    }
+
+    async fn load_files(self, scope: &Scope) -> Result<(), String> {
+        let index = self.load_index().await?;
+        let missing = |prefix: &str| {
+            self.gazetteer.with_untracked(|g| {
+                index
+                    .kabupaten
+                    .iter()
+                    .any(|k| k.code.starts_with(prefix) && !g.has_kabupaten(&k.code))
+            })
+        };
+        let version = &index.data_version;
+        let urls: Vec<String> = match scope {
+            Scope::Kabupaten(code) if missing(code) => {
+                vec![format!("{BASE}{version}/kab/{code}.txt")]
+            }
+            Scope::Province(pp) if missing(pp) => vec![format!("{BASE}{version}/prov/{pp}.txt")],
+            Scope::Indonesia => index
+                .provinces
+                .iter()
+                .filter(|p| missing(&p.code))
+                .map(|p| format!("{BASE}{version}/prov/{}.txt", p.code))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for url in urls {
+            let text = fetch_text(&url).await?;
+            let sections = asset::decode_kabupaten(&text).map_err(|e| e.to_string())?;
+            self.gazetteer.update(|g| g.add(sections));
+        }
+        Ok(())
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: no network"))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{url}: unreadable"))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
