@@ -268,6 +268,54 @@ messages! {
         en: "The commodity list and KBLI codes were compiled by the Sentra team from KBLI 2020 (BPS Regulation 2/2020) and KBLI 2025 (BPS Regulation 7/2025); uncertain codes are marked.",
     }
 
+    ErrRequired { id: "Wajib diisi.", en: "Required." }
+    ErrNegative { id: "Tidak boleh negatif.", en: "Cannot be negative." }
+    ErrRupiah {
+        id: "Tulis angka rupiah tanpa desimal, misalnya 20.000.000.",
+        en: "Write whole rupiah, for example 20.000.000.",
+    }
+    ErrWholeNumber { id: "Tulis bilangan bulat, paling sedikit 1.", en: "Write a whole number, at least 1." }
+    ErrCoordinate {
+        id: "Isi lintang dan bujur berupa angka desimal, misalnya -7,01 dan 113,86.",
+        en: "Give latitude and longitude as decimal numbers, for example -7.01 and 113.86.",
+    }
+    ErrOutsideIndonesia { id: "Titik ini berada di luar Indonesia.", en: "This point lies outside Indonesia." }
+    ErrPhone {
+        id: "Nomor telepon Indonesia: 8 sampai 15 angka, diawali 0 atau +62.",
+        en: "An Indonesian phone number: 8 to 15 digits, starting with 0 or +62.",
+    }
+    ErrNib { id: "NIB terdiri dari 13 angka.", en: "An NIB has 13 digits." }
+    ErrDesaRequired { id: "Pilih desa/kelurahan.", en: "Choose the village." }
+    ErrDesaCode {
+        id: "Kode desa harus berbentuk PP.KK.CC.DDDD, misalnya 35.29.02.2004.",
+        en: "A village code looks like PP.KK.CC.DDDD, for example 35.29.02.2004.",
+    }
+    ErrKbli { id: "Kode KBLI terdiri dari 5 angka.", en: "A KBLI code has 5 digits." }
+    ErrKbliEdition { id: "Pilih edisi KBLI: 2020 atau 2025.", en: "Choose the KBLI edition: 2020 or 2025." }
+    ErrPirt {
+        id: "Nomor P-IRT terdiri dari 15 angka, misalnya 1234567890123-45.",
+        en: "A P-IRT number has 15 digits, for example 1234567890123-45.",
+    }
+    ErrChoice { id: "Pilih salah satu.", en: "Choose one." }
+    ErrHalalNo { id: "Nomor sertifikat halal diawali ID lalu angka.", en: "A halal certificate number is ID followed by digits." }
+    ErrDate {
+        id: "Tanggal tidak masuk akal (antara tahun 2000 dan hari ini).",
+        en: "Implausible date (between 2000 and today).",
+    }
+    ErrYear { id: "Tahun antara 1900 dan {max}.", en: "A year between 1900 and {max}." }
+
+    ClassMikro { id: "Mikro", en: "Micro" }
+    ClassKecil { id: "Kecil", en: "Small" }
+    ClassMenengah { id: "Menengah", en: "Medium" }
+    ClassBesar { id: "Besar (bukan UMKM)", en: "Large (not UMKM)" }
+    ClassIndustriKecil { id: "Industri kecil", en: "Small industry" }
+    ClassIndustriMenengah { id: "Industri menengah", en: "Medium industry" }
+    ClassIndustriBesar { id: "Industri besar", en: "Large industry" }
+    ClassBpsMikro { id: "Industri mikro (1–4 pekerja)", en: "Micro industry (1–4 workers)" }
+    ClassBpsKecil { id: "Industri kecil (5–19 pekerja)", en: "Small industry (5–19 workers)" }
+    ClassBpsSedangBesar { id: "Sedang/besar (20 pekerja atau lebih)", en: "Medium/large (20 workers or more)" }
+    DataBelumCukup { id: "Data belum cukup", en: "Not enough data" }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

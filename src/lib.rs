@@ -5,6 +5,7 @@
 pub mod i18n;
 pub mod komoditas;
 pub mod licences;
+pub mod model;
 pub mod profile;
 pub mod wilayah;
 

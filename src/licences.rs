@@ -24,6 +24,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
+        name: "serde_json",
+        licence: "MIT OR Apache-2.0",
+    },
+    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },

@@ -1,0 +1,219 @@
+//! Records officers collect, as stored and shared.
+//!
+//! A record is a set of named fields; every field keeps its value, the stamp of the change that
+//! set it, the stamp that change replaced, and the officer who made it. A delete is a field too
+//! (`_deleted`), so it travels and merges like any edit and can be undone by another edit. Typed
+//! views per kind (e.g. [`usaha`]) read and write these fields and hold the rules.
+
+pub mod hlc;
+pub mod klasifikasi;
+pub mod usaha;
+
+use hlc::{Clock, Stamp};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The kinds of record, one IndexedDB object store each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Usaha,
+    Sentra,
+    SurveiDesa,
+    Kawasan,
+    Kegiatan,
+    Mitra,
+    Jejaring,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Usaha,
+        Kind::Sentra,
+        Kind::SurveiDesa,
+        Kind::Kawasan,
+        Kind::Kegiatan,
+        Kind::Mitra,
+        Kind::Jejaring,
+    ];
+
+    /// Object store name and bundle key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Usaha => "usaha",
+            Kind::Sentra => "sentra",
+            Kind::SurveiDesa => "survei_desa",
+            Kind::Kawasan => "kawasan",
+            Kind::Kegiatan => "kegiatan",
+            Kind::Mitra => "mitra",
+            Kind::Jejaring => "jejaring",
+        }
+    }
+}
+
+pub const DELETED: &str = "_deleted";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub value: Value,
+    pub stamp: Stamp,
+    /// The stamp of the value this change replaced (`None`: the field was new). Two changes that
+    /// replaced the same stamp were made without seeing each other: a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<Stamp>,
+    /// Officer who made the change.
+    pub by: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Made on the device: `<device id>-<wall ms in hex>-<counter>`; unique without coordination.
+    pub id: String,
+    pub kind: Kind,
+    pub created: Stamp,
+    pub fields: BTreeMap<String, Field>,
+}
+
+/// Who is changing a record, and their clock.
+pub struct Editor<'a> {
+    pub clock: &'a mut Clock,
+    pub officer: &'a str,
+    pub now_ms: u64,
+}
+
+impl Record {
+    pub fn new(kind: Kind, editor: &mut Editor) -> Record {
+        let created = editor.clock.tick(editor.now_ms);
+        let id = format!("{}-{:x}-{}", created.device, created.wall, created.counter);
+        Record {
+            id,
+            kind,
+            created,
+            fields: BTreeMap::new(),
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.fields
+            .get(field)
+            .map(|f| &f.value)
+            .filter(|v| !v.is_null())
+    }
+
+    pub fn text(&self, field: &str) -> &str {
+        self.get(field).and_then(Value::as_str).unwrap_or("")
+    }
+
+    pub fn number(&self, field: &str) -> Option<f64> {
+        self.get(field).and_then(Value::as_f64)
+    }
+
+    /// Sets a field; a value equal to the current one is not a change and gets no stamp.
+    /// Returns whether anything changed.
+    pub fn set(&mut self, field: &str, value: Value, editor: &mut Editor) -> bool {
+        let current = self.fields.get(field);
+        if current.map(|f| &f.value) == Some(&value) || (current.is_none() && value.is_null()) {
+            return false;
+        }
+        let replaced = current.map(|f| f.stamp.clone());
+        let stamp = editor.clock.tick(editor.now_ms);
+        self.fields.insert(
+            field.to_string(),
+            Field {
+                value,
+                stamp,
+                replaced,
+                by: editor.officer.to_string(),
+            },
+        );
+        true
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.get(DELETED).and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    /// Deleting is an edit of `_deleted`; undo is another edit, so both travel in bundles.
+    pub fn set_deleted(&mut self, deleted: bool, editor: &mut Editor) -> bool {
+        self.set(DELETED, Value::Bool(deleted), editor)
+    }
+
+    /// The latest change: when and by whom.
+    pub fn last_change(&self) -> (&Stamp, &str) {
+        self.fields
+            .values()
+            .max_by(|a, b| a.stamp.cmp(&b.stamp))
+            .map(|f| (&f.stamp, f.by.as_str()))
+            .unwrap_or((&self.created, ""))
+    }
+
+    /// Every stamp in the record, for a clock to observe at start.
+    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+        std::iter::once(&self.created).chain(self.fields.values().map(|f| &f.stamp))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn editor<'a>(clock: &'a mut Clock, now_ms: u64) -> Editor<'a> {
+        Editor {
+            clock,
+            officer: "Petugas Uji",
+            now_ms,
+        }
+    }
+
+    #[test]
+    fn every_change_is_stamped_with_what_it_replaced() {
+        let mut clock = Clock::new("dev-a");
+        let mut r = Record::new(Kind::Usaha, &mut editor(&mut clock, 1_000));
+        assert_eq!(r.id, "dev-a-3e8-0");
+        assert!(r.set("nama", json!("Batik Sekar"), &mut editor(&mut clock, 2_000)));
+        let first = r.fields["nama"].stamp.clone();
+        assert_eq!(r.fields["nama"].replaced, None);
+        assert!(
+            !r.set("nama", json!("Batik Sekar"), &mut editor(&mut clock, 3_000)),
+            "same value: no change"
+        );
+        assert!(r.set(
+            "nama",
+            json!("Batik Sekar Jaya"),
+            &mut editor(&mut clock, 4_000)
+        ));
+        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&first));
+        assert_eq!(r.fields["nama"].by, "Petugas Uji");
+        assert_eq!(r.text("nama"), "Batik Sekar Jaya");
+        assert_eq!(r.last_change().0.wall, 4_000);
+        assert!(
+            !r.set("catatan", Value::Null, &mut editor(&mut clock, 5_000)),
+            "clearing an absent field is no change"
+        );
+    }
+
+    #[test]
+    fn delete_and_undo_are_edits() {
+        let mut clock = Clock::new("dev-a");
+        let mut r = Record::new(Kind::Sentra, &mut editor(&mut clock, 1));
+        assert!(!r.is_deleted());
+        r.set_deleted(true, &mut editor(&mut clock, 2));
+        assert!(r.is_deleted());
+        let tomb = r.fields[DELETED].stamp.clone();
+        r.set_deleted(false, &mut editor(&mut clock, 3));
+        assert!(!r.is_deleted());
+        assert_eq!(r.fields[DELETED].replaced.as_ref(), Some(&tomb));
+    }
+
+    #[test]
+    fn records_round_trip_through_json() {
+        let mut clock = Clock::new("dev-a");
+        let mut r = Record::new(Kind::SurveiDesa, &mut editor(&mut clock, 1));
+        r.set("desa", json!("35.29.04.2006"), &mut editor(&mut clock, 2));
+        let text = serde_json::to_string(&r).unwrap();
+        assert!(text.contains("\"kind\":\"survei_desa\""));
+        assert_eq!(serde_json::from_str::<Record>(&text).unwrap(), r);
+    }
+}

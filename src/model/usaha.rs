@@ -1,0 +1,770 @@
+//! Usaha (an IKM/UMKM business): the form as the officer typed it, its rules, and what is
+//! computed from it. Pure: no browser.
+
+use super::klasifikasi::{self, Bps, Industri, Umkm};
+use super::{Editor, Record};
+use crate::i18n::Msg;
+use crate::wilayah::{is_code, search};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// Every field as typed, as text: a failed save keeps all of it, and drafts store it as is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UsahaForm {
+    pub nama: String,
+    pub pemilik: String,
+    pub telepon: String,
+    pub nib: String,
+    pub alamat: String,
+    /// Village code PP.KK.CC.DDDD, chosen in the picker.
+    pub desa: String,
+    /// The kecamatan as the officer heard or wrote it (optional; checked against the village's).
+    pub kecamatan_tertulis: String,
+    /// A key of the commodity list, or free text.
+    pub komoditas: String,
+    pub kbli: String,
+    /// "2020" or "2025".
+    pub kbli_edisi: String,
+    pub produk: String,
+    pub tenaga_kerja: String,
+    pub modal: String,
+    pub penjualan: String,
+    pub investasi: String,
+    pub tahun_mulai: String,
+    pub pirt: String,
+    pub halal_status: String,
+    pub halal_no: String,
+    pub status: String,
+    /// Date last verified, YYYY-MM-DD.
+    pub diverifikasi: String,
+    pub lat: String,
+    pub lon: String,
+    pub catatan: String,
+}
+
+/// A reason a field cannot be saved, with the message shown beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub msg: Msg,
+    pub args: Vec<(&'static str, String)>,
+}
+
+pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];
+pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
+
+/// Indonesia's bounding box, with a little margin: (south, north, west, east).
+pub const INDONESIA: (f64, f64, f64, f64) = (-11.2, 6.3, 94.7, 141.2);
+
+/// Today's date as the rules need it.
+#[derive(Clone, Copy, Debug)]
+pub struct Today {
+    pub year: i32,
+    /// YYYY-MM-DD
+    pub iso: &'static str,
+}
+
+fn text(form_value: &str) -> Value {
+    let t = form_value.trim();
+    if t.is_empty() {
+        Value::Null
+    } else {
+        json!(t)
+    }
+}
+
+fn digits_only(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Rupiah as officers write it: "20.000.000", "Rp 20 juta" is not accepted, "20000000" is.
+fn rupiah(s: &str) -> Result<Option<u64>, Msg> {
+    let t = s
+        .trim()
+        .trim_start_matches("Rp")
+        .trim_start_matches("rp")
+        .trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') {
+        return Err(Msg::ErrNegative);
+    }
+    let cleaned: String = t.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if cleaned.is_empty() || !cleaned.bytes().all(|b| b.is_ascii_digit()) || cleaned.len() > 18 {
+        return Err(Msg::ErrRupiah);
+    }
+    Ok(Some(cleaned.parse().map_err(|_| Msg::ErrRupiah)?))
+}
+
+fn whole_number(s: &str, min: u64, max: u64) -> Result<Option<u64>, Msg> {
+    let t = s.trim().replace('.', "");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') {
+        return Err(Msg::ErrNegative);
+    }
+    match t.parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(Msg::ErrWholeNumber),
+    }
+}
+
+fn coordinate(s: &str) -> Result<Option<f64>, Msg> {
+    let t = s.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().map(Some).map_err(|_| Msg::ErrCoordinate)
+}
+
+/// A plausible calendar date `YYYY-MM-DD` from 2000 up to today.
+fn plausible_date(s: &str, today: Today) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    s.len() == 10
+        && y >= 2000
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= days[(m - 1) as usize]
+        && s <= today.iso
+}
+
+impl UsahaForm {
+    pub fn from_record(r: &Record) -> Self {
+        let t = |f: &str| r.text(f).to_string();
+        let n = |f: &str| r.get(f).map(|v| v.to_string()).unwrap_or_default();
+        UsahaForm {
+            nama: t("nama"),
+            pemilik: t("pemilik"),
+            telepon: t("telepon"),
+            nib: t("nib"),
+            alamat: t("alamat"),
+            desa: t("desa"),
+            kecamatan_tertulis: t("kecamatan_tertulis"),
+            komoditas: t("komoditas"),
+            kbli: t("kbli"),
+            kbli_edisi: t("kbli_edisi"),
+            produk: t("produk"),
+            tenaga_kerja: n("tenaga_kerja"),
+            modal: n("modal"),
+            penjualan: n("penjualan"),
+            investasi: n("investasi"),
+            tahun_mulai: n("tahun_mulai"),
+            pirt: t("pirt"),
+            halal_status: t("halal_status"),
+            halal_no: t("halal_no"),
+            status: t("status"),
+            diverifikasi: t("diverifikasi"),
+            lat: n("lat"),
+            lon: n("lon"),
+            catatan: t("catatan"),
+        }
+    }
+
+    /// Checks everything and returns the values to store, or every reason it cannot be saved.
+    pub fn validate(&self, today: Today) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut err = |field, msg| {
+            errors.push(FieldError {
+                field,
+                msg,
+                args: vec![],
+            })
+        };
+        let mut values: Vec<(&'static str, Value)> = Vec::new();
+
+        let nama = self.nama.trim();
+        if nama.is_empty() {
+            err("nama", Msg::ErrRequired);
+        }
+        for (field, value, max) in [
+            ("nama", nama, 200),
+            ("pemilik", self.pemilik.trim(), 200),
+            ("alamat", self.alamat.trim(), 500),
+            ("produk", self.produk.trim(), 500),
+            ("catatan", self.catatan.trim(), 5000),
+        ] {
+            if value.chars().count() > max {
+                errors.push(FieldError {
+                    field,
+                    msg: Msg::ErrTooLong,
+                    args: vec![("max", max.to_string())],
+                });
+            }
+        }
+        let mut err = |field, msg| {
+            errors.push(FieldError {
+                field,
+                msg,
+                args: vec![],
+            })
+        };
+
+        let phone = self.telepon.trim();
+        let phone_digits = digits_only(phone);
+        if !phone.is_empty()
+            && (phone
+                .chars()
+                .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
+                || !(8..=15).contains(&phone_digits.len())
+                || !(phone_digits.starts_with('0') || phone_digits.starts_with("62")))
+        {
+            err("telepon", Msg::ErrPhone);
+        }
+        let nib = self.nib.trim();
+        if !nib.is_empty() && !(nib.len() == 13 && nib.bytes().all(|b| b.is_ascii_digit())) {
+            err("nib", Msg::ErrNib);
+        }
+        if self.desa.trim().is_empty() {
+            err("desa", Msg::ErrDesaRequired);
+        } else if !is_code(self.desa.trim(), 4) {
+            err("desa", Msg::ErrDesaCode);
+        }
+        let kbli = self.kbli.trim();
+        if !kbli.is_empty() {
+            if !(kbli.len() == 5 && kbli.bytes().all(|b| b.is_ascii_digit())) {
+                err("kbli", Msg::ErrKbli);
+            }
+            if !matches!(self.kbli_edisi.as_str(), "2020" | "2025") {
+                err("kbli_edisi", Msg::ErrKbliEdition);
+            }
+        }
+        let pirt = digits_only(
+            self.pirt
+                .trim_start_matches("P-IRT")
+                .trim_start_matches("No."),
+        );
+        if !self.pirt.trim().is_empty() && pirt.len() != 15 {
+            err("pirt", Msg::ErrPirt);
+        }
+        if !self.halal_status.is_empty() && !HALAL.contains(&self.halal_status.as_str()) {
+            err("halal_status", Msg::ErrChoice);
+        }
+        let halal_no = self.halal_no.trim().to_uppercase();
+        if !halal_no.is_empty()
+            && !(halal_no.starts_with("ID")
+                && halal_no.len() > 2
+                && halal_no[2..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            err("halal_no", Msg::ErrHalalNo);
+        }
+        if !STATUS.contains(&self.status.as_str()) {
+            err("status", Msg::ErrChoice);
+        }
+        let verified = self.diverifikasi.trim();
+        if !verified.is_empty() && !plausible_date(verified, today) {
+            err("diverifikasi", Msg::ErrDate);
+        }
+
+        let mut number = |field: &'static str, parsed: Result<Option<u64>, Msg>| match parsed {
+            Ok(v) => values.push((field, v.map_or(Value::Null, |n| json!(n)))),
+            Err(msg) => errors.push(FieldError {
+                field,
+                msg,
+                args: vec![],
+            }),
+        };
+        number(
+            "tenaga_kerja",
+            whole_number(&self.tenaga_kerja, 1, 1_000_000),
+        );
+        number("modal", rupiah(&self.modal));
+        number("penjualan", rupiah(&self.penjualan));
+        number("investasi", rupiah(&self.investasi));
+        match whole_number(&self.tahun_mulai, 1900, today.year as u64) {
+            Ok(v) => values.push(("tahun_mulai", v.map_or(Value::Null, |n| json!(n)))),
+            Err(_) => errors.push(FieldError {
+                field: "tahun_mulai",
+                msg: Msg::ErrYear,
+                args: vec![("max", today.year.to_string())],
+            }),
+        }
+
+        let (south, north, west, east) = INDONESIA;
+        match (coordinate(&self.lat), coordinate(&self.lon)) {
+            (Ok(Some(lat)), Ok(Some(lon)))
+                if (south..=north).contains(&lat) && (west..=east).contains(&lon) =>
+            {
+                values.push(("lat", json!(lat)));
+                values.push(("lon", json!(lon)));
+            }
+            (Ok(None), Ok(None)) => {
+                values.push(("lat", Value::Null));
+                values.push(("lon", Value::Null));
+            }
+            (Ok(Some(_)), Ok(Some(_))) => errors.push(FieldError {
+                field: "lat",
+                msg: Msg::ErrOutsideIndonesia,
+                args: vec![],
+            }),
+            _ => errors.push(FieldError {
+                field: "lat",
+                msg: Msg::ErrCoordinate,
+                args: vec![],
+            }),
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (field, value) in [
+            ("nama", text(&self.nama)),
+            ("pemilik", text(&self.pemilik)),
+            ("telepon", text(phone)),
+            ("nib", text(nib)),
+            ("alamat", text(&self.alamat)),
+            ("desa", text(&self.desa)),
+            ("kecamatan_tertulis", text(&self.kecamatan_tertulis)),
+            ("komoditas", text(&self.komoditas)),
+            ("kbli", text(kbli)),
+            (
+                "kbli_edisi",
+                if kbli.is_empty() {
+                    Value::Null
+                } else {
+                    text(&self.kbli_edisi)
+                },
+            ),
+            ("produk", text(&self.produk)),
+            (
+                "pirt",
+                if pirt.is_empty() {
+                    Value::Null
+                } else {
+                    json!(pirt)
+                },
+            ),
+            ("halal_status", text(&self.halal_status)),
+            ("halal_no", text(&halal_no)),
+            ("status", text(&self.status)),
+            ("diverifikasi", text(verified)),
+            ("catatan", text(&self.catatan)),
+        ] {
+            values.push((field, value));
+        }
+        Ok(values)
+    }
+}
+
+/// Stores validated values on the record; returns whether anything changed.
+pub fn apply(record: &mut Record, values: Vec<(&'static str, Value)>, editor: &mut Editor) -> bool {
+    let mut changed = false;
+    for (field, value) in values {
+        changed |= record.set(field, value, editor);
+    }
+    changed
+}
+
+/// The classes computed from a record's raw figures; `None`: data belum cukup.
+pub struct Classes {
+    pub umkm: Option<Umkm>,
+    pub industri: Option<Industri>,
+    pub bps: Option<Bps>,
+}
+
+pub fn classes(r: &Record) -> Classes {
+    let money = |f: &str| r.get(f).and_then(Value::as_u64);
+    let workers = r
+        .get("tenaga_kerja")
+        .and_then(Value::as_u64)
+        .map(|n| n.min(u32::MAX as u64) as u32);
+    Classes {
+        umkm: klasifikasi::umkm(money("modal"), money("penjualan")),
+        industri: klasifikasi::industri(workers, money("investasi")),
+        bps: klasifikasi::bps(workers),
+    }
+}
+
+/// Why a record may be the same business as the one being saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DuplicateReason {
+    SameNib,
+    SimilarNameSameDesa,
+}
+
+/// Existing Usaha that may be the same business: the same NIB, or a similar name in the same
+/// desa. Deleted records and the record itself are left out.
+pub fn possible_duplicates<'a>(
+    form: &UsahaForm,
+    own_id: Option<&str>,
+    records: impl Iterator<Item = &'a Record>,
+) -> Vec<(&'a Record, DuplicateReason)> {
+    let nib = form.nib.trim();
+    let name = search::fold(&form.nama);
+    let desa = form.desa.trim();
+    let mut scratch = search::Scratch::default();
+    records
+        .filter(|r| Some(r.id.as_str()) != own_id && !r.is_deleted())
+        .filter_map(|r| {
+            if !nib.is_empty() && r.text("nib") == nib {
+                return Some((r, DuplicateReason::SameNib));
+            }
+            let other = search::fold(r.text("nama"));
+            let similar = !name.is_empty()
+                && (other == name
+                    || (name.len() >= 4
+                        && search::prefix_distance(
+                            name.as_bytes(),
+                            other.as_bytes(),
+                            1,
+                            &mut scratch,
+                        )
+                        .is_some()
+                        && other.len() <= name.len() + 1));
+            (similar && !desa.is_empty() && r.text("desa") == desa)
+                .then_some((r, DuplicateReason::SimilarNameSameDesa))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::Kind;
+
+    const TODAY: Today = Today {
+        year: 2026,
+        iso: "2026-11-23",
+    };
+
+    fn valid() -> UsahaForm {
+        UsahaForm {
+            nama: "Batik Sekar".into(),
+            desa: "35.29.02.2004".into(),
+            status: "aktif".into(),
+            ..UsahaForm::default()
+        }
+    }
+
+    fn errors(form: &UsahaForm) -> Vec<(&'static str, Msg)> {
+        form.validate(TODAY)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.field, e.msg))
+            .collect()
+    }
+
+    fn with(f: impl FnOnce(&mut UsahaForm)) -> UsahaForm {
+        let mut form = valid();
+        f(&mut form);
+        form
+    }
+
+    #[test]
+    fn a_minimal_form_is_valid_and_an_empty_one_lists_every_reason() {
+        assert!(valid().validate(TODAY).is_ok());
+        let errs = errors(&UsahaForm::default());
+        assert_eq!(
+            errs,
+            vec![
+                ("nama", Msg::ErrRequired),
+                ("desa", Msg::ErrDesaRequired),
+                ("status", Msg::ErrChoice)
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_have_their_lengths() {
+        assert!(errors(&with(|f| f.nib = "1234567890123".into())).is_empty());
+        assert_eq!(
+            errors(&with(|f| f.nib = "123456789012".into())),
+            vec![("nib", Msg::ErrNib)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.nib = "12345678901234".into())),
+            vec![("nib", Msg::ErrNib)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.nib = "123456789012a".into())),
+            vec![("nib", Msg::ErrNib)]
+        );
+        assert!(errors(&with(|f| f.pirt = "P-IRT No. 1234567890123-45".into())).is_empty());
+        assert_eq!(
+            errors(&with(|f| f.pirt = "1234567890123-4".into())),
+            vec![("pirt", Msg::ErrPirt)]
+        );
+        assert!(errors(&with(|f| f.kbli = "13134".into()))
+            .iter()
+            .any(|e| *e == ("kbli_edisi", Msg::ErrKbliEdition)));
+        assert!(errors(&with(|f| {
+            f.kbli = "13134".into();
+            f.kbli_edisi = "2020".into()
+        }))
+        .is_empty());
+        assert_eq!(
+            errors(&with(|f| {
+                f.kbli = "1313".into();
+                f.kbli_edisi = "2020".into()
+            })),
+            vec![("kbli", Msg::ErrKbli)]
+        );
+        assert!(errors(&with(|f| f.halal_no = "ID35110000123450824".into())).is_empty());
+        assert_eq!(
+            errors(&with(|f| f.halal_no = "35110000".into())),
+            vec![("halal_no", Msg::ErrHalalNo)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.desa = "35.29.2.2004".into())),
+            vec![("desa", Msg::ErrDesaCode)]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_are_indonesian() {
+        for ok in [
+            "0812 3456 7890",
+            "+62 812-3456-7890",
+            "(0328) 662211",
+            "08123456",
+        ] {
+            assert!(errors(&with(|f| f.telepon = ok.into())).is_empty(), "{ok}");
+        }
+        for bad in ["0812345", "0812345678901234", "12345678", "0812-abc-7890"] {
+            assert_eq!(
+                errors(&with(|f| f.telepon = bad.into())),
+                vec![("telepon", Msg::ErrPhone)],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn money_is_whole_non_negative_rupiah() {
+        let values = with(|f| {
+            f.modal = "Rp 20.000.000".into();
+            f.penjualan = "0".into();
+        })
+        .validate(TODAY)
+        .unwrap();
+        assert!(values.contains(&("modal", json!(20_000_000u64))));
+        assert!(values.contains(&("penjualan", json!(0u64))));
+        assert_eq!(
+            errors(&with(|f| f.modal = "-1".into())),
+            vec![("modal", Msg::ErrNegative)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.investasi = "20 juta".into())),
+            vec![("investasi", Msg::ErrRupiah)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.penjualan = "1,5".into())),
+            vec![("penjualan", Msg::ErrRupiah)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.tenaga_kerja = "0".into())),
+            vec![("tenaga_kerja", Msg::ErrWholeNumber)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.tenaga_kerja = "-3".into())),
+            vec![("tenaga_kerja", Msg::ErrNegative)]
+        );
+    }
+
+    #[test]
+    fn years_and_dates_are_plausible() {
+        assert!(errors(&with(|f| f.tahun_mulai = "1900".into())).is_empty());
+        assert!(errors(&with(|f| f.tahun_mulai = "2026".into())).is_empty());
+        assert_eq!(
+            errors(&with(|f| f.tahun_mulai = "1899".into())),
+            vec![("tahun_mulai", Msg::ErrYear)]
+        );
+        assert_eq!(
+            errors(&with(|f| f.tahun_mulai = "2027".into())),
+            vec![("tahun_mulai", Msg::ErrYear)]
+        );
+        assert!(errors(&with(|f| f.diverifikasi = "2026-11-23".into())).is_empty());
+        assert!(errors(&with(|f| f.diverifikasi = "2024-02-29".into())).is_empty());
+        for bad in [
+            "2026-11-24",
+            "2023-02-29",
+            "1999-12-31",
+            "2025-13-01",
+            "23-11-2026",
+            "2025-1-01",
+        ] {
+            assert_eq!(
+                errors(&with(|f| f.diverifikasi = bad.into())),
+                vec![("diverifikasi", Msg::ErrDate)],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn coordinates_lie_inside_indonesia() {
+        let values = with(|f| {
+            f.lat = "-7,0123".into();
+            f.lon = "113.86".into();
+        })
+        .validate(TODAY)
+        .unwrap();
+        assert!(values.contains(&("lat", json!(-7.0123))));
+        assert_eq!(
+            errors(&with(|f| {
+                f.lat = "-11.3".into();
+                f.lon = "113".into()
+            })),
+            vec![("lat", Msg::ErrOutsideIndonesia)]
+        );
+        assert_eq!(
+            errors(&with(|f| {
+                f.lat = "6.2".into();
+                f.lon = "141.3".into()
+            })),
+            vec![("lat", Msg::ErrOutsideIndonesia)]
+        );
+        assert!(errors(&with(|f| {
+            f.lat = "6.2".into();
+            f.lon = "141.1".into()
+        }))
+        .is_empty());
+        assert_eq!(
+            errors(&with(|f| f.lat = "-7".into())),
+            vec![("lat", Msg::ErrCoordinate)],
+            "one without the other"
+        );
+        assert_eq!(
+            errors(&with(|f| {
+                f.lat = "abc".into();
+                f.lon = "1".into()
+            })),
+            vec![("lat", Msg::ErrCoordinate)]
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_stored_as_text_and_long_text_refused() {
+        let values = with(|f| f.nama = "<script>alert(1)</script> \u{202E}🧵".into())
+            .validate(TODAY)
+            .unwrap();
+        assert!(values.contains(&("nama", json!("<script>alert(1)</script> \u{202E}🧵"))));
+        assert_eq!(
+            errors(&with(|f| f.nama = "x".repeat(201))),
+            vec![("nama", Msg::ErrTooLong)]
+        );
+    }
+
+    #[test]
+    fn a_record_round_trips_through_the_form_and_classes_follow_figures() {
+        let mut clock = Clock::new("dev");
+        let mut editor = Editor {
+            clock: &mut clock,
+            officer: "Uji",
+            now_ms: 1,
+        };
+        let mut r = Record::new(Kind::Usaha, &mut editor);
+        let form = with(|f| {
+            f.modal = "1.000.000.001".into();
+            f.tenaga_kerja = "4".into();
+            f.investasi = "999999999".into();
+        });
+        assert!(apply(&mut r, form.validate(TODAY).unwrap(), &mut editor));
+        let back = UsahaForm::from_record(&r);
+        assert_eq!(back.modal, "1000000001");
+        assert_eq!(back.nama, "Batik Sekar");
+        assert!(
+            !apply(&mut r, back.validate(TODAY).unwrap(), &mut editor),
+            "saving unchanged makes no change"
+        );
+        let c = classes(&r);
+        assert_eq!(
+            (c.umkm, c.industri, c.bps),
+            (Some(Umkm::Kecil), Some(Industri::Kecil), Some(Bps::Mikro))
+        );
+        let empty = Record::new(Kind::Usaha, &mut editor);
+        let c = classes(&empty);
+        assert_eq!((c.umkm, c.industri, c.bps), (None, None, None));
+    }
+
+    #[test]
+    fn duplicates_by_nib_or_similar_name_in_the_same_desa() {
+        let mut clock = Clock::new("dev");
+        let mut editor = Editor {
+            clock: &mut clock,
+            officer: "Uji",
+            now_ms: 1,
+        };
+        let mut make = |nama: &str, nib: &str, desa: &str| {
+            let mut r = Record::new(Kind::Usaha, &mut editor);
+            apply(
+                &mut r,
+                with(|f| {
+                    f.nama = nama.into();
+                    f.nib = nib.into();
+                    f.desa = desa.into()
+                })
+                .validate(TODAY)
+                .unwrap(),
+                &mut editor,
+            );
+            r
+        };
+        let records = vec![
+            make("Batik Sekar", "", "35.29.02.2004"),
+            make("Tempe Pak Min", "1234567890123", "35.29.01.1015"),
+            make("Batik Sekar", "", "35.29.04.2006"),
+        ];
+        let found = |form: UsahaForm| {
+            possible_duplicates(&form, None, records.iter())
+                .into_iter()
+                .map(|(r, why)| (r.text("nama").to_string(), why))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(with(|f| f.nama = "batik sekar".into())),
+            vec![("Batik Sekar".into(), DuplicateReason::SimilarNameSameDesa)]
+        );
+        assert_eq!(
+            found(with(|f| f.nama = "Batik Sekarr".into())).len(),
+            1,
+            "one typo"
+        );
+        assert_eq!(
+            found(with(|f| f.nama = "Batik Sekar Jaya Abadi".into())).len(),
+            0,
+            "a longer name is another business"
+        );
+        assert_eq!(
+            found(with(|f| {
+                f.nama = "Lain".into();
+                f.nib = "1234567890123".into()
+            })),
+            vec![("Tempe Pak Min".into(), DuplicateReason::SameNib)]
+        );
+        assert!(
+            possible_duplicates(
+                &with(|f| f.nama = "Batik Sekar".into()),
+                Some(&records[0].id),
+                records.iter()
+            )
+            .is_empty(),
+            "not itself"
+        );
+    }
+}
