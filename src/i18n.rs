@@ -316,6 +316,94 @@ messages! {
     ClassBpsSedangBesar { id: "Sedang/besar (20 pekerja atau lebih)", en: "Medium/large (20 workers or more)" }
     DataBelumCukup { id: "Data belum cukup", en: "Not enough data" }
 
+    StoreQuota {
+        id: "Penyimpanan perangkat penuh. Data belum tersimpan; isian Anda tetap di layar. Kosongkan ruang atau bagikan data lalu coba lagi.",
+        en: "The device's storage is full. Nothing was saved; what you typed is still on screen. Free some space or share your data, then try again.",
+    }
+    StoreBlocked {
+        id: "Sentra terbuka di tab lain dengan versi lama. Tutup tab itu lalu muat ulang halaman ini.",
+        en: "Sentra is open in another tab with an older version. Close that tab, then reload this page.",
+    }
+    StoreUnavailable {
+        id: "Browser ini tidak mengizinkan penyimpanan (mungkin mode pribadi/penyamaran). Buka Sentra di jendela biasa agar data tersimpan.",
+        en: "This browser does not allow storage here (perhaps private/incognito mode). Open Sentra in a normal window so data is kept.",
+    }
+    StoreOther {
+        id: "Data tidak dapat disimpan atau dibaca. Isian Anda tetap di layar; coba lagi.",
+        en: "Data could not be saved or read. What you typed is still on screen; try again.",
+    }
+    StoreLoading { id: "Memuat data…", en: "Loading data…" }
+
+    ActionAdd { id: "Tambah usaha", en: "Add business" }
+    ActionSave { id: "Simpan", en: "Save" }
+    ActionCancel { id: "Batal", en: "Cancel" }
+    ActionEdit { id: "Ubah", en: "Edit" }
+    ActionDelete { id: "Hapus", en: "Delete" }
+    ActionUndo { id: "Urungkan", en: "Undo" }
+    ActionSaveAnyway { id: "Tetap simpan", en: "Save anyway" }
+    ActionBack { id: "Kembali ke daftar", en: "Back to the list" }
+    FormSaved { id: "Tersimpan.", en: "Saved." }
+    FormNotSaved {
+        id: "Belum tersimpan. Periksa isian yang ditandai.",
+        en: "Not saved. Check the marked fields.",
+    }
+    FormDeleted { id: "{name} dihapus.", en: "{name} deleted." }
+    DraftFound {
+        id: "Ada isian yang belum tersimpan dari sebelumnya.",
+        en: "There is unsaved input from before.",
+    }
+    DraftRestore { id: "Lanjutkan isian itu", en: "Continue with it" }
+    DraftDiscard { id: "Buang", en: "Discard" }
+    DuplicateHeading { id: "Mungkin sudah tercatat:", en: "Possibly recorded already:" }
+    DuplicateNib { id: "NIB sama", en: "same NIB" }
+    DuplicateName { id: "nama mirip di desa yang sama", en: "similar name in the same village" }
+
+    UsahaNewTitle { id: "Usaha baru", en: "New business" }
+    UsahaEditTitle { id: "Ubah usaha", en: "Edit business" }
+    UsahaNotFound { id: "Usaha ini tidak ditemukan di perangkat.", en: "This business is not on the device." }
+    UsahaSearch { id: "Cari nama usaha, pemilik, atau produk", en: "Search name, owner or product" }
+    UsahaCount { id: "{shown} dari {total} usaha", en: "{shown} of {total} businesses" }
+    UsahaNoMatch { id: "Tidak ada usaha yang cocok.", en: "No business matches." }
+    SectionIdentity { id: "Identitas", en: "Identity" }
+    SectionLocation { id: "Lokasi", en: "Location" }
+    SectionProduction { id: "Produksi dan skala usaha", en: "Production and scale" }
+    SectionPermits { id: "Perizinan", en: "Permits" }
+    SectionStatus { id: "Keaktifan", en: "Activity" }
+    FieldNama { id: "Nama usaha", en: "Business name" }
+    FieldPemilik { id: "Nama pemilik", en: "Owner's name" }
+    FieldTelepon { id: "Telepon", en: "Phone" }
+    FieldNib { id: "NIB (13 angka, bila ada)", en: "NIB (13 digits, if any)" }
+    FieldAlamat { id: "Alamat", en: "Address" }
+    FieldKecamatanTertulis { id: "Kecamatan menurut keterangan (bila ada)", en: "Kecamatan as reported (if any)" }
+    FieldKomoditas { id: "Komoditas", en: "Commodity" }
+    FieldKbli { id: "Kode KBLI", en: "KBLI code" }
+    FieldKbliEdisi { id: "Edisi KBLI", en: "KBLI edition" }
+    FieldProduk { id: "Produk", en: "Products" }
+    FieldTenagaKerja { id: "Tenaga kerja (orang, termasuk pemilik)", en: "Workers (people, owner included)" }
+    FieldModal { id: "Modal usaha (Rp, tanpa tanah dan bangunan)", en: "Business capital (Rp, excluding land and buildings)" }
+    FieldPenjualan { id: "Hasil penjualan tahunan (Rp)", en: "Annual sales (Rp)" }
+    FieldInvestasi { id: "Investasi (Rp, tanpa tanah dan bangunan)", en: "Investment (Rp, excluding land and buildings)" }
+    FieldTahunMulai { id: "Tahun mulai usaha", en: "Year started" }
+    FieldPirt { id: "Nomor P-IRT", en: "P-IRT number" }
+    FieldHalalStatus { id: "Sertifikat halal", en: "Halal certificate" }
+    FieldHalalNo { id: "Nomor sertifikat halal", en: "Halal certificate number" }
+    FieldStatus { id: "Status keaktifan", en: "Activity status" }
+    FieldDiverifikasi { id: "Tanggal terakhir diverifikasi", en: "Date last verified" }
+    FieldLat { id: "Lintang (GPS)", en: "Latitude (GPS)" }
+    FieldLon { id: "Bujur (GPS)", en: "Longitude (GPS)" }
+    FieldCatatan { id: "Catatan", en: "Notes" }
+    ChoiceNone { id: "— pilih —", en: "— choose —" }
+    StatusAktif { id: "Aktif", en: "Active" }
+    StatusTidakAktif { id: "Tidak aktif", en: "Inactive" }
+    StatusTutup { id: "Tutup", en: "Closed" }
+    HalalBelum { id: "Belum", en: "Not yet" }
+    HalalProses { id: "Dalam proses", en: "In process" }
+    HalalTerbit { id: "Terbit", en: "Issued" }
+    ClassUmkmLabel { id: "Kelas UMKM (PP 7/2021)", en: "UMKM class (PP 7/2021)" }
+    ClassIndustriLabel { id: "Kelas industri (Permenperin 64/2016)", en: "Industry class (Permenperin 64/2016)" }
+    ClassBpsLabel { id: "Kelas BPS (tenaga kerja)", en: "BPS class (workers)" }
+    LastChange { id: "Perubahan terakhir: {when}, oleh {by}", en: "Last change: {when}, by {by}" }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

@@ -7,6 +7,7 @@ pub mod komoditas;
 pub mod licences;
 pub mod model;
 pub mod profile;
+pub mod store;
 pub mod wilayah;
 
 #[cfg(target_arch = "wasm32")]

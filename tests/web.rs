@@ -64,3 +64,95 @@ async fn storage_status_reports_what_the_browser_says() {
     );
     assert!(status.usage.is_some());
 }
+
+mod store {
+    use sentra::model::hlc::Clock;
+    use sentra::model::{Editor, Kind, Record};
+    use sentra::store::idb::{IdbStore, VERSION};
+    use sentra::store::Store;
+    use serde_json::json;
+    use wasm_bindgen_test::*;
+
+    fn sample(n: usize) -> Vec<Record> {
+        let mut clock = Clock::new("dev-test");
+        let mut ed = Editor {
+            clock: &mut clock,
+            officer: "Uji",
+            now_ms: 1_700_000_000_000,
+        };
+        (0..n)
+            .map(|i| {
+                let kind = Kind::ALL[i % Kind::ALL.len()];
+                let mut r = Record::new(kind, &mut ed);
+                r.set(
+                    "nama",
+                    json!(format!("Nama {i} <script>x</script>")),
+                    &mut ed,
+                );
+                r
+            })
+            .collect()
+    }
+
+    async fn fresh(name: &str, version: u32) -> IdbStore {
+        let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+            let req = factory.delete_database(name).unwrap();
+            req.set_onsuccess(Some(&resolve));
+        }))
+        .await;
+        IdbStore::open_named(name, version).await.unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn records_of_every_kind_round_trip_in_indexeddb() {
+        let store = fresh("sentra-test-roundtrip", VERSION).await;
+        let records = sample(20);
+        store.put_all(&records).await.unwrap();
+        let mut loaded = store.load_all().await.unwrap();
+        loaded.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut want = records.clone();
+        want.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(loaded, want);
+
+        let mut changed = records[0].clone();
+        let mut clock = Clock::new("dev-test");
+        changed.set_deleted(
+            true,
+            &mut Editor {
+                clock: &mut clock,
+                officer: "Uji",
+                now_ms: 1_800_000_000_000,
+            },
+        );
+        store.put_all(std::slice::from_ref(&changed)).await.unwrap();
+        let loaded = store.load_all().await.unwrap();
+        assert_eq!(loaded.len(), 20);
+        assert!(loaded
+            .iter()
+            .find(|r| r.id == changed.id)
+            .unwrap()
+            .is_deleted());
+
+        store.clear().await.unwrap();
+        assert!(store.load_all().await.unwrap().is_empty());
+        store.close();
+    }
+
+    #[wasm_bindgen_test]
+    async fn upgrading_from_version_1_keeps_the_data() {
+        let v1 = fresh("sentra-test-upgrade", 1).await;
+        assert!(!v1.store_names().contains(&"import_log".to_string()));
+        let records = sample(7);
+        v1.put_all(&records).await.unwrap();
+        v1.close();
+
+        let v2 = IdbStore::open_named("sentra-test-upgrade", 2)
+            .await
+            .unwrap();
+        assert!(v2.store_names().contains(&"import_log".to_string()));
+        assert!(v2.store_names().contains(&"usaha".to_string()));
+        assert_eq!(v2.load_all().await.unwrap().len(), 7);
+        v2.close();
+    }
+}

@@ -1,0 +1,147 @@
+//! Where records are kept. One interface, two implementations: [`MemoryStore`] for native tests,
+//! and `idb::IdbStore` (browser only), the only code that touches IndexedDB.
+//!
+//! The app loads every record into memory at start and writes through: a save of several
+//! records is one transaction, all or nothing.
+
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
+
+use crate::i18n::Msg;
+use crate::model::Record;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Why the device could not keep or read data, in terms the officer can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The device's storage is full.
+    Quota,
+    /// Another tab holds an older version of the database open.
+    Blocked,
+    /// The browser offers no storage here (private mode, or storage disabled).
+    Unavailable,
+    /// A stored record could not be read.
+    Corrupt(String),
+    Other(String),
+}
+
+impl StoreError {
+    pub fn message(&self) -> Msg {
+        match self {
+            StoreError::Quota => Msg::StoreQuota,
+            StoreError::Blocked => Msg::StoreBlocked,
+            StoreError::Unavailable => Msg::StoreUnavailable,
+            StoreError::Corrupt(_) | StoreError::Other(_) => Msg::StoreOther,
+        }
+    }
+}
+
+/// The store interface. Futures are not `Send`: browsers run them on the page's one thread.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    async fn load_all(&self) -> Result<Vec<Record>, StoreError>;
+    /// Writes all of `records` in one transaction: either every one is saved or none.
+    async fn put_all(&self, records: &[Record]) -> Result<(), StoreError>;
+    /// Removes every record (the "hapus semua data" setting).
+    async fn clear(&self) -> Result<(), StoreError>;
+}
+
+/// Records in memory, for tests. `fail_next` makes the next write fail, to test that a failed
+/// save changes nothing.
+#[derive(Default)]
+pub struct MemoryStore {
+    records: RefCell<BTreeMap<String, Record>>,
+    pub fail_next: RefCell<Option<StoreError>>,
+}
+
+impl Store for MemoryStore {
+    async fn load_all(&self) -> Result<Vec<Record>, StoreError> {
+        Ok(self.records.borrow().values().cloned().collect())
+    }
+
+    async fn put_all(&self, records: &[Record]) -> Result<(), StoreError> {
+        if let Some(err) = self.fail_next.borrow_mut().take() {
+            return Err(err);
+        }
+        let mut map = self.records.borrow_mut();
+        for r in records {
+            map.insert(r.id.clone(), r.clone());
+        }
+        Ok(())
+    }
+
+    async fn clear(&self) -> Result<(), StoreError> {
+        self.records.borrow_mut().clear();
+        Ok(())
+    }
+}
+
+/// Runs a future that never waits on anything outside itself (the memory store) to completion.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::{Editor, Kind};
+    use serde_json::json;
+
+    fn records(n: usize) -> Vec<Record> {
+        let mut clock = Clock::new("dev");
+        let mut ed = Editor {
+            clock: &mut clock,
+            officer: "Uji",
+            now_ms: 1,
+        };
+        (0..n)
+            .map(|i| {
+                let mut r = Record::new(Kind::Usaha, &mut ed);
+                r.set("nama", json!(format!("Usaha {i}")), &mut ed);
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn saves_load_back_and_overwrite_by_id() {
+        let store = MemoryStore::default();
+        let mut rs = records(3);
+        block_on(store.put_all(&rs)).unwrap();
+        assert_eq!(block_on(store.load_all()).unwrap().len(), 3);
+        let mut clock = Clock::new("dev");
+        rs[0].set(
+            "nama",
+            json!("Diubah"),
+            &mut Editor {
+                clock: &mut clock,
+                officer: "Uji",
+                now_ms: 9,
+            },
+        );
+        block_on(store.put_all(&rs[..1])).unwrap();
+        let loaded = block_on(store.load_all()).unwrap();
+        assert_eq!(loaded.len(), 3);
+        assert!(loaded.iter().any(|r| r.text("nama") == "Diubah"));
+    }
+
+    #[test]
+    fn a_failed_write_changes_nothing() {
+        let store = MemoryStore::default();
+        block_on(store.put_all(&records(2))).unwrap();
+        *store.fail_next.borrow_mut() = Some(StoreError::Quota);
+        let err = block_on(store.put_all(&records(5))).unwrap_err();
+        assert_eq!(err.message(), Msg::StoreQuota);
+        assert_eq!(block_on(store.load_all()).unwrap().len(), 2);
+        block_on(store.clear()).unwrap();
+        assert!(block_on(store.load_all()).unwrap().is_empty());
+    }
+}
