@@ -7,6 +7,7 @@
 
 pub mod hlc;
 pub mod klasifikasi;
+pub mod privasi;
 pub mod usaha;
 
 use hlc::{Clock, Stamp};

@@ -58,11 +58,11 @@ pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
 pub const INDONESIA: (f64, f64, f64, f64) = (-11.2, 6.3, 94.7, 141.2);
 
 /// Today's date as the rules need it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Today {
     pub year: i32,
     /// YYYY-MM-DD
-    pub iso: &'static str,
+    pub iso: String,
 }
 
 fn text(form_value: &str) -> Value {
@@ -121,7 +121,7 @@ fn coordinate(s: &str) -> Result<Option<f64>, Msg> {
 }
 
 /// A plausible calendar date `YYYY-MM-DD` from 2000 up to today.
-fn plausible_date(s: &str, today: Today) -> bool {
+fn plausible_date(s: &str, today: &Today) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;
@@ -149,7 +149,7 @@ fn plausible_date(s: &str, today: Today) -> bool {
         && (1..=12).contains(&m)
         && d >= 1
         && d <= days[(m - 1) as usize]
-        && s <= today.iso
+        && s <= today.iso.as_str()
 }
 
 impl UsahaForm {
@@ -185,7 +185,7 @@ impl UsahaForm {
     }
 
     /// Checks everything and returns the values to store, or every reason it cannot be saved.
-    pub fn validate(&self, today: Today) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
+    pub fn validate(&self, today: &Today) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, msg| {
             errors.push(FieldError {
@@ -446,10 +446,12 @@ mod tests {
     use crate::model::hlc::Clock;
     use crate::model::Kind;
 
-    const TODAY: Today = Today {
-        year: 2026,
-        iso: "2026-11-23",
-    };
+    fn today() -> Today {
+        Today {
+            year: 2026,
+            iso: "2026-11-23".into(),
+        }
+    }
 
     fn valid() -> UsahaForm {
         UsahaForm {
@@ -461,7 +463,7 @@ mod tests {
     }
 
     fn errors(form: &UsahaForm) -> Vec<(&'static str, Msg)> {
-        form.validate(TODAY)
+        form.validate(&today())
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -477,7 +479,7 @@ mod tests {
 
     #[test]
     fn a_minimal_form_is_valid_and_an_empty_one_lists_every_reason() {
-        assert!(valid().validate(TODAY).is_ok());
+        assert!(valid().validate(&today()).is_ok());
         let errs = errors(&UsahaForm::default());
         assert_eq!(
             errs,
@@ -560,7 +562,7 @@ mod tests {
             f.modal = "Rp 20.000.000".into();
             f.penjualan = "0".into();
         })
-        .validate(TODAY)
+        .validate(&today())
         .unwrap();
         assert!(values.contains(&("modal", json!(20_000_000u64))));
         assert!(values.contains(&("penjualan", json!(0u64))));
@@ -622,7 +624,7 @@ mod tests {
             f.lat = "-7,0123".into();
             f.lon = "113.86".into();
         })
-        .validate(TODAY)
+        .validate(&today())
         .unwrap();
         assert!(values.contains(&("lat", json!(-7.0123))));
         assert_eq!(
@@ -661,7 +663,7 @@ mod tests {
     #[test]
     fn hostile_text_is_stored_as_text_and_long_text_refused() {
         let values = with(|f| f.nama = "<script>alert(1)</script> \u{202E}🧵".into())
-            .validate(TODAY)
+            .validate(&today())
             .unwrap();
         assert!(values.contains(&("nama", json!("<script>alert(1)</script> \u{202E}🧵"))));
         assert_eq!(
@@ -684,12 +686,12 @@ mod tests {
             f.tenaga_kerja = "4".into();
             f.investasi = "999999999".into();
         });
-        assert!(apply(&mut r, form.validate(TODAY).unwrap(), &mut editor));
+        assert!(apply(&mut r, form.validate(&today()).unwrap(), &mut editor));
         let back = UsahaForm::from_record(&r);
         assert_eq!(back.modal, "1000000001");
         assert_eq!(back.nama, "Batik Sekar");
         assert!(
-            !apply(&mut r, back.validate(TODAY).unwrap(), &mut editor),
+            !apply(&mut r, back.validate(&today()).unwrap(), &mut editor),
             "saving unchanged makes no change"
         );
         let c = classes(&r);
@@ -719,7 +721,7 @@ mod tests {
                     f.nib = nib.into();
                     f.desa = desa.into()
                 })
-                .validate(TODAY)
+                .validate(&today())
                 .unwrap(),
                 &mut editor,
             );

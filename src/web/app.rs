@@ -3,6 +3,7 @@
 use super::i18n::{tr, I18n};
 use super::pages::*;
 use super::pwa::{self, Pwa};
+use super::records::Records;
 use super::settings;
 use super::wilayah::Wilayah;
 use crate::i18n::Msg;
@@ -36,9 +37,9 @@ pub fn App() -> impl IntoView {
     I18n::provide();
     Pwa::provide();
     Wilayah::provide();
-    provide_context(ProfileState(RwSignal::new(
-        settings::load_or_create_profile(),
-    )));
+    let profile = settings::load_or_create_profile();
+    Records::provide(profile.device_id.clone());
+    provide_context(ProfileState(RwSignal::new(profile)));
     pwa::ask_persistence_at_first_start();
 
     view! {
@@ -52,6 +53,9 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("/") view=BerandaPage/>
                             <Route path=path!("/usaha") view=UsahaPage/>
+                            <Route path=path!("/usaha/baru") view=UsahaNewPage/>
+                            <Route path=path!("/usaha/:id") view=UsahaDetailPage/>
+                            <Route path=path!("/usaha/:id/ubah") view=UsahaEditPage/>
                             <Route path=path!("/sentra") view=SentraPage/>
                             <Route path=path!("/survei-desa") view=SurveiPage/>
                             <Route path=path!("/kawasan-ikm") view=KawasanPage/>
@@ -124,7 +128,8 @@ fn Navigation() -> impl IntoView {
                         .map(|&(href, label)| {
                             view! {
                                 <li>
-                                    <A href=href exact=true>{tr(label)}</A>
+                                    // Usaha stays marked on its detail and form pages.
+                                    <A href=href exact=href == "/">{tr(label)}</A>
                                 </li>
                             }
                         })

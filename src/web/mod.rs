@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod pages;
 pub mod pickers;
 pub mod pwa;
+pub mod records;
 pub mod settings;
 pub mod wilayah;
 

@@ -30,7 +30,9 @@ pub fn RegionPicker(
     id: &'static str,
     level: RegionLevel,
     /// The chosen code.
-    value: RwSignal<Option<String>>,
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    on_change: Callback<Option<String>>,
     /// For a desa: the kecamatan the officer wrote or chose, to point out a mismatch.
     #[prop(optional, into)]
     written_kecamatan: Option<Signal<String>>,
@@ -143,7 +145,7 @@ pub fn RegionPicker(
                 when=move || value.with(Option::is_some)
                 fallback=move || view! {
                     <Combobox id=id label=label query=query options=options
-                        on_choose=Callback::new(move |opt: ComboOption| value.set(Some(opt.value)))
+                        on_choose=Callback::new(move |opt: ComboOption| on_change.run(Some(opt.value)))
                         status=status/>
                     <ReachChoice id=id reach=reach/>
                 }
@@ -151,7 +153,7 @@ pub fn RegionPicker(
                 <span class="field__label">{tr(label)}</span>
                 <div class="picker__chosen">
                     <span data-testid=format!("{id}-chosen")>{chosen_text}</span>
-                    <button type="button" class="button button--small" on:click=move |_| value.set(None)>
+                    <button type="button" class="button button--small" on:click=move |_| on_change.run(None)>
                         {tr(Msg::PickerChange)}
                     </button>
                 </div>

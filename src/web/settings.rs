@@ -65,3 +65,17 @@ pub fn load_home_kabupaten() -> Option<String> {
 pub fn save_home_kabupaten(code: &str) {
     let _ = LocalStorage::set(KEY_HOME_KABUPATEN, code);
 }
+
+/// Drafts of forms being filled in, so a reload or a crashed tab loses nothing typed. Small (one
+/// form's text), so localStorage; removed when the form is saved or cancelled.
+pub fn load_draft<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    LocalStorage::get(format!("sentra.draft.{key}")).ok()
+}
+
+pub fn save_draft<T: serde::Serialize>(key: &str, draft: &T) {
+    let _ = LocalStorage::set(format!("sentra.draft.{key}"), draft);
+}
+
+pub fn remove_draft(key: &str) {
+    LocalStorage::delete(format!("sentra.draft.{key}"));
+}

@@ -118,3 +118,12 @@ export function controllingBuildId(page) {
       }),
   );
 }
+
+/** Types into a combobox and picks the option whose text contains `want`. */
+export async function pick(page, inputId, typed, want) {
+  await page.locator(`#${inputId}`).fill(typed);
+  const option = page.locator(`#${inputId}-list [role="option"]`, { hasText: want }).first();
+  await option.waitFor({ timeout: 15_000 });
+  await option.dispatchEvent("mousedown");
+}
+

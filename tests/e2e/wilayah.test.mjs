@@ -2,7 +2,7 @@
 // its villages with the server gone.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { expectHeading, launchBrowser, openPage, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
+import { expectHeading, launchBrowser, openPage, pick, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -11,14 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Types into a combobox and picks the option whose text contains `want`. */
-export async function pick(page, inputId, typed, want) {
-  await page.locator(`#${inputId}`).fill(typed);
-  const option = page.locator(`#${inputId}-list [role="option"]`, { hasText: want }).first();
-  await option.waitFor({ timeout: 15_000 });
-  await option.dispatchEvent("mousedown");
-}
 
 test("the working kabupaten is chosen by a misspelled name and kept offline", { timeout: 60_000 }, async (t) => {
   const server = await serverFor(t);

@@ -11,6 +11,7 @@ mod sentra;
 mod survei;
 mod tentang;
 mod usaha;
+mod usaha_form;
 
 pub use bagikan::BagikanPage;
 pub use beranda::BerandaPage;
@@ -22,7 +23,8 @@ pub use pengaturan::PengaturanPage;
 pub use sentra::SentraPage;
 pub use survei::SurveiPage;
 pub use tentang::TentangPage;
-pub use usaha::UsahaPage;
+pub use usaha::{UsahaDetailPage, UsahaPage};
+pub use usaha_form::{UsahaEditPage, UsahaNewPage};
 
 use super::i18n::{tr, I18n};
 use crate::i18n::Msg;

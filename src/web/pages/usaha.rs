@@ -1,8 +1,355 @@
-use super::EmptyPage;
-use crate::i18n::Msg;
+//! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
+//! delete and undo.
+
+use super::{EmptyState, Page};
+use crate::i18n::{fill, Msg};
+use crate::model::privasi::mask_phone;
+use crate::model::usaha::classes;
+use crate::model::{Kind, Record};
+use crate::web::app::ProfileState;
+use crate::web::i18n::{tr, I18n};
+use crate::web::records::{Deleted, LoadState, Records};
+use crate::web::wilayah::{Scope, Wilayah};
+use crate::wilayah::{kecamatan_of, search::fold};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Rows rendered at once; "show more" adds this many again.
+const PAGE: usize = 100;
+
+fn status_label(status: &str) -> Msg {
+    match status {
+        "tidak_aktif" => Msg::StatusTidakAktif,
+        "tutup" => Msg::StatusTutup,
+        _ => Msg::StatusAktif,
+    }
+}
+
+/// What the list shows of one record, precomputed once per change of the records.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    nama: String,
+    desa: String,
+    status: String,
+    komoditas: String,
+    phone_masked: String,
+    haystack: String,
+    stamp: u64,
+}
 
 #[component]
 pub fn UsahaPage() -> impl IntoView {
-    view! { <EmptyPage title=Msg::NavUsaha intro=Msg::UsahaIntro empty=Msg::UsahaEmpty/> }
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let query = RwSignal::new(String::new());
+    let status_filter = RwSignal::new(String::new());
+    let kecamatan_filter = RwSignal::new(String::new());
+    let sort_recent = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE);
+
+    let rows = Memo::new(move |_| {
+        records.all.with(|all| {
+            all.values()
+                .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
+                .map(|r| Row {
+                    id: r.id.clone(),
+                    nama: r.text("nama").to_string(),
+                    desa: r.text("desa").to_string(),
+                    status: r.text("status").to_string(),
+                    komoditas: r.text("komoditas").to_string(),
+                    phone_masked: mask_phone(r.text("telepon")),
+                    haystack: fold(&format!(
+                        "{} {} {} {}",
+                        r.text("nama"),
+                        r.text("pemilik"),
+                        r.text("produk"),
+                        r.text("komoditas")
+                    )),
+                    stamp: r.last_change().0.wall,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let filtered = Memo::new(move |_| {
+        let q = fold(&query.get());
+        let (status, kec) = (status_filter.get(), kecamatan_filter.get());
+        let mut hits: Vec<Row> = rows.with(|rows| {
+            rows.iter()
+                .filter(|r| q.is_empty() || r.haystack.contains(&q))
+                .filter(|r| status.is_empty() || r.status == status)
+                .filter(|r| kec.is_empty() || kecamatan_of(&r.desa) == kec)
+                .cloned()
+                .collect()
+        });
+        if sort_recent.get() {
+            hits.sort_by(|a, b| b.stamp.cmp(&a.stamp));
+        } else {
+            hits.sort_by(|a, b| a.nama.to_lowercase().cmp(&b.nama.to_lowercase()));
+        }
+        hits
+    });
+    let wilayah = Wilayah::expect();
+    let kecamatan_options = Memo::new(move |_| {
+        let mut codes: Vec<String> = rows.with(|rows| {
+            rows.iter()
+                .filter(|r| r.desa.len() >= 8)
+                .map(|r| kecamatan_of(&r.desa).to_string())
+                .collect()
+        });
+        codes.sort();
+        codes.dedup();
+        wilayah.gazetteer.with(|g| {
+            codes
+                .into_iter()
+                .map(|c| {
+                    let name = g
+                        .kecamatan_name(&c)
+                        .map_or_else(|| c.clone(), str::to_string);
+                    (c, name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let more_hidden = move || filtered.with(Vec::len) > shown.get();
+    let place = move |desa: &str| {
+        wilayah.gazetteer.with(|g| {
+            g.village(desa)
+                .map(|v| format!("{}, Kec. {}", v.name, v.kecamatan))
+                .unwrap_or_else(|| desa.to_string())
+        })
+    };
+
+    view! {
+        <Page title=Msg::NavUsaha intro=Msg::UsahaIntro>
+            <UndoBanner/>
+            <p><A href="/usaha/baru"><span class="button button--primary" data-testid="usaha-add">{tr(Msg::ActionAdd)}</span></A></p>
+            {move || match records.state.get() {
+                LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
+                LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
+                LoadState::Ready if rows.with(Vec::is_empty) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
+                LoadState::Ready => view! {
+                    <div class="filters">
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::UsahaSearch)}</span>
+                            <input type="search" data-testid="usaha-search" prop:value=move || query.get()
+                                on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
+                        </label>
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::FieldStatus)}</span>
+                            <select data-testid="filter-status" on:change=move |ev| status_filter.set(event_target_value(&ev))>
+                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                {["aktif", "tidak_aktif", "tutup"].map(|s| view! { <option value=s>{tr(status_label(s))}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::KecamatanLabel)}</span>
+                            <select data-testid="filter-kecamatan" on:change=move |ev| kecamatan_filter.set(event_target_value(&ev))>
+                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="choice__option">
+                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
+                            {tr(Msg::SortRecent)}
+                        </label>
+                    </div>
+                    <p data-testid="usaha-count" role="status">
+                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                    </p>
+                    <ul class="record-list" data-testid="usaha-list">
+                        {move || filtered.with(|hits| hits.iter().take(shown.get()).cloned().map(|r| {
+                            let href = format!("/usaha/{}", r.id);
+                            let place = place(&r.desa);
+                            let label = status_label(&r.status);
+                            view! {
+                                <li class="record-list__item">
+                                    <A href=href><span class="record-list__title">{r.nama}</span></A>
+                                    <span class="record-list__meta">{place}</span>
+                                    <span class="record-list__meta">{r.komoditas}</span>
+                                    <span class="record-list__meta" data-testid="masked-phone">{r.phone_masked}</span>
+                                    <span class=format!("chip chip--{}", r.status)>{tr(label)}</span>
+                                </li>
+                            }
+                        }).collect_view())}
+                    </ul>
+                    <Show when=more_hidden>
+                        <button class="button" on:click=move |_| shown.update(|n| *n += PAGE)>{tr(Msg::ShowMore)}</button>
+                    </Show>
+                    <Show when=move || filtered.with(Vec::is_empty)>
+                        <p>{tr(Msg::UsahaNoMatch)}</p>
+                    </Show>
+                }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+/// "X dihapus. Urungkan" after a delete.
+#[component]
+fn UndoBanner() -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let ProfileState(profile) = expect_context::<ProfileState>();
+    let undo = move |_| {
+        let Some(deleted) = records.last_deleted.get_untracked() else {
+            return;
+        };
+        let Some(mut record) = records
+            .all
+            .with_untracked(|all| all.get(&deleted.id).cloned())
+        else {
+            return;
+        };
+        let officer = profile.with_untracked(|p| p.name.clone());
+        records.edit(&officer, |editor| record.set_deleted(false, editor));
+        leptos::task::spawn_local(async move {
+            if records.save(vec![record]).await.is_ok() {
+                records.last_deleted.set(None);
+            }
+        });
+    };
+    view! {
+        <Show when=move || records.last_deleted.with(Option::is_some)>
+            <div class="banner banner--update" role="status" data-testid="undo-banner">
+                <p>{move || records.last_deleted.get().map(|d| fill(i18n.t(Msg::FormDeleted), &[("name", &d.name)]))}</p>
+                <button class="button" data-testid="undo" on:click=undo>{tr(Msg::ActionUndo)}</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn UsahaDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let records = Records::expect();
+    let record = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        records
+            .all
+            .with(|all| all.get(&id).filter(|r| !r.is_deleted()).cloned())
+    });
+    view! {
+        <Page title=Msg::NavUsaha>
+            {move || match record.get() {
+                Some(r) => view! { <UsahaDetail record=r/> }.into_any(),
+                None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
+                None => view! { <p>{tr(Msg::UsahaNotFound)}</p><p><A href="/usaha">{tr(Msg::ActionBack)}</A></p> }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+#[component]
+fn UsahaDetail(record: Record) -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let wilayah = Wilayah::expect();
+    let ProfileState(profile) = expect_context::<ProfileState>();
+    let navigate = use_navigate();
+    let desa = record.text("desa").to_string();
+    if desa.len() >= 5 {
+        wilayah.ensure(Scope::Kabupaten(desa[..5].to_string()));
+    }
+    let place = {
+        let desa = desa.clone();
+        move || {
+            wilayah.gazetteer.with(|g| {
+                g.village(&desa)
+                    .map(|v| {
+                        format!(
+                            "{}, Kec. {}, {} ({})",
+                            v.name, v.kecamatan, v.kabupaten, v.code
+                        )
+                    })
+                    .unwrap_or_else(|| desa.clone())
+            })
+        }
+    };
+    let c = classes(&record);
+    let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
+    let (stamp, by) = record.last_change();
+    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(stamp.wall as f64));
+    let when = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        when.get_full_year(),
+        when.get_month() + 1,
+        when.get_date(),
+        when.get_hours(),
+        when.get_minutes()
+    );
+    let by = by.to_string();
+    let facts: Vec<(Msg, String)> = [
+        (Msg::FieldPemilik, "pemilik"),
+        (Msg::FieldTelepon, "telepon"),
+        (Msg::FieldNib, "nib"),
+        (Msg::FieldAlamat, "alamat"),
+        (Msg::FieldKomoditas, "komoditas"),
+        (Msg::FieldKbli, "kbli"),
+        (Msg::FieldProduk, "produk"),
+        (Msg::FieldTenagaKerja, "tenaga_kerja"),
+        (Msg::FieldModal, "modal"),
+        (Msg::FieldPenjualan, "penjualan"),
+        (Msg::FieldInvestasi, "investasi"),
+        (Msg::FieldTahunMulai, "tahun_mulai"),
+        (Msg::FieldPirt, "pirt"),
+        (Msg::FieldHalalNo, "halal_no"),
+        (Msg::FieldDiverifikasi, "diverifikasi"),
+        (Msg::FieldCatatan, "catatan"),
+    ]
+    .into_iter()
+    .filter_map(|(label, field)| {
+        let v = record.get(field)?;
+        Some((
+            label,
+            v.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string()),
+        ))
+    })
+    .collect();
+
+    let delete = {
+        let record = record.clone();
+        move |_| {
+            let mut r = record.clone();
+            let officer = profile.with_untracked(|p| p.name.clone());
+            records.edit(&officer, |editor| r.set_deleted(true, editor));
+            let deleted = Deleted {
+                id: r.id.clone(),
+                name: r.text("nama").to_string(),
+            };
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                if records.save(vec![r]).await.is_ok() {
+                    records.last_deleted.set(Some(deleted));
+                    navigate("/usaha", Default::default());
+                }
+            });
+        }
+    };
+    view! {
+        <article class="card" data-testid="usaha-detail">
+            <h2 data-testid="usaha-name">{record.text("nama").to_string()}</h2>
+            <p><span class=format!("chip chip--{}", record.text("status"))>{tr(status_label(record.text("status")))}</span></p>
+            <dl class="facts">
+                <dt>{tr(Msg::DesaLabel)}</dt>
+                <dd data-testid="usaha-place">{place}</dd>
+                {facts.into_iter().map(|(label, value)| view! { <dt>{tr(label)}</dt><dd>{value}</dd> }).collect_view()}
+                <dt>{tr(Msg::ClassUmkmLabel)}</dt>
+                <dd data-testid="class-umkm">{move || class_text(c.umkm.map(|x| x.label()))}</dd>
+                <dt>{tr(Msg::ClassIndustriLabel)}</dt>
+                <dd data-testid="class-industri">{move || class_text(c.industri.map(|x| x.label()))}</dd>
+                <dt>{tr(Msg::ClassBpsLabel)}</dt>
+                <dd data-testid="class-bps">{move || class_text(c.bps.map(|x| x.label()))}</dd>
+            </dl>
+            <p class="hint">{move || fill(i18n.t(Msg::LastChange), &[("when", &when), ("by", &by)])}</p>
+            <div class="form__actions">
+                <A href=format!("/usaha/{}/ubah", record.id)><span class="button button--primary">{tr(Msg::ActionEdit)}</span></A>
+                <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>
+                <A href="/usaha"><span class="button">{tr(Msg::ActionBack)}</span></A>
+            </div>
+        </article>
+    }
 }

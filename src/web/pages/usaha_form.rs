@@ -1,0 +1,366 @@
+//! Create or edit an Usaha. What the officer types lives in one `UsahaForm` signal, saved as a
+//! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
+//! and shows every reason beside its field.
+
+use super::Page;
+use crate::i18n::{fill, Msg};
+use crate::komoditas::KOMODITAS;
+use crate::model::usaha::{self, DuplicateReason, FieldError, UsahaForm, HALAL, STATUS};
+use crate::model::{Kind, Record};
+use crate::web::app::ProfileState;
+use crate::web::i18n::{tr, I18n};
+use crate::web::pickers::{RegionLevel, RegionPicker};
+use crate::web::records::{today, Records};
+use crate::web::settings;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Reads and writes one text field of the form.
+#[derive(Clone, Copy)]
+struct Lens {
+    get: fn(&UsahaForm) -> String,
+    set: fn(&mut UsahaForm, String),
+}
+
+macro_rules! lens {
+    ($field:ident) => {
+        Lens {
+            get: |f| f.$field.clone(),
+            set: |f, v| f.$field = v,
+        }
+    };
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Outcome {
+    None,
+    Invalid,
+    Failed(Msg),
+}
+
+#[component]
+pub fn UsahaNewPage() -> impl IntoView {
+    view! { <UsahaFormPage id=None/> }
+}
+
+#[component]
+pub fn UsahaEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    view! { <UsahaFormPage id=id/> }
+}
+
+#[component]
+fn UsahaFormPage(id: Option<String>) -> impl IntoView {
+    let records = Records::expect();
+    let existing = id
+        .as_ref()
+        .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return view! { <Page title=Msg::UsahaEditTitle><p>{tr(Msg::UsahaNotFound)}</p></Page> }
+            .into_any();
+    }
+    let title = if existing.is_some() {
+        Msg::UsahaEditTitle
+    } else {
+        Msg::UsahaNewTitle
+    };
+    view! { <Page title=title><UsahaFormBody existing=existing/></Page> }.into_any()
+}
+
+#[component]
+fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let ProfileState(profile) = expect_context::<ProfileState>();
+    let navigate = use_navigate();
+
+    let draft_key = format!(
+        "usaha.{}",
+        existing.as_ref().map_or("baru", |r| r.id.as_str())
+    );
+    let initial = existing
+        .as_ref()
+        .map(UsahaForm::from_record)
+        .unwrap_or_else(|| UsahaForm {
+            status: "aktif".into(),
+            ..Default::default()
+        });
+    let form = RwSignal::new(initial.clone());
+    let saved_draft = settings::load_draft::<UsahaForm>(&draft_key).filter(|d| *d != initial);
+    let offer_draft = RwSignal::new(saved_draft);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let outcome = RwSignal::new(Outcome::None);
+    let confirmed_duplicate = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+
+    // Autosave the draft (talks to localStorage only), except while a draft is being offered.
+    let key = draft_key.clone();
+    Effect::new(move |first: Option<()>| {
+        let current = form.get();
+        if first.is_some() && offer_draft.with_untracked(Option::is_none) {
+            settings::save_draft(&key, &current);
+        }
+    });
+
+    let own_id = existing.as_ref().map(|r| r.id.clone());
+    let duplicates = Memo::new({
+        let own_id = own_id.clone();
+        move |_| {
+            let f = form.get();
+            records.all.with(|all| {
+                usaha::possible_duplicates(
+                    &f,
+                    own_id.as_deref(),
+                    all.values().filter(|r| r.kind == Kind::Usaha),
+                )
+                .into_iter()
+                .map(|(r, why)| (r.id.clone(), r.text("nama").to_string(), why))
+                .collect::<Vec<_>>()
+            })
+        }
+    });
+
+    let submit = {
+        let existing = existing.clone();
+        let draft_key = draft_key.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if saving.get_untracked() {
+                return;
+            }
+            let values = match form.with_untracked(|f| f.validate(&today())) {
+                Err(reasons) => {
+                    errors.set(reasons);
+                    outcome.set(Outcome::Invalid);
+                    return;
+                }
+                Ok(values) => values,
+            };
+            errors.set(Vec::new());
+            if !duplicates.with_untracked(Vec::is_empty) && !confirmed_duplicate.get_untracked() {
+                outcome.set(Outcome::None);
+                confirmed_duplicate.set(true); // shown; a second press saves anyway
+                return;
+            }
+            let officer = profile.with_untracked(|p| {
+                if p.name.is_empty() {
+                    p.device_id.clone()
+                } else {
+                    p.name.clone()
+                }
+            });
+            let record = records.edit(&officer, |editor| {
+                let mut record = existing
+                    .clone()
+                    .unwrap_or_else(|| Record::new(Kind::Usaha, editor));
+                usaha::apply(&mut record, values, editor);
+                record
+            });
+            let id = record.id.clone();
+            let navigate = navigate.clone();
+            let draft_key = draft_key.clone();
+            saving.set(true);
+            leptos::task::spawn_local(async move {
+                match records.save(vec![record]).await {
+                    Ok(()) => {
+                        settings::remove_draft(&draft_key);
+                        navigate(&format!("/usaha/{id}"), Default::default());
+                    }
+                    Err(e) => outcome.set(Outcome::Failed(e.message())),
+                }
+                saving.set(false);
+            });
+        }
+    };
+
+    let cancel_href = existing
+        .as_ref()
+        .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
+    let discard_key = draft_key.clone();
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|errs| {
+                errs.iter().find(|e| e.field == field).map(|e| {
+                    let args: Vec<(&str, &str)> =
+                        e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    fill(i18n.t(e.msg), &args)
+                })
+            })
+        })
+    };
+    let text = move |name: &'static str, label: Msg, lens: Lens, kind: &'static str| {
+        view! { <Input name=name label=label lens=lens form=form error=error_of(name) kind=kind/> }
+    };
+    let select = move |name: &'static str,
+                       label: Msg,
+                       lens: Lens,
+                       options: Vec<(&'static str, Option<Msg>)>| {
+        view! { <Select name=name label=label lens=lens form=form error=error_of(name) options=options/> }
+    };
+
+    view! {
+        <Show when=move || offer_draft.with(Option::is_some)>
+            <div class="banner banner--update" role="alert" data-testid="draft-offer">
+                <p>{tr(Msg::DraftFound)}</p>
+                <div class="banner__actions">
+                    <button type="button" class="button button--primary" data-testid="draft-restore"
+                        on:click=move |_| {
+                            if let Some(d) = offer_draft.get_untracked() {
+                                offer_draft.set(None);
+                                form.set(d);
+                            }
+                        }>
+                        {tr(Msg::DraftRestore)}
+                    </button>
+                    <button type="button" class="button" on:click={
+                        let key = discard_key.clone();
+                        move |_| {
+                            settings::remove_draft(&key);
+                            offer_draft.set(None);
+                        }
+                    }>
+                        {tr(Msg::DraftDiscard)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+        <form class="form record-form" on:submit=submit novalidate=true data-testid="usaha-form">
+            <fieldset class="card">
+                <legend>{tr(Msg::SectionIdentity)}</legend>
+                {text("nama", Msg::FieldNama, lens!(nama), "text")}
+                {text("pemilik", Msg::FieldPemilik, lens!(pemilik), "text")}
+                {text("telepon", Msg::FieldTelepon, lens!(telepon), "tel")}
+                {text("nib", Msg::FieldNib, lens!(nib), "numeric")}
+            </fieldset>
+            <fieldset class="card">
+                <legend>{tr(Msg::SectionLocation)}</legend>
+                {text("alamat", Msg::FieldAlamat, lens!(alamat), "text")}
+                {text("kecamatan_tertulis", Msg::FieldKecamatanTertulis, lens!(kecamatan_tertulis), "text")}
+                <RegionPicker id="desa" level=RegionLevel::Desa
+                    value=Signal::derive(move || form.with(|f| (!f.desa.is_empty()).then(|| f.desa.clone())))
+                    on_change=Callback::new(move |code: Option<String>| form.update(|f| f.desa = code.unwrap_or_default()))
+                    written_kecamatan=Signal::derive(move || form.with(|f| f.kecamatan_tertulis.clone()))/>
+                <p class="field__error">{move || error_of("desa").get()}</p>
+                {text("lat", Msg::FieldLat, lens!(lat), "decimal")}
+                {text("lon", Msg::FieldLon, lens!(lon), "decimal")}
+            </fieldset>
+            <fieldset class="card">
+                <legend>{tr(Msg::SectionProduction)}</legend>
+                {text("komoditas", Msg::FieldKomoditas, lens!(komoditas), "komoditas")}
+                <datalist id="komoditas-list">
+                    {KOMODITAS.iter().map(|k| view! { <option value=k.name></option> }).collect_view()}
+                </datalist>
+                {text("kbli", Msg::FieldKbli, lens!(kbli), "numeric")}
+                {select("kbli_edisi", Msg::FieldKbliEdisi, lens!(kbli_edisi), vec![("2020", None), ("2025", None)])}
+                {text("produk", Msg::FieldProduk, lens!(produk), "text")}
+                {text("tenaga_kerja", Msg::FieldTenagaKerja, lens!(tenaga_kerja), "numeric")}
+                {text("modal", Msg::FieldModal, lens!(modal), "numeric")}
+                {text("penjualan", Msg::FieldPenjualan, lens!(penjualan), "numeric")}
+                {text("investasi", Msg::FieldInvestasi, lens!(investasi), "numeric")}
+                {text("tahun_mulai", Msg::FieldTahunMulai, lens!(tahun_mulai), "numeric")}
+            </fieldset>
+            <fieldset class="card">
+                <legend>{tr(Msg::SectionPermits)}</legend>
+                {text("pirt", Msg::FieldPirt, lens!(pirt), "text")}
+                {select("halal_status", Msg::FieldHalalStatus, lens!(halal_status),
+                    HALAL.iter().copied().zip([Msg::HalalBelum, Msg::HalalProses, Msg::HalalTerbit].map(Some)).collect())}
+                {text("halal_no", Msg::FieldHalalNo, lens!(halal_no), "text")}
+            </fieldset>
+            <fieldset class="card">
+                <legend>{tr(Msg::SectionStatus)}</legend>
+                {select("status", Msg::FieldStatus, lens!(status),
+                    STATUS.iter().copied().zip([Msg::StatusAktif, Msg::StatusTidakAktif, Msg::StatusTutup].map(Some)).collect())}
+                {text("diverifikasi", Msg::FieldDiverifikasi, lens!(diverifikasi), "date")}
+                {text("catatan", Msg::FieldCatatan, lens!(catatan), "text")}
+            </fieldset>
+            <Show when=move || confirmed_duplicate.get() && !duplicates.with(Vec::is_empty)>
+                <div class="card card--warning" role="alert" data-testid="duplicates">
+                    <p>{tr(Msg::DuplicateHeading)}</p>
+                    <ul>
+                        {move || duplicates.get().into_iter().map(|(id, name, why)| view! {
+                            <li>
+                                <a href=format!("/usaha/{id}") target="_blank">{name}</a>
+                                " — "
+                                {move || i18n.t(match why { DuplicateReason::SameNib => Msg::DuplicateNib, DuplicateReason::SimilarNameSameDesa => Msg::DuplicateName })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <p class="form__outcome form__outcome--error" role="alert" data-testid="form-outcome">
+                {move || match outcome.get() {
+                    Outcome::None => String::new(),
+                    Outcome::Invalid => i18n.t(Msg::FormNotSaved).to_string(),
+                    Outcome::Failed(msg) => i18n.t(msg).to_string(),
+                }}
+            </p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
+                    {move || i18n.t(if confirmed_duplicate.get() && !duplicates.with(Vec::is_empty) { Msg::ActionSaveAnyway } else { Msg::ActionSave })}
+                </button>
+                <a class="button" href=cancel_href on:click={
+                    let key = draft_key.clone();
+                    move |_| settings::remove_draft(&key)
+                }>{tr(Msg::ActionCancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Input(
+    name: &'static str,
+    label: Msg,
+    lens: Lens,
+    form: RwSignal<UsahaForm>,
+    error: Signal<Option<String>>,
+    kind: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let (input_type, mode, list) = match kind {
+        "numeric" => ("text", Some("numeric"), None),
+        "decimal" => ("text", Some("decimal"), None),
+        "komoditas" => ("text", None, Some("komoditas-list")),
+        other => (other, None, None),
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id.clone()>{tr(label)}</label>
+            <input id=id.clone() name=name type=input_type inputmode=mode list=list
+                prop:value=move || form.with(|f| (lens.get)(f))
+                on:input=move |ev| form.update(|f| (lens.set)(f, event_target_value(&ev)))
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=format!("{id}-error")/>
+            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Select(
+    name: &'static str,
+    label: Msg,
+    lens: Lens,
+    form: RwSignal<UsahaForm>,
+    error: Signal<Option<String>>,
+    options: Vec<(&'static str, Option<Msg>)>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = format!("f-{name}");
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id.clone()>{tr(label)}</label>
+            <select id=id.clone() name=name
+                prop:value=move || form.with(|f| (lens.get)(f))
+                on:change=move |ev| form.update(|f| (lens.set)(f, event_target_value(&ev)))
+                aria-describedby=format!("{id}-error")>
+                <option value="">{tr(Msg::ChoiceNone)}</option>
+                {options.into_iter().map(|(value, msg)| view! {
+                    <option value=value>{move || msg.map_or(value, |m| i18n.t(m))}</option>
+                }).collect_view()}
+            </select>
+            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}

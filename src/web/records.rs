@@ -1,0 +1,128 @@
+//! Records as app state: loaded from the store once at start, then read from memory; every
+//! save writes through to the store first and updates memory only when the store has committed.
+
+use crate::model::hlc::Clock;
+use crate::model::{Editor, Record};
+use crate::store::idb::IdbStore;
+use crate::store::{Store, StoreError};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+/// The last deletion, offered for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Records {
+    pub all: RwSignal<BTreeMap<String, Record>>,
+    pub state: RwSignal<LoadState>,
+    pub last_deleted: RwSignal<Option<Deleted>>,
+    clock: StoredValue<Clock>,
+}
+
+thread_local! {
+    static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
+}
+
+async fn store() -> Result<Rc<IdbStore>, StoreError> {
+    if let Some(s) = STORE.with_borrow(Clone::clone) {
+        return Ok(s);
+    }
+    let s = Rc::new(IdbStore::open().await?);
+    STORE.set(Some(s.clone()));
+    Ok(s)
+}
+
+impl Records {
+    pub fn provide(device_id: String) -> Self {
+        let records = Records {
+            all: RwSignal::new(BTreeMap::new()),
+            state: RwSignal::new(LoadState::Loading),
+            last_deleted: RwSignal::new(None),
+            clock: StoredValue::new(Clock::new(device_id)),
+        };
+        provide_context(records);
+        spawn_local(async move {
+            match async { store().await?.load_all().await }.await {
+                Ok(loaded) => {
+                    records.clock.update_value(|c| {
+                        loaded
+                            .iter()
+                            .flat_map(Record::stamps)
+                            .for_each(|s| c.observe(s))
+                    });
+                    records
+                        .all
+                        .set(loaded.into_iter().map(|r| (r.id.clone(), r)).collect());
+                    records.state.set(LoadState::Ready);
+                }
+                Err(e) => records.state.set(LoadState::Failed(e)),
+            }
+        });
+        records
+    }
+
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    /// Runs `change` with an editor stamped now by this device's clock.
+    pub fn edit<R>(self, officer: &str, change: impl FnOnce(&mut Editor) -> R) -> R {
+        let now_ms = js_sys::Date::now() as u64;
+        let mut out = None;
+        self.clock.update_value(|clock| {
+            out = Some(change(&mut Editor {
+                clock,
+                officer,
+                now_ms,
+            }))
+        });
+        out.expect("update_value runs the closure")
+    }
+
+    /// Writes `changed` in one transaction, then shows it. On error nothing is shown changed.
+    pub async fn save(self, changed: Vec<Record>) -> Result<(), StoreError> {
+        store().await?.put_all(&changed).await?;
+        self.all.update(|all| {
+            for r in changed {
+                all.insert(r.id.clone(), r);
+            }
+        });
+        Ok(())
+    }
+
+    /// Removes every record from the device (behind a typed confirmation in Pengaturan).
+    pub async fn clear(self) -> Result<(), StoreError> {
+        store().await?.clear().await?;
+        self.all.set(BTreeMap::new());
+        Ok(())
+    }
+}
+
+/// Today, from the device's clock, as the rules need it.
+pub fn today() -> crate::model::usaha::Today {
+    let d = js_sys::Date::new_0();
+    let iso = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    crate::model::usaha::Today {
+        year: d.get_full_year() as i32,
+        iso,
+    }
+}

@@ -1,0 +1,119 @@
+// Recording an Usaha as an officer does: the village chosen by a misspelled name, a reload,
+// search, edit, delete and undo, and a half-filled form surviving a reload.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { expectHeading, launchBrowser, openPage, pick, serverFor } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function chooseWorkArea(page, base) {
+  await page.goto(new URL("/pengaturan", base).href);
+  await expectHeading(page, "Pengaturan");
+  await pick(page, "work-area", "sumenep", "Kabupaten Sumenep");
+  await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
+}
+
+test("an Usaha is recorded with a misspelled village, found, edited, deleted and restored", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await chooseWorkArea(page, server.url);
+
+  await page.goto(new URL("/usaha", server.url).href);
+  await expectHeading(page, "Usaha");
+  await page.getByTestId("empty-state").waitFor();
+  await page.getByTestId("usaha-add").click();
+  await expectHeading(page, "Usaha baru");
+
+  // Saving an empty form shows every reason and keeps the page.
+  await page.getByTestId("save").click();
+  assert.equal(await page.locator("#f-nama-error").textContent(), "Wajib diisi.");
+  assert.match(await page.getByTestId("form-outcome").textContent(), /Belum tersimpan/);
+
+  await page.getByLabel("Nama usaha").fill("Batik Sekar <script>alert(1)</script>");
+  await page.getByLabel("Nama pemilik").fill("Ibu Uji Coba");
+  await page.getByLabel("Telepon").fill("0812-3456-7890");
+  await page.getByLabel("NIB (13 angka, bila ada)").fill("123456789012"); // one digit short
+  await page.getByLabel("Kecamatan menurut keterangan (bila ada)").fill("Bluto");
+  // "Aeng Tong-Tong, Kecamatan Bluto" as a report writes it; officially it is in Saronggi.
+  await pick(page, "desa", "aeng tong tong", "Aengtongtong");
+  assert.equal(await page.getByTestId("desa-warning").textContent(), "Aengtongtong termasuk Kecamatan Saronggi, bukan Bluto.");
+  await page.getByText("Ganti").click();
+  await pick(page, "desa", "kerta sade", "Kertasada"); // misspelled; officially in Kalianget
+  assert.match(await page.getByTestId("desa-chosen").textContent(), /^Kertasada, Kec\. Kalianget, Kabupaten Sumenep \(35\.29\.02\.2004\)$/);
+  assert.equal(await page.getByTestId("desa-warning").textContent(), "Kertasada termasuk Kecamatan Kalianget, bukan Bluto.");
+  await page.getByLabel("Kecamatan menurut keterangan (bila ada)").fill("kec. kalianget");
+  assert.equal(await page.getByTestId("desa-warning").textContent(), "", "the written kecamatan now agrees");
+  await page.getByLabel("Modal usaha (Rp, tanpa tanah dan bangunan)").fill("1.500.000.000");
+  await page.getByLabel("Tenaga kerja (orang, termasuk pemilik)").fill("6");
+
+  await page.getByTestId("save").click();
+  assert.equal(await page.locator("#f-nib-error").textContent(), "NIB terdiri dari 13 angka.");
+  assert.equal(await page.getByLabel("Nama usaha").inputValue(), "Batik Sekar <script>alert(1)</script>", "nothing typed is lost");
+  await page.getByLabel("NIB (13 angka, bila ada)").fill("1234567890123");
+  await page.getByTestId("save").click();
+
+  await page.getByTestId("usaha-detail").waitFor();
+  assert.equal(await page.getByTestId("usaha-name").textContent(), "Batik Sekar <script>alert(1)</script>");
+  assert.match(await page.getByTestId("usaha-place").textContent(), /Kertasada, Kec\. Kalianget/);
+  assert.equal(await page.getByTestId("class-umkm").textContent(), "Kecil");
+  assert.equal(await page.getByTestId("class-bps").textContent(), "Industri kecil (5–19 pekerja)");
+  assert.equal(await page.getByTestId("class-industri").textContent(), "Data belum cukup");
+
+  // Reload: it comes back from IndexedDB; the list masks the phone and search finds it.
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.reload();
+  await page.getByTestId("usaha-list").waitFor();
+  assert.equal(await page.getByTestId("masked-phone").first().textContent(), "0812•••••890");
+  await page.getByTestId("usaha-search").fill("BATIK-sekar");
+  assert.equal(await page.getByTestId("usaha-count").textContent(), "1 dari 1 usaha");
+  await page.getByTestId("usaha-search").fill("tempe");
+  assert.equal(await page.getByTestId("usaha-count").textContent(), "0 dari 1 usaha");
+  await page.getByTestId("usaha-search").fill("uji coba");
+  await page.getByTestId("usaha-list").getByRole("link").first().click();
+
+  // Edit.
+  await page.getByRole("link", { name: "Ubah" }).click();
+  await expectHeading(page, "Ubah usaha");
+  await page.getByLabel("Status keaktifan").selectOption("tidak_aktif");
+  await page.getByLabel("Nama usaha").fill("Batik Sekar Jaya");
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  assert.equal(await page.getByTestId("usaha-name").textContent(), "Batik Sekar Jaya");
+  assert.match(await page.getByTestId("usaha-detail").textContent(), /Tidak aktif/);
+
+  // Delete, then undo.
+  await page.getByTestId("delete").click();
+  await expectHeading(page, "Usaha");
+  assert.equal(await page.getByTestId("undo-banner").locator("p").textContent(), "Batik Sekar Jaya dihapus.");
+  await page.getByTestId("empty-state").waitFor();
+  await page.getByTestId("undo").click();
+  await page.getByTestId("usaha-list").waitFor();
+  await page.reload();
+  await page.getByTestId("usaha-list").waitFor();
+  assert.equal(await page.getByTestId("usaha-count").textContent(), "1 dari 1 usaha");
+  assert.equal(await page.locator("script:not([type])").filter({ hasText: "alert" }).count(), 0);
+  page.assertNoErrors();
+});
+
+test("a half-filled form survives a reload and is offered back", { timeout: 60_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await expectHeading(page, "Usaha baru");
+  await page.getByLabel("Nama usaha").fill("Keripik Tempe Bu Ani");
+  await page.getByLabel("Produk").fill("keripik tempe, peyek");
+  await page.reload();
+  await expectHeading(page, "Usaha baru");
+  await page.getByTestId("draft-offer").waitFor();
+  assert.equal(await page.getByLabel("Nama usaha").inputValue(), "");
+  await page.getByTestId("draft-restore").click();
+  assert.equal(await page.getByLabel("Nama usaha").inputValue(), "Keripik Tempe Bu Ani");
+  assert.equal(await page.getByLabel("Produk").inputValue(), "keripik tempe, peyek");
+  page.assertNoErrors();
+});
