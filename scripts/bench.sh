@@ -13,6 +13,10 @@ echo
 echo "## Picker keystroke time (native)"
 cargo bench --locked --quiet --bench wilayah
 
+echo
+echo "## Picker keystroke time (headless Chromium)"
+node tools/bench-picker.mjs
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo

@@ -4,6 +4,7 @@
 use super::settings;
 use crate::wilayah::{asset, Gazetteer, RegionIndex};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -36,6 +37,8 @@ pub struct Wilayah {
     pub loading: RwSignal<u32>,
     /// The last fetch failed (offline, and not kept yet).
     pub failed: RwSignal<bool>,
+    /// Files being fetched now, so typing during a load does not fetch them again.
+    in_flight: StoredValue<HashSet<String>>,
 }
 
 const BASE: &str = "/wilayah/";
@@ -48,6 +51,7 @@ impl Wilayah {
             home: RwSignal::new(settings::load_home_kabupaten()),
             loading: RwSignal::new(0),
             failed: RwSignal::new(false),
+            in_flight: StoredValue::new(HashSet::new()),
         };
         provide_context(w);
         if let Some(home) = w.home.get_untracked() {
@@ -137,12 +141,25 @@ impl Wilayah {
                 .collect(),
             _ => Vec::new(),
         };
-        for url in urls {
-            let text = fetch_text(&url).await?;
-            let sections = asset::decode_kabupaten(&text).map_err(|e| e.to_string())?;
-            self.gazetteer.update(|g| g.add(sections));
+        // Claim every file of this load at once; another load already fetching one skips it here.
+        let mut mine = Vec::new();
+        self.in_flight.update_value(|set| {
+            mine.extend(urls.into_iter().filter(|url| set.insert(url.clone())))
+        });
+        let mut result = Ok(());
+        for url in mine {
+            let fetched = fetch_text(&url)
+                .await
+                .and_then(|text| asset::decode_kabupaten(&text).map_err(|e| e.to_string()));
+            self.in_flight.update_value(|set| {
+                set.remove(&url);
+            });
+            match fetched {
+                Ok(sections) => self.gazetteer.update(|g| g.add(sections)),
+                Err(e) => result = Err(e),
+            }
         }
-        Ok(())
+        result
     }
 }
 
