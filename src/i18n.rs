@@ -406,6 +406,21 @@ messages! {
     ClassBpsLabel { id: "Kelas BPS (tenaga kerja)", en: "BPS class (workers)" }
     LastChange { id: "Perubahan terakhir: {when}, oleh {by}", en: "Last change: {when}, by {by}" }
 
+    WipeHeading { id: "Hapus semua data", en: "Delete all data" }
+    WipeExplain {
+        id: "Menghapus semua catatan dan isian yang belum tersimpan di perangkat ini, misalnya sebelum perangkat diserahkan ke orang lain. Data yang belum dibagikan hilang untuk selamanya.",
+        en: "Deletes every record and unsaved input on this device, for example before handing the device to someone else. Data not yet shared is lost for good.",
+    }
+    WipeLabel { id: "Ketik HAPUS untuk melanjutkan", en: "Type HAPUS to continue" }
+    WipeButton { id: "Hapus semua data di perangkat ini", en: "Delete all data on this device" }
+    WipeDone { id: "Semua data di perangkat ini sudah dihapus.", en: "All data on this device has been deleted." }
+    GpsButton { id: "Ambil lokasi GPS", en: "Use GPS location" }
+    GpsWorking { id: "Mencari lokasi…", en: "Finding location…" }
+    GpsFailed {
+        id: "Lokasi tidak dapat diambil. Izinkan akses lokasi, atau isi lintang dan bujur sendiri.",
+        en: "The location could not be read. Allow location access, or type the latitude and longitude.",
+    }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

@@ -76,6 +76,18 @@ pub fn save_draft<T: serde::Serialize>(key: &str, draft: &T) {
     let _ = LocalStorage::set(format!("sentra.draft.{key}"), draft);
 }
 
+/// Removes every draft (part of wiping the device's data).
+pub fn remove_all_drafts() {
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("sentra.draft."))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
 pub fn remove_draft(key: &str) {
     LocalStorage::delete(format!("sentra.draft.{key}"));
 }

@@ -117,3 +117,48 @@ test("a half-filled form survives a reload and is offered back", { timeout: 60_0
   assert.equal(await page.getByLabel("Produk").inputValue(), "keripik tempe, peyek");
   page.assertNoErrors();
 });
+
+test("the GPS button fills the coordinates from the device's location", { timeout: 60_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, {
+    geolocation: { latitude: -7.012345, longitude: 113.862109 },
+    permissions: ["geolocation"],
+  });
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await expectHeading(page, "Usaha baru");
+  await page.getByTestId("gps").click();
+  await page.waitForFunction(() => document.querySelector("#f-lat")?.value !== "");
+  assert.equal(await page.getByLabel("Lintang (GPS)").inputValue(), "-7.012345");
+  assert.equal(await page.getByLabel("Bujur (GPS)").inputValue(), "113.862109");
+  page.assertNoErrors();
+});
+
+test("wiping the device needs HAPUS typed, then removes records and drafts", { timeout: 60_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await chooseWorkArea(page, server.url);
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await page.getByLabel("Nama usaha").fill("Gerabah Uji");
+  await pick(page, "desa", "poteran", "Poteran");
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await page.getByLabel("Nama usaha").fill("Draf yang akan dihapus");
+
+  await page.goto(new URL("/pengaturan", server.url).href);
+  await expectHeading(page, "Pengaturan");
+  const wipe = page.getByTestId("wipe");
+  assert.equal(await wipe.isDisabled(), true);
+  await page.getByLabel("Ketik HAPUS untuk melanjutkan").fill("hapus");
+  assert.equal(await wipe.isDisabled(), true, "the exact word is needed");
+  await page.getByLabel("Ketik HAPUS untuk melanjutkan").fill("HAPUS");
+  await wipe.click();
+  await page.getByTestId("wipe-outcome").filter({ hasText: "Semua data di perangkat ini sudah dihapus." }).waitFor();
+
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("empty-state").waitFor();
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await expectHeading(page, "Usaha baru");
+  assert.equal(await page.getByTestId("draft-offer").count(), 0, "the draft is gone too");
+  page.assertNoErrors();
+});

@@ -5,6 +5,7 @@ use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::WorkAreaPicker;
 use crate::web::pwa::{self, StorageStatus};
+use crate::web::records::Records;
 use crate::web::settings;
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ pub fn PengaturanPage() -> impl IntoView {
             <ProfileSettings/>
             <WorkAreaPicker/>
             <StorageSettings/>
+            <WipeSettings/>
         </Page>
     }
 }
@@ -204,6 +206,40 @@ fn StorageSettings() -> impl IntoView {
                     {tr(Msg::StorageRequest)}
                 </button>
             </Show>
+        </section>
+    }
+}
+
+/// "Hapus semua data di perangkat ini", enabled only once HAPUS is typed.
+#[component]
+fn WipeSettings() -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let typed = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Msg>);
+    let wipe = Action::new_local(move |_: &()| async move {
+        let result = records.clear().await;
+        if result.is_ok() {
+            settings::remove_all_drafts();
+            typed.set(String::new());
+        }
+        outcome.set(Some(result.map_or_else(|e| e.message(), |_| Msg::WipeDone)));
+    });
+    view! {
+        <section class="card card--danger">
+            <h2>{tr(Msg::WipeHeading)}</h2>
+            <p class="hint">{tr(Msg::WipeExplain)}</p>
+            <div class="field">
+                <label class="field__label" for="wipe-confirm">{tr(Msg::WipeLabel)}</label>
+                <input id="wipe-confirm" type="text" autocomplete="off" prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))/>
+            </div>
+            <button class="button button--danger" data-testid="wipe"
+                disabled=move || typed.get().trim() != "HAPUS" || wipe.pending().get()
+                on:click=move |_| { wipe.dispatch(()); }>
+                {tr(Msg::WipeButton)}
+            </button>
+            <p role="status" data-testid="wipe-outcome">{move || outcome.get().map(|m| i18n.t(m))}</p>
         </section>
     }
 }

@@ -242,6 +242,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                     on_change=Callback::new(move |code: Option<String>| form.update(|f| f.desa = code.unwrap_or_default()))
                     written_kecamatan=Signal::derive(move || form.with(|f| f.kecamatan_tertulis.clone()))/>
                 <p class="field__error">{move || error_of("desa").get()}</p>
+                <GpsButton form=form/>
                 {text("lat", Msg::FieldLat, lens!(lat), "decimal")}
                 {text("lon", Msg::FieldLon, lens!(lon), "decimal")}
             </fieldset>
@@ -361,6 +362,54 @@ fn Select(
                 }).collect_view()}
             </select>
             <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// Fills latitude and longitude from `navigator.geolocation` (optional; typing works too).
+#[component]
+fn GpsButton(form: RwSignal<UsahaForm>) -> impl IntoView {
+    use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
+    let i18n = I18n::expect();
+    let state = RwSignal::new(None::<Msg>);
+    let locate = move |_| {
+        let Ok(geo) = window().navigator().geolocation() else {
+            state.set(Some(Msg::GpsFailed));
+            return;
+        };
+        state.set(Some(Msg::GpsWorking));
+        let found = Closure::once_into_js(move |position: JsValue| {
+            let read = |name: &str| {
+                js_sys::Reflect::get(&position, &"coords".into())
+                    .and_then(|c| js_sys::Reflect::get(&c, &name.into()))
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let (Some(lat), Some(lon)) = (read("latitude"), read("longitude")) {
+                form.update(|f| {
+                    f.lat = format!("{lat:.6}");
+                    f.lon = format!("{lon:.6}");
+                });
+                state.set(None);
+            } else {
+                state.set(Some(Msg::GpsFailed));
+            }
+        });
+        let failed = Closure::once_into_js(move |_: JsValue| state.set(Some(Msg::GpsFailed)));
+        if geo
+            .get_current_position_with_error_callback(
+                found.unchecked_ref(),
+                Some(failed.unchecked_ref()),
+            )
+            .is_err()
+        {
+            state.set(Some(Msg::GpsFailed));
+        }
+    };
+    view! {
+        <div class="field">
+            <button type="button" class="button" data-testid="gps" on:click=locate>{tr(Msg::GpsButton)}</button>
+            <p class="hint" role="status" data-testid="gps-status">{move || state.get().map(|m| i18n.t(m))}</p>
         </div>
     }
 }
