@@ -56,8 +56,16 @@ impl Records {
         };
         provide_context(records);
         spawn_local(async move {
+            let started = js_sys::Date::now();
             match async { store().await?.load_all().await }.await {
                 Ok(loaded) => {
+                    // For diagnostics and the load benchmark: how long opening and reading took.
+                    if let Some(body) = document().body() {
+                        let _ = body.set_attribute(
+                            "data-load-ms",
+                            &format!("{:.0}", js_sys::Date::now() - started),
+                        );
+                    }
                     records.clock.update_value(|c| {
                         loaded
                             .iter()

@@ -36,6 +36,8 @@ struct Row {
     komoditas: String,
     phone_masked: String,
     haystack: String,
+    /// Folded name: the sort key, computed once rather than in every comparison.
+    sort_key: String,
     stamp: u64,
 }
 
@@ -67,28 +69,51 @@ pub fn UsahaPage() -> impl IntoView {
                         r.text("produk"),
                         r.text("komoditas")
                     )),
+                    sort_key: fold(r.text("nama")),
                     stamp: r.last_change().0.wall,
                 })
                 .collect::<Vec<_>>()
         })
     });
+    // Both orders are computed once per change of the records; a keystroke only filters.
+    let by_name = Memo::new(move |_| {
+        rows.with(|rows| {
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_unstable_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
+            order
+        })
+    });
+    let by_recent = Memo::new(move |_| {
+        rows.with(|rows| {
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_unstable_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
+            order
+        })
+    });
+    // Indices into `rows`: a keystroke that matches most of 50,000 records sorts numbers,
+    // not copies of the rows.
     let filtered = Memo::new(move |_| {
         let q = fold(&query.get());
-        let (status, kec) = (status_filter.get(), kecamatan_filter.get());
-        let mut hits: Vec<Row> = rows.with(|rows| {
-            rows.iter()
-                .filter(|r| q.is_empty() || r.haystack.contains(&q))
-                .filter(|r| status.is_empty() || r.status == status)
-                .filter(|r| kec.is_empty() || kecamatan_of(&r.desa) == kec)
-                .cloned()
-                .collect()
-        });
-        if sort_recent.get() {
-            hits.sort_by(|a, b| b.stamp.cmp(&a.stamp));
-        } else {
-            hits.sort_by(|a, b| a.nama.to_lowercase().cmp(&b.nama.to_lowercase()));
-        }
-        hits
+        let (status, kec, recent) = (
+            status_filter.get(),
+            kecamatan_filter.get(),
+            sort_recent.get(),
+        );
+        let order = if recent { by_recent } else { by_name };
+        rows.with(|rows| {
+            order.with(|order| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let r = &rows[i];
+                        (q.is_empty() || r.haystack.contains(&q))
+                            && (status.is_empty() || r.status == status)
+                            && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
+                    })
+                    .collect::<Vec<usize>>()
+            })
+        })
     });
     let wilayah = Wilayah::expect();
     let kecamatan_options = Memo::new(move |_| {
@@ -159,7 +184,7 @@ pub fn UsahaPage() -> impl IntoView {
                         {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
                     </p>
                     <ul class="record-list" data-testid="usaha-list">
-                        {move || filtered.with(|hits| hits.iter().take(shown.get()).cloned().map(|r| {
+                        {move || filtered.with(|hits| hits.iter().take(shown.get()).map(|&i| rows.with(|rows| rows[i].clone())).map(|r| {
                             let href = format!("/usaha/{}", r.id);
                             let place = place(&r.desa);
                             let label = status_label(&r.status);
