@@ -220,6 +220,9 @@ messages! {
     PodesMakanan { id: "Makanan dan minuman", en: "Food and drink" }
     PodesLainnya { id: "Lainnya", en: "Other" }
     KbliUncertain { id: "belum pasti", en: "uncertain" }
+    KbliUnknown { id: "belum diketahui", en: "not known" }
+    KomoditasGroup { id: "Kelompok bahan (Podes)", en: "Material group (Podes)" }
+    KomoditasUseKbli { id: "Pakai KBLI {edition}: {code}", en: "Use KBLI {edition}: {code}" }
 
     WorkAreaHeading { id: "Wilayah kerja", en: "Working area" }
     WorkAreaExplain {

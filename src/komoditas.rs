@@ -217,6 +217,18 @@ pub fn by_key(key: &str) -> Option<&'static Komoditas> {
     KOMODITAS.iter().find(|k| k.key == key)
 }
 
+/// The listed commodity an officer typed, ignoring case, spaces and punctuation.
+pub fn by_name(typed: &str) -> Option<&'static Komoditas> {
+    let typed = crate::wilayah::search::fold(typed);
+    (!typed.is_empty())
+        .then(|| {
+            KOMODITAS
+                .iter()
+                .find(|k| crate::wilayah::search::fold(k.name) == typed)
+        })
+        .flatten()
+}
+
 /// Commodities of a Podes group, or all when `group` is `None`.
 pub fn in_group(group: Option<PodesGroup>) -> impl Iterator<Item = &'static Komoditas> {
     KOMODITAS
@@ -258,6 +270,17 @@ mod tests {
         assert!(by_key("keris").unwrap().kbli2020.unwrap().uncertain);
         assert!(by_key("terasi").unwrap().kbli2020.unwrap().uncertain);
         assert!(!by_key("batik").unwrap().kbli2020.unwrap().uncertain);
+    }
+
+    #[test]
+    fn typed_names_find_listed_commodities() {
+        assert_eq!(by_name("batik").map(|k| k.key), Some("batik"));
+        assert_eq!(
+            by_name("  Mebel Rotan / Bambu ").map(|k| k.key),
+            Some("mebel-rotan")
+        );
+        assert_eq!(by_name("batik tulis"), None, "free text stays free text");
+        assert_eq!(by_name(""), None);
     }
 
     #[test]

@@ -162,3 +162,21 @@ test("wiping the device needs HAPUS typed, then removes records and drafts", { t
   assert.equal(await page.getByTestId("draft-offer").count(), 0, "the draft is gone too");
   page.assertNoErrors();
 });
+
+test("a listed commodity shows its Podes group and KBLI codes and fills them", { timeout: 60_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await expectHeading(page, "Usaha baru");
+  await page.getByLabel("Komoditas").fill("batik");
+  const info = page.getByTestId("komoditas-info");
+  assert.match(await info.textContent(), /Kelompok bahan \(Podes\): Kain, tenun · KBLI 2020: 13134 · KBLI 2025: 13133/);
+  await info.getByRole("button", { name: "Pakai KBLI 2025: 13133" }).click();
+  assert.equal(await page.getByLabel("Kode KBLI").inputValue(), "13133");
+  assert.equal(await page.getByLabel("Edisi KBLI").inputValue(), "2025");
+  await page.getByLabel("Komoditas").fill("keris");
+  assert.match(await info.textContent(), /KBLI 2020: 25999 \(belum pasti\) · KBLI 2025: belum diketahui/);
+  await page.getByLabel("Komoditas").fill("batik tulis lasem");
+  assert.equal(await page.getByTestId("komoditas-info").count(), 0, "free text is allowed and shows nothing");
+  page.assertNoErrors();
+});

@@ -249,6 +249,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             <fieldset class="card">
                 <legend>{tr(Msg::SectionProduction)}</legend>
                 {text("komoditas", Msg::FieldKomoditas, lens!(komoditas), "komoditas")}
+                <KomoditasInfo form=form/>
                 <datalist id="komoditas-list">
                     {KOMODITAS.iter().map(|k| view! { <option value=k.name></option> }).collect_view()}
                 </datalist>
@@ -411,5 +412,37 @@ fn GpsButton(form: RwSignal<UsahaForm>) -> impl IntoView {
             <button type="button" class="button" data-testid="gps" on:click=locate>{tr(Msg::GpsButton)}</button>
             <p class="hint" role="status" data-testid="gps-status">{move || state.get().map(|m| i18n.t(m))}</p>
         </div>
+    }
+}
+
+/// For a commodity from the list: its Podes group and KBLI codes (uncertain ones marked), with
+/// buttons that fill the KBLI fields. Free text shows nothing.
+#[component]
+fn KomoditasInfo(form: RwSignal<UsahaForm>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let listed = move || form.with(|f| crate::komoditas::by_name(&f.komoditas));
+    let code_text = move |kbli: Option<crate::komoditas::Kbli>| match kbli {
+        Some(k) if k.uncertain => format!("{} ({})", k.code, i18n.t(Msg::KbliUncertain)),
+        Some(k) => k.code.to_string(),
+        None => i18n.t(Msg::KbliUnknown).to_string(),
+    };
+    view! {
+        {move || listed().map(|k| {
+            let editions = [("2020", k.kbli2020), ("2025", k.kbli2025)];
+            view! {
+                <div class="hint" data-testid="komoditas-info">
+                    <p>{tr(Msg::KomoditasGroup)} ": " {tr(k.group.label())}
+                        " · KBLI 2020: " {code_text(k.kbli2020)} " · KBLI 2025: " {code_text(k.kbli2025)}</p>
+                    <div class="form__actions">
+                        {editions.into_iter().filter_map(|(edition, kbli)| kbli.map(|c| (edition, c.code))).map(|(edition, code)| view! {
+                            <button type="button" class="button button--small"
+                                on:click=move |_| form.update(|f| { f.kbli = code.to_string(); f.kbli_edisi = edition.to_string(); })>
+                                {move || fill(i18n.t(Msg::KomoditasUseKbli), &[("edition", edition), ("code", code)])}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                </div>
+            }
+        })}
     }
 }
