@@ -3,7 +3,7 @@
 // dispatching the input event until the option list has been re-rendered (a macrotask queued
 // after Leptos' microtask effects). Prints medians and p95. Not a gate.
 //   node tools/bench-picker.mjs   (after `make build`)
-import { expectHeading, launchBrowser, pick, startServer } from "../tests/e2e/helpers.mjs";
+import { expectHeading, launchBrowser, pick, quantile, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
 const TYPED = ["poteran", "kerta sade", "aeng tong tong", "raas", "pondok petir", "sumber rejo", "banyuates", "kxrtasada"];
 const server = await startServer();
@@ -21,31 +21,10 @@ try {
     await page.locator("#desa").fill("poteran"); // starts loading the scope
     await page.waitForFunction(() => !document.querySelector("#desa-status")?.textContent.includes("Memuat"), null, { timeout: 120_000 });
     await page.waitForTimeout(500);
-    const times = await page.evaluate(async (words) => {
-      const input = document.querySelector("#desa");
-      const afterRender = () => new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = resolve;
-        channel.port2.postMessage(0);
-      });
-      const out = [];
-      for (let round = 0; round < 5; round++) {
-        for (const word of words) {
-          for (let end = 1; end <= word.length; end++) {
-            input.value = word.slice(0, end);
-            const t0 = performance.now();
-            input.dispatchEvent(new Event("input", { bubbles: true }));
-            await afterRender();
-            out.push(performance.now() - t0);
-          }
-        }
-      }
-      return out;
-    }, TYPED);
+    const times = await timeKeystrokes(page, "#desa", TYPED, 5);
     const options = await page.locator("#desa-list [role=option]").count();
     if (options === 0) throw new Error("the list did not update");
-    times.sort((a, b) => a - b);
-    const at = (q) => times[Math.floor((times.length - 1) * q)].toFixed(2);
+    const at = (q) => quantile(times, q).toFixed(2);
     const villages = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/prov/")).length);
     console.log(`${label}: keystroke median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${times.length} keystrokes; province files fetched so far: ${villages})`);
   }

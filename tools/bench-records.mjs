@@ -5,7 +5,7 @@
 //   the app reports opening + reading + parsing time in <body data-load-ms>;
 // - search keystrokes on the real Usaha list, from the input event until the list re-rendered.
 // Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [count]
-import { expectHeading, launchBrowser, startServer } from "../tests/e2e/helpers.mjs";
+import { expectHeading, launchBrowser, quantile, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
 const COUNT = Number(process.argv[2] || 50_000);
 const server = await startServer();
@@ -91,33 +91,15 @@ try {
   const count = await page.getByTestId("usaha-count").textContent();
   if (!count.startsWith(`${COUNT} dari ${COUNT}`)) throw new Error(`the app did not load every record: ${count}`);
 
-  const keystrokes = await page.evaluate(async () => {
-    const input = document.querySelector('[data-testid="usaha-search"]');
-    const afterRender = () => new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = resolve;
-      channel.port2.postMessage(0);
-    });
-    const out = [];
-    for (let round = 0; round < 3; round++) {
-      for (const word of ["batik sekar", "pemilik 4999", "keripik", "tutup", "jalan raya 12"]) {
-        for (let end = 1; end <= word.length; end++) {
-          input.value = word.slice(0, end);
-          const t0 = performance.now();
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-          await afterRender();
-          out.push(performance.now() - t0);
-        }
-        input.value = "";
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await afterRender();
-      }
-    }
-    return out;
-  });
+  const keystrokes = await timeKeystrokes(
+    page,
+    '[data-testid="usaha-search"]',
+    ["batik sekar", "pemilik 4999", "keripik", "tutup", "jalan raya 12"],
+    3,
+    true,
+  );
   const rendered = await page.locator('[data-testid="usaha-list"] li').count();
-  keystrokes.sort((a, b) => a - b);
-  const p95 = keystrokes[Math.floor((keystrokes.length - 1) * 0.95)];
+  const p95 = quantile(keystrokes, 0.95);
   const ours = median(loads);
   console.log(`${COUNT} Usaha, ${(seeded.bytes / 1e6).toFixed(1)} MB as stored JSON text`);
   console.log(`plain JS (objects, one transaction): write ${seeded.jsWrite.toFixed(0)} ms, read ${seeded.jsRead.toFixed(0)} ms (${seeded.jsReadCount} records)`);

@@ -127,3 +127,42 @@ export async function pick(page, inputId, typed, want) {
   await option.dispatchEvent("mousedown");
 }
 
+
+/**
+ * Times keystrokes inside the page: for every prefix of every word, from dispatching the input
+ * event on `selector` until the view has re-rendered (a macrotask queued after Leptos'
+ * microtask effects). Returns the times in ms, sorted. `clearBetween` empties the field after
+ * each word.
+ */
+export function timeKeystrokes(page, selector, words, rounds, clearBetween = false) {
+  return page.evaluate(
+    async ({ selector, words, rounds, clearBetween }) => {
+      const input = document.querySelector(selector);
+      const afterRender = () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(0);
+        });
+      const type = async (text) => {
+        input.value = text;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await afterRender();
+        return performance.now() - t0;
+      };
+      const out = [];
+      for (let round = 0; round < rounds; round++) {
+        for (const word of words) {
+          for (let end = 1; end <= word.length; end++) out.push(await type(word.slice(0, end)));
+          if (clearBetween) await type("");
+        }
+      }
+      return out.sort((a, b) => a - b);
+    },
+    { selector, words, rounds, clearBetween },
+  );
+}
+
+/** The q-quantile of sorted numbers. */
+export const quantile = (sorted, q) => sorted[Math.floor((sorted.length - 1) * q)];
