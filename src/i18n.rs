@@ -367,7 +367,6 @@ messages! {
     UsahaSearch { id: "Cari nama usaha, pemilik, atau produk", en: "Search name, owner or product" }
     UsahaCount { id: "{shown} dari {total} usaha", en: "{shown} of {total} businesses" }
     SortRecent { id: "Urutkan menurut perubahan terbaru", en: "Sort by latest change" }
-    ShowMore { id: "Tampilkan lebih banyak", en: "Show more" }
     UsahaNoMatch { id: "Tidak ada usaha yang cocok.", en: "No business matches." }
     SectionIdentity { id: "Identitas", en: "Identity" }
     SectionLocation { id: "Lokasi", en: "Location" }

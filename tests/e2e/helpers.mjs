@@ -166,3 +166,79 @@ export function timeKeystrokes(page, selector, words, rounds, clearBetween = fal
 
 /** The q-quantile of sorted numbers. */
 export const quantile = (sorted, q) => sorted[Math.floor((sorted.length - 1) * q)];
+
+/**
+ * Writes `count` synthetic Usaha straight into the app's IndexedDB, in the app's stored form
+ * (JSON text keyed by id). The page must have opened the app once (so the database exists).
+ * With `baseline`, first times a plain-JS batched write and read of the same records (as
+ * objects) in a separate database. Returns the timings and the stored size.
+ */
+export function seedUsaha(page, count, baseline = false) {
+  return page.evaluate(async ({ count, baseline }) => {
+    const villages = ["35.29.02.2004", "35.29.04.2006", "35.29.22.2006", "35.29.06.2012", "35.29.01.1015"];
+    const words = ["Batik", "Tempe", "Keripik", "Anyaman", "Gerabah", "Mebel", "Terasi", "Tenun", "Ukiran", "Kerupuk"];
+    const names = ["Sekar", "Jaya", "Makmur", "Abadi", "Lestari", "Barokah", "Mandiri", "Sari", "Indah", "Rejeki"];
+    const device = "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00";
+    let wall = 1_750_000_000_000;
+    const stamp = () => ({ wall: wall++, counter: 0, device });
+    const field = (value) => ({ value, stamp: stamp(), by: "Petugas Uji" });
+    const records = [];
+    for (let i = 0; i < count; i++) {
+      const created = stamp();
+      records.push({
+        id: `${device}-${created.wall.toString(16)}-0`,
+        kind: "usaha",
+        created,
+        fields: {
+          nama: field(`${words[i % 10]} ${names[(i * 7) % 10]} ${i}`),
+          pemilik: field(`Pemilik ${i}`),
+          telepon: field(`0812${String(10_000_000 + i).slice(-8)}`),
+          desa: field(villages[i % villages.length]),
+          komoditas: field(words[i % 10]),
+          produk: field(`${words[i % 10].toLowerCase()} aneka rasa`),
+          tenaga_kerja: field(1 + (i % 30)),
+          modal: field(50_000_000 + (i % 100) * 10_000_000),
+          penjualan: field(100_000_000 + (i % 50) * 40_000_000),
+          tahun_mulai: field(1990 + (i % 35)),
+          status: field(["aktif", "tidak_aktif", "tutup"][i % 3]),
+          alamat: field(`Jalan Raya ${i % 200}`),
+        },
+      });
+    }
+    const texts = records.map((r) => JSON.stringify(r));
+    const done = (tx) => new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = tx.onabort = () => fail(tx.error); });
+    const open = (name, version, upgrade) => new Promise((ok, fail) => {
+      const req = indexedDB.open(name, version);
+      req.onupgradeneeded = () => upgrade && upgrade(req.result);
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const getAll = (store) => new Promise((ok, fail) => { const r = store.getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+
+    let jsWrite = 0, jsRead = 0, back = [];
+    if (baseline) {
+      // Plain-JS baseline: objects, one transaction, then getAll.
+      const js = await open("bench-plain-js", 1, (db) => db.createObjectStore("usaha", { keyPath: "id" }));
+      let t = performance.now();
+      const tx = js.transaction("usaha", "readwrite");
+      for (const r of records) tx.objectStore("usaha").put(r);
+      await done(tx);
+      jsWrite = performance.now() - t;
+      t = performance.now();
+      back = await getAll(js.transaction("usaha").objectStore("usaha"));
+      jsRead = performance.now() - t;
+      js.close();
+    }
+
+    // The app's database, in the app's format (JSON text keyed by id), same batching.
+    const app = await open("sentra");
+    const t = performance.now();
+    const tx = app.transaction("usaha", "readwrite");
+    texts.forEach((text, i) => tx.objectStore("usaha").put(text, records[i].id));
+    await done(tx);
+    const appFormatWrite = performance.now() - t;
+    app.close();
+    const bytes = texts.reduce((n, s) => n + s.length, 0);
+    return { jsWrite, jsRead, jsReadCount: back.length, appFormatWrite, bytes };
+  }, { count, baseline });
+}

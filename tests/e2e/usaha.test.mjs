@@ -2,7 +2,7 @@
 // search, edit, delete and undo, and a half-filled form surviving a reload.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { expectHeading, launchBrowser, openPage, pick, serverFor } from "./helpers.mjs";
+import { expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -178,5 +178,24 @@ test("a listed commodity shows its Podes group and KBLI codes and fills them", {
   assert.match(await info.textContent(), /KBLI 2020: 25999 \(belum pasti\) · KBLI 2025: belum diketahui/);
   await page.getByLabel("Komoditas").fill("batik tulis lasem");
   assert.equal(await page.getByTestId("komoditas-info").count(), 0, "free text is allowed and shows nothing");
+  page.assertNoErrors();
+});
+
+test("a long list renders only the rows in view, and scrolling reaches the end", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("empty-state").waitFor();
+  await seedUsaha(page, 2_000);
+  await page.reload();
+  await page.getByTestId("usaha-count").filter({ hasText: "2000 dari 2000 usaha" }).waitFor();
+  const rendered = () => page.locator('[data-testid="usaha-list"] li').count();
+  assert.ok((await rendered()) < 30, `rendered ${await rendered()} rows for 2,000`);
+  // Sorted by folded name, the last of the 2,000 is "Ukiran Mandiri 998".
+  await page.locator(".record-scroll").evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.getByTestId("usaha-list").getByText("Ukiran Mandiri 998", { exact: true }).waitFor();
+  assert.ok((await rendered()) < 30);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the list is ${width}px wide on a 360px screen`);
   page.assertNoErrors();
 });

@@ -15,8 +15,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-/// Rows rendered at once; "show more" adds this many again.
-const PAGE: usize = 100;
+/// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
+/// position alone).
+const ROW_PX: f64 = 72.0;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 4;
 
 fn status_label(status: &str) -> Msg {
     match status {
@@ -49,7 +52,22 @@ pub fn UsahaPage() -> impl IntoView {
     let status_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
     let sort_recent = RwSignal::new(false);
-    let shown = RwSignal::new(PAGE);
+    // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
+    let scroll_top = RwSignal::new(0.0_f64);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let box_px = (window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+        * 0.7)
+        .max(ROW_PX * 4.0);
+    let to_top = move || {
+        scroll_top.set(0.0);
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    };
 
     let rows = Memo::new(move |_| {
         records.all.with(|all| {
@@ -137,7 +155,16 @@ pub fn UsahaPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let more_hidden = move || filtered.with(Vec::len) > shown.get();
+    let visible = move || {
+        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+        filtered.with(|hits| {
+            let end = (first + count).min(hits.len());
+            (first.min(end)..end)
+                .map(|n| (n, hits[n]))
+                .collect::<Vec<_>>()
+        })
+    };
     let place = move |desa: &str| {
         wilayah.gazetteer.with(|g| {
             g.village(desa)
@@ -159,18 +186,18 @@ pub fn UsahaPage() -> impl IntoView {
                         <label class="field">
                             <span class="field__label">{tr(Msg::UsahaSearch)}</span>
                             <input type="search" data-testid="usaha-search" prop:value=move || query.get()
-                                on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
+                                on:input=move |ev| { query.set(event_target_value(&ev)); to_top(); }/>
                         </label>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldStatus)}</span>
-                            <select data-testid="filter-status" on:change=move |ev| status_filter.set(event_target_value(&ev))>
+                            <select data-testid="filter-status" on:change=move |ev| { status_filter.set(event_target_value(&ev)); to_top(); }>
                                 <option value="">{tr(Msg::ChoiceNone)}</option>
                                 {["aktif", "tidak_aktif", "tutup"].map(|s| view! { <option value=s>{tr(status_label(s))}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span class="field__label">{tr(Msg::KecamatanLabel)}</span>
-                            <select data-testid="filter-kecamatan" on:change=move |ev| kecamatan_filter.set(event_target_value(&ev))>
+                            <select data-testid="filter-kecamatan" on:change=move |ev| { kecamatan_filter.set(event_target_value(&ev)); to_top(); }>
                                 <option value="">{tr(Msg::ChoiceNone)}</option>
                                 {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                             </select>
@@ -183,25 +210,32 @@ pub fn UsahaPage() -> impl IntoView {
                     <p data-testid="usaha-count" role="status">
                         {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
                     </p>
-                    <ul class="record-list" data-testid="usaha-list">
-                        {move || filtered.with(|hits| hits.iter().take(shown.get()).map(|&i| rows.with(|rows| rows[i].clone())).map(|r| {
-                            let href = format!("/usaha/{}", r.id);
-                            let place = place(&r.desa);
-                            let label = status_label(&r.status);
-                            view! {
-                                <li class="record-list__item">
-                                    <A href=href><span class="record-list__title">{r.nama}</span></A>
-                                    <span class="record-list__meta">{place}</span>
-                                    <span class="record-list__meta">{r.komoditas}</span>
-                                    <span class="record-list__meta" data-testid="masked-phone">{r.phone_masked}</span>
-                                    <span class=format!("chip chip--{}", r.status)>{tr(label)}</span>
-                                </li>
-                            }
-                        }).collect_view())}
-                    </ul>
-                    <Show when=more_hidden>
-                        <button class="button" on:click=move |_| shown.update(|n| *n += PAGE)>{tr(Msg::ShowMore)}</button>
-                    </Show>
+                    <div class="record-scroll" node_ref=scroller
+                        style=move || format!("max-height: {box_px}px")
+                        on:scroll=move |_| if let Some(el) = scroller.get_untracked() { scroll_top.set(el.scroll_top() as f64) }>
+                        <ul class="record-list" data-testid="usaha-list"
+                            style=move || format!("height: {}px", filtered.with(Vec::len) as f64 * ROW_PX)>
+                            {move || visible().into_iter().map(|(n, i)| {
+                                let r = rows.with(|rows| rows[i].clone());
+                                let href = format!("/usaha/{}", r.id);
+                                let place = place(&r.desa);
+                                let label = status_label(&r.status);
+                                view! {
+                                    <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
+                                        <div class="record-list__line">
+                                            <A href=href><span class="record-list__title">{r.nama}</span></A>
+                                            <span class=format!("chip chip--{}", r.status)>{tr(label)}</span>
+                                        </div>
+                                        <div class="record-list__line record-list__meta">
+                                            <span>{place}</span>
+                                            <span>{r.komoditas}</span>
+                                            <span data-testid="masked-phone">{r.phone_masked}</span>
+                                        </div>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
                     <Show when=move || filtered.with(Vec::is_empty)>
                         <p>{tr(Msg::UsahaNoMatch)}</p>
                     </Show>
