@@ -150,10 +150,13 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                     p.name.clone()
                 }
             });
+            // Apply to the record as stored now, not as it was when the form opened: a change
+            // made meanwhile (another tab, an import) keeps its fields and stamps.
+            let current = existing
+                .as_ref()
+                .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
             let record = records.edit(&officer, |editor| {
-                let mut record = existing
-                    .clone()
-                    .unwrap_or_else(|| Record::new(Kind::Usaha, editor));
+                let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
                 usaha::apply(&mut record, values, editor);
                 record
             });
