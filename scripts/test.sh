@@ -17,4 +17,6 @@ step "release build"
 scripts/wasm-env.sh trunk build --release
 
 step "end-to-end tests (headless Chromium against dist/ on 127.0.0.1)"
-node --test --test-concurrency=1 tests/e2e/*.test.mjs
+# A hung browser must fail the run, not eat CI's time: each test has its own limit, and the
+# whole suite gets 15 minutes (it takes under one here).
+timeout --kill-after=30 900 node --test --test-concurrency=1 tests/e2e/*.test.mjs

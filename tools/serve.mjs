@@ -75,4 +75,11 @@ server.listen(port, host, () => {
   const { port: actual } = server.address();
   console.log(`Sentra is served at http://${host}:${actual}/`);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop at once: close open keep-alive connections instead of waiting for the browser to drop them.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 500).unref();
+  });
+}

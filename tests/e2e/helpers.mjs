@@ -29,11 +29,16 @@ export function startServer(dir = DIST) {
       const match = text.match(/served at (http:\/\/\S+\/)/);
       if (!match) return;
       clearTimeout(timer);
+      // Bounded: SIGKILL if the server has not exited 3 s after SIGTERM.
       const stop = () =>
         new Promise((done) => {
-          if (child.exitCode !== null) return done();
+          if (child.exitCode !== null || child.signalCode !== null) return done();
           child.removeAllListeners("exit");
-          child.once("exit", done);
+          const force = setTimeout(() => child.kill("SIGKILL"), 3_000);
+          child.once("exit", () => {
+            clearTimeout(force);
+            done();
+          });
           child.kill("SIGTERM");
         });
       resolvePromise({ url: match[1], stop });
@@ -97,14 +102,20 @@ export async function expectHeading(page, text, timeout = 15_000) {
   }
 }
 
-/** Resolves once a service worker controls the page. */
-export function waitForServiceWorkerControl(page) {
-  return page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+/** Resolves once a service worker controls the page; fails after `timeout` ms. */
+export function waitForServiceWorkerControl(page, timeout = 20_000) {
+  return page.evaluate(async (timeout) => {
+    const controlled = (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    })();
+    const late = new Promise((_, fail) =>
+      setTimeout(() => fail(new Error(`no service worker controlled the page within ${timeout} ms`)), timeout),
+    );
+    await Promise.race([controlled, late]);
+  }, timeout);
 }
 
 /** The build id of the service worker that controls the page. */
