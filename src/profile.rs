@@ -2,6 +2,7 @@
 //! officer's name and the device id, so the id is made once and never changes.
 
 use crate::i18n::Msg;
+use crate::model::FieldError;
 use serde::{Deserialize, Serialize};
 
 pub const NAME_MAX: usize = 100;
@@ -16,21 +17,6 @@ pub struct Profile {
     pub device_id: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProfileField {
-    Name,
-    Office,
-}
-
-/// A reason a field cannot be saved, with the message to show next to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: ProfileField,
-    pub msg: Msg,
-    /// Values for the message's placeholders.
-    pub args: Vec<(&'static str, String)>,
-}
-
 impl Profile {
     /// Applies what the officer typed, trimmed. Returns every reason it cannot be saved; on error
     /// `self` is unchanged.
@@ -38,15 +24,9 @@ impl Profile {
         let name = name.trim();
         let office = office.trim();
         let mut errors = Vec::new();
+        check_text("name", name, NAME_MAX, Msg::ErrNameRequired, &mut errors);
         check_text(
-            ProfileField::Name,
-            name,
-            NAME_MAX,
-            Msg::ErrNameRequired,
-            &mut errors,
-        );
-        check_text(
-            ProfileField::Office,
+            "office",
             office,
             OFFICE_MAX,
             Msg::ErrOfficeRequired,
@@ -67,7 +47,7 @@ impl Profile {
 }
 
 fn check_text(
-    field: ProfileField,
+    field: &'static str,
     value: &str,
     max: usize,
     required: Msg,
@@ -119,8 +99,8 @@ mod tests {
         assert_eq!(
             fields,
             vec![
-                (ProfileField::Name, Msg::ErrNameRequired),
-                (ProfileField::Office, Msg::ErrOfficeRequired)
+                ("name", Msg::ErrNameRequired),
+                ("office", Msg::ErrOfficeRequired)
             ]
         );
         assert_eq!((p.name.as_str(), p.office.as_str()), ("Siti", "Sumenep"));

@@ -10,6 +10,7 @@ pub mod klasifikasi;
 pub mod privasi;
 pub mod usaha;
 
+use crate::i18n::{fill, Lang, Msg};
 use hlc::{Clock, Stamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -54,6 +55,31 @@ impl Kind {
 }
 
 pub const DELETED: &str = "_deleted";
+
+/// A reason a form field cannot be saved, with the message shown beside the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub msg: Msg,
+    /// Values for the message's placeholders.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, msg: Msg) -> Self {
+        FieldError {
+            field,
+            msg,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message in `lang`, placeholders filled.
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(self.msg.text(lang), &args)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
@@ -192,6 +218,24 @@ mod tests {
         assert!(
             !r.set("catatan", Value::Null, &mut editor(&mut clock, 5_000)),
             "clearing an absent field is no change"
+        );
+    }
+
+    #[test]
+    fn field_errors_fill_their_placeholders() {
+        let e = FieldError {
+            field: "nama",
+            msg: Msg::ErrTooLong,
+            args: vec![("max", "200".into())],
+        };
+        assert_eq!(
+            e.text(Lang::Id),
+            "Terlalu panjang: paling banyak 200 karakter."
+        );
+        assert_eq!(e.text(Lang::En), "Too long: at most 200 characters.");
+        assert_eq!(
+            FieldError::new("nib", Msg::ErrNib).text(Lang::Id),
+            "NIB terdiri dari 13 angka."
         );
     }
 

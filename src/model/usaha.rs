@@ -2,7 +2,7 @@
 //! computed from it. Pure: no browser.
 
 use super::klasifikasi::{self, Bps, Industri, Umkm};
-use super::{Editor, Record};
+use super::{Editor, FieldError, Record};
 use crate::i18n::Msg;
 use crate::wilayah::{is_code, search};
 use serde::{Deserialize, Serialize};
@@ -41,14 +41,6 @@ pub struct UsahaForm {
     pub lat: String,
     pub lon: String,
     pub catatan: String,
-}
-
-/// A reason a field cannot be saved, with the message shown beside it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub msg: Msg,
-    pub args: Vec<(&'static str, String)>,
 }
 
 pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];

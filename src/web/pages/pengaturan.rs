@@ -1,6 +1,6 @@
 use super::Page;
-use crate::i18n::{fill, format_bytes, Lang, Msg};
-use crate::profile::{FieldError, ProfileField};
+use crate::i18n::{format_bytes, Lang, Msg};
+use crate::model::FieldError;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::WorkAreaPicker;
@@ -92,19 +92,17 @@ fn ProfileSettings() -> impl IntoView {
             }
         }
     };
-    let error_for = move |field: ProfileField| {
+    let error_for = move |field: &'static str| {
         move || {
             errors.with(|errs| {
-                errs.iter().find(|e| e.field == field).map(|e| {
-                    let args: Vec<(&str, &str)> =
-                        e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    fill(i18n.t(e.msg), &args)
-                })
+                errs.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.text(i18n.lang()))
             })
         }
     };
-    let name_error = error_for(ProfileField::Name);
-    let office_error = error_for(ProfileField::Office);
+    let name_error = error_for("name");
+    let office_error = error_for("office");
 
     view! {
         <section class="card">

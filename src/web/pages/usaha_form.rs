@@ -5,8 +5,8 @@
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
-use crate::model::usaha::{self, DuplicateReason, FieldError, UsahaForm, HALAL, STATUS};
-use crate::model::{Kind, Record};
+use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
+use crate::model::{FieldError, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
@@ -184,11 +184,9 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
             errors.with(|errs| {
-                errs.iter().find(|e| e.field == field).map(|e| {
-                    let args: Vec<(&str, &str)> =
-                        e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    fill(i18n.t(e.msg), &args)
-                })
+                errs.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.text(i18n.lang()))
             })
         })
     };
