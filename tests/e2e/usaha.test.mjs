@@ -199,3 +199,33 @@ test("a long list renders only the rows in view, and scrolling reaches the end",
   assert.ok(width <= 360, `the list is ${width}px wide on a 360px screen`);
   page.assertNoErrors();
 });
+
+test("saving a possible duplicate warns first, then saves on a second press", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await chooseWorkArea(page, server.url);
+  const add = async (name) => {
+    await page.goto(new URL("/usaha/baru", server.url).href);
+    await expectHeading(page, "Usaha baru");
+    await page.getByLabel("Nama usaha").fill(name);
+    await pick(page, "desa", "poteran", "Poteran");
+    await page.getByTestId("save").click();
+  };
+  await add("Batik Sekar");
+  await page.getByTestId("usaha-detail").waitFor();
+
+  await add("batik  sekar"); // the same business, typed differently, in the same desa
+  const warning = page.getByTestId("duplicates");
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Batik Sekar — nama mirip di desa yang sama/);
+  assert.equal(await page.getByTestId("save").textContent(), "Tetap simpan");
+  await page.getByLabel("Nama usaha").fill("Tenun Ikat Poteran"); // no longer similar
+  assert.equal(await page.getByTestId("duplicates").count(), 0, "the warning follows the form");
+  await page.getByLabel("Nama usaha").fill("Batik Sekarr");
+  await warning.waitFor();
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("usaha-count").filter({ hasText: "2 dari 2 usaha" }).waitFor();
+  page.assertNoErrors();
+});

@@ -103,26 +103,26 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
         }
     });
 
+    // Scanning every stored Usaha is work for a save attempt, not for each keystroke: nothing is
+    // scanned until a save finds duplicates; from then on the warning follows the form.
     let own_id = existing.as_ref().map(|r| r.id.clone());
     let duplicates = Memo::new({
         let own_id = own_id.clone();
         move |_| {
-            let f = form.get();
-            records.all.with(|all| {
-                usaha::possible_duplicates(
-                    &f,
-                    own_id.as_deref(),
-                    all.values().filter(|r| r.kind == Kind::Usaha),
-                )
-                .into_iter()
-                .map(|(r, why)| (r.id.clone(), r.text("nama").to_string(), why))
-                .collect::<Vec<_>>()
+            if !confirmed_duplicate.get() {
+                return Vec::new();
+            }
+            form.with(|f| {
+                records
+                    .all
+                    .with(|all| duplicates_of(f, own_id.as_deref(), all))
             })
         }
     });
 
     let submit = {
         let existing = existing.clone();
+        let own_id = own_id.clone();
         let draft_key = draft_key.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -138,7 +138,13 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 Ok(values) => values,
             };
             errors.set(Vec::new());
-            if !duplicates.with_untracked(Vec::is_empty) && !confirmed_duplicate.get_untracked() {
+            if !confirmed_duplicate.get_untracked()
+                && form.with_untracked(|f| {
+                    records
+                        .all
+                        .with_untracked(|all| !duplicates_of(f, own_id.as_deref(), all).is_empty())
+                })
+            {
                 outcome.set(Outcome::None);
                 confirmed_duplicate.set(true); // shown; a second press saves anyway
                 return;
@@ -446,4 +452,16 @@ fn KomoditasInfo(form: RwSignal<UsahaForm>) -> impl IntoView {
             }
         })}
     }
+}
+
+/// Stored Usaha that may be the one in the form: `(id, name, why)`.
+fn duplicates_of(
+    form: &UsahaForm,
+    own_id: Option<&str>,
+    all: &std::collections::BTreeMap<String, Record>,
+) -> Vec<(String, String, DuplicateReason)> {
+    usaha::possible_duplicates(form, own_id, all.values().filter(|r| r.kind == Kind::Usaha))
+        .into_iter()
+        .map(|(r, why)| (r.id.clone(), r.text("nama").to_string(), why))
+        .collect()
 }
