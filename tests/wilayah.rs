@@ -151,6 +151,10 @@ fn officers_spellings_find_sumenep_villages() {
     assert_eq!(first("aeng tong tong").kecamatan, "Saronggi");
     let raas = g.search_kecamatan("raas", "35.29", "35.29", 3);
     assert_eq!(raas[0].code, "35.29.22");
+    assert_eq!(
+        g.village("35.29.02.2004").unwrap().place(),
+        "Kertasada, Kec. Kalianget, Kabupaten Sumenep"
+    );
     let kerta = first("kerta sade");
     assert_eq!(
         (kerta.code.as_str(), kerta.name.as_str(), kerta.quality),

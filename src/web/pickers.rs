@@ -50,9 +50,13 @@ pub fn RegionPicker(
         (Reach::Province, Some((prov, _))) => prov,
         _ => Scope::Indonesia,
     };
+    let typing = Memo::new(move |_| !search::fold(&query.get()).is_empty());
     // Fetch what the scope needs once the officer starts typing (the whole country is ~600 KB).
+    // Every keystroke asks again, so a fetch that failed offline is retried once there is signal;
+    // `ensure` returns at once when the scope is already loaded.
     Effect::new(move |_| {
-        if !search::fold(&query.get()).is_empty() {
+        query.track();
+        if typing.get() {
             wilayah.ensure(scope());
         }
     });
@@ -85,7 +89,7 @@ pub fn RegionPicker(
         })
     });
     let status = Signal::derive(move || {
-        let typing = !search::fold(&query.get()).is_empty();
+        let typing = typing.get();
         if wilayah.loading.get() > 0 {
             Some(i18n.t(Msg::RegionLoading).to_string())
         } else if wilayah.failed.get() && typing {
@@ -99,9 +103,7 @@ pub fn RegionPicker(
     let chosen_text = move || {
         let code = value.get()?;
         let text = wilayah.gazetteer.with(|g| match level {
-            RegionLevel::Desa => g
-                .village(&code)
-                .map(|v| format!("{}, Kec. {}, {}", v.name, v.kecamatan, v.kabupaten)),
+            RegionLevel::Desa => g.village(&code).map(|v| v.place()),
             RegionLevel::Kecamatan => g.kecamatan_name(&code).map(str::to_string),
         });
         Some(

@@ -79,8 +79,17 @@ impl Wilayah {
         ))
     }
 
-    /// Starts loading what `scope` needs and is not loaded yet.
+    /// Starts loading what `scope` needs and is not loaded yet; returns at once, touching no
+    /// signal, when it is all loaded (pickers call this on every keystroke).
     pub fn ensure(self, scope: Scope) {
+        let loaded = self.index.with_untracked(|index| {
+            index
+                .as_ref()
+                .is_some_and(|index| self.complete(index, scope.prefix()))
+        });
+        if loaded {
+            return;
+        }
         spawn_local(async move {
             if self.load(&scope).await.is_err() {
                 self.failed.set(true);
@@ -95,6 +104,17 @@ impl Wilayah {
                 self.failed.set(true);
             }
         });
+    }
+
+    /// Whether every kabupaten under `prefix` is loaded.
+    fn complete(self, index: &RegionIndex, prefix: &str) -> bool {
+        self.gazetteer.with_untracked(|g| {
+            index
+                .kabupaten
+                .iter()
+                .filter(|k| k.code.starts_with(prefix))
+                .all(|k| g.has_kabupaten(&k.code))
+        })
     }
 
     async fn load_index(self) -> Result<Arc<RegionIndex>, String> {
@@ -119,14 +139,7 @@ impl Wilayah {
 
     async fn load_files(self, scope: &Scope) -> Result<(), String> {
         let index = self.load_index().await?;
-        let missing = |prefix: &str| {
-            self.gazetteer.with_untracked(|g| {
-                index
-                    .kabupaten
-                    .iter()
-                    .any(|k| k.code.starts_with(prefix) && !g.has_kabupaten(&k.code))
-            })
-        };
+        let missing = |prefix: &str| !self.complete(&index, prefix);
         let version = &index.data_version;
         let urls: Vec<String> = match scope {
             Scope::Kabupaten(code) if missing(code) => {

@@ -66,6 +66,13 @@ pub struct VillageRef {
     pub quality: Match,
 }
 
+impl VillageRef {
+    /// "Kertasada, Kec. Kalianget, Kabupaten Sumenep": enough to tell same-named villages apart.
+    pub fn place(&self) -> String {
+        format!("{}, Kec. {}, {}", self.name, self.kecamatan, self.kabupaten)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KecamatanRef {
     pub code: String,

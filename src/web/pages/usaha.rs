@@ -316,12 +316,7 @@ fn UsahaDetail(record: Record) -> impl IntoView {
         move || {
             wilayah.gazetteer.with(|g| {
                 g.village(&desa)
-                    .map(|v| {
-                        format!(
-                            "{}, Kec. {}, {} ({})",
-                            v.name, v.kecamatan, v.kabupaten, v.code
-                        )
-                    })
+                    .map(|v| format!("{} ({})", v.place(), v.code))
                     .unwrap_or_else(|| desa.clone())
             })
         }
