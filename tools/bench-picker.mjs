@@ -3,16 +3,14 @@
 // dispatching the input event until the option list has been re-rendered (a macrotask queued
 // after Leptos' microtask effects). Prints medians and p95. Not a gate.
 //   node tools/bench-picker.mjs   (after `make build`)
-import { expectHeading, launchBrowser, pick, quantile, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
+import { chooseWorkArea, expectHeading, launchBrowser, quantile, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
 const TYPED = ["poteran", "kerta sade", "aeng tong tong", "raas", "pondok petir", "sumber rejo", "banyuates", "kxrtasada"];
 const server = await startServer();
 const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL("/pengaturan", server.url).href);
-  await expectHeading(page, "Pengaturan");
-  await pick(page, "work-area", "sumenep", "Kabupaten Sumenep");
+  await chooseWorkArea(page, server.url);
   await page.goto(new URL("/usaha/baru", server.url).href);
   await expectHeading(page, "Usaha baru");
 

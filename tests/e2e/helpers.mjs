@@ -253,3 +253,11 @@ export function seedUsaha(page, count, baseline = false) {
     return { jsWrite, jsRead, jsReadCount: back.length, appFormatWrite, bytes };
   }, { count, baseline });
 }
+
+/** Chooses Kabupaten Sumenep as the working area in Pengaturan and waits for its villages. */
+export async function chooseWorkArea(page, base) {
+  await page.goto(new URL("/pengaturan", base).href);
+  await expectHeading(page, "Pengaturan");
+  await pick(page, "work-area", "sumenep", "Kabupaten Sumenep");
+  await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
+}

@@ -2,7 +2,7 @@
 // search, edit, delete and undo, and a half-filled form surviving a reload.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -11,13 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function chooseWorkArea(page, base) {
-  await page.goto(new URL("/pengaturan", base).href);
-  await expectHeading(page, "Pengaturan");
-  await pick(page, "work-area", "sumenep", "Kabupaten Sumenep");
-  await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
-}
 
 test("an Usaha is recorded with a misspelled village, found, edited, deleted and restored", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
