@@ -6,8 +6,11 @@
 //! views per kind (e.g. [`usaha`]) read and write these fields and hold the rules.
 
 pub mod hlc;
+pub mod kinds;
 pub mod klasifikasi;
 pub mod privasi;
+pub mod rules;
+pub mod schema;
 pub mod usaha;
 
 use crate::i18n::{fill, Lang, Msg};
@@ -155,6 +158,15 @@ impl Record {
             },
         );
         true
+    }
+
+    /// Stores validated values (a `Null` clears a field); returns whether anything changed.
+    pub fn apply(&mut self, values: Vec<(&'static str, Value)>, editor: &mut Editor) -> bool {
+        let mut changed = false;
+        for (field, value) in values {
+            changed |= self.set(field, value, editor);
+        }
+        changed
     }
 
     pub fn is_deleted(&self) -> bool {

@@ -2,7 +2,11 @@
 //! computed from it. Pure: no browser.
 
 use super::klasifikasi::{self, Bps, Industri, Umkm};
-use super::{Editor, FieldError, Record};
+use super::rules::{
+    coordinates, digits_only, plausible_date, rupiah, text, valid_phone, whole_number,
+};
+pub use super::rules::{Today, INDONESIA};
+use super::{FieldError, Record};
 use crate::i18n::Msg;
 use crate::wilayah::{is_code, search};
 use serde::{Deserialize, Serialize};
@@ -45,104 +49,6 @@ pub struct UsahaForm {
 
 pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];
 pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
-
-/// Indonesia's bounding box, with a little margin: (south, north, west, east).
-pub const INDONESIA: (f64, f64, f64, f64) = (-11.2, 6.3, 94.7, 141.2);
-
-/// Today's date as the rules need it.
-#[derive(Clone, Debug)]
-pub struct Today {
-    pub year: i32,
-    /// YYYY-MM-DD
-    pub iso: String,
-}
-
-fn text(form_value: &str) -> Value {
-    let t = form_value.trim();
-    if t.is_empty() {
-        Value::Null
-    } else {
-        json!(t)
-    }
-}
-
-fn digits_only(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// Rupiah as officers write it: "20.000.000", "Rp 20 juta" is not accepted, "20000000" is.
-fn rupiah(s: &str) -> Result<Option<u64>, Msg> {
-    let t = s
-        .trim()
-        .trim_start_matches("Rp")
-        .trim_start_matches("rp")
-        .trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if t.starts_with('-') {
-        return Err(Msg::ErrNegative);
-    }
-    let cleaned: String = t.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-    if cleaned.is_empty() || !cleaned.bytes().all(|b| b.is_ascii_digit()) || cleaned.len() > 18 {
-        return Err(Msg::ErrRupiah);
-    }
-    Ok(Some(cleaned.parse().map_err(|_| Msg::ErrRupiah)?))
-}
-
-fn whole_number(s: &str, min: u64, max: u64) -> Result<Option<u64>, Msg> {
-    let t = s.trim().replace('.', "");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if t.starts_with('-') {
-        return Err(Msg::ErrNegative);
-    }
-    match t.parse::<u64>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(Msg::ErrWholeNumber),
-    }
-}
-
-fn coordinate(s: &str) -> Result<Option<f64>, Msg> {
-    let t = s.trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<f64>().map(Some).map_err(|_| Msg::ErrCoordinate)
-}
-
-/// A plausible calendar date `YYYY-MM-DD` from 2000 up to today.
-fn plausible_date(s: &str, today: &Today) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    s.len() == 10
-        && y >= 2000
-        && (1..=12).contains(&m)
-        && d >= 1
-        && d <= days[(m - 1) as usize]
-        && s <= today.iso.as_str()
-}
 
 impl UsahaForm {
     pub fn from_record(r: &Record) -> Self {
@@ -216,14 +122,7 @@ impl UsahaForm {
         };
 
         let phone = self.telepon.trim();
-        let phone_digits = digits_only(phone);
-        if !phone.is_empty()
-            && (phone
-                .chars()
-                .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
-                || !(8..=15).contains(&phone_digits.len())
-                || !(phone_digits.starts_with('0') || phone_digits.starts_with("62")))
-        {
+        if !phone.is_empty() && !valid_phone(phone) {
             err("telepon", Msg::ErrPhone);
         }
         let nib = self.nib.trim();
@@ -295,26 +194,14 @@ impl UsahaForm {
             }),
         }
 
-        let (south, north, west, east) = INDONESIA;
-        match (coordinate(&self.lat), coordinate(&self.lon)) {
-            (Ok(Some(lat)), Ok(Some(lon)))
-                if (south..=north).contains(&lat) && (west..=east).contains(&lon) =>
-            {
-                values.push(("lat", json!(lat)));
-                values.push(("lon", json!(lon)));
+        match coordinates(&self.lat, &self.lon) {
+            Ok(point) => {
+                values.push(("lat", point.map_or(Value::Null, |(lat, _)| json!(lat))));
+                values.push(("lon", point.map_or(Value::Null, |(_, lon)| json!(lon))));
             }
-            (Ok(None), Ok(None)) => {
-                values.push(("lat", Value::Null));
-                values.push(("lon", Value::Null));
-            }
-            (Ok(Some(_)), Ok(Some(_))) => errors.push(FieldError {
+            Err(msg) => errors.push(FieldError {
                 field: "lat",
-                msg: Msg::ErrOutsideIndonesia,
-                args: vec![],
-            }),
-            _ => errors.push(FieldError {
-                field: "lat",
-                msg: Msg::ErrCoordinate,
+                msg,
                 args: vec![],
             }),
         }
@@ -359,15 +246,6 @@ impl UsahaForm {
         }
         Ok(values)
     }
-}
-
-/// Stores validated values on the record; returns whether anything changed.
-pub fn apply(record: &mut Record, values: Vec<(&'static str, Value)>, editor: &mut Editor) -> bool {
-    let mut changed = false;
-    for (field, value) in values {
-        changed |= record.set(field, value, editor);
-    }
-    changed
 }
 
 /// The classes computed from a record's raw figures; `None`: data belum cukup.
@@ -436,7 +314,7 @@ pub fn possible_duplicates<'a>(
 mod tests {
     use super::*;
     use crate::model::hlc::Clock;
-    use crate::model::Kind;
+    use crate::model::{Editor, Kind};
 
     fn today() -> Today {
         Today {
@@ -678,12 +556,12 @@ mod tests {
             f.tenaga_kerja = "4".into();
             f.investasi = "999999999".into();
         });
-        assert!(apply(&mut r, form.validate(&today()).unwrap(), &mut editor));
+        assert!(r.apply(form.validate(&today()).unwrap(), &mut editor));
         let back = UsahaForm::from_record(&r);
         assert_eq!(back.modal, "1000000001");
         assert_eq!(back.nama, "Batik Sekar");
         assert!(
-            !apply(&mut r, back.validate(&today()).unwrap(), &mut editor),
+            !r.apply(back.validate(&today()).unwrap(), &mut editor),
             "saving unchanged makes no change"
         );
         let c = classes(&r);
@@ -706,8 +584,7 @@ mod tests {
         };
         let mut make = |nama: &str, nib: &str, desa: &str| {
             let mut r = Record::new(Kind::Usaha, &mut editor);
-            apply(
-                &mut r,
+            r.apply(
                 with(|f| {
                     f.nama = nama.into();
                     f.nib = nib.into();

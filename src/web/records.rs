@@ -121,7 +121,7 @@ impl Records {
 }
 
 /// Today, from the device's clock, as the rules need it.
-pub fn today() -> crate::model::usaha::Today {
+pub fn today() -> crate::model::rules::Today {
     let d = js_sys::Date::new_0();
     let iso = format!(
         "{:04}-{:02}-{:02}",
@@ -129,7 +129,7 @@ pub fn today() -> crate::model::usaha::Today {
         d.get_month() + 1,
         d.get_date()
     );
-    crate::model::usaha::Today {
+    crate::model::rules::Today {
         year: d.get_full_year() as i32,
         iso,
     }

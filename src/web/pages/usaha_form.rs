@@ -163,7 +163,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
             let record = records.edit(&officer, |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
-                usaha::apply(&mut record, values, editor);
+                record.apply(values, editor);
                 record
             });
             let id = record.id.clone();

@@ -1,0 +1,981 @@
+//! Sentra, Survei Desa, Kawasan IKM, Kegiatan, Mitra and Jejaring, described for the schema-driven
+//! form, list and detail views, with the rules that span fields. Usaha has its own module
+//! (`usaha`): its classes and duplicate hints need more than a description.
+
+use super::schema::{
+    list_of, no_check, no_warnings, Choice, FieldSpec, Schema, Section, Ty, Values,
+};
+use super::{FieldError, Kind};
+use crate::i18n::Msg;
+use serde_json::Value;
+
+macro_rules! choices {
+    ($($key:literal => $label:ident),* $(,)?) => {
+        &[$(Choice { key: $key, label: Msg::$label }),*]
+    };
+}
+
+const fn f(key: &'static str, label: Msg, ty: Ty) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        ty,
+        required: false,
+    }
+}
+
+const fn req(key: &'static str, label: Msg, ty: Ty) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        ty,
+        required: true,
+    }
+}
+
+pub const SENTRA_STATUS: &[Choice] = choices! {
+    "rencana" => SentraRencana,
+    "terbentuk" => SentraTerbentuk,
+    "tidak_aktif" => SentraTidakAktif,
+};
+pub const SUMBER_ANGGARAN: &[Choice] = choices! {
+    "apbd_kab" => SumberApbdKab,
+    "apbd_prov" => SumberApbdProv,
+    "apbn" => SumberApbn,
+    "dak" => SumberDak,
+    "lainnya" => ChoiceLainnya,
+};
+pub const FUNGSI_SENTRA: &[Choice] = choices! {
+    "showroom" => FungsiShowroom,
+    "pelatihan" => FungsiPelatihan,
+    "upt" => FungsiUpt,
+};
+/// PP 29/2018 Pasal 1: a sentra has at least five business units.
+pub const SENTRA_MIN_MEMBERS: usize = 5;
+
+pub static SENTRA: Schema = Schema {
+    kind: Kind::Sentra,
+    path: "sentra",
+    title: Msg::NavSentra,
+    intro: Msg::SentraIntro,
+    empty: Msg::SentraEmpty,
+    sections: &[
+        Section {
+            title: Msg::SectionIdentity,
+            fields: &[
+                req("nama", Msg::FieldNamaSentra, Ty::Text(200)),
+                f("komoditas", Msg::FieldKomoditas, Ty::Komoditas),
+                req("status", Msg::FieldStatusSentra, Ty::Choice(SENTRA_STATUS)),
+                f(
+                    "tahun_rencana",
+                    Msg::FieldTahunRencana,
+                    Ty::Year { ahead: 10 },
+                ),
+                f(
+                    "tahun_terbentuk",
+                    Msg::FieldTahunTerbentuk,
+                    Ty::Year { ahead: 0 },
+                ),
+                f("fungsi", Msg::FieldFungsi, Ty::Flags(FUNGSI_SENTRA)),
+            ],
+        },
+        Section {
+            title: Msg::SectionLocation,
+            fields: &[
+                req("desa", Msg::DesaLabel, Ty::Desa),
+                f("lat", Msg::FieldLat, Ty::Gps),
+            ],
+        },
+        Section {
+            title: Msg::SectionBudget,
+            fields: &[
+                f("anggaran", Msg::FieldAnggaran, Ty::Rupiah),
+                f(
+                    "anggaran_sumber",
+                    Msg::FieldAnggaranSumber,
+                    Ty::Choice(SUMBER_ANGGARAN),
+                ),
+                f(
+                    "anggaran_tahun",
+                    Msg::FieldAnggaranTahun,
+                    Ty::Year { ahead: 5 },
+                ),
+                f("sk_nomor", Msg::FieldSkNomor, Ty::Text(100)),
+                f(
+                    "sk_tanggal",
+                    Msg::FieldSkTanggal,
+                    Ty::Date { future: false },
+                ),
+            ],
+        },
+        Section {
+            title: Msg::SectionPengurus,
+            fields: &[
+                f("ketua", Msg::FieldKetua, Ty::Text(200)),
+                f("kontak", Msg::FieldKontak, Ty::Phone),
+                f("anggota", Msg::FieldAnggota, Ty::Links(Kind::Usaha)),
+                f("catatan", Msg::FieldCatatan, Ty::Note),
+            ],
+        },
+    ],
+    title_fields: &["nama"],
+    meta: &["desa", "komoditas", "tahun_terbentuk"],
+    status: Some("status"),
+    defaults: &[("status", "rencana")],
+    check: sentra_check,
+    warnings: sentra_warnings,
+};
+
+fn year(values: &Values, key: &str) -> Option<u64> {
+    values.get(key).and_then(Value::as_u64)
+}
+
+fn sentra_check(values: &Values, errors: &mut Vec<FieldError>) {
+    let planned = year(values, "tahun_rencana");
+    let formed = year(values, "tahun_terbentuk");
+    if values.get("status").and_then(Value::as_str) == Some("terbentuk") && formed.is_none() {
+        errors.push(FieldError::new(
+            "tahun_terbentuk",
+            Msg::ErrFormedYearRequired,
+        ));
+    }
+    if let (Some(p), Some(f)) = (planned, formed) {
+        if f < p {
+            errors.push(FieldError::new(
+                "tahun_terbentuk",
+                Msg::ErrFormedBeforePlanned,
+            ));
+        }
+    }
+    if values.contains_key("anggaran") && !values.contains_key("anggaran_tahun") {
+        errors.push(FieldError::new("anggaran_tahun", Msg::ErrBudgetYear));
+    }
+}
+
+fn sentra_warnings(values: &Values) -> Vec<FieldError> {
+    let members = list_of(values.get("anggota")).len();
+    if members < SENTRA_MIN_MEMBERS {
+        vec![FieldError {
+            field: "anggota",
+            msg: Msg::WarnSentraMembers,
+            args: vec![("count", members.to_string())],
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// OVOP stages in order (Permenperin 14/2021), each with the date it was reached.
+pub const OVOP_STAGES: &[FieldSpec] = &[
+    f(
+        "ovop_sosialisasi",
+        Msg::OvopSosialisasi,
+        Ty::Date { future: false },
+    ),
+    f(
+        "ovop_manajemen",
+        Msg::OvopManajemen,
+        Ty::Date { future: false },
+    ),
+    f(
+        "ovop_komoditas",
+        Msg::OvopKomoditas,
+        Ty::Date { future: false },
+    ),
+    f("ovop_kemasan", Msg::OvopKemasan, Ty::Date { future: false }),
+    f("ovop_gelar", Msg::OvopGelar, Ty::Date { future: false }),
+    f(
+        "ovop_pemasaran",
+        Msg::OvopPemasaran,
+        Ty::Date { future: false },
+    ),
+];
+
+/// Industry actors per Podes material group.
+pub const PELAKU: &[FieldSpec] = &[
+    f("pelaku_kulit", Msg::PodesKulit, Ty::Count),
+    f("pelaku_kayu", Msg::PodesKayu, Ty::Count),
+    f("pelaku_logam", Msg::PodesLogam, Ty::Count),
+    f("pelaku_anyaman", Msg::PodesAnyaman, Ty::Count),
+    f("pelaku_gerabah", Msg::PodesGerabah, Ty::Count),
+    f("pelaku_kain", Msg::PodesKain, Ty::Count),
+    f("pelaku_makanan", Msg::PodesMakanan, Ty::Count),
+    f("pelaku_lainnya", Msg::PodesLainnya, Ty::Count),
+];
+
+pub static SURVEI: Schema = Schema {
+    kind: Kind::SurveiDesa,
+    path: "survei-desa",
+    title: Msg::NavSurvei,
+    intro: Msg::SurveiIntro,
+    empty: Msg::SurveiEmpty,
+    sections: &[
+        Section {
+            title: Msg::SectionVisit,
+            fields: &[
+                req("desa", Msg::DesaLabel, Ty::Desa),
+                req(
+                    "tanggal",
+                    Msg::FieldTanggalKunjungan,
+                    Ty::Date { future: false },
+                ),
+                f("petugas", Msg::FieldPetugas, Ty::Text(200)),
+                f("komoditas", Msg::FieldKomoditasUnggulan, Ty::Komoditas),
+                f("komoditas_lain", Msg::FieldKomoditasLain, Ty::Text(500)),
+                f("bahan_baku", Msg::FieldBahanBaku, Ty::Text(500)),
+            ],
+        },
+        Section {
+            title: Msg::SectionPelaku,
+            fields: PELAKU,
+        },
+        Section {
+            title: Msg::SectionLahan,
+            fields: &[
+                f("lahan_ha", Msg::FieldLahanHa, Ty::Hectare),
+                f("lahan_cnc", Msg::FieldCnc, Ty::YesNo),
+            ],
+        },
+        Section {
+            title: Msg::SectionOvop,
+            fields: OVOP_STAGES,
+        },
+        Section {
+            title: Msg::SectionNotes,
+            fields: &[f("catatan", Msg::FieldCatatan, Ty::Note)],
+        },
+    ],
+    title_fields: &["desa", "tanggal"],
+    meta: &["komoditas", "petugas"],
+    status: None,
+    defaults: &[],
+    check: no_check,
+    warnings: no_warnings,
+};
+
+/// The furthest OVOP stage with a date (index into [`OVOP_STAGES`]), if any.
+pub fn ovop_reached(values: &Values) -> Option<usize> {
+    OVOP_STAGES.iter().rposition(|s| values.contains_key(s.key))
+}
+
+pub const RPIK: &[Choice] = choices! {
+    "belum" => RpikBelum,
+    "draf" => RpikDraf,
+    "ditetapkan" => RpikDitetapkan,
+};
+pub const DANA_PUSAT: &[Choice] = choices! {
+    "belum" => DanaBelum,
+    "diajukan" => DanaDiajukan,
+    "disetujui" => DanaDisetujui,
+    "ditolak" => DanaDitolak,
+};
+
+pub static KAWASAN: Schema = Schema {
+    kind: Kind::Kawasan,
+    path: "kawasan-ikm",
+    title: Msg::NavKawasan,
+    intro: Msg::KawasanIntro,
+    empty: Msg::KawasanEmpty,
+    sections: &[
+        Section {
+            title: Msg::SectionIdentity,
+            fields: &[
+                req("lokasi", Msg::FieldLokasi, Ty::Text(200)),
+                req("kabupaten", Msg::FieldKabupaten, Ty::Kabupaten),
+                f("fokus", Msg::FieldFokus, Ty::Komoditas),
+                f("lat", Msg::FieldLat, Ty::Gps),
+            ],
+        },
+        Section {
+            title: Msg::SectionLahan,
+            fields: &[
+                f("luas_ha", Msg::FieldLuasHa, Ty::Hectare),
+                f("cnc", Msg::FieldCnc, Ty::YesNo),
+            ],
+        },
+        Section {
+            title: Msg::SectionReadiness,
+            fields: &[
+                req("rpik", Msg::FieldRpik, Ty::Choice(RPIK)),
+                f("dana_pusat", Msg::FieldDanaPusat, Ty::Choice(DANA_PUSAT)),
+                f("catatan", Msg::FieldCatatan, Ty::Note),
+            ],
+        },
+    ],
+    title_fields: &["lokasi"],
+    meta: &["kabupaten", "luas_ha", "fokus"],
+    status: Some("rpik"),
+    defaults: &[("rpik", "belum")],
+    check: no_check,
+    warnings: no_warnings,
+};
+
+pub const JENIS_KEGIATAN: &[Choice] = choices! {
+    "sosialisasi" => KegiatanSosialisasi,
+    "pelatihan_kemasan" => KegiatanKemasan,
+    "pelatihan_keuangan" => KegiatanKeuangan,
+    "pelatihan_desain" => KegiatanDesain,
+    "fasilitasi_halal" => KegiatanHalal,
+    "gelar_produk" => KegiatanGelar,
+    "temu_jejaring" => KegiatanJejaring,
+    "lainnya" => ChoiceLainnya,
+};
+
+pub static KEGIATAN: Schema = Schema {
+    kind: Kind::Kegiatan,
+    path: "kegiatan",
+    title: Msg::NavKegiatan,
+    intro: Msg::KegiatanIntro,
+    empty: Msg::KegiatanEmpty,
+    sections: &[
+        Section {
+            title: Msg::SectionIdentity,
+            fields: &[
+                req("nama", Msg::FieldNamaKegiatan, Ty::Text(200)),
+                req("jenis", Msg::FieldJenisKegiatan, Ty::Choice(JENIS_KEGIATAN)),
+                req("tanggal", Msg::FieldTanggal, Ty::Date { future: true }),
+                f("tempat", Msg::FieldTempat, Ty::Text(200)),
+                f("kecamatan", Msg::KecamatanLabel, Ty::Kecamatan),
+                f("anggaran", Msg::FieldAnggaran, Ty::Rupiah),
+            ],
+        },
+        Section {
+            title: Msg::SectionPeserta,
+            fields: &[
+                f("peserta", Msg::FieldPeserta, Ty::Links(Kind::Usaha)),
+                f("hasil", Msg::FieldHasil, Ty::Note),
+            ],
+        },
+    ],
+    title_fields: &["nama"],
+    meta: &["tanggal", "tempat", "peserta"],
+    status: Some("jenis"),
+    defaults: &[],
+    check: no_check,
+    warnings: no_warnings,
+};
+
+pub const JENIS_MITRA: &[Choice] = choices! {
+    "wirausaha" => MitraWirausaha,
+    "investor" => MitraInvestor,
+    "ritel" => MitraRitel,
+    "marketplace" => MitraMarketplace,
+    "wisata" => MitraWisata,
+    "lembaga" => MitraLembaga,
+    "lainnya" => ChoiceLainnya,
+};
+
+pub static MITRA: Schema = Schema {
+    kind: Kind::Mitra,
+    path: "mitra",
+    title: Msg::NavMitra,
+    intro: Msg::MitraIntro,
+    empty: Msg::MitraEmpty,
+    sections: &[Section {
+        title: Msg::SectionIdentity,
+        fields: &[
+            req("nama", Msg::FieldNamaMitra, Ty::Text(200)),
+            req("jenis", Msg::FieldJenisMitra, Ty::Choice(JENIS_MITRA)),
+            f("narahubung", Msg::FieldNarahubung, Ty::Text(200)),
+            f("telepon", Msg::FieldTelepon, Ty::Phone),
+            f("alamat", Msg::FieldAlamat, Ty::Text(500)),
+            f("catatan", Msg::FieldCatatan, Ty::Note),
+        ],
+    }],
+    title_fields: &["nama"],
+    meta: &["narahubung", "telepon"],
+    status: Some("jenis"),
+    defaults: &[],
+    check: no_check,
+    warnings: no_warnings,
+};
+
+pub const STATUS_JEJARING: &[Choice] = choices! {
+    "diperkenalkan" => JejaringDiperkenalkan,
+    "negosiasi" => JejaringNegosiasi,
+    "kerja_sama" => JejaringKerjaSama,
+    "selesai" => JejaringSelesai,
+};
+
+pub static JEJARING: Schema = Schema {
+    kind: Kind::Jejaring,
+    path: "jejaring",
+    title: Msg::NavJejaring,
+    intro: Msg::JejaringIntro,
+    empty: Msg::JejaringEmpty,
+    sections: &[Section {
+        title: Msg::SectionIdentity,
+        fields: &[
+            req("usaha", Msg::FieldUsaha, Ty::Link(Kind::Usaha)),
+            req("mitra", Msg::FieldMitra, Ty::Link(Kind::Mitra)),
+            req(
+                "status",
+                Msg::FieldStatusJejaring,
+                Ty::Choice(STATUS_JEJARING),
+            ),
+            f("tanggal", Msg::FieldTanggal, Ty::Date { future: false }),
+            f("catatan", Msg::FieldCatatan, Ty::Note),
+        ],
+    }],
+    title_fields: &["usaha", "mitra"],
+    meta: &["tanggal"],
+    status: Some("status"),
+    defaults: &[("status", "diperkenalkan")],
+    check: no_check,
+    warnings: no_warnings,
+};
+
+/// Every kind with a schema, in navigation order.
+pub static SCHEMAS: [&Schema; 6] = [&SENTRA, &SURVEI, &KAWASAN, &KEGIATAN, &MITRA, &JEJARING];
+
+pub fn schema(kind: Kind) -> Option<&'static Schema> {
+    SCHEMAS.iter().copied().find(|s| s.kind == kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::rules::Today;
+    use crate::model::schema::Form;
+    use crate::model::{Editor, Record};
+    use serde_json::json;
+    use std::collections::HashSet;
+
+    fn today() -> Today {
+        Today {
+            year: 2026,
+            iso: "2026-11-23".into(),
+        }
+    }
+
+    fn form(schema: &Schema, pairs: &[(&str, &str)]) -> Form {
+        let mut form = schema.new_form();
+        for (k, v) in pairs {
+            form.set(k, v.to_string());
+        }
+        form
+    }
+
+    fn errors(schema: &Schema, pairs: &[(&str, &str)]) -> Vec<(&'static str, Msg)> {
+        schema
+            .validate(&form(schema, pairs), &today())
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.field, e.msg))
+            .collect()
+    }
+
+    const SENTRA_OK: &[(&str, &str)] = &[
+        ("nama", "Sentra Batik Pakandangan"),
+        ("desa", "35.29.02.2004"),
+    ];
+
+    fn sentra(extra: &[(&str, &str)]) -> Vec<(&'static str, Msg)> {
+        let all: Vec<(&str, &str)> = SENTRA_OK.iter().chain(extra).copied().collect();
+        errors(&SENTRA, &all)
+    }
+
+    #[test]
+    fn every_schema_is_consistent() {
+        let mut paths = HashSet::new();
+        for schema in SCHEMAS {
+            assert!(paths.insert(schema.path), "{} twice", schema.path);
+            let mut keys = HashSet::new();
+            for spec in schema.fields() {
+                assert!(
+                    keys.insert(spec.key),
+                    "{:?}: {} twice",
+                    schema.kind,
+                    spec.key
+                );
+                assert!(!spec.key.starts_with('_'), "{} is reserved", spec.key);
+            }
+            for key in schema.title_fields.iter().chain(schema.meta) {
+                assert!(
+                    schema.field(key).is_some(),
+                    "{:?}: no field {key}",
+                    schema.kind
+                );
+            }
+            if let Some(status) = schema.status {
+                assert!(
+                    matches!(schema.field(status).map(|f| f.ty), Some(Ty::Choice(_))),
+                    "{:?}: status {status} is not a choice",
+                    schema.kind
+                );
+            }
+            // Defaults are valid values of their fields: an untouched new form fails only for
+            // the fields an officer must fill.
+            let reasons = schema.validate(&schema.new_form(), &today()).unwrap_err();
+            for e in &reasons {
+                let spec = schema.field(e.field).expect("error names a field");
+                assert!(
+                    spec.required,
+                    "{:?}: default of {} invalid",
+                    schema.kind, e.field
+                );
+            }
+            assert_eq!(
+                reasons.len(),
+                schema
+                    .fields()
+                    .filter(|f| f.required && !schema.defaults.iter().any(|(k, _)| *k == f.key))
+                    .count(),
+                "{:?}: every required field without a default is reported",
+                schema.kind
+            );
+            assert_eq!(super::schema(schema.kind).map(|s| s.path), Some(schema.path));
+        }
+        assert_eq!(super::schema(Kind::Usaha).map(|s| s.path), None);
+    }
+
+    #[test]
+    fn sentra_needs_a_name_and_a_desa_and_lists_every_reason() {
+        assert!(sentra(&[]).is_empty());
+        assert_eq!(
+            errors(&SENTRA, &[("status", "")]),
+            vec![
+                ("nama", Msg::ErrRequired),
+                ("status", Msg::ErrChoice),
+                ("desa", Msg::ErrDesaRequired),
+            ]
+        );
+        assert_eq!(
+            sentra(&[("status", "bubar")]),
+            vec![("status", Msg::ErrChoice)]
+        );
+        assert_eq!(
+            sentra(&[("desa", "35.29.02")]),
+            vec![("desa", Msg::ErrDesaCode)]
+        );
+    }
+
+    #[test]
+    fn sentra_years_follow_its_life() {
+        // A formed sentra needs its year; formed can equal planned but not precede it.
+        assert_eq!(
+            sentra(&[("status", "terbentuk")]),
+            vec![("tahun_terbentuk", Msg::ErrFormedYearRequired)]
+        );
+        assert!(sentra(&[("status", "terbentuk"), ("tahun_terbentuk", "2019")]).is_empty());
+        assert!(sentra(&[("tahun_rencana", "2019"), ("tahun_terbentuk", "2019")]).is_empty());
+        assert_eq!(
+            sentra(&[("tahun_rencana", "2019"), ("tahun_terbentuk", "2018")]),
+            vec![("tahun_terbentuk", Msg::ErrFormedBeforePlanned)]
+        );
+        // Planned up to ten years ahead; formed no later than this year.
+        assert!(sentra(&[("tahun_rencana", "2036")]).is_empty());
+        assert_eq!(
+            sentra(&[("tahun_rencana", "2037")]),
+            vec![("tahun_rencana", Msg::ErrYear)]
+        );
+        assert!(sentra(&[("tahun_terbentuk", "2026")]).is_empty());
+        assert_eq!(
+            sentra(&[("tahun_terbentuk", "2027")]),
+            vec![("tahun_terbentuk", Msg::ErrYear)]
+        );
+        assert!(sentra(&[("tahun_terbentuk", "1900")]).is_empty());
+        assert_eq!(
+            sentra(&[("tahun_terbentuk", "1899")]),
+            vec![("tahun_terbentuk", Msg::ErrYear)]
+        );
+        let year_error = SENTRA
+            .validate(&form(&SENTRA, &[("tahun_rencana", "2040")]), &today())
+            .unwrap_err();
+        assert_eq!(
+            year_error[1].text(crate::i18n::Lang::Id),
+            "Tahun antara 1900 dan 2036."
+        );
+    }
+
+    #[test]
+    fn sentra_budget_is_non_negative_rupiah_with_its_year() {
+        assert!(sentra(&[
+            ("anggaran", "20.000.000"),
+            ("anggaran_tahun", "2021"),
+            ("anggaran_sumber", "apbd_kab")
+        ])
+        .is_empty());
+        assert_eq!(
+            sentra(&[("anggaran", "20.000.000")]),
+            vec![("anggaran_tahun", Msg::ErrBudgetYear)]
+        );
+        assert_eq!(
+            sentra(&[("anggaran", "-5"), ("anggaran_tahun", "2021")]),
+            vec![("anggaran", Msg::ErrNegative)]
+        );
+        assert_eq!(
+            sentra(&[
+                ("anggaran", "0"),
+                ("anggaran_tahun", "2021"),
+                ("anggaran_sumber", "hibah")
+            ]),
+            vec![("anggaran_sumber", Msg::ErrChoice)]
+        );
+        assert_eq!(
+            sentra(&[("kontak", "12345")]),
+            vec![("kontak", Msg::ErrPhone)]
+        );
+        assert!(sentra(&[("kontak", "0812-3456-7890")]).is_empty());
+        assert_eq!(
+            sentra(&[("sk_tanggal", "2026-11-24")]),
+            vec![("sk_tanggal", Msg::ErrDate)]
+        );
+    }
+
+    #[test]
+    fn functions_and_members_are_normalised_lists() {
+        let values = SENTRA
+            .validate(
+                &form(
+                    &SENTRA,
+                    &[
+                        SENTRA_OK[0],
+                        SENTRA_OK[1],
+                        ("fungsi", "upt,showroom"),
+                        ("anggota", "u-1, u-2,u-1,,"),
+                    ],
+                ),
+                &today(),
+            )
+            .unwrap();
+        let get = |k: &str| values.iter().find(|(key, _)| *key == k).unwrap().1.clone();
+        assert_eq!(get("fungsi"), json!(["showroom", "upt"]), "options' order");
+        assert_eq!(get("anggota"), json!(["u-1", "u-2"]), "no member twice");
+        assert_eq!(
+            sentra(&[("fungsi", "showroom,kantin")]),
+            vec![("fungsi", Msg::ErrChoice)]
+        );
+        assert_eq!(
+            sentra(&[("anggota", "u-1,<script>")]),
+            vec![("anggota", Msg::ErrPickRequired)]
+        );
+    }
+
+    #[test]
+    fn fewer_than_five_members_is_a_warning_not_an_error() {
+        let warn = |ids: &[&str]| {
+            let mut v = Values::new();
+            v.insert("anggota".into(), json!(ids));
+            (SENTRA.warnings)(&v)
+        };
+        let four = warn(&["a", "b", "c", "d"]);
+        assert_eq!(four.len(), 1);
+        assert_eq!(four[0].field, "anggota");
+        assert_eq!(
+            four[0].text(crate::i18n::Lang::Id),
+            "Baru 4 anggota: menurut PP 29/2018 sentra paling sedikit 5 unit usaha."
+        );
+        assert!(warn(&["a", "b", "c", "d", "e"]).is_empty());
+        assert_eq!(
+            (SENTRA.warnings)(&Values::new()).len(),
+            1,
+            "none recorded yet"
+        );
+        assert!(sentra(&[("anggota", "a,b")]).is_empty(), "still saves");
+    }
+
+    const SURVEI_OK: &[(&str, &str)] = &[("desa", "35.29.04.2006"), ("tanggal", "2026-11-20")];
+
+    fn survei(extra: &[(&str, &str)]) -> Vec<(&'static str, Msg)> {
+        let all: Vec<(&str, &str)> = SURVEI_OK.iter().chain(extra).copied().collect();
+        errors(&SURVEI, &all)
+    }
+
+    #[test]
+    fn survei_counts_land_and_stages() {
+        assert!(survei(&[]).is_empty());
+        assert_eq!(
+            errors(&SURVEI, &[]),
+            vec![
+                ("desa", Msg::ErrDesaRequired),
+                ("tanggal", Msg::ErrRequired)
+            ]
+        );
+        assert_eq!(
+            survei(&[("tanggal", "2026-11-24")]),
+            vec![("tanggal", Msg::ErrDate)]
+        );
+        assert!(survei(&[("tanggal", "2000-01-01")]).is_empty());
+        assert_eq!(
+            survei(&[("tanggal", "1999-12-31")]),
+            vec![("tanggal", Msg::ErrDate)]
+        );
+        assert!(survei(&[("pelaku_makanan", "0"), ("pelaku_kayu", "12")]).is_empty());
+        for bad in ["-1", "1,5", "dua"] {
+            assert_eq!(
+                survei(&[("pelaku_kayu", bad)]),
+                vec![("pelaku_kayu", Msg::ErrCount)],
+                "{bad}"
+            );
+        }
+        assert!(survei(&[("lahan_ha", "0,5"), ("lahan_cnc", "ya")]).is_empty());
+        assert!(survei(&[("lahan_ha", "0")]).is_empty());
+        assert_eq!(
+            survei(&[("lahan_ha", "-0,5")]),
+            vec![("lahan_ha", Msg::ErrNegative)]
+        );
+        assert_eq!(
+            survei(&[("lahan_ha", "setengah")]),
+            vec![("lahan_ha", Msg::ErrHectare)]
+        );
+        assert_eq!(
+            survei(&[("lahan_cnc", "mungkin")]),
+            vec![("lahan_cnc", Msg::ErrChoice)]
+        );
+        assert_eq!(
+            survei(&[("ovop_kemasan", "2026-13-01")]),
+            vec![("ovop_kemasan", Msg::ErrDate)]
+        );
+
+        let mut v = Values::new();
+        assert_eq!(ovop_reached(&v), None);
+        v.insert("ovop_sosialisasi".into(), json!("2024-01-10"));
+        assert_eq!(ovop_reached(&v), Some(0));
+        v.insert("ovop_gelar".into(), json!("2025-06-01"));
+        assert_eq!(ovop_reached(&v), Some(4), "the furthest stage with a date");
+        assert_eq!(OVOP_STAGES[4].label, Msg::OvopGelar);
+    }
+
+    #[test]
+    fn kawasan_kegiatan_mitra_jejaring_rules() {
+        assert_eq!(
+            errors(&KAWASAN, &[]),
+            vec![
+                ("lokasi", Msg::ErrRequired),
+                ("kabupaten", Msg::ErrPickRequired)
+            ]
+        );
+        assert!(errors(
+            &KAWASAN,
+            &[
+                ("lokasi", "Gapura"),
+                ("kabupaten", "35.29"),
+                ("luas_ha", "0,5"),
+                ("cnc", "tidak")
+            ]
+        )
+        .is_empty());
+        assert_eq!(
+            errors(&KAWASAN, &[("lokasi", "Gapura"), ("kabupaten", "35.29.01")]),
+            vec![("kabupaten", Msg::ErrRegionCode)]
+        );
+
+        let kegiatan = |extra: &[(&str, &str)]| {
+            let mut all = vec![
+                ("nama", "Pelatihan kemasan 2026"),
+                ("jenis", "pelatihan_kemasan"),
+                ("tanggal", "2026-12-10"),
+            ];
+            all.extend_from_slice(extra);
+            errors(&KEGIATAN, &all)
+        };
+        assert!(
+            kegiatan(&[]).is_empty(),
+            "a planned activity may be dated ahead"
+        );
+        assert!(kegiatan(&[("tanggal", "2031-12-31")]).is_empty());
+        assert_eq!(
+            kegiatan(&[("tanggal", "2032-01-01")]),
+            vec![("tanggal", Msg::ErrDatePlanned)]
+        );
+        assert!(kegiatan(&[("kecamatan", "35.29.02"), ("peserta", "a-1,b-2")]).is_empty());
+        assert_eq!(
+            kegiatan(&[("kecamatan", "35.29")]),
+            vec![("kecamatan", Msg::ErrRegionCode)]
+        );
+        assert_eq!(
+            kegiatan(&[("jenis", "rapat")]),
+            vec![("jenis", Msg::ErrChoice)]
+        );
+
+        assert_eq!(
+            errors(&MITRA, &[]),
+            vec![("nama", Msg::ErrRequired), ("jenis", Msg::ErrChoice)]
+        );
+        assert_eq!(
+            errors(
+                &MITRA,
+                &[
+                    ("nama", "Toko Oleh-oleh"),
+                    ("jenis", "ritel"),
+                    ("telepon", "+62 812 3456 7890x")
+                ]
+            ),
+            vec![("telepon", Msg::ErrPhone)]
+        );
+
+        assert_eq!(
+            errors(&JEJARING, &[]),
+            vec![
+                ("usaha", Msg::ErrPickRequired),
+                ("mitra", Msg::ErrPickRequired)
+            ]
+        );
+        assert_eq!(
+            errors(&JEJARING, &[("usaha", "u-1"), ("mitra", "m 1")]),
+            vec![("mitra", Msg::ErrPickRequired)]
+        );
+        assert!(errors(&JEJARING, &[("usaha", "u-1"), ("mitra", "m-1")]).is_empty());
+    }
+
+    #[test]
+    fn coordinates_hostile_and_long_text() {
+        assert!(sentra(&[("lat", "-7,0123"), ("lon", "113.86")]).is_empty());
+        assert_eq!(
+            sentra(&[("lat", "-7.01"), ("lon", "")]),
+            vec![("lat", Msg::ErrCoordinate)]
+        );
+        assert_eq!(
+            sentra(&[("lat", "48.85"), ("lon", "2.35")]),
+            vec![("lat", Msg::ErrOutsideIndonesia)]
+        );
+        let hostile = "<script>alert(1)</script> \u{202E}ﷺ 🧵";
+        assert!(sentra(&[("ketua", hostile)]).is_empty(), "stored as text");
+        let long = "a".repeat(201);
+        let errs = SENTRA
+            .validate(
+                &form(&SENTRA, &[("nama", &long), ("desa", "35.29.02.2004")]),
+                &today(),
+            )
+            .unwrap_err();
+        assert_eq!((errs[0].field, errs[0].msg), ("nama", Msg::ErrTooLong));
+        assert_eq!(
+            errs[0].text(crate::i18n::Lang::Id),
+            "Terlalu panjang: paling banyak 200 karakter."
+        );
+        assert!(sentra(&[("catatan", &"b".repeat(5000))]).is_empty());
+        assert_eq!(
+            sentra(&[("catatan", &"b".repeat(5001))]),
+            vec![("catatan", Msg::ErrTooLong)]
+        );
+    }
+
+    /// A full form of each kind saves, reads back as the same form, and saving it again changes
+    /// nothing (no new stamps).
+    #[test]
+    fn every_kind_round_trips_through_its_form() {
+        let full: [(&Schema, &[(&str, &str)]); 6] = [
+            (
+                &SENTRA,
+                &[
+                    ("nama", "Sentra Batik"),
+                    ("komoditas", "Batik"),
+                    ("status", "terbentuk"),
+                    ("tahun_rencana", "2018"),
+                    ("tahun_terbentuk", "2019"),
+                    ("fungsi", "showroom,pelatihan"),
+                    ("desa", "35.29.02.2004"),
+                    ("lat", "-7.05"),
+                    ("lon", "113.9"),
+                    ("anggaran", "20000000"),
+                    ("anggaran_sumber", "apbd_kab"),
+                    ("anggaran_tahun", "2019"),
+                    ("sk_nomor", "188/45/2019"),
+                    ("sk_tanggal", "2019-03-31"),
+                    ("ketua", "Ibu Uji"),
+                    ("kontak", "081234567890"),
+                    ("anggota", "u-1,u-2,u-3,u-4,u-5"),
+                    ("catatan", "Baris satu\nbaris dua"),
+                ],
+            ),
+            (
+                &SURVEI,
+                &[
+                    ("desa", "35.29.04.2006"),
+                    ("tanggal", "2026-11-20"),
+                    ("petugas", "Petugas Uji"),
+                    ("komoditas", "Keripik"),
+                    ("komoditas_lain", "Terasi"),
+                    ("bahan_baku", "Singkong"),
+                    ("pelaku_makanan", "14"),
+                    ("pelaku_kain", "0"),
+                    ("lahan_ha", "0.5"),
+                    ("lahan_cnc", "ya"),
+                    ("ovop_sosialisasi", "2025-01-10"),
+                    ("ovop_manajemen", "2025-04-02"),
+                    ("catatan", "x"),
+                ],
+            ),
+            (
+                &KAWASAN,
+                &[
+                    ("lokasi", "Desa Gapura Timur"),
+                    ("kabupaten", "35.29"),
+                    ("fokus", "Batik"),
+                    ("luas_ha", "2.5"),
+                    ("cnc", "tidak"),
+                    ("rpik", "draf"),
+                    ("dana_pusat", "diajukan"),
+                ],
+            ),
+            (
+                &KEGIATAN,
+                &[
+                    ("nama", "Pelatihan kemasan"),
+                    ("jenis", "pelatihan_kemasan"),
+                    ("tanggal", "2026-12-10"),
+                    ("tempat", "Aula Disperindag"),
+                    ("kecamatan", "35.29.02"),
+                    ("anggaran", "15000000"),
+                    ("peserta", "u-1,u-2"),
+                    ("hasil", "25 peserta"),
+                ],
+            ),
+            (
+                &MITRA,
+                &[
+                    ("nama", "Toko Oleh-oleh Sumenep"),
+                    ("jenis", "ritel"),
+                    ("narahubung", "Pak Uji"),
+                    ("telepon", "+62 812 0000 1111"),
+                    ("alamat", "Jl. Uji 1"),
+                ],
+            ),
+            (
+                &JEJARING,
+                &[
+                    ("usaha", "u-1"),
+                    ("mitra", "m-1"),
+                    ("status", "negosiasi"),
+                    ("tanggal", "2026-11-01"),
+                ],
+            ),
+        ];
+        for (schema, pairs) in full {
+            let typed = form(schema, pairs);
+            let mut clock = Clock::new("dev-a");
+            let mut editor = Editor {
+                clock: &mut clock,
+                officer: "Uji",
+                now_ms: 1_000,
+            };
+            let mut record = Record::new(schema.kind, &mut editor);
+            assert!(record.apply(schema.validate(&typed, &today()).unwrap(), &mut editor));
+            let back = schema.form_of(&record);
+            assert_eq!(back, typed, "{:?}", schema.kind);
+            assert!(
+                !record.apply(schema.validate(&back, &today()).unwrap(), &mut editor),
+                "{:?}: saving unchanged is no change",
+                schema.kind
+            );
+            // Clearing a field is a change that stores nothing.
+            let mut cleared = back.clone();
+            let optional = schema
+                .fields()
+                .find(|f| !f.required && pairs.iter().any(|(k, _)| *k == f.key))
+                .unwrap();
+            cleared.set(optional.key, String::new());
+            assert!(record.apply(schema.validate(&cleared, &today()).unwrap(), &mut editor));
+            assert_eq!(
+                record.get(optional.key),
+                None,
+                "{:?} {}",
+                schema.kind,
+                optional.key
+            );
+        }
+    }
+}

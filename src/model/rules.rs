@@ -1,0 +1,142 @@
+//! Parsing and checking what officers type, shared by every kind's rules. Pure: no browser.
+
+use crate::i18n::Msg;
+use serde_json::{json, Value};
+
+/// Indonesia's bounding box, with a little margin: (south, north, west, east).
+pub const INDONESIA: (f64, f64, f64, f64) = (-11.2, 6.3, 94.7, 141.2);
+
+/// Today's date as the rules need it.
+#[derive(Clone, Debug)]
+pub struct Today {
+    pub year: i32,
+    /// YYYY-MM-DD
+    pub iso: String,
+}
+
+pub fn text(form_value: &str) -> Value {
+    let t = form_value.trim();
+    if t.is_empty() {
+        Value::Null
+    } else {
+        json!(t)
+    }
+}
+
+pub fn digits_only(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Rupiah as officers write it: "20.000.000", "Rp 20 juta" is not accepted, "20000000" is.
+pub fn rupiah(s: &str) -> Result<Option<u64>, Msg> {
+    let t = s
+        .trim()
+        .trim_start_matches("Rp")
+        .trim_start_matches("rp")
+        .trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') {
+        return Err(Msg::ErrNegative);
+    }
+    let cleaned: String = t.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if cleaned.is_empty() || !cleaned.bytes().all(|b| b.is_ascii_digit()) || cleaned.len() > 18 {
+        return Err(Msg::ErrRupiah);
+    }
+    Ok(Some(cleaned.parse().map_err(|_| Msg::ErrRupiah)?))
+}
+
+pub fn whole_number(s: &str, min: u64, max: u64) -> Result<Option<u64>, Msg> {
+    let t = s.trim().replace('.', "");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') {
+        return Err(Msg::ErrNegative);
+    }
+    match t.parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(Msg::ErrWholeNumber),
+    }
+}
+
+pub fn coordinate(s: &str) -> Result<Option<f64>, Msg> {
+    let t = s.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().map(Some).map_err(|_| Msg::ErrCoordinate)
+}
+
+/// A plausible calendar date `YYYY-MM-DD` from 2000 up to today.
+pub fn plausible_date(s: &str, today: &Today) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    s.len() == 10
+        && y >= 2000
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= days[(m - 1) as usize]
+        && s <= today.iso.as_str()
+}
+
+/// An Indonesian phone number: digits with spaces, `+ - ( ) .`; 8 to 15 digits starting 0 or 62.
+pub fn valid_phone(phone: &str) -> bool {
+    let digits = digits_only(phone);
+    !phone
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
+        && (8..=15).contains(&digits.len())
+        && (digits.starts_with('0') || digits.starts_with("62"))
+}
+
+/// A latitude and longitude typed together: both empty, or both numbers inside Indonesia.
+pub fn coordinates(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, Msg> {
+    let (south, north, west, east) = INDONESIA;
+    match (coordinate(lat)?, coordinate(lon)?) {
+        (None, None) => Ok(None),
+        (Some(lat), Some(lon))
+            if (south..=north).contains(&lat) && (west..=east).contains(&lon) =>
+        {
+            Ok(Some((lat, lon)))
+        }
+        (Some(_), Some(_)) => Err(Msg::ErrOutsideIndonesia),
+        _ => Err(Msg::ErrCoordinate),
+    }
+}
+
+/// A non-negative area in hectares ("0,5" or "0.5"), at most a million.
+pub fn hectares(s: &str) -> Result<Option<f64>, Msg> {
+    let t = s.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') {
+        return Err(Msg::ErrNegative);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v <= 1_000_000.0 => Ok(Some(v)),
+        _ => Err(Msg::ErrHectare),
+    }
+}

@@ -1,0 +1,415 @@
+//! Record kinds described as data: each kind's sections and fields, the type of each field, and
+//! the rules that go beyond one field. One form, one list and one detail view in the web layer
+//! read these descriptions, so a new field is a line here rather than a new view tree.
+//!
+//! What the officer types is kept as text in a [`Form`] (drafts store it as is; a failed save
+//! keeps every character); [`Schema::validate`] turns it into the values stored on a [`Record`],
+//! or every reason it cannot be saved.
+
+use super::rules::{
+    coordinates, hectares, plausible_date, rupiah, valid_phone, whole_number, Today,
+};
+use super::{FieldError, Kind, Record};
+use crate::i18n::Msg;
+use crate::wilayah::is_code;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// One option of a choice: the stored key and its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub key: &'static str,
+    pub label: Msg,
+}
+
+/// Separates the keys of a multiple choice or the ids of several linked records in a form.
+pub const LIST_SEP: char = ',';
+
+/// What a field holds, how it is typed and how it is checked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ty {
+    /// One line of text, at most this many characters.
+    Text(usize),
+    /// Notes: several lines, at most 5,000 characters.
+    Note,
+    Phone,
+    /// One of the options, stored as its key.
+    Choice(&'static [Choice]),
+    /// Any of the options, stored as a list of keys.
+    Flags(&'static [Choice]),
+    /// Yes or no ("ya"/"tidak" in the form), stored as a boolean.
+    YesNo,
+    /// Whole rupiah, not negative.
+    Rupiah,
+    /// A year from 1900 up to this many years after the current one.
+    Year {
+        ahead: i32,
+    },
+    /// A date from 2000 up to today, or up to five years ahead when `future`.
+    Date {
+        future: bool,
+    },
+    /// A whole number, zero or more.
+    Count,
+    /// An area in hectares, not negative.
+    Hectare,
+    /// Region codes, chosen in a picker.
+    Desa,
+    Kecamatan,
+    Kabupaten,
+    /// A commodity from the curated list, or free text.
+    Komoditas,
+    /// Another record of this kind, stored as its id.
+    Link(Kind),
+    /// Other records of this kind, stored as a list of ids.
+    Links(Kind),
+    /// A GPS point: the form's `lat` and `lon`, checked together. The field's key is `lat`.
+    Gps,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub label: Msg,
+    pub ty: Ty,
+    pub required: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Section {
+    pub title: Msg,
+    pub fields: &'static [FieldSpec],
+}
+
+/// A record's stored values by field name (non-null only).
+pub type Values = BTreeMap<String, Value>;
+
+/// One kind of record, described.
+pub struct Schema {
+    pub kind: Kind,
+    /// The route: `/<path>`, `/<path>/baru`, `/<path>/<id>`, `/<path>/<id>/ubah`.
+    pub path: &'static str,
+    /// The page heading (also the navigation label).
+    pub title: Msg,
+    pub intro: Msg,
+    pub empty: Msg,
+    pub sections: &'static [Section],
+    /// Fields whose shown values, joined, name a record in lists and links.
+    pub title_fields: &'static [&'static str],
+    /// The second line of a list row.
+    pub meta: &'static [&'static str],
+    /// A choice field shown as a chip and offered as a list filter.
+    pub status: Option<&'static str>,
+    /// What a new form starts with.
+    pub defaults: &'static [(&'static str, &'static str)],
+    /// Rules across fields, run on the parsed values.
+    pub check: fn(&Values, &mut Vec<FieldError>),
+    /// Points worth the officer's attention that do not stop a save.
+    pub warnings: fn(&Values) -> Vec<FieldError>,
+}
+
+pub fn no_check(_: &Values, _: &mut Vec<FieldError>) {}
+
+pub fn no_warnings(_: &Values) -> Vec<FieldError> {
+    Vec::new()
+}
+
+/// The form as typed: field name → text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Form(pub BTreeMap<String, String>);
+
+impl Form {
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map_or("", String::as_str)
+    }
+
+    pub fn set(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+
+    /// The items of a multiple choice or a link list.
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        split_list(self.get(key))
+    }
+}
+
+pub fn split_list(text: &str) -> Vec<&str> {
+    text.split(LIST_SEP)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A record's stored non-null values.
+pub fn values_of(r: &Record) -> Values {
+    r.fields
+        .iter()
+        .filter(|(_, f)| !f.value.is_null())
+        .map(|(k, f)| (k.clone(), f.value.clone()))
+        .collect()
+}
+
+/// The strings of a stored list (flags or links).
+pub fn list_of(value: Option<&Value>) -> Vec<&str> {
+    value
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+fn err(field: &'static str, msg: Msg) -> FieldError {
+    FieldError::new(field, msg)
+}
+
+impl Schema {
+    pub fn fields(&self) -> impl Iterator<Item = &'static FieldSpec> {
+        self.sections.iter().flat_map(|s| s.fields.iter())
+    }
+
+    pub fn field(&self, key: &str) -> Option<&'static FieldSpec> {
+        self.fields().find(|f| f.key == key)
+    }
+
+    /// The first field of a type, e.g. the desa that places a record.
+    pub fn field_of(&self, wanted: fn(&Ty) -> bool) -> Option<&'static FieldSpec> {
+        self.fields().find(|f| wanted(&f.ty))
+    }
+
+    /// A new, empty form with this kind's defaults.
+    pub fn new_form(&self) -> Form {
+        Form(
+            self.defaults
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    /// The form showing a stored record, for editing.
+    pub fn form_of(&self, r: &Record) -> Form {
+        let mut form = Form::default();
+        for spec in self.fields() {
+            let keys: &[&str] = if spec.ty == Ty::Gps {
+                &["lat", "lon"]
+            } else {
+                std::slice::from_ref(&spec.key)
+            };
+            for &key in keys {
+                let Some(v) = r.get(key) else { continue };
+                let text = match (spec.ty, v) {
+                    (Ty::YesNo, Value::Bool(b)) => (if *b { "ya" } else { "tidak" }).to_string(),
+                    (Ty::Flags(_) | Ty::Links(_), Value::Array(_)) => {
+                        list_of(Some(v)).join(&LIST_SEP.to_string())
+                    }
+                    (_, Value::String(s)) => s.clone(),
+                    (_, other) => other.to_string(),
+                };
+                form.set(key, text);
+            }
+        }
+        form
+    }
+
+    /// Checks every field and the rules across fields. Returns the values to store (`Null`
+    /// clears a field), or every reason the form cannot be saved.
+    pub fn validate(
+        &self,
+        form: &Form,
+        today: &Today,
+    ) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut values: Vec<(&'static str, Value)> = Vec::new();
+        for spec in self.fields() {
+            let raw = form.get(spec.key).trim();
+            if spec.ty == Ty::Gps {
+                match coordinates(form.get("lat"), form.get("lon")) {
+                    Ok(point) => {
+                        values.push(("lat", point.map_or(Value::Null, |(lat, _)| json!(lat))));
+                        values.push(("lon", point.map_or(Value::Null, |(_, lon)| json!(lon))));
+                    }
+                    Err(msg) => errors.push(err("lat", msg)),
+                }
+                continue;
+            }
+            let empty = match spec.ty {
+                Ty::Flags(_) | Ty::Links(_) => split_list(raw).is_empty(),
+                _ => raw.is_empty(),
+            };
+            if empty {
+                if spec.required {
+                    errors.push(err(
+                        spec.key,
+                        match spec.ty {
+                            Ty::Desa => Msg::ErrDesaRequired,
+                            Ty::Choice(_) | Ty::YesNo => Msg::ErrChoice,
+                            Ty::Link(_) | Ty::Links(_) | Ty::Kecamatan | Ty::Kabupaten => {
+                                Msg::ErrPickRequired
+                            }
+                            _ => Msg::ErrRequired,
+                        },
+                    ));
+                }
+                values.push((spec.key, Value::Null));
+                continue;
+            }
+            match parse(spec, raw, today) {
+                Ok(v) => values.push((spec.key, v)),
+                Err(e) => errors.push(e),
+            }
+        }
+        let parsed: Values = values
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        (self.check)(&parsed, &mut errors);
+        if errors.is_empty() {
+            Ok(values)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// One non-empty field's text to its stored value.
+fn parse(spec: &FieldSpec, raw: &str, today: &Today) -> Result<Value, FieldError> {
+    let key = spec.key;
+    let too_long = |max: usize| FieldError {
+        field: key,
+        msg: Msg::ErrTooLong,
+        args: vec![("max", max.to_string())],
+    };
+    let number = |parsed: Result<Option<u64>, Msg>| {
+        parsed
+            .map(|n| n.map_or(Value::Null, |n| json!(n)))
+            .map_err(|m| err(key, m))
+    };
+    match spec.ty {
+        Ty::Text(max) => {
+            if raw.chars().count() > max {
+                Err(too_long(max))
+            } else {
+                Ok(json!(raw))
+            }
+        }
+        Ty::Komoditas => {
+            if raw.chars().count() > 200 {
+                Err(too_long(200))
+            } else {
+                Ok(json!(raw))
+            }
+        }
+        Ty::Note => {
+            if raw.chars().count() > 5000 {
+                Err(too_long(5000))
+            } else {
+                Ok(json!(raw))
+            }
+        }
+        Ty::Phone if valid_phone(raw) => Ok(json!(raw)),
+        Ty::Phone => Err(err(key, Msg::ErrPhone)),
+        Ty::Choice(options) if options.iter().any(|c| c.key == raw) => Ok(json!(raw)),
+        Ty::Choice(_) => Err(err(key, Msg::ErrChoice)),
+        Ty::Flags(options) => {
+            let chosen = split_list(raw);
+            if chosen.iter().all(|k| options.iter().any(|c| c.key == *k)) {
+                // Stored in the options' order, so the same choice is always the same value.
+                Ok(json!(options
+                    .iter()
+                    .filter(|c| chosen.contains(&c.key))
+                    .map(|c| c.key)
+                    .collect::<Vec<_>>()))
+            } else {
+                Err(err(key, Msg::ErrChoice))
+            }
+        }
+        Ty::YesNo => match raw {
+            "ya" => Ok(json!(true)),
+            "tidak" => Ok(json!(false)),
+            _ => Err(err(key, Msg::ErrChoice)),
+        },
+        Ty::Rupiah => number(rupiah(raw)),
+        Ty::Count => number(whole_number(raw, 0, 10_000_000).map_err(|_| Msg::ErrCount)),
+        Ty::Year { ahead } => {
+            let max = today.year + ahead;
+            whole_number(raw, 1900, max as u64)
+                .map(|n| n.map_or(Value::Null, |n| json!(n)))
+                .map_err(|_| FieldError {
+                    field: key,
+                    msg: Msg::ErrYear,
+                    args: vec![("max", max.to_string())],
+                })
+        }
+        Ty::Date { future } => {
+            let limit = if future {
+                Today {
+                    year: today.year + 5,
+                    iso: format!("{}-12-31", today.year + 5),
+                }
+            } else {
+                today.clone()
+            };
+            if plausible_date(raw, &limit) {
+                Ok(json!(raw))
+            } else {
+                Err(FieldError {
+                    field: key,
+                    msg: if future {
+                        Msg::ErrDatePlanned
+                    } else {
+                        Msg::ErrDate
+                    },
+                    args: vec![],
+                })
+            }
+        }
+        Ty::Hectare => hectares(raw)
+            .map(|v| v.map_or(Value::Null, |v| json!(v)))
+            .map_err(|m| err(key, m)),
+        Ty::Desa if is_code(raw, 4) => Ok(json!(raw)),
+        Ty::Desa => Err(err(key, Msg::ErrDesaCode)),
+        Ty::Kecamatan if is_code(raw, 3) => Ok(json!(raw)),
+        Ty::Kabupaten if is_code(raw, 2) => Ok(json!(raw)),
+        Ty::Kecamatan | Ty::Kabupaten => Err(err(key, Msg::ErrRegionCode)),
+        Ty::Link(_) if valid_id(raw) => Ok(json!(raw)),
+        Ty::Links(_) if split_list(raw).into_iter().all(valid_id) => {
+            let mut ids: Vec<&str> = split_list(raw);
+            let mut seen = std::collections::BTreeSet::new();
+            ids.retain(|id| seen.insert(*id));
+            Ok(json!(ids))
+        }
+        Ty::Link(_) | Ty::Links(_) => Err(err(key, Msg::ErrPickRequired)),
+        Ty::Gps => unreachable!("checked with its pair above"),
+    }
+}
+
+/// A record id as devices make them: letters, digits and dashes, not too long.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 100 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A shown value of a stored field for places without a picker's names (exports, plain lists):
+/// choices by label; numbers and text as stored.
+pub fn plain_text(spec: &FieldSpec, v: &Value, label: impl Fn(Msg) -> &'static str) -> String {
+    let choice = |options: &[Choice], key: &str| {
+        options
+            .iter()
+            .find(|c| c.key == key)
+            .map_or_else(|| key.to_string(), |c| label(c.label).to_string())
+    };
+    match (spec.ty, v) {
+        (Ty::Choice(options), Value::String(s)) => choice(options, s),
+        (Ty::Flags(options), Value::Array(_)) => list_of(Some(v))
+            .into_iter()
+            .map(|k| choice(options, k))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (Ty::YesNo, Value::Bool(b)) => {
+            label(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak }).to_string()
+        }
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
