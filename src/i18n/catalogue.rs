@@ -494,7 +494,6 @@ messages! {
     RecordCount { id: "{shown} dari {total} data", en: "{shown} of {total} records" }
     RecordNoMatch { id: "Tidak ada data yang cocok.", en: "No record matches." }
     RecordUnnamed { id: "(tanpa nama)", en: "(unnamed)" }
-    LinkSearch { id: "Ketik nama untuk mencari", en: "Type a name to search" }
     LinkRemove { id: "Lepas", en: "Remove" }
     LinkGone { id: "(sudah dihapus)", en: "(deleted)" }
     LinkCount { id: "{count} dipilih", en: "{count} chosen" }

@@ -526,7 +526,10 @@ mod tests {
                 "{:?}: every required field without a default is reported",
                 schema.kind
             );
-            assert_eq!(super::schema(schema.kind).map(|s| s.path), Some(schema.path));
+            assert_eq!(
+                super::schema(schema.kind).map(|s| s.path),
+                Some(schema.path)
+            );
         }
         assert_eq!(super::schema(Kind::Usaha).map(|s| s.path), None);
     }

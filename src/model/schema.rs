@@ -219,6 +219,26 @@ impl Schema {
         form: &Form,
         today: &Today,
     ) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
+        let (values, mut errors) = self.parse_all(form, today);
+        (self.check)(&non_null(&values), &mut errors);
+        if errors.is_empty() {
+            Ok(values)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The warnings for a form being typed, from the fields that already parse.
+    pub fn form_warnings(&self, form: &Form, today: &Today) -> Vec<FieldError> {
+        (self.warnings)(&non_null(&self.parse_all(form, today).0))
+    }
+
+    /// Each field parsed on its own: the values that parse, and the reasons for those that do not.
+    fn parse_all(
+        &self,
+        form: &Form,
+        today: &Today,
+    ) -> (Vec<(&'static str, Value)>, Vec<FieldError>) {
         let mut errors = Vec::new();
         let mut values: Vec<(&'static str, Value)> = Vec::new();
         for spec in self.fields() {
@@ -259,18 +279,16 @@ impl Schema {
                 Err(e) => errors.push(e),
             }
         }
-        let parsed: Values = values
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect();
-        (self.check)(&parsed, &mut errors);
-        if errors.is_empty() {
-            Ok(values)
-        } else {
-            Err(errors)
-        }
+        (values, errors)
     }
+}
+
+fn non_null(values: &[(&'static str, Value)]) -> Values {
+    values
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
 }
 
 /// One non-empty field's text to its stored value.

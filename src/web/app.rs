@@ -7,6 +7,7 @@ use super::records::Records;
 use super::settings;
 use super::wilayah::Wilayah;
 use crate::i18n::Msg;
+use crate::model::kinds;
 use crate::profile::Profile;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -18,6 +19,19 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct ProfileState(pub RwSignal<Profile>);
 
+impl ProfileState {
+    /// Who changes are stamped with: the officer's name, or the device id before one is set.
+    pub fn officer(&self) -> String {
+        self.0.with_untracked(|p| {
+            if p.name.is_empty() {
+                p.device_id.clone()
+            } else {
+                p.name.clone()
+            }
+        })
+    }
+}
+
 /// Pages in navigation order: path, label.
 pub const NAV: &[(&str, Msg)] = &[
     ("/", Msg::NavBeranda),
@@ -27,6 +41,7 @@ pub const NAV: &[(&str, Msg)] = &[
     ("/kawasan-ikm", Msg::NavKawasan),
     ("/kegiatan", Msg::NavKegiatan),
     ("/mitra", Msg::NavMitra),
+    ("/jejaring", Msg::NavJejaring),
     ("/bagikan", Msg::NavBagikan),
     ("/pengaturan", Msg::NavPengaturan),
     ("/tentang", Msg::NavTentang),
@@ -56,11 +71,30 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/usaha/baru") view=UsahaNewPage/>
                             <Route path=path!("/usaha/:id") view=UsahaDetailPage/>
                             <Route path=path!("/usaha/:id/ubah") view=UsahaEditPage/>
-                            <Route path=path!("/sentra") view=SentraPage/>
-                            <Route path=path!("/survei-desa") view=SurveiPage/>
-                            <Route path=path!("/kawasan-ikm") view=KawasanPage/>
-                            <Route path=path!("/kegiatan") view=KegiatanPage/>
-                            <Route path=path!("/mitra") view=MitraPage/>
+                            <Route path=path!("/sentra") view=|| view! { <RecordListPage schema=&kinds::SENTRA/> }/>
+                            <Route path=path!("/sentra/baru") view=|| view! { <RecordFormPage schema=&kinds::SENTRA/> }/>
+                            <Route path=path!("/sentra/:id") view=|| view! { <RecordDetailPage schema=&kinds::SENTRA/> }/>
+                            <Route path=path!("/sentra/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::SENTRA/> }/>
+                            <Route path=path!("/survei-desa") view=|| view! { <RecordListPage schema=&kinds::SURVEI/> }/>
+                            <Route path=path!("/survei-desa/baru") view=|| view! { <RecordFormPage schema=&kinds::SURVEI/> }/>
+                            <Route path=path!("/survei-desa/:id") view=|| view! { <RecordDetailPage schema=&kinds::SURVEI/> }/>
+                            <Route path=path!("/survei-desa/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::SURVEI/> }/>
+                            <Route path=path!("/kawasan-ikm") view=|| view! { <RecordListPage schema=&kinds::KAWASAN/> }/>
+                            <Route path=path!("/kawasan-ikm/baru") view=|| view! { <RecordFormPage schema=&kinds::KAWASAN/> }/>
+                            <Route path=path!("/kawasan-ikm/:id") view=|| view! { <RecordDetailPage schema=&kinds::KAWASAN/> }/>
+                            <Route path=path!("/kawasan-ikm/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::KAWASAN/> }/>
+                            <Route path=path!("/kegiatan") view=|| view! { <RecordListPage schema=&kinds::KEGIATAN/> }/>
+                            <Route path=path!("/kegiatan/baru") view=|| view! { <RecordFormPage schema=&kinds::KEGIATAN/> }/>
+                            <Route path=path!("/kegiatan/:id") view=|| view! { <RecordDetailPage schema=&kinds::KEGIATAN/> }/>
+                            <Route path=path!("/kegiatan/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::KEGIATAN/> }/>
+                            <Route path=path!("/mitra") view=|| view! { <RecordListPage schema=&kinds::MITRA/> }/>
+                            <Route path=path!("/mitra/baru") view=|| view! { <RecordFormPage schema=&kinds::MITRA/> }/>
+                            <Route path=path!("/mitra/:id") view=|| view! { <RecordDetailPage schema=&kinds::MITRA/> }/>
+                            <Route path=path!("/mitra/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::MITRA/> }/>
+                            <Route path=path!("/jejaring") view=|| view! { <RecordListPage schema=&kinds::JEJARING/> }/>
+                            <Route path=path!("/jejaring/baru") view=|| view! { <RecordFormPage schema=&kinds::JEJARING/> }/>
+                            <Route path=path!("/jejaring/:id") view=|| view! { <RecordDetailPage schema=&kinds::JEJARING/> }/>
+                            <Route path=path!("/jejaring/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::JEJARING/> }/>
                             <Route path=path!("/bagikan") view=BagikanPage/>
                             <Route path=path!("/pengaturan") view=PengaturanPage/>
                             <Route path=path!("/tentang") view=TentangPage/>

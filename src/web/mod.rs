@@ -2,6 +2,7 @@
 //! Compiled for `wasm32` only; pure rules live in the modules beside `web`.
 pub mod app;
 pub mod combobox;
+pub mod fields;
 pub mod i18n;
 pub mod pages;
 pub mod pickers;

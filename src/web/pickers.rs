@@ -15,6 +15,8 @@ const SHOWN: usize = 12;
 pub enum RegionLevel {
     Desa,
     Kecamatan,
+    /// Searched in the region index that comes with the app: no reach to choose.
+    Kabupaten,
 }
 
 /// Which part of the country a picker searches.
@@ -56,7 +58,9 @@ pub fn RegionPicker(
     // `ensure` returns at once when the scope is already loaded.
     Effect::new(move |_| {
         query.track();
-        if typing.get() {
+        if level == RegionLevel::Kabupaten {
+            wilayah.ensure_index();
+        } else if typing.get() {
             wilayah.ensure(scope());
         }
     });
@@ -86,6 +90,7 @@ pub fn RegionPicker(
                     similar: matches!(k.quality, Match::Typo(_)),
                 })
                 .collect(),
+            RegionLevel::Kabupaten => kabupaten_options(wilayah, &q),
         })
     });
     let status = Signal::derive(move || {
@@ -105,6 +110,11 @@ pub fn RegionPicker(
         let text = wilayah.gazetteer.with(|g| match level {
             RegionLevel::Desa => g.village(&code).map(|v| v.place()),
             RegionLevel::Kecamatan => g.kecamatan_name(&code).map(str::to_string),
+            RegionLevel::Kabupaten => wilayah.index.with(|i| {
+                i.as_ref()
+                    .and_then(|i| i.kabupaten(&code))
+                    .map(|k| k.name.clone())
+            }),
         });
         Some(
             format!("{} ({code})", text.unwrap_or_default())
@@ -133,12 +143,17 @@ pub fn RegionPicker(
     // Names of a chosen code from another kabupaten appear once its data is loaded.
     Effect::new(move |_| {
         if let Some(code) = value.get() {
-            wilayah.ensure(Scope::Kabupaten(code[..5.min(code.len())].to_string()));
+            if level == RegionLevel::Kabupaten {
+                wilayah.ensure_index();
+            } else {
+                wilayah.ensure(Scope::Kabupaten(code[..5.min(code.len())].to_string()));
+            }
         }
     });
     let label = match level {
         RegionLevel::Desa => Msg::DesaLabel,
         RegionLevel::Kecamatan => Msg::KecamatanLabel,
+        RegionLevel::Kabupaten => Msg::FieldKabupaten,
     };
 
     view! {
@@ -149,7 +164,7 @@ pub fn RegionPicker(
                     <Combobox id=id label=label query=query options=options
                         on_choose=Callback::new(move |opt: ComboOption| on_change.run(Some(opt.value)))
                         status=status/>
-                    <ReachChoice id=id reach=reach/>
+                    {(level != RegionLevel::Kabupaten).then(|| view! { <ReachChoice id=id reach=reach/> })}
                 }
             >
                 <span class="field__label">{tr(label)}</span>
@@ -204,27 +219,7 @@ pub fn WorkAreaPicker() -> impl IntoView {
     let i18n = I18n::expect();
     let wilayah = Wilayah::expect();
     let query = RwSignal::new(String::new());
-    let options = Memo::new(move |_| {
-        let q = query.get();
-        wilayah.index.with(|index| {
-            let Some(index) = index else {
-                return Vec::new();
-            };
-            index
-                .search_kabupaten(&q, SHOWN)
-                .into_iter()
-                .map(|(k, quality)| ComboOption {
-                    value: k.code.clone(),
-                    label: k.name.clone(),
-                    detail: index
-                        .province(k.province_code())
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default(),
-                    similar: matches!(quality, Match::Typo(_)),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = Memo::new(move |_| kabupaten_options(wilayah, &query.get()));
     // The index comes with the app; fetch it when this page opens.
     wilayah.ensure_index();
     let status = Signal::derive(move || {
@@ -269,4 +264,26 @@ pub fn WorkAreaPicker() -> impl IntoView {
                 status=status/>
         </section>
     }
+}
+
+/// Kabupaten/kota matching `query`, with their province beside them.
+fn kabupaten_options(wilayah: Wilayah, query: &str) -> Vec<ComboOption> {
+    wilayah.index.with(|index| {
+        let Some(index) = index else {
+            return Vec::new();
+        };
+        index
+            .search_kabupaten(query, SHOWN)
+            .into_iter()
+            .map(|(k, quality)| ComboOption {
+                value: k.code.clone(),
+                label: k.name.clone(),
+                detail: index
+                    .province(k.province_code())
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                similar: matches!(quality, Match::Typo(_)),
+            })
+            .collect()
+    })
 }

@@ -2,26 +2,20 @@
 
 mod bagikan;
 mod beranda;
-mod kawasan;
-mod kegiatan;
-mod mitra;
 mod not_found;
 mod pengaturan;
-mod sentra;
-mod survei;
+mod record_form;
+mod records;
 mod tentang;
 mod usaha;
 mod usaha_form;
 
 pub use bagikan::BagikanPage;
 pub use beranda::BerandaPage;
-pub use kawasan::KawasanPage;
-pub use kegiatan::KegiatanPage;
-pub use mitra::MitraPage;
 pub use not_found::NotFoundPage;
 pub use pengaturan::PengaturanPage;
-pub use sentra::SentraPage;
-pub use survei::SurveiPage;
+pub use record_form::RecordFormPage;
+pub use records::{Names, RecordDetailPage, RecordListPage};
 pub use tentang::TentangPage;
 pub use usaha::{UsahaDetailPage, UsahaPage};
 pub use usaha_form::{UsahaEditPage, UsahaNewPage};

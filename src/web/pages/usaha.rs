@@ -1,19 +1,19 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
+use super::records::{use_delete, LastChange, SentraOf, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
 use crate::model::{Kind, Record};
-use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
-use crate::web::records::{Deleted, LoadState, Records};
+use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kecamatan_of, search::fold};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -245,40 +245,6 @@ pub fn UsahaPage() -> impl IntoView {
     }
 }
 
-/// "X dihapus. Urungkan" after a delete.
-#[component]
-fn UndoBanner() -> impl IntoView {
-    let i18n = I18n::expect();
-    let records = Records::expect();
-    let ProfileState(profile) = expect_context::<ProfileState>();
-    let undo = move |_| {
-        let Some(deleted) = records.last_deleted.get_untracked() else {
-            return;
-        };
-        let Some(mut record) = records
-            .all
-            .with_untracked(|all| all.get(&deleted.id).cloned())
-        else {
-            return;
-        };
-        let officer = profile.with_untracked(|p| p.name.clone());
-        records.edit(&officer, |editor| record.set_deleted(false, editor));
-        leptos::task::spawn_local(async move {
-            if records.save(vec![record]).await.is_ok() {
-                records.last_deleted.set(None);
-            }
-        });
-    };
-    view! {
-        <Show when=move || records.last_deleted.with(Option::is_some)>
-            <div class="banner banner--update" role="status" data-testid="undo-banner">
-                <p>{move || records.last_deleted.get().map(|d| fill(i18n.t(Msg::FormDeleted), &[("name", &d.name)]))}</p>
-                <button class="button" data-testid="undo" on:click=undo>{tr(Msg::ActionUndo)}</button>
-            </div>
-        </Show>
-    }
-}
-
 #[component]
 pub fn UsahaDetailPage() -> impl IntoView {
     let params = use_params_map();
@@ -303,10 +269,7 @@ pub fn UsahaDetailPage() -> impl IntoView {
 #[component]
 fn UsahaDetail(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
-    let records = Records::expect();
     let wilayah = Wilayah::expect();
-    let ProfileState(profile) = expect_context::<ProfileState>();
-    let navigate = use_navigate();
     let desa = record.text("desa").to_string();
     if desa.len() >= 5 {
         wilayah.ensure(Scope::Kabupaten(desa[..5].to_string()));
@@ -323,17 +286,6 @@ fn UsahaDetail(record: Record) -> impl IntoView {
     };
     let c = classes(&record);
     let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
-    let (stamp, by) = record.last_change();
-    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(stamp.wall as f64));
-    let when = format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        when.get_full_year(),
-        when.get_month() + 1,
-        when.get_date(),
-        when.get_hours(),
-        when.get_minutes()
-    );
-    let by = by.to_string();
     let facts: Vec<(Msg, String)> = [
         (Msg::FieldPemilik, "pemilik"),
         (Msg::FieldTelepon, "telepon"),
@@ -366,22 +318,8 @@ fn UsahaDetail(record: Record) -> impl IntoView {
 
     let delete = {
         let record = record.clone();
-        move |_| {
-            let mut r = record.clone();
-            let officer = profile.with_untracked(|p| p.name.clone());
-            records.edit(&officer, |editor| r.set_deleted(true, editor));
-            let deleted = Deleted {
-                id: r.id.clone(),
-                name: r.text("nama").to_string(),
-            };
-            let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                if records.save(vec![r]).await.is_ok() {
-                    records.last_deleted.set(Some(deleted));
-                    navigate("/usaha", Default::default());
-                }
-            });
-        }
+        let delete = use_delete("/usaha".to_string());
+        move |_| delete(&record)
     };
     view! {
         <article class="card" data-testid="usaha-detail">
@@ -397,8 +335,9 @@ fn UsahaDetail(record: Record) -> impl IntoView {
                 <dd data-testid="class-industri">{move || class_text(c.industri.map(|x| x.label()))}</dd>
                 <dt>{tr(Msg::ClassBpsLabel)}</dt>
                 <dd data-testid="class-bps">{move || class_text(c.bps.map(|x| x.label()))}</dd>
+                <SentraOf id=record.id.clone()/>
             </dl>
-            <p class="hint">{move || fill(i18n.t(Msg::LastChange), &[("when", &when), ("by", &by)])}</p>
+            <LastChange record=record.clone()/>
             <div class="form__actions">
                 <A href=format!("/usaha/{}/ubah", record.id)><span class="button button--primary">{tr(Msg::ActionEdit)}</span></A>
                 <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>

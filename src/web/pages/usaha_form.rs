@@ -2,12 +2,14 @@
 //! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
 //! and shows every reason beside its field.
 
+use super::record_form::{DraftOffer, FormOutcome, Outcome};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
 use crate::model::{FieldError, Kind, Record};
 use crate::web::app::ProfileState;
+use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
 use crate::web::records::{today, Records};
@@ -29,13 +31,6 @@ macro_rules! lens {
             set: |f, v| f.$field = v,
         }
     };
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Outcome {
-    None,
-    Invalid,
-    Failed(Msg),
 }
 
 #[component]
@@ -72,7 +67,7 @@ fn UsahaFormPage(id: Option<String>) -> impl IntoView {
 fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let i18n = I18n::expect();
     let records = Records::expect();
-    let ProfileState(profile) = expect_context::<ProfileState>();
+    let profile = expect_context::<ProfileState>();
     let navigate = use_navigate();
 
     let draft_key = format!(
@@ -149,13 +144,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 confirmed_duplicate.set(true); // shown; a second press saves anyway
                 return;
             }
-            let officer = profile.with_untracked(|p| {
-                if p.name.is_empty() {
-                    p.device_id.clone()
-                } else {
-                    p.name.clone()
-                }
-            });
+            let officer = profile.officer();
             // Apply to the record as stored now, not as it was when the form opened: a change
             // made meanwhile (another tab, an import) keeps its fields and stamps.
             let current = existing
@@ -186,7 +175,19 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let cancel_href = existing
         .as_ref()
         .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
-    let discard_key = draft_key.clone();
+    let restore = Callback::new(move |()| {
+        if let Some(d) = offer_draft.get_untracked() {
+            offer_draft.set(None);
+            form.set(d);
+        }
+    });
+    let discard = {
+        let key = draft_key.clone();
+        Callback::new(move |()| {
+            settings::remove_draft(&key);
+            offer_draft.set(None);
+        })
+    };
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
             errors.with(|errs| {
@@ -207,31 +208,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     };
 
     view! {
-        <Show when=move || offer_draft.with(Option::is_some)>
-            <div class="banner banner--update" role="alert" data-testid="draft-offer">
-                <p>{tr(Msg::DraftFound)}</p>
-                <div class="banner__actions">
-                    <button type="button" class="button button--primary" data-testid="draft-restore"
-                        on:click=move |_| {
-                            if let Some(d) = offer_draft.get_untracked() {
-                                offer_draft.set(None);
-                                form.set(d);
-                            }
-                        }>
-                        {tr(Msg::DraftRestore)}
-                    </button>
-                    <button type="button" class="button" on:click={
-                        let key = discard_key.clone();
-                        move |_| {
-                            settings::remove_draft(&key);
-                            offer_draft.set(None);
-                        }
-                    }>
-                        {tr(Msg::DraftDiscard)}
-                    </button>
-                </div>
-            </div>
-        </Show>
+        <DraftOffer shown=Signal::derive(move || offer_draft.with(Option::is_some)) on_restore=restore on_discard=discard/>
         <form class="form record-form" on:submit=submit novalidate=true data-testid="usaha-form">
             <fieldset class="card">
                 <legend>{tr(Msg::SectionIdentity)}</legend>
@@ -249,7 +226,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                     on_change=Callback::new(move |code: Option<String>| form.update(|f| f.desa = code.unwrap_or_default()))
                     written_kecamatan=Signal::derive(move || form.with(|f| f.kecamatan_tertulis.clone()))/>
                 <p class="field__error">{move || error_of("desa").get()}</p>
-                <GpsButton form=form/>
+                <GpsButton on_found=Callback::new(move |(lat, lon): (f64, f64)| form.update(|f| { f.lat = format!("{lat:.6}"); f.lon = format!("{lon:.6}"); }))/>
                 {text("lat", Msg::FieldLat, lens!(lat), "decimal")}
                 {text("lon", Msg::FieldLon, lens!(lon), "decimal")}
             </fieldset>
@@ -297,13 +274,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                     </ul>
                 </div>
             </Show>
-            <p class="form__outcome form__outcome--error" role="alert" data-testid="form-outcome">
-                {move || match outcome.get() {
-                    Outcome::None => String::new(),
-                    Outcome::Invalid => i18n.t(Msg::FormNotSaved).to_string(),
-                    Outcome::Failed(msg) => i18n.t(msg).to_string(),
-                }}
-            </p>
+            <FormOutcome outcome=outcome/>
             <div class="form__actions">
                 <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
                     {move || i18n.t(if confirmed_duplicate.get() && !duplicates.with(Vec::is_empty) { Msg::ActionSaveAnyway } else { Msg::ActionSave })}
@@ -370,54 +341,6 @@ fn Select(
                 }).collect_view()}
             </select>
             <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
-        </div>
-    }
-}
-
-/// Fills latitude and longitude from `navigator.geolocation` (optional; typing works too).
-#[component]
-fn GpsButton(form: RwSignal<UsahaForm>) -> impl IntoView {
-    use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
-    let i18n = I18n::expect();
-    let state = RwSignal::new(None::<Msg>);
-    let locate = move |_| {
-        let Ok(geo) = window().navigator().geolocation() else {
-            state.set(Some(Msg::GpsFailed));
-            return;
-        };
-        state.set(Some(Msg::GpsWorking));
-        let found = Closure::once_into_js(move |position: JsValue| {
-            let read = |name: &str| {
-                js_sys::Reflect::get(&position, &"coords".into())
-                    .and_then(|c| js_sys::Reflect::get(&c, &name.into()))
-                    .ok()
-                    .and_then(|v| v.as_f64())
-            };
-            if let (Some(lat), Some(lon)) = (read("latitude"), read("longitude")) {
-                form.update(|f| {
-                    f.lat = format!("{lat:.6}");
-                    f.lon = format!("{lon:.6}");
-                });
-                state.set(None);
-            } else {
-                state.set(Some(Msg::GpsFailed));
-            }
-        });
-        let failed = Closure::once_into_js(move |_: JsValue| state.set(Some(Msg::GpsFailed)));
-        if geo
-            .get_current_position_with_error_callback(
-                found.unchecked_ref(),
-                Some(failed.unchecked_ref()),
-            )
-            .is_err()
-        {
-            state.set(Some(Msg::GpsFailed));
-        }
-    };
-    view! {
-        <div class="field">
-            <button type="button" class="button" data-testid="gps" on:click=locate>{tr(Msg::GpsButton)}</button>
-            <p class="hint" role="status" data-testid="gps-status">{move || state.get().map(|m| i18n.t(m))}</p>
         </div>
     }
 }

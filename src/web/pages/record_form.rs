@@ -1,0 +1,366 @@
+//! Create or edit a record of any kind described by a schema. As in the Usaha form, what the
+//! officer types lives in one signal, saved as a draft on every change; a failed save keeps it
+//! all and shows every reason beside its field.
+
+use super::Page;
+use crate::i18n::Msg;
+use crate::komoditas::KOMODITAS;
+use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
+use crate::model::{FieldError, Record};
+use crate::web::app::ProfileState;
+use crate::web::fields::{GpsButton, LinkPicker};
+use crate::web::i18n::{tr, I18n};
+use crate::web::pickers::{RegionLevel, RegionPicker};
+use crate::web::records::{today, Records};
+use crate::web::settings;
+use crate::web::wilayah::Wilayah;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// How the last save attempt ended.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Outcome {
+    None,
+    Invalid,
+    Failed(Msg),
+}
+
+#[component]
+pub fn RecordFormPage(schema: &'static Schema) -> impl IntoView {
+    let records = Records::expect();
+    let id = use_params_map().with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| {
+        records
+            .all
+            .with_untracked(|all| all.get(id).filter(|r| r.kind == schema.kind).cloned())
+    });
+    if id.is_some() && existing.is_none() {
+        return view! { <Page title=schema.title><p>{tr(Msg::RecordNotFound)}</p></Page> }
+            .into_any();
+    }
+    view! {
+        <Page title=schema.title>
+            <h2>{tr(if existing.is_some() { Msg::RecordEditTitle } else { Msg::RecordAddTitle })}</h2>
+            <RecordFormBody schema=schema existing=existing/>
+        </Page>
+    }
+    .into_any()
+}
+
+/// "A draft was found: restore / discard".
+#[component]
+pub fn DraftOffer(
+    #[prop(into)] shown: Signal<bool>,
+    on_restore: Callback<()>,
+    on_discard: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || shown.get()>
+            <div class="banner banner--update" role="alert" data-testid="draft-offer">
+                <p>{tr(Msg::DraftFound)}</p>
+                <div class="banner__actions">
+                    <button type="button" class="button button--primary" data-testid="draft-restore"
+                        on:click=move |_| on_restore.run(())>
+                        {tr(Msg::DraftRestore)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| on_discard.run(())>
+                        {tr(Msg::DraftDiscard)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The line under a form: why it was not saved.
+#[component]
+pub fn FormOutcome(outcome: RwSignal<Outcome>) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <p class="form__outcome form__outcome--error" role="alert" data-testid="form-outcome">
+            {move || match outcome.get() {
+                Outcome::None => String::new(),
+                Outcome::Invalid => i18n.t(Msg::FormNotSaved).to_string(),
+                Outcome::Failed(msg) => i18n.t(msg).to_string(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let wilayah = Wilayah::expect();
+    let profile = expect_context::<ProfileState>();
+    let navigate = use_navigate();
+
+    let draft_key = format!(
+        "{}.{}",
+        schema.kind.key(),
+        existing.as_ref().map_or("baru", |r| r.id.as_str())
+    );
+    let initial = match &existing {
+        Some(r) => schema.form_of(r),
+        None => {
+            let mut form = schema.new_form();
+            // What the device already knows: the officer, and the working kabupaten.
+            if schema.field("petugas").is_some() {
+                form.set("petugas", profile.0.with_untracked(|p| p.name.clone()));
+            }
+            if let (Some(spec), Some(home)) = (
+                schema.field_of(|t| *t == Ty::Kabupaten),
+                wilayah.home.get_untracked(),
+            ) {
+                form.set(spec.key, home);
+            }
+            form
+        }
+    };
+    let form = RwSignal::new(initial.clone());
+    let offer_draft =
+        RwSignal::new(settings::load_draft::<Form>(&draft_key).filter(|d| *d != initial));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let outcome = RwSignal::new(Outcome::None);
+    let saving = RwSignal::new(false);
+
+    let key = draft_key.clone();
+    Effect::new(move |first: Option<()>| {
+        let current = form.get();
+        if first.is_some() && offer_draft.with_untracked(Option::is_none) {
+            settings::save_draft(&key, &current);
+        }
+    });
+    let warnings = Memo::new(move |_| form.with(|f| schema.form_warnings(f, &today())));
+
+    let submit = {
+        let existing_id = existing.as_ref().map(|r| r.id.clone());
+        let draft_key = draft_key.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if saving.get_untracked() {
+                return;
+            }
+            let values = match form.with_untracked(|f| schema.validate(f, &today())) {
+                Err(reasons) => {
+                    errors.set(reasons);
+                    outcome.set(Outcome::Invalid);
+                    return;
+                }
+                Ok(values) => values,
+            };
+            errors.set(Vec::new());
+            // Apply to the record as stored now: a change made meanwhile keeps its stamps.
+            let current = existing_id
+                .as_ref()
+                .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
+            let record = records.edit(&profile.officer(), |editor| {
+                let mut record = current.unwrap_or_else(|| Record::new(schema.kind, editor));
+                record.apply(values, editor);
+                record
+            });
+            let href = format!("/{}/{}", schema.path, record.id);
+            let navigate = navigate.clone();
+            let draft_key = draft_key.clone();
+            saving.set(true);
+            leptos::task::spawn_local(async move {
+                match records.save(vec![record]).await {
+                    Ok(()) => {
+                        settings::remove_draft(&draft_key);
+                        navigate(&href, Default::default());
+                    }
+                    Err(e) => outcome.set(Outcome::Failed(e.message())),
+                }
+                saving.set(false);
+            });
+        }
+    };
+    let cancel_href = existing.as_ref().map_or_else(
+        || format!("/{}", schema.path),
+        |r| format!("/{}/{}", schema.path, r.id),
+    );
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|errs| {
+                errs.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.text(i18n.lang()))
+            })
+        })
+    };
+    let restore = Callback::new(move |()| {
+        if let Some(d) = offer_draft.get_untracked() {
+            offer_draft.set(None);
+            form.set(d);
+        }
+    });
+    let discard = {
+        let key = draft_key.clone();
+        Callback::new(move |()| {
+            settings::remove_draft(&key);
+            offer_draft.set(None);
+        })
+    };
+    let has_komoditas = schema.field_of(|t| *t == Ty::Komoditas).is_some();
+
+    view! {
+        <DraftOffer shown=Signal::derive(move || offer_draft.with(Option::is_some)) on_restore=restore on_discard=discard/>
+        <form class="form record-form" on:submit=submit novalidate=true data-testid="record-form">
+            {schema.sections.iter().map(|section| view! {
+                <fieldset class="card">
+                    <legend>{tr(section.title)}</legend>
+                    {section.fields.iter().map(|spec| view! {
+                        <FormField spec=spec form=form error=error_of(spec.key)/>
+                    }).collect_view()}
+                </fieldset>
+            }).collect_view()}
+            {has_komoditas.then(|| view! {
+                <datalist id="komoditas-list">
+                    {KOMODITAS.iter().map(|k| view! { <option value=k.name></option> }).collect_view()}
+                </datalist>
+            })}
+            <Show when=move || !warnings.with(Vec::is_empty)>
+                <div class="card card--warning" role="status" data-testid="form-warnings">
+                    {move || warnings.get().into_iter().map(|w| view! { <p>{w.text(i18n.lang())}</p> }).collect_view()}
+                </div>
+            </Show>
+            <FormOutcome outcome=outcome/>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
+                    {tr(Msg::ActionSave)}
+                </button>
+                <a class="button" href=cancel_href on:click={
+                    let key = draft_key.clone();
+                    move |_| settings::remove_draft(&key)
+                }>{tr(Msg::ActionCancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// One field of a schema-driven form, drawn by its type.
+#[component]
+fn FormField(
+    spec: &'static FieldSpec,
+    form: RwSignal<Form>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let key = spec.key;
+    let id = format!("f-{key}");
+    let text = move |k: &'static str| Signal::derive(move || form.with(|f| f.get(k).to_string()));
+    let set = move |k: &'static str, v: String| form.update(|f| f.set(k, v));
+    let list = move || {
+        Signal::derive(move || {
+            form.with(|f| {
+                split_list(f.get(key))
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let set_list = Callback::new(move |ids: Vec<String>| set(key, ids.join(&LIST_SEP.to_string())));
+    let region = move |level: RegionLevel| {
+        view! {
+            <RegionPicker id=key level=level
+                value=Signal::derive(move || form.with(|f| Some(f.get(key).to_string()).filter(|c| !c.is_empty())))
+                on_change=Callback::new(move |code: Option<String>| set(key, code.unwrap_or_default()))/>
+        }
+    };
+    let input =
+        move |k: &'static str, label: Msg, input_type: &'static str, mode: Option<&'static str>| {
+            let id = format!("f-{k}");
+            view! {
+                <label class="field__label" for=id.clone()>{tr(label)}</label>
+                <input id=id.clone() name=k type=input_type inputmode=mode
+                    list=(spec.ty == Ty::Komoditas).then_some("komoditas-list")
+                    prop:value=text(k)
+                    on:input=move |ev| set(k, event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby=format!("{id}-error")/>
+            }
+        };
+    let control = match spec.ty {
+        Ty::Text(_) | Ty::Komoditas => input(key, spec.label, "text", None).into_any(),
+        Ty::Phone => input(key, spec.label, "tel", None).into_any(),
+        Ty::Rupiah | Ty::Year { .. } | Ty::Count => input(key, spec.label, "text", Some("numeric")).into_any(),
+        Ty::Hectare => input(key, spec.label, "text", Some("decimal")).into_any(),
+        Ty::Date { .. } => input(key, spec.label, "date", None).into_any(),
+        Ty::Note => view! {
+            <label class="field__label" for=id.clone()>{tr(spec.label)}</label>
+            <textarea id=id.clone() name=key rows="3" prop:value=text(key)
+                on:input=move |ev| set(key, event_target_value(&ev))
+                aria-describedby=format!("{id}-error")></textarea>
+        }
+        .into_any(),
+        Ty::Choice(_) | Ty::YesNo => {
+            let options: Vec<(&'static str, Msg)> = match spec.ty {
+                Ty::Choice(options) => options.iter().map(|c| (c.key, c.label)).collect(),
+                _ => vec![("ya", Msg::ChoiceYa), ("tidak", Msg::ChoiceTidak)],
+            };
+            view! {
+                <label class="field__label" for=id.clone()>{tr(spec.label)}</label>
+                <select id=id.clone() name=key prop:value=text(key)
+                    on:change=move |ev| set(key, event_target_value(&ev))
+                    aria-describedby=format!("{id}-error")>
+                    <option value="">{tr(Msg::ChoiceNone)}</option>
+                    {options.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || form.with(|f| f.get(key) == value)>{tr(label)}</option>
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        Ty::Flags(options) => view! {
+            <fieldset class="choice" data-testid=format!("f-{key}")>
+                <legend class="field__label">{tr(spec.label)}</legend>
+                {options.iter().map(|c| {
+                    let option = c.key;
+                    let checked = move || form.with(|f| f.list(key).contains(&option));
+                    view! {
+                        <label class="choice__option">
+                            <input type="checkbox" name=key value=option prop:checked=checked
+                                on:change=move |_| form.update(|f| {
+                                    let mut chosen: Vec<String> = f.list(key).into_iter().map(str::to_string).collect();
+                                    if let Some(i) = chosen.iter().position(|k| k == option) {
+                                        chosen.remove(i);
+                                    } else {
+                                        chosen.push(option.to_string());
+                                    }
+                                    f.set(key, chosen.join(&LIST_SEP.to_string()));
+                                })/>
+                            {tr(c.label)}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+        .into_any(),
+        Ty::Desa => region(RegionLevel::Desa).into_any(),
+        Ty::Kecamatan => region(RegionLevel::Kecamatan).into_any(),
+        Ty::Kabupaten => region(RegionLevel::Kabupaten).into_any(),
+        Ty::Link(kind) => view! {
+            <LinkPicker id=key label=spec.label kind=kind multiple=false value=list() on_change=set_list/>
+        }
+        .into_any(),
+        Ty::Links(kind) => view! {
+            <LinkPicker id=key label=spec.label kind=kind multiple=true value=list() on_change=set_list/>
+        }
+        .into_any(),
+        Ty::Gps => view! {
+            <GpsButton on_found=Callback::new(move |(lat, lon): (f64, f64)| form.update(|f| {
+                f.set("lat", format!("{lat:.6}"));
+                f.set("lon", format!("{lon:.6}"));
+            }))/>
+            {input("lat", Msg::FieldLat, "text", Some("decimal"))}
+            {input("lon", Msg::FieldLon, "text", Some("decimal"))}
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            {control}
+            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,616 @@
+//! The list and the detail view of every kind described by a schema (Sentra, Survei Desa,
+//! Kawasan IKM, Kegiatan, Mitra, Jejaring), and what they share with the Usaha pages: names for
+//! stored values, links between records, the undo banner.
+
+use super::{EmptyState, Page};
+use crate::format;
+use crate::i18n::{fill, Lang, Msg};
+use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
+use crate::model::privasi::mask_phone;
+use crate::model::schema::{list_of, plain_text, values_of, FieldSpec, Schema, Ty};
+use crate::model::{Kind, Record};
+use crate::web::app::ProfileState;
+use crate::web::i18n::{tr, I18n};
+use crate::web::records::{Deleted, LoadState, Records};
+use crate::web::wilayah::{Scope, Wilayah};
+use crate::wilayah::{kabupaten_of, kecamatan_of, search::fold, Gazetteer, RegionIndex};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Where a record's detail page is.
+pub fn href_of(kind: Kind, id: &str) -> String {
+    match kinds::schema(kind) {
+        Some(schema) => format!("/{}/{id}", schema.path),
+        None => format!("/usaha/{id}"),
+    }
+}
+
+/// Names for what records store: regions by name, linked records by title, choices by label.
+pub struct Lookup<'a> {
+    pub lang: Lang,
+    pub gazetteer: &'a Gazetteer,
+    pub index: Option<&'a RegionIndex>,
+    pub all: &'a BTreeMap<String, Record>,
+}
+
+/// The contexts a [`Lookup`] reads, taken once in a component's body so that event handlers
+/// (which run outside any component) can use them too.
+#[derive(Clone, Copy)]
+pub struct Names {
+    i18n: I18n,
+    wilayah: Wilayah,
+    records: Records,
+}
+
+impl Names {
+    pub fn expect() -> Self {
+        Names {
+            i18n: I18n::expect(),
+            wilayah: Wilayah::expect(),
+            records: Records::expect(),
+        }
+    }
+
+    /// Runs `f` with names from the current language, region data and records (tracked).
+    pub fn with<R>(self, f: impl FnOnce(&Lookup) -> R) -> R {
+        let lang = self.i18n.lang();
+        self.wilayah.gazetteer.with(|gazetteer| {
+            self.wilayah.index.with(|index| {
+                self.records.all.with(|all| {
+                    f(&Lookup {
+                        lang,
+                        gazetteer,
+                        index: index.as_deref(),
+                        all,
+                    })
+                })
+            })
+        })
+    }
+}
+
+impl Lookup<'_> {
+    /// What names a record in lists and links.
+    pub fn title(&self, r: &Record) -> String {
+        let title = match kinds::schema(r.kind) {
+            None => r.text("nama").to_string(),
+            Some(schema) => schema
+                .title_fields
+                .iter()
+                .filter_map(|key| {
+                    let spec = schema.field(key)?;
+                    let v = r.get(key)?;
+                    Some(self.shown(spec, v, false))
+                })
+                .collect::<Vec<_>>()
+                .join(" — "),
+        };
+        if title.trim().is_empty() {
+            Msg::RecordUnnamed.text(self.lang).to_string()
+        } else {
+            title
+        }
+    }
+
+    fn linked_title(&self, id: &str) -> String {
+        match self.all.get(id) {
+            Some(r) if !r.is_deleted() => self.title(r),
+            _ => Msg::LinkGone.text(self.lang).to_string(),
+        }
+    }
+
+    /// A stored value as shown; phone numbers masked when `masked`.
+    pub fn shown(&self, spec: &FieldSpec, v: &Value, masked: bool) -> String {
+        let code = v.as_str().unwrap_or_default();
+        match spec.ty {
+            Ty::Desa => self
+                .gazetteer
+                .village(code)
+                .map_or_else(|| code.to_string(), |v| v.place()),
+            Ty::Kecamatan => self
+                .gazetteer
+                .kecamatan_name(code)
+                .map_or_else(|| code.to_string(), |n| format!("Kec. {n}")),
+            Ty::Kabupaten => self
+                .index
+                .and_then(|i| i.kabupaten(code))
+                .map_or_else(|| code.to_string(), |k| k.name.clone()),
+            Ty::Link(_) => self.linked_title(code),
+            Ty::Links(_) => list_of(Some(v))
+                .into_iter()
+                .map(|id| self.linked_title(id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Ty::Phone if masked => mask_phone(code),
+            Ty::Date { .. } => format::date(code, self.lang),
+            Ty::Rupiah => v
+                .as_u64()
+                .map_or_else(String::new, |n| format::rupiah(n, self.lang)),
+            _ => plain_text(spec, v, |m| m.text(self.lang)),
+        }
+    }
+}
+
+/// The kecamatan a record lies in, from its desa or kecamatan field.
+fn kecamatan_code(schema: &Schema, r: &Record) -> Option<String> {
+    let spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan))?;
+    let code = r.text(spec.key);
+    (code.len() >= 8).then(|| kecamatan_of(code).to_string())
+}
+
+/// What the list shows of one record, computed once per change of the records.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    title: String,
+    meta: Vec<String>,
+    status: String,
+    status_label: String,
+    kecamatan: Option<String>,
+    komoditas: String,
+    haystack: String,
+    sort_key: String,
+    stamp: u64,
+}
+
+#[component]
+pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let wilayah = Wilayah::expect();
+    let query = RwSignal::new(String::new());
+    let status_filter = RwSignal::new(String::new());
+    let kecamatan_filter = RwSignal::new(String::new());
+    let komoditas_filter = RwSignal::new(String::new());
+    let sort_recent = RwSignal::new(false);
+    let status_spec = schema.status.and_then(|k| schema.field(k));
+    let komoditas_spec = schema.field_of(|t| *t == Ty::Komoditas);
+    let names = Names::expect();
+    let places_by_kecamatan = schema
+        .field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan))
+        .is_some();
+
+    let rows = Memo::new(move |_| {
+        names.with(|names| {
+            names
+                .all
+                .values()
+                .filter(|r| r.kind == schema.kind && !r.is_deleted())
+                .map(|r| {
+                    let title = names.title(r);
+                    let meta: Vec<String> = schema
+                        .meta
+                        .iter()
+                        .filter_map(|key| {
+                            let spec = schema.field(key)?;
+                            Some(names.shown(spec, r.get(key)?, true))
+                        })
+                        .collect();
+                    let status = status_spec.map_or("", |s| r.text(s.key)).to_string();
+                    let status_label = status_spec
+                        .and_then(|s| r.get(s.key).map(|v| names.shown(s, v, true)))
+                        .unwrap_or_default();
+                    Row {
+                        haystack: fold(&format!("{title} {} {status_label}", meta.join(" "))),
+                        sort_key: fold(&title),
+                        id: r.id.clone(),
+                        meta,
+                        status,
+                        status_label,
+                        kecamatan: kecamatan_code(schema, r),
+                        komoditas: komoditas_spec.map_or("", |s| r.text(s.key)).to_string(),
+                        stamp: r.last_change().0.wall,
+                        title,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // Names of regions in the records appear once their kabupaten is loaded.
+    Effect::new(move |_| {
+        let mut kabupaten: Vec<String> = rows.with(|rows| {
+            rows.iter()
+                .filter_map(|r| r.kecamatan.as_deref().map(|k| kabupaten_of(k).to_string()))
+                .collect()
+        });
+        kabupaten.sort();
+        kabupaten.dedup();
+        for k in kabupaten {
+            wilayah.ensure(Scope::Kabupaten(k));
+        }
+        if schema.field_of(|t| *t == Ty::Kabupaten).is_some() {
+            wilayah.ensure_index();
+        }
+    });
+    let filtered = Memo::new(move |_| {
+        let q = fold(&query.get());
+        let (status, kec, komoditas) = (
+            status_filter.get(),
+            kecamatan_filter.get(),
+            komoditas_filter.get(),
+        );
+        let recent = sort_recent.get();
+        rows.with(|rows| {
+            let mut hits: Vec<usize> = (0..rows.len())
+                .filter(|&i| {
+                    let r = &rows[i];
+                    (q.is_empty() || r.haystack.contains(&q))
+                        && (status.is_empty() || r.status == status)
+                        && (kec.is_empty() || r.kecamatan.as_deref() == Some(kec.as_str()))
+                        && (komoditas.is_empty() || r.komoditas == komoditas)
+                })
+                .collect();
+            if recent {
+                hits.sort_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
+            } else {
+                hits.sort_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
+            }
+            hits
+        })
+    });
+    let kecamatan_options = Memo::new(move |_| {
+        let mut codes: Vec<String> =
+            rows.with(|rows| rows.iter().filter_map(|r| r.kecamatan.clone()).collect());
+        codes.sort();
+        codes.dedup();
+        wilayah.gazetteer.with(|g| {
+            codes
+                .into_iter()
+                .map(|c| {
+                    let name = g
+                        .kecamatan_name(&c)
+                        .map_or_else(|| c.clone(), str::to_string);
+                    (c, name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let komoditas_options = Memo::new(move |_| {
+        let mut all: Vec<String> = rows.with(|rows| {
+            rows.iter()
+                .filter(|r| !r.komoditas.is_empty())
+                .map(|r| r.komoditas.clone())
+                .collect()
+        });
+        all.sort_by_key(|k| fold(k));
+        all.dedup();
+        all
+    });
+    let add_href = format!("/{}/baru", schema.path);
+
+    view! {
+        <Page title=schema.title intro=schema.intro>
+            <UndoBanner/>
+            <p><A href=add_href><span class="button button--primary" data-testid="record-add">{tr(Msg::ActionAdd)}</span></A></p>
+            {move || match records.state.get() {
+                LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
+                LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
+                LoadState::Ready if rows.with(Vec::is_empty) => view! { <EmptyState msg=schema.empty/> }.into_any(),
+                LoadState::Ready => view! {
+                    <div class="filters">
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::RecordSearch)}</span>
+                            <input type="search" data-testid="record-search" prop:value=move || query.get()
+                                on:input=move |ev| query.set(event_target_value(&ev))/>
+                        </label>
+                        {status_spec.map(|spec| {
+                            let Ty::Choice(options) = spec.ty else { return None };
+                            Some(view! {
+                                <label class="field">
+                                    <span class="field__label">{tr(spec.label)}</span>
+                                    <select data-testid="filter-status" on:change=move |ev| status_filter.set(event_target_value(&ev))>
+                                        <option value="">{tr(Msg::ChoiceNone)}</option>
+                                        {options.iter().map(|c| view! { <option value=c.key>{tr(c.label)}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                            })
+                        })}
+                        {places_by_kecamatan.then(|| view! {
+                            <label class="field">
+                                <span class="field__label">{tr(Msg::KecamatanLabel)}</span>
+                                <select data-testid="filter-kecamatan" on:change=move |ev| kecamatan_filter.set(event_target_value(&ev))>
+                                    <option value="">{tr(Msg::ChoiceNone)}</option>
+                                    {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                                </select>
+                            </label>
+                        })}
+                        {komoditas_spec.map(|spec| view! {
+                            <label class="field">
+                                <span class="field__label">{tr(spec.label)}</span>
+                                <select data-testid="filter-komoditas" on:change=move |ev| komoditas_filter.set(event_target_value(&ev))>
+                                    <option value="">{tr(Msg::ChoiceNone)}</option>
+                                    {move || komoditas_options.get().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                                </select>
+                            </label>
+                        })}
+                        <label class="choice__option">
+                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
+                            {tr(Msg::SortRecent)}
+                        </label>
+                    </div>
+                    <p data-testid="record-count" role="status">
+                        {move || fill(i18n.t(Msg::RecordCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                    </p>
+                    <ul class="record-list record-list--flow" data-testid="record-list">
+                        {move || filtered.get().into_iter().map(|i| {
+                            let r = rows.with(|rows| rows[i].clone());
+                            view! {
+                                <li class="record-list__item">
+                                    <div class="record-list__line">
+                                        <A href=format!("/{}/{}", schema.path, r.id)><span class="record-list__title">{r.title}</span></A>
+                                        {(!r.status.is_empty()).then(|| view! { <span class=format!("chip chip--{}", r.status)>{r.status_label}</span> })}
+                                    </div>
+                                    <div class="record-list__line record-list__meta">
+                                        {r.meta.into_iter().map(|m| view! { <span>{m}</span> }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <Show when=move || filtered.with(Vec::is_empty)>
+                        <p>{tr(Msg::RecordNoMatch)}</p>
+                    </Show>
+                }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+/// "X dihapus. Urungkan" after a delete, on every list.
+#[component]
+pub fn UndoBanner() -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let profile = expect_context::<ProfileState>();
+    let undo = move |_| {
+        let Some(deleted) = records.last_deleted.get_untracked() else {
+            return;
+        };
+        let Some(mut record) = records
+            .all
+            .with_untracked(|all| all.get(&deleted.id).cloned())
+        else {
+            return;
+        };
+        records.edit(&profile.officer(), |editor| {
+            record.set_deleted(false, editor)
+        });
+        leptos::task::spawn_local(async move {
+            if records.save(vec![record]).await.is_ok() {
+                records.last_deleted.set(None);
+            }
+        });
+    };
+    view! {
+        <Show when=move || records.last_deleted.with(Option::is_some)>
+            <div class="banner banner--update" role="status" data-testid="undo-banner">
+                <p>{move || records.last_deleted.get().map(|d| fill(i18n.t(Msg::FormDeleted), &[("name", &d.name)]))}</p>
+                <button class="button" data-testid="undo" on:click=undo>{tr(Msg::ActionUndo)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A delete action for a detail page: marks the record deleted (an edit that can be undone),
+/// offers undo, and goes to `list`. Contexts are taken here, in the component's body.
+pub fn use_delete(list: String) -> impl Fn(&Record) + Clone {
+    let records = Records::expect();
+    let profile = expect_context::<ProfileState>();
+    let names = Names::expect();
+    let navigate = use_navigate();
+    move |record: &Record| {
+        let name = names.with(|n| n.title(record));
+        let mut r = record.clone();
+        records.edit(&profile.officer(), |editor| r.set_deleted(true, editor));
+        let deleted = Deleted {
+            id: r.id.clone(),
+            name,
+        };
+        let navigate = navigate.clone();
+        let list = list.clone();
+        leptos::task::spawn_local(async move {
+            if records.save(vec![r]).await.is_ok() {
+                records.last_deleted.set(Some(deleted));
+                navigate(&list, Default::default());
+            }
+        });
+    }
+}
+
+/// "Perubahan terakhir: <when>, oleh <who>".
+#[component]
+pub fn LastChange(record: Record) -> impl IntoView {
+    let i18n = I18n::expect();
+    let (stamp, by) = record.last_change();
+    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(stamp.wall as f64));
+    let when = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        when.get_full_year(),
+        when.get_month() + 1,
+        when.get_date(),
+        when.get_hours(),
+        when.get_minutes()
+    );
+    let by = by.to_string();
+    view! {
+        <p class="hint">{move || fill(i18n.t(Msg::LastChange), &[("when", &when), ("by", &by)])}</p>
+    }
+}
+
+#[component]
+pub fn RecordDetailPage(schema: &'static Schema) -> impl IntoView {
+    let params = use_params_map();
+    let records = Records::expect();
+    let record = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        records.all.with(|all| {
+            all.get(&id)
+                .filter(|r| r.kind == schema.kind && !r.is_deleted())
+                .cloned()
+        })
+    });
+    let list = format!("/{}", schema.path);
+    view! {
+        <Page title=schema.title>
+            {move || match record.get() {
+                Some(r) => view! { <RecordDetail schema=schema record=r/> }.into_any(),
+                None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
+                None => view! { <p>{tr(Msg::RecordNotFound)}</p><p><A href=list.clone()>{tr(Msg::ActionBack)}</A></p> }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+#[component]
+fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
+    let i18n = I18n::expect();
+    let names = Names::expect();
+    let wilayah = Wilayah::expect();
+    for spec in schema.fields() {
+        let code = record.text(spec.key);
+        match spec.ty {
+            Ty::Desa | Ty::Kecamatan if code.len() >= 5 => {
+                wilayah.ensure(Scope::Kabupaten(kabupaten_of(code).to_string()))
+            }
+            Ty::Kabupaten => wilayah.ensure_index(),
+            _ => {}
+        }
+    }
+    let values = values_of(&record);
+    let warnings = (schema.warnings)(&values);
+    let stage = (schema.kind == Kind::SurveiDesa).then(|| ovop_reached(&values));
+    let r = record.clone();
+    let sections = move || {
+        names.with(|names| {
+            schema
+                .sections
+                .iter()
+                .map(|section| {
+                    let facts = section
+                        .fields
+                        .iter()
+                        .filter_map(|spec| {
+                            let shown = if spec.ty == Ty::Gps {
+                                let (lat, lon) = (r.get("lat")?, r.get("lon")?);
+                                format!("{lat}, {lon}")
+                            } else {
+                                names.shown(spec, r.get(spec.key)?, false)
+                            };
+                            let links: Vec<(String, String)> = match spec.ty {
+                                Ty::Link(kind) | Ty::Links(kind) => {
+                                    let ids = match r.get(spec.key) {
+                                        Some(Value::String(id)) => vec![id.as_str()],
+                                        v => list_of(v),
+                                    };
+                                    ids.into_iter()
+                                        .map(|id| (href_of(kind, id), names.linked_title(id)))
+                                        .collect()
+                                }
+                                _ => Vec::new(),
+                            };
+                            Some((spec.key, spec.label, shown, links))
+                        })
+                        .collect::<Vec<_>>();
+                    (section.title, facts)
+                })
+                .filter(|(_, facts)| !facts.is_empty())
+                .map(|(title, facts)| {
+                    view! {
+                        <h3>{tr(title)}</h3>
+                        <dl class="facts">
+                            {facts.into_iter().map(|(key, label, shown, links)| view! {
+                                <dt>{tr(label)}</dt>
+                                <dd data-testid=format!("fact-{key}")>
+                                    {if links.is_empty() {
+                                        shown.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="links">
+                                                {links.into_iter().map(|(href, title)| view! { <li><A href=href>{title}</A></li> }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                </dd>
+                            }).collect_view()}
+                        </dl>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let title = {
+        let r = record.clone();
+        move || names.with(|names| names.title(&r))
+    };
+    let status = schema.status.and_then(|key| {
+        let spec = schema.field(key)?;
+        let value = record.get(key)?.clone();
+        let class = format!("chip chip--{}", value.as_str().unwrap_or_default());
+        Some(view! { <p><span class=class>{move || names.with(|n| n.shown(spec, &value, false))}</span></p> })
+    });
+    let list = format!("/{}", schema.path);
+    let delete = {
+        let record = record.clone();
+        let delete = use_delete(list.clone());
+        move |_| delete(&record)
+    };
+    view! {
+        <article class="card" data-testid="record-detail">
+            <h2 data-testid="record-title">{title}</h2>
+            {status}
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="card card--warning" role="status" data-testid="record-warnings">
+                    {warnings.into_iter().map(|w| view! { <p>{move || w.text(i18n.lang())}</p> }).collect_view()}
+                </div>
+            })}
+            {stage.map(|stage| view! {
+                <p data-testid="ovop-reached"><strong>{tr(Msg::OvopReached)} ": "</strong>
+                    {tr(stage.map_or(Msg::OvopNone, |i| OVOP_STAGES[i].label))}</p>
+            })}
+            {sections}
+            <LastChange record=record.clone()/>
+            <div class="form__actions">
+                <A href=format!("/{}/{}/ubah", schema.path, record.id)><span class="button button--primary" data-testid="edit">{tr(Msg::ActionEdit)}</span></A>
+                <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>
+                <A href=list><span class="button">{tr(Msg::ActionBack)}</span></A>
+            </div>
+        </article>
+    }
+}
+
+/// The sentra that list this Usaha among their members (shown on the Usaha's page).
+#[component]
+pub fn SentraOf(id: String) -> impl IntoView {
+    let names = Names::expect();
+    let sentra = move || {
+        names.with(|names| {
+            names
+                .all
+                .values()
+                .filter(|r| r.kind == Kind::Sentra && !r.is_deleted())
+                .filter(|r| list_of(r.get("anggota")).contains(&id.as_str()))
+                .map(|r| (href_of(Kind::Sentra, &r.id), names.title(r)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <dt>{tr(Msg::SentraMembership)}</dt>
+        <dd data-testid="usaha-sentra">
+            {move || {
+                let list = sentra();
+                if list.is_empty() {
+                    view! { <span>{tr(Msg::SentraNone)}</span> }.into_any()
+                } else {
+                    view! {
+                        <ul class="links">
+                            {list.into_iter().map(|(href, title)| view! { <li><A href=href>{title}</A></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </dd>
+    }
+}
