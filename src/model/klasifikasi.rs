@@ -88,6 +88,18 @@ pub fn bps(tenaga_kerja: Option<u32>) -> Option<Bps> {
 }
 
 impl Umkm {
+    pub const ALL: [Umkm; 4] = [Umkm::Mikro, Umkm::Kecil, Umkm::Menengah, Umkm::Besar];
+
+    /// A short key for filters and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Umkm::Mikro => "mikro",
+            Umkm::Kecil => "kecil",
+            Umkm::Menengah => "menengah",
+            Umkm::Besar => "besar",
+        }
+    }
+
     pub fn label(self) -> Msg {
         match self {
             Umkm::Mikro => Msg::ClassMikro,

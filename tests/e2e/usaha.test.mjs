@@ -174,7 +174,7 @@ test("a listed commodity shows its Podes group and KBLI codes and fills them", {
   page.assertNoErrors();
 });
 
-test("a long list renders only the rows in view, and scrolling reaches the end", { timeout: 90_000 }, async (t) => {
+test("a long list renders only the rows in view, scrolls to the end, and filters by class and commodity", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
   const { page } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
   await page.goto(new URL("/usaha", server.url).href);
@@ -190,6 +190,17 @@ test("a long list renders only the rows in view, and scrolling reaches the end",
   assert.ok((await rendered()) < 30);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the list is ${width}px wide on a 360px screen`);
+  // Filters by UMKM class (from the figures) and commodity. The seeded figures make 6 in every
+  // 100 kecil (capital over Rp1 miliar, or sales over Rp2 miliar), the rest mikro.
+  const count = () => page.getByTestId("usaha-count").textContent();
+  await page.getByTestId("filter-class").selectOption("kecil");
+  assert.equal(await count(), "120 dari 2000 usaha");
+  await page.getByTestId("filter-komoditas").selectOption("Terasi");
+  assert.equal(await count(), "20 dari 2000 usaha");
+  await page.getByTestId("filter-class").selectOption("mikro");
+  assert.equal(await count(), "180 dari 2000 usaha");
+  await page.getByTestId("filter-class").selectOption("-");
+  assert.equal(await count(), "0 dari 2000 usaha");
   page.assertNoErrors();
 });
 

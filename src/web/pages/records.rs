@@ -134,6 +134,14 @@ impl Lookup<'_> {
     }
 }
 
+/// The distinct non-empty values, in folded alphabetical order (for filter options).
+pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let set: std::collections::BTreeSet<&str> = values.filter(|v| !v.is_empty()).collect();
+    let mut out: Vec<String> = set.into_iter().map(str::to_string).collect();
+    out.sort_by_cached_key(|v| fold(v));
+    out
+}
+
 /// The kecamatan a record lies in, from its desa or kecamatan field.
 fn kecamatan_code(schema: &Schema, r: &Record) -> Option<String> {
     let spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan))?;
@@ -268,17 +276,8 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let komoditas_options = Memo::new(move |_| {
-        let mut all: Vec<String> = rows.with(|rows| {
-            rows.iter()
-                .filter(|r| !r.komoditas.is_empty())
-                .map(|r| r.komoditas.clone())
-                .collect()
-        });
-        all.sort_by_key(|k| fold(k));
-        all.dedup();
-        all
-    });
+    let komoditas_options =
+        Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let add_href = format!("/{}/baru", schema.path);
 
     view! {

@@ -1,9 +1,10 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
-use super::records::{use_delete, LastChange, SentraOf, UndoBanner};
+use super::records::{distinct, use_delete, LastChange, SentraOf, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
+use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
 use crate::model::{Kind, Record};
@@ -37,6 +38,8 @@ struct Row {
     desa: String,
     status: String,
     komoditas: String,
+    /// UMKM class key, or "" when the figures are not enough.
+    umkm: &'static str,
     phone_masked: String,
     haystack: String,
     /// Folded name: the sort key, computed once rather than in every comparison.
@@ -50,6 +53,9 @@ pub fn UsahaPage() -> impl IntoView {
     let records = Records::expect();
     let query = RwSignal::new(String::new());
     let status_filter = RwSignal::new(String::new());
+    let komoditas_filter = RwSignal::new(String::new());
+    // "" any class, "-" data belum cukup, else an UMKM class key.
+    let class_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
     let sort_recent = RwSignal::new(false);
     // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
@@ -79,6 +85,7 @@ pub fn UsahaPage() -> impl IntoView {
                     desa: r.text("desa").to_string(),
                     status: r.text("status").to_string(),
                     komoditas: r.text("komoditas").to_string(),
+                    umkm: classes(r).umkm.map_or("", |c| c.key()),
                     phone_masked: mask_phone(r.text("telepon")),
                     haystack: fold(&format!(
                         "{} {} {} {}",
@@ -117,6 +124,7 @@ pub fn UsahaPage() -> impl IntoView {
             kecamatan_filter.get(),
             sort_recent.get(),
         );
+        let (komoditas, class) = (komoditas_filter.get(), class_filter.get());
         let order = if recent { by_recent } else { by_name };
         rows.with(|rows| {
             order.with(|order| {
@@ -128,6 +136,12 @@ pub fn UsahaPage() -> impl IntoView {
                         (q.is_empty() || r.haystack.contains(&q))
                             && (status.is_empty() || r.status == status)
                             && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
+                            && (komoditas.is_empty() || r.komoditas == komoditas)
+                            && match class.as_str() {
+                                "" => true,
+                                "-" => r.umkm.is_empty(),
+                                key => r.umkm == key,
+                            }
                     })
                     .collect::<Vec<usize>>()
             })
@@ -155,6 +169,8 @@ pub fn UsahaPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let komoditas_options =
+        Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let visible = move || {
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
@@ -200,6 +216,21 @@ pub fn UsahaPage() -> impl IntoView {
                             <select data-testid="filter-kecamatan" on:change=move |ev| { kecamatan_filter.set(event_target_value(&ev)); to_top(); }>
                                 <option value="">{tr(Msg::ChoiceNone)}</option>
                                 {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::FieldKomoditas)}</span>
+                            <select data-testid="filter-komoditas" on:change=move |ev| { komoditas_filter.set(event_target_value(&ev)); to_top(); }>
+                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                {move || komoditas_options.get().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::ClassUmkmLabel)}</span>
+                            <select data-testid="filter-class" on:change=move |ev| { class_filter.set(event_target_value(&ev)); to_top(); }>
+                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                {Umkm::ALL.map(|c| view! { <option value=c.key()>{tr(c.label())}</option> }).collect_view()}
+                                <option value="-">{tr(Msg::DataBelumCukup)}</option>
                             </select>
                         </label>
                         <label class="choice__option">
