@@ -101,7 +101,7 @@ mod store {
             req.set_onsuccess(Some(&resolve));
         }))
         .await;
-        IdbStore::open_named(name, version).await.unwrap()
+        IdbStore::open_named(name, version, || {}).await.unwrap()
     }
 
     #[wasm_bindgen_test]
@@ -147,7 +147,7 @@ mod store {
         v1.put_all(&records).await.unwrap();
         v1.close();
 
-        let v2 = IdbStore::open_named("sentra-test-upgrade", 2)
+        let v2 = IdbStore::open_named("sentra-test-upgrade", 2, || {})
             .await
             .unwrap();
         assert!(v2.store_names().contains(&"import_log".to_string()));

@@ -267,8 +267,8 @@ messages! {
         en: "The device's storage is full. Nothing was saved; what you typed is still on screen. Free some space or share your data, then try again.",
     }
     StoreBlocked {
-        id: "Sentra terbuka di tab lain dengan versi lama. Tutup tab itu lalu muat ulang halaman ini.",
-        en: "Sentra is open in another tab with an older version. Close that tab, then reload this page.",
+        id: "Sentra terbuka di tab lain dengan versi lama. Tutup tab itu; halaman ini akan lanjut sendiri.",
+        en: "Sentra is open in another tab with an older version. Close that tab; this page will go on by itself.",
     }
     StoreUnavailable {
         id: "Browser ini tidak mengizinkan penyimpanan (mungkin mode pribadi/penyamaran). Buka Sentra di jendela biasa agar data tersimpan.",

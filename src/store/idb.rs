@@ -98,13 +98,19 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
 }
 
 impl IdbStore {
-    /// Opens (creating or upgrading) the database at the current schema version.
-    pub async fn open() -> Result<IdbStore, StoreError> {
-        Self::open_named(DB_NAME, VERSION).await
+    /// Opens (creating or upgrading) the database at the current schema version. While another
+    /// tab holds an older version open, `on_blocked` is called and the open waits: it goes on by
+    /// itself once that tab closes.
+    pub async fn open(on_blocked: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
+        Self::open_named(DB_NAME, VERSION, on_blocked).await
     }
 
     /// Opens `name` at `version` (tests open older versions to check upgrades).
-    pub async fn open_named(name: &str, version: u32) -> Result<IdbStore, StoreError> {
+    pub async fn open_named(
+        name: &str,
+        version: u32,
+        on_blocked: impl Fn() + 'static,
+    ) -> Result<IdbStore, StoreError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StoreError::Unavailable)?;
@@ -139,10 +145,13 @@ impl IdbStore {
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
         let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
         let flag = blocked.clone();
-        let on_blocked = Closure::<dyn FnMut()>::new(move || flag.set(true));
-        request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
+        let blocked_cb = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            on_blocked();
+        });
+        request.set_onblocked(Some(blocked_cb.as_ref().unchecked_ref()));
         let result = finished(&request).await;
-        drop((upgrade, on_blocked));
+        drop((upgrade, blocked_cb));
         if blocked.get() && result.is_err() {
             return Err(StoreError::Blocked);
         }

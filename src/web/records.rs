@@ -38,10 +38,14 @@ thread_local! {
 }
 
 async fn store() -> Result<Rc<IdbStore>, StoreError> {
+    open_store(|| {}).await
+}
+
+async fn open_store(on_blocked: impl Fn() + 'static) -> Result<Rc<IdbStore>, StoreError> {
     if let Some(s) = STORE.with_borrow(Clone::clone) {
         return Ok(s);
     }
-    let s = Rc::new(IdbStore::open().await?);
+    let s = Rc::new(IdbStore::open(on_blocked).await?);
     STORE.set(Some(s.clone()));
     Ok(s)
 }
@@ -57,7 +61,10 @@ impl Records {
         provide_context(records);
         spawn_local(async move {
             let started = js_sys::Date::now();
-            match async { store().await?.load_all().await }.await {
+            // Told while an older version in another tab blocks the upgrade; it goes on once
+            // that tab closes.
+            let blocked = move || records.state.set(LoadState::Failed(StoreError::Blocked));
+            match async { open_store(blocked).await?.load_all().await }.await {
                 Ok(loaded) => {
                     // For diagnostics and the load benchmark: how long opening and reading took.
                     if let Some(body) = document().body() {
