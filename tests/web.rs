@@ -104,6 +104,39 @@ mod store {
         IdbStore::open_named(name, version, || {}).await.unwrap()
     }
 
+    /// Two tabs: each holds its own connection and its own copy of a record. The second saves a
+    /// copy made before the first's save; the first's change must survive.
+    #[wasm_bindgen_test]
+    async fn a_save_from_a_stale_tab_keeps_the_other_tabs_change() {
+        let tab_a = fresh("sentra-test-two-tabs", VERSION).await;
+        let tab_b = IdbStore::open_named("sentra-test-two-tabs", VERSION, || {})
+            .await
+            .unwrap();
+        let original = sample(1).remove(0);
+        tab_a
+            .put_all(std::slice::from_ref(&original))
+            .await
+            .unwrap();
+        let mut clock = Clock::new("dev-test");
+        let mut ed = Editor {
+            clock: &mut clock,
+            officer: "Uji",
+            now_ms: 1_800_000_000_000,
+        };
+        let mut in_a = original.clone();
+        in_a.set("status", json!("tutup"), &mut ed);
+        let mut in_b = original.clone(); // B never sees A's save
+        in_b.set("catatan", json!("dari tab B"), &mut ed);
+        tab_a.put_all(&[in_a]).await.unwrap();
+        let saved = tab_b.put_all(&[in_b]).await.unwrap();
+        assert_eq!(saved[0].text("status"), "tutup");
+        assert_eq!(saved[0].text("catatan"), "dari tab B");
+        let loaded = tab_a.load_all().await.unwrap();
+        assert_eq!(loaded, saved, "what put_all returns is what is stored");
+        tab_a.close();
+        tab_b.close();
+    }
+
     #[wasm_bindgen_test]
     async fn records_of_every_kind_round_trip_in_indexeddb() {
         let store = fresh("sentra-test-roundtrip", VERSION).await;

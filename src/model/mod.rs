@@ -8,6 +8,7 @@
 pub mod hlc;
 pub mod kinds;
 pub mod klasifikasi;
+pub mod merge;
 pub mod privasi;
 pub mod rules;
 pub mod schema;
@@ -103,6 +104,22 @@ pub struct Record {
     pub kind: Kind,
     pub created: Stamp,
     pub fields: BTreeMap<String, Field>,
+}
+
+/// Validated form values, as `Schema::validate` and `UsahaForm::validate` return them.
+pub type FormValues = Vec<(&'static str, Value)>;
+
+/// The values a form changed since it opened (`opened`: the values it started with; `None` for a
+/// new record, where every value counts). A form opened before another tab or an import changed
+/// the record must not write back its old copy of fields the officer did not touch.
+pub fn changed_since(values: FormValues, opened: Option<&FormValues>) -> FormValues {
+    match opened {
+        None => values,
+        Some(opened) => values
+            .into_iter()
+            .filter(|(key, v)| !opened.iter().any(|(k, o)| k == key && o == v))
+            .collect(),
+    }
 }
 
 /// Who is changing a record, and their clock.
@@ -248,6 +265,26 @@ mod tests {
         assert_eq!(
             FieldError::new("nib", Msg::ErrNib).text(Lang::Id),
             "NIB terdiri dari 13 angka."
+        );
+    }
+
+    #[test]
+    fn a_form_writes_only_what_the_officer_changed() {
+        let opened: FormValues = vec![("nama", json!("Batik")), ("status", json!("aktif"))];
+        let saved: FormValues = vec![("nama", json!("Batik Sekar")), ("status", json!("aktif"))];
+        assert_eq!(
+            changed_since(saved.clone(), Some(&opened)),
+            vec![("nama", json!("Batik Sekar"))]
+        );
+        assert_eq!(
+            changed_since(saved.clone(), None),
+            saved,
+            "a new record: everything"
+        );
+        // Clearing a field is a change too.
+        assert_eq!(
+            changed_since(vec![("nama", Value::Null)], Some(&opened)),
+            vec![("nama", Value::Null)]
         );
     }
 

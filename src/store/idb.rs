@@ -6,6 +6,7 @@
 //! so data is kept.
 
 use super::{Store, StoreError};
+use crate::model::merge::merge_into;
 use crate::model::{Kind, Record};
 use js_sys::{Array, Promise};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -219,25 +220,78 @@ impl Store for IdbStore {
         Ok(records)
     }
 
-    async fn put_all(&self, records: &[Record]) -> Result<(), StoreError> {
+    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
         let mut kinds: Vec<&str> = records.iter().map(|r| r.kind.key()).collect();
         kinds.sort_unstable();
         kinds.dedup();
         if kinds.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
+        let fail = |e: StoreError| {
+            let _ = tx.abort();
+            e
+        };
+        // Read every stored copy first (all requests in flight together), then merge and write,
+        // all inside the one transaction: another tab's write cannot land in between.
+        let mut reads = Vec::with_capacity(records.len());
         for r in records {
-            let text = serde_json::to_string(r).map_err(|e| StoreError::Other(e.to_string()))?;
             let store = Self::object_store(&tx, r.kind.key())?;
-            if let Err(e) = store.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&r.id))
-            {
-                let _ = tx.abort();
-                return Err(error_of(e));
+            reads.push(
+                store
+                    .get(&JsValue::from_str(&r.id))
+                    .map_err(|e| fail(error_of(e)))?,
+            );
+        }
+        let mut saved = Vec::with_capacity(records.len());
+        for (r, read) in records.iter().zip(reads) {
+            let stored = finished(&read).await.map_err(fail)?;
+            let record = match stored.as_string() {
+                Some(text) => {
+                    let mut stored: Record = serde_json::from_str(&text)
+                        .map_err(|e| fail(StoreError::Corrupt(format!("{}: {e}", r.id))))?;
+                    merge_into(&mut stored, r);
+                    stored
+                }
+                None => r.clone(),
+            };
+            let text = serde_json::to_string(&record)
+                .map_err(|e| fail(StoreError::Other(e.to_string())))?;
+            Self::object_store(&tx, record.kind.key())?
+                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&record.id))
+                .map_err(|e| fail(error_of(e)))?;
+            saved.push(record);
+        }
+        done.await?;
+        Ok(saved)
+    }
+
+    async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError> {
+        let mut kinds: Vec<&str> = keys.iter().map(|(k, _)| k.key()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        if kinds.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.transaction(&kinds, IdbTransactionMode::Readonly)?;
+        let mut reads = Vec::with_capacity(keys.len());
+        for (kind, id) in keys {
+            reads.push(
+                Self::object_store(&tx, kind.key())?
+                    .get(&JsValue::from_str(id))
+                    .map_err(error_of)?,
+            );
+        }
+        let mut found = Vec::new();
+        for read in reads {
+            if let Some(text) = finished(&read).await?.as_string() {
+                found.push(
+                    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                );
             }
         }
-        done.await
+        Ok(found)
     }
 
     async fn clear(&self) -> Result<(), StoreError> {

@@ -8,7 +8,8 @@
 pub mod idb;
 
 use crate::i18n::Msg;
-use crate::model::Record;
+use crate::model::merge::merge_into;
+use crate::model::{Kind, Record};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -41,8 +42,13 @@ impl StoreError {
 #[allow(async_fn_in_trait)]
 pub trait Store {
     async fn load_all(&self) -> Result<Vec<Record>, StoreError>;
-    /// Writes all of `records` in one transaction: either every one is saved or none.
-    async fn put_all(&self, records: &[Record]) -> Result<(), StoreError>;
+    /// Saves `records` in one transaction, either every one or none. Each is merged field by
+    /// field into the copy already stored (see [`crate::model::merge`]), so a save made from a
+    /// stale copy (another tab changed the record meanwhile) keeps the other change. Returns the
+    /// records as now stored.
+    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError>;
+    /// The stored copies of these records (those that exist), e.g. after another tab saved them.
+    async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
     /// Removes every record (the "hapus semua data" setting).
     async fn clear(&self) -> Result<(), StoreError>;
 }
@@ -60,15 +66,31 @@ impl Store for MemoryStore {
         Ok(self.records.borrow().values().cloned().collect())
     }
 
-    async fn put_all(&self, records: &[Record]) -> Result<(), StoreError> {
+    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
         if let Some(err) = self.fail_next.borrow_mut().take() {
             return Err(err);
         }
         let mut map = self.records.borrow_mut();
-        for r in records {
-            map.insert(r.id.clone(), r.clone());
-        }
-        Ok(())
+        Ok(records
+            .iter()
+            .map(|r| {
+                let stored = map
+                    .entry(r.id.clone())
+                    .and_modify(|stored| {
+                        merge_into(stored, r);
+                    })
+                    .or_insert_with(|| r.clone());
+                stored.clone()
+            })
+            .collect())
+    }
+
+    async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError> {
+        let map = self.records.borrow();
+        Ok(keys
+            .iter()
+            .filter_map(|(_, id)| map.get(id).cloned())
+            .collect())
     }
 
     async fn clear(&self) -> Result<(), StoreError> {
@@ -92,7 +114,7 @@ pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
 mod tests {
     use super::*;
     use crate::model::hlc::Clock;
-    use crate::model::{Editor, Kind};
+    use crate::model::Editor;
     use serde_json::json;
 
     fn records(n: usize) -> Vec<Record> {
@@ -131,6 +153,38 @@ mod tests {
         let loaded = block_on(store.load_all()).unwrap();
         assert_eq!(loaded.len(), 3);
         assert!(loaded.iter().any(|r| r.text("nama") == "Diubah"));
+    }
+
+    #[test]
+    fn a_save_from_a_stale_copy_keeps_a_change_saved_meanwhile() {
+        let store = MemoryStore::default();
+        let rs = records(1);
+        block_on(store.put_all(&rs)).unwrap();
+        let (mut tab_a, mut tab_b) = (rs[0].clone(), rs[0].clone());
+        let mut c = Clock::new("dev");
+        tab_a.set(
+            "status",
+            json!("tutup"),
+            &mut Editor {
+                clock: &mut c,
+                officer: "A",
+                now_ms: 10,
+            },
+        );
+        block_on(store.put_all(&[tab_a])).unwrap();
+        tab_b.set(
+            "nama",
+            json!("Nama baru"),
+            &mut Editor {
+                clock: &mut c,
+                officer: "B",
+                now_ms: 11,
+            },
+        );
+        let saved = block_on(store.put_all(&[tab_b])).unwrap();
+        assert_eq!(saved[0].text("status"), "tutup", "tab A's change is kept");
+        assert_eq!(saved[0].text("nama"), "Nama baru");
+        assert_eq!(block_on(store.load_all()).unwrap(), saved);
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! save writes through to the store first and updates memory only when the store has committed.
 
 use crate::model::hlc::Clock;
-use crate::model::{Editor, Record};
+use crate::model::{Editor, Kind, Record};
 use crate::store::idb::IdbStore;
 use crate::store::{Store, StoreError};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +37,26 @@ pub struct Records {
 
 thread_local! {
     static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
+    /// Tells other tabs of this app what was saved, so their lists and forms are not stale.
+    static CHANNEL: Option<web_sys::BroadcastChannel> =
+        web_sys::BroadcastChannel::new("sentra-records").ok();
+}
+
+/// What one tab tells the others.
+#[derive(Serialize, Deserialize)]
+enum Notice {
+    Saved(Vec<(Kind, String)>),
+    Cleared,
+}
+
+fn tell_other_tabs(notice: &Notice) {
+    if let Ok(text) = serde_json::to_string(notice) {
+        CHANNEL.with(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&JsValue::from_str(&text));
+            }
+        });
+    }
 }
 
 async fn store() -> Result<Rc<IdbStore>, StoreError> {
@@ -59,6 +81,7 @@ impl Records {
             clock: StoredValue::new(Clock::new(device_id)),
         };
         provide_context(records);
+        records.listen_to_other_tabs();
         spawn_local(async move {
             let started = js_sys::Date::now();
             // Told while an older version in another tab blocks the upgrade; it goes on once
@@ -73,15 +96,7 @@ impl Records {
                             &format!("{:.0}", js_sys::Date::now() - started),
                         );
                     }
-                    records.clock.update_value(|c| {
-                        loaded
-                            .iter()
-                            .flat_map(Record::stamps)
-                            .for_each(|s| c.observe(s))
-                    });
-                    records
-                        .all
-                        .set(loaded.into_iter().map(|r| (r.id.clone(), r)).collect());
+                    records.take_in(loaded);
                     records.state.set(LoadState::Ready);
                 }
                 Err(e) => records.state.set(LoadState::Failed(e)),
@@ -92,6 +107,50 @@ impl Records {
 
     pub fn expect() -> Self {
         expect_context()
+    }
+
+    /// Another tab saved records or wiped the device: read what it saved from the store.
+    fn listen_to_other_tabs(self) {
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(notice) = event
+                    .data()
+                    .as_string()
+                    .and_then(|t| serde_json::from_str::<Notice>(&t).ok())
+                else {
+                    return;
+                };
+                match notice {
+                    Notice::Cleared => self.all.set(BTreeMap::new()),
+                    Notice::Saved(keys) => spawn_local(async move {
+                        if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
+                            self.take_in(fresh);
+                        }
+                    }),
+                }
+            },
+        );
+        CHANNEL.with(|c| {
+            if let Some(c) = c {
+                c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            }
+        });
+        on_message.forget(); // lives as long as the page
+    }
+
+    /// Shows records as stored, and lets the clock see their stamps.
+    fn take_in(self, stored: Vec<Record>) {
+        self.clock.update_value(|c| {
+            stored
+                .iter()
+                .flat_map(Record::stamps)
+                .for_each(|s| c.observe(s))
+        });
+        self.all.update(|all| {
+            for r in stored {
+                all.insert(r.id.clone(), r);
+            }
+        });
     }
 
     /// Runs `change` with an editor stamped now by this device's clock.
@@ -108,20 +167,21 @@ impl Records {
         out.expect("update_value runs the closure")
     }
 
-    /// Writes `changed` in one transaction, then shows it. On error nothing is shown changed.
+    /// Writes `changed` in one transaction (merged into what is stored), then shows the records
+    /// as stored. On error nothing is shown changed.
     pub async fn save(self, changed: Vec<Record>) -> Result<(), StoreError> {
-        store().await?.put_all(&changed).await?;
-        self.all.update(|all| {
-            for r in changed {
-                all.insert(r.id.clone(), r);
-            }
-        });
+        let saved = store().await?.put_all(&changed).await?;
+        tell_other_tabs(&Notice::Saved(
+            saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
+        ));
+        self.take_in(saved);
         Ok(())
     }
 
     /// Removes every record from the device (behind a typed confirmation in Pengaturan).
     pub async fn clear(self) -> Result<(), StoreError> {
         store().await?.clear().await?;
+        tell_other_tabs(&Notice::Cleared);
         self.all.set(BTreeMap::new());
         Ok(())
     }

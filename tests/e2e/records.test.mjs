@@ -283,3 +283,37 @@ test("a half-filled Kegiatan survives a reload and is offered back", { timeout: 
   assert.equal(await page.getByLabel("Jenis kegiatan").inputValue(), "fasilitasi_halal");
   page.assertNoErrors();
 });
+
+test("two tabs: a save in one shows in the other, and a form opened earlier keeps the other tab's change", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { context, page: a } = await openPage(t, browser);
+  await a.goto(new URL("/mitra/baru", server.url).href);
+  await a.getByTestId("record-form").waitFor();
+  await a.getByLabel("Nama mitra").fill("Mitra Dua Tab");
+  await a.getByLabel("Jenis mitra").selectOption("wirausaha");
+  await a.getByTestId("save").click();
+  await a.getByTestId("record-detail").waitFor();
+
+  const b = await context.newPage();
+  await b.goto(new URL("/mitra", server.url).href);
+  await b.getByTestId("record-list").getByRole("link", { name: "Mitra Dua Tab" }).click();
+  await b.getByTestId("record-detail").waitFor();
+
+  // Tab A opens the form; meanwhile tab B records the contact person.
+  await a.getByTestId("edit").click();
+  await a.getByTestId("record-form").waitFor();
+  await b.getByTestId("edit").click();
+  await b.getByLabel("Narahubung").fill("Bu Tab B");
+  await b.getByTestId("save").click();
+  await b.getByTestId("record-detail").waitFor();
+
+  // Tab A changes only the name: B's contact person stays.
+  await a.getByLabel("Nama mitra").fill("Mitra Dua Tab Baru");
+  await a.getByTestId("save").click();
+  await a.getByTestId("record-detail").waitFor();
+  assert.equal((await a.getByTestId("record-title").textContent()).trim(), "Mitra Dua Tab Baru");
+  assert.equal((await a.getByTestId("fact-narahubung").textContent()).trim(), "Bu Tab B");
+  // Tab B shows A's save without a reload.
+  await b.getByTestId("record-title").filter({ hasText: "Mitra Dua Tab Baru" }).waitFor();
+  a.assertNoErrors();
+});

@@ -6,7 +6,7 @@ use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
 use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
-use crate::model::{FieldError, Record};
+use crate::model::{changed_since, FieldError, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::{GpsButton, LinkPicker};
 use crate::web::i18n::{tr, I18n};
@@ -117,6 +117,10 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             form
         }
     };
+    // What the form started from, to write back only what the officer changed.
+    let opened = existing
+        .as_ref()
+        .and_then(|_| schema.validate(&initial, &today()).ok());
     let form = RwSignal::new(initial.clone());
     let offer_draft =
         RwSignal::new(settings::load_draft::<Form>(&draft_key).filter(|d| *d != initial));
@@ -156,7 +160,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                 .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
             let record = records.edit(&profile.officer(), |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(schema.kind, editor));
-                record.apply(values, editor);
+                record.apply(changed_since(values, opened.as_ref()), editor);
                 record
             });
             let href = format!("/{}/{}", schema.path, record.id);

@@ -7,7 +7,7 @@ use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{FieldError, Kind, Record};
+use crate::model::{changed_since, FieldError, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
@@ -81,6 +81,10 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             status: "aktif".into(),
             ..Default::default()
         });
+    // What the form started from, to write back only what the officer changed.
+    let opened = existing
+        .as_ref()
+        .and_then(|_| initial.validate(&today()).ok());
     let form = RwSignal::new(initial.clone());
     let saved_draft = settings::load_draft::<UsahaForm>(&draft_key).filter(|d| *d != initial);
     let offer_draft = RwSignal::new(saved_draft);
@@ -152,7 +156,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
             let record = records.edit(&officer, |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
-                record.apply(values, editor);
+                record.apply(changed_since(values, opened.as_ref()), editor);
                 record
             });
             let id = record.id.clone();
