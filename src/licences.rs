@@ -28,6 +28,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
+        name: "postcard",
+        licence: "MIT OR Apache-2.0",
+    },
+    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },

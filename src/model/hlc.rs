@@ -4,13 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Stamp {
     /// Milliseconds since the Unix epoch (at least; may run ahead of a slow clock).
     pub wall: u64,
     pub counter: u32,
-    pub device: String,
+    /// Shared, not copied: 50,000 records hold hundreds of thousands of stamps naming a handful
+    /// of devices.
+    pub device: Arc<str>,
 }
 
 impl Ord for Stamp {
@@ -29,7 +32,7 @@ impl PartialOrd for Stamp {
 /// One device's clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
-    pub device: String,
+    pub device: Arc<str>,
     wall: u64,
     counter: u32,
 }
@@ -37,7 +40,7 @@ pub struct Clock {
 impl Clock {
     pub fn new(device: impl Into<String>) -> Self {
         Clock {
-            device: device.into(),
+            device: Arc::from(device.into()),
             wall: 0,
             counter: 0,
         }

@@ -19,6 +19,7 @@ use hlc::{Clock, Stamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The kinds of record, one IndexedDB object store each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -93,8 +94,8 @@ pub struct Field {
     /// replaced the same stamp were made without seeing each other: a conflict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced: Option<Stamp>,
-    /// Officer who made the change.
-    pub by: String,
+    /// Officer who made the change (shared like the device in a stamp).
+    pub by: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -171,7 +172,7 @@ impl Record {
                 value,
                 stamp,
                 replaced,
-                by: editor.officer.to_string(),
+                by: Arc::from(editor.officer),
             },
         );
         true
@@ -200,7 +201,7 @@ impl Record {
         self.fields
             .values()
             .max_by(|a, b| a.stamp.cmp(&b.stamp))
-            .map(|f| (&f.stamp, f.by.as_str()))
+            .map(|f| (&f.stamp, &*f.by))
             .unwrap_or((&self.created, ""))
     }
 
@@ -241,7 +242,7 @@ mod tests {
             &mut editor(&mut clock, 4_000)
         ));
         assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&first));
-        assert_eq!(r.fields["nama"].by, "Petugas Uji");
+        assert_eq!(&*r.fields["nama"].by, "Petugas Uji");
         assert_eq!(r.text("nama"), "Batik Sekar Jaya");
         assert_eq!(r.last_change().0.wall, 4_000);
         assert!(

@@ -1,14 +1,17 @@
 //! IndexedDB: the only code in Sentra that touches it.
 //!
-//! Schema (database "sentra"): one object store per record kind (key: record id, value: the
-//! record as JSON text) and "meta". Each version's upgrade is a step in [`MIGRATIONS`]; opening
-//! an older database runs the missing steps in order inside the browser's upgrade transaction,
-//! so data is kept.
+//! Schema (database "sentra"): one object store per record kind, "meta" and "import_log". A
+//! kind's store holds its records in chunks (see [`super::chunk`]: key `cNN`, value bytes).
+//! Each version's upgrade is a step in [`MIGRATIONS`]; opening an older database runs the
+//! missing steps in order inside the browser's upgrade transaction, so data is kept, and a step
+//! that fails aborts the upgrade with the old data untouched.
 
+use super::chunk::{chunk_key, chunk_of, decode, encode};
 use super::{Store, StoreError};
 use crate::model::merge::merge_into;
 use crate::model::{Kind, Record};
-use js_sys::{Array, Promise};
+use js_sys::{Array, Promise, Uint8Array};
+use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -18,10 +21,13 @@ use web_sys::{
 
 pub const DB_NAME: &str = "sentra";
 
+/// A schema step, run inside the upgrade transaction.
+pub type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
+
 /// Schema steps: `MIGRATIONS[n]` upgrades version n to n+1.
-pub const MIGRATIONS: &[fn(&IdbDatabase) -> Result<(), JsValue>] = &[
+pub const MIGRATIONS: &[Migration] = &[
     // 0 → 1: a store per kind, and metadata.
-    |db| {
+    |db, _| {
         for kind in Kind::ALL {
             db.create_object_store(kind.key())?;
         }
@@ -29,8 +35,48 @@ pub const MIGRATIONS: &[fn(&IdbDatabase) -> Result<(), JsValue>] = &[
         Ok(())
     },
     // 1 → 2: the import log of shared bundles (who sent what, when).
-    |db| db.create_object_store("import_log").map(|_| ()),
+    |db, _| db.create_object_store("import_log").map(|_| ()),
+    // 2 → 3: records move from one value each (JSON text keyed by id) into chunks.
+    |_, tx| {
+        for kind in Kind::ALL {
+            rechunk(tx, kind.key())?;
+        }
+        Ok(())
+    },
 ];
+
+/// Reads every per-record value of a kind's store and writes them back as chunks. Runs from the
+/// read's success callback, still inside the upgrade transaction; any failure aborts it.
+fn rechunk(tx: &IdbTransaction, kind: &str) -> Result<(), JsValue> {
+    let store = tx.object_store(kind)?;
+    let read = store.get_all()?;
+    let (req, t) = (read.clone(), tx.clone());
+    let on_read = Closure::once_into_js(move || {
+        let moved = || -> Result<(), JsValue> {
+            let all: Array = req.result()?.unchecked_into();
+            let mut chunks: BTreeMap<u32, Vec<Record>> = BTreeMap::new();
+            for value in all.iter() {
+                let text = value.as_string().ok_or("a record is not text")?;
+                let record: Record =
+                    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+                chunks.entry(chunk_of(&record.id)).or_default().push(record);
+            }
+            store.clear()?;
+            for (chunk, records) in chunks {
+                store.put_with_key(
+                    &chunk_value(&records),
+                    &JsValue::from_str(&chunk_key(chunk)),
+                )?;
+            }
+            Ok(())
+        };
+        if moved().is_err() {
+            let _ = t.abort();
+        }
+    });
+    read.set_onsuccess(Some(on_read.unchecked_ref()));
+    Ok(())
+}
 
 pub const VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -132,12 +178,13 @@ impl IdbStore {
                 let from = event.old_version() as usize;
                 let to =
                     (event.new_version().unwrap_or(version as f64) as usize).min(MIGRATIONS.len());
+                let Some(tx) = req.transaction() else {
+                    return;
+                };
                 for step in &MIGRATIONS[from..to] {
-                    if step(&db).is_err() {
+                    if step(&db, &tx).is_err() {
                         // Abort the upgrade: the database stays at its old version, data untouched.
-                        if let Some(tx) = req.transaction() {
-                            let _ = tx.abort();
-                        }
+                        let _ = tx.abort();
                         return;
                     }
                 }
@@ -170,6 +217,11 @@ impl IdbStore {
         (0..names.length()).filter_map(|i| names.item(i)).collect()
     }
 
+    /// The open database, for tests that write an older version's data by hand.
+    pub fn database(&self) -> &IdbDatabase {
+        &self.db
+    }
+
     pub fn close(&self) {
         self.db.close();
     }
@@ -190,6 +242,34 @@ impl IdbStore {
     }
 }
 
+/// Decodes a chunk read from the store (`undefined` when there is none yet).
+fn chunk_records(kind: &str, value: &JsValue) -> Result<Vec<Record>, StoreError> {
+    if value.is_undefined() {
+        return Ok(Vec::new());
+    }
+    let bytes = value
+        .dyn_ref::<Uint8Array>()
+        .ok_or_else(|| StoreError::Corrupt(format!("{kind}: a chunk is not bytes")))?
+        .to_vec();
+    decode(&bytes).map_err(|e| StoreError::Corrupt(format!("{kind}: {e}")))
+}
+
+/// A chunk's bytes as an IndexedDB value.
+fn chunk_value<'a>(records: impl IntoIterator<Item = &'a Record>) -> JsValue {
+    Uint8Array::from(&encode(records)[..]).into()
+}
+
+/// Records grouped by the chunk they live in.
+fn by_chunk<'a, T>(
+    items: impl Iterator<Item = (Kind, &'a str, T)>,
+) -> BTreeMap<(Kind, u32), Vec<T>> {
+    let mut groups: BTreeMap<(Kind, u32), Vec<T>> = BTreeMap::new();
+    for (kind, id, item) in items {
+        groups.entry((kind, chunk_of(id))).or_default().push(item);
+    }
+    groups
+}
+
 impl Store for IdbStore {
     async fn load_all(&self) -> Result<Vec<Record>, StoreError> {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
@@ -204,25 +284,17 @@ impl Store for IdbStore {
         }
         let mut records = Vec::new();
         for (kind, request) in requests {
-            let all = finished(&request).await?;
-            let all: Array = all.unchecked_into();
-            records.reserve(all.length() as usize);
-            for value in all.iter() {
-                let text = value
-                    .as_string()
-                    .ok_or_else(|| StoreError::Corrupt(format!("{kind}: not text")))?;
-                records.push(
-                    serde_json::from_str(&text)
-                        .map_err(|e| StoreError::Corrupt(format!("{kind}: {e}")))?,
-                );
+            let chunks: Array = finished(&request).await?.unchecked_into();
+            for chunk in chunks.iter() {
+                records.extend(chunk_records(kind, &chunk)?);
             }
         }
         Ok(records)
     }
 
     async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
-        let mut kinds: Vec<&str> = records.iter().map(|r| r.kind.key()).collect();
-        kinds.sort_unstable();
+        let groups = by_chunk(records.iter().map(|r| (r.kind, r.id.as_str(), r)));
+        let mut kinds: Vec<&str> = groups.keys().map(|(k, _)| k.key()).collect();
         kinds.dedup();
         if kinds.is_empty() {
             return Ok(Vec::new());
@@ -233,63 +305,68 @@ impl Store for IdbStore {
             let _ = tx.abort();
             e
         };
-        // Read every stored copy first (all requests in flight together), then merge and write,
-        // all inside the one transaction: another tab's write cannot land in between.
-        let mut reads = Vec::with_capacity(records.len());
-        for r in records {
-            let store = Self::object_store(&tx, r.kind.key())?;
+        // Read every chunk involved first (all requests in flight together), then merge and
+        // write, all inside the one transaction: another tab's write cannot land in between.
+        let mut reads = Vec::with_capacity(groups.len());
+        for (kind, chunk) in groups.keys() {
             reads.push(
-                store
-                    .get(&JsValue::from_str(&r.id))
+                Self::object_store(&tx, kind.key())?
+                    .get(&JsValue::from_str(&chunk_key(*chunk)))
                     .map_err(|e| fail(error_of(e)))?,
             );
         }
         let mut saved = Vec::with_capacity(records.len());
-        for (r, read) in records.iter().zip(reads) {
+        for (((kind, chunk), incoming), read) in groups.into_iter().zip(reads) {
             let stored = finished(&read).await.map_err(fail)?;
-            let record = match stored.as_string() {
-                Some(text) => {
-                    let mut stored: Record = serde_json::from_str(&text)
-                        .map_err(|e| fail(StoreError::Corrupt(format!("{}: {e}", r.id))))?;
-                    merge_into(&mut stored, r);
-                    stored
-                }
-                None => r.clone(),
-            };
-            let text = serde_json::to_string(&record)
-                .map_err(|e| fail(StoreError::Other(e.to_string())))?;
-            Self::object_store(&tx, record.kind.key())?
-                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&record.id))
+            let mut by_id: BTreeMap<String, Record> = chunk_records(kind.key(), &stored)
+                .map_err(fail)?
+                .into_iter()
+                .map(|r| (r.id.clone(), r))
+                .collect();
+            for r in incoming {
+                let record = by_id
+                    .entry(r.id.clone())
+                    .and_modify(|stored| {
+                        merge_into(stored, r);
+                    })
+                    .or_insert_with(|| r.clone());
+                saved.push(record.clone());
+            }
+            Self::object_store(&tx, kind.key())?
+                .put_with_key(
+                    &chunk_value(by_id.values()),
+                    &JsValue::from_str(&chunk_key(chunk)),
+                )
                 .map_err(|e| fail(error_of(e)))?;
-            saved.push(record);
         }
         done.await?;
         Ok(saved)
     }
 
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError> {
-        let mut kinds: Vec<&str> = keys.iter().map(|(k, _)| k.key()).collect();
-        kinds.sort_unstable();
+        let groups = by_chunk(keys.iter().map(|(k, id)| (*k, id.as_str(), id.as_str())));
+        let mut kinds: Vec<&str> = groups.keys().map(|(k, _)| k.key()).collect();
         kinds.dedup();
         if kinds.is_empty() {
             return Ok(Vec::new());
         }
         let tx = self.transaction(&kinds, IdbTransactionMode::Readonly)?;
-        let mut reads = Vec::with_capacity(keys.len());
-        for (kind, id) in keys {
+        let mut reads = Vec::with_capacity(groups.len());
+        for (kind, chunk) in groups.keys() {
             reads.push(
                 Self::object_store(&tx, kind.key())?
-                    .get(&JsValue::from_str(id))
+                    .get(&JsValue::from_str(&chunk_key(*chunk)))
                     .map_err(error_of)?,
             );
         }
         let mut found = Vec::new();
-        for read in reads {
-            if let Some(text) = finished(&read).await?.as_string() {
-                found.push(
-                    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                );
-            }
+        for (((kind, _), ids), read) in groups.into_iter().zip(reads) {
+            let stored = finished(&read).await?;
+            found.extend(
+                chunk_records(kind.key(), &stored)?
+                    .into_iter()
+                    .filter(|r| ids.contains(&r.id.as_str())),
+            );
         }
         Ok(found)
     }

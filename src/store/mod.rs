@@ -4,6 +4,7 @@
 //! The app loads every record into memory at start and writes through: a save of several
 //! records is one transaction, all or nothing.
 
+pub mod chunk;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 

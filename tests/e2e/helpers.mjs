@@ -179,8 +179,8 @@ export function timeKeystrokes(page, selector, words, rounds, clearBetween = fal
 export const quantile = (sorted, q) => sorted[Math.floor((sorted.length - 1) * q)];
 
 /**
- * Writes `count` synthetic Usaha straight into the app's IndexedDB, in the app's stored form
- * (JSON text keyed by id). The page must have opened the app once (so the database exists).
+ * Replaces the app's IndexedDB with `count` synthetic Usaha in the version-2 layout (JSON text
+ * per record, keyed by id); reload the page afterwards, and the app upgrades them to chunks.
  * With `baseline`, first times a plain-JS batched write and read of the same records (as
  * objects) in a separate database. Returns the timings and the stored size.
  */
@@ -241,8 +241,19 @@ export function seedUsaha(page, count, baseline = false) {
       js.close();
     }
 
-    // The app's database, in the app's format (JSON text keyed by id), same batching.
-    const app = await open("sentra");
+    // The app's database as version 2 of the app kept it: one JSON text per record, keyed by
+    // id. The app's next start upgrades it to chunks, so every test that seeds also runs that
+    // upgrade. The page's own connection closes when asked, so the old database can go first.
+    await new Promise((ok, fail) => {
+      const req = indexedDB.deleteDatabase("sentra");
+      req.onsuccess = ok;
+      req.onerror = () => fail(req.error);
+    });
+    const app = await open("sentra", 2, (db) => {
+      for (const store of ["usaha", "sentra", "survei_desa", "kawasan", "kegiatan", "mitra", "jejaring", "meta", "import_log"]) {
+        db.createObjectStore(store);
+      }
+    });
     const t = performance.now();
     const tx = app.transaction("usaha", "readwrite");
     texts.forEach((text, i) => tx.objectStore("usaha").put(text, records[i].id));
