@@ -4,7 +4,8 @@
 // - the app: records written as version 2 kept them (JSON text per record); the first reload
 //   upgrades them into chunks (timed), the next three are timed loads; the app reports opening
 //   + reading + parsing time in <body data-load-ms>;
-// - search keystrokes on the real Usaha list, from the input event until the list re-rendered.
+// - search keystrokes on the real Usaha list, from the input event until the list re-rendered;
+// - saving one edited Usaha among them (its chunk is read, merged and rewritten).
 // Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [count]
 import { expectHeading, launchBrowser, quantile, seedUsaha, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
@@ -53,6 +54,18 @@ try {
     true,
   );
   const rendered = await page.locator('[data-testid="usaha-list"] li').count();
+  // Saving one edited Usaha among 50,000: the store reads, merges and rewrites its chunk.
+  const saves = [];
+  await page.getByTestId("usaha-search").fill("");
+  await page.getByTestId("usaha-list").getByRole("link").first().click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole("link", { name: "Ubah" }).click();
+    await page.getByLabel("Nama usaha").fill(`Batik Sekar Diubah ${i}`);
+    const started = Date.now();
+    await page.getByTestId("save").click();
+    await page.getByTestId("usaha-name").filter({ hasText: `Batik Sekar Diubah ${i}` }).waitFor();
+    saves.push(Date.now() - started);
+  }
   const p95 = quantile(keystrokes, 0.95);
   const ours = median(loads);
   console.log(`${COUNT} Usaha: ${(seeded.bytes / 1e6).toFixed(1)} MB as one JSON text per record (version 2), ${(chunkBytes / 1e6).toFixed(1)} MB in chunks (version 3)`);
@@ -60,6 +73,7 @@ try {
   console.log(`plain JS (objects, one transaction): write ${seeded.jsWrite.toFixed(0)} ms, read ${seeded.jsRead.toFixed(0)} ms (${seeded.jsReadCount} records)`);
   console.log(`plain JS write in the app's format (JSON text): ${seeded.appFormatWrite.toFixed(0)} ms`);
   console.log(`app load at start (open + read + parse), median of 5: ${ours} ms [${loads.join(", ")}]; ratio to plain-JS read: ${(ours / seeded.jsRead).toFixed(2)}x`);
+  console.log(`saving one edited Usaha (press to detail page, via Playwright), median of 5: ${median(saves)} ms [${saves.join(", ")}]`);
   console.log(`search keystroke until the list updated: median ${median(keystrokes).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${keystrokes.length} keystrokes); rows rendered: ${rendered}`);
 } finally {
   await browser.close();

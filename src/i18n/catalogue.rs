@@ -349,7 +349,10 @@ messages! {
     ClassUmkmLabel { id: "Kelas UMKM (PP 7/2021)", en: "UMKM class (PP 7/2021)" }
     ClassIndustriLabel { id: "Kelas industri (Permenperin 64/2016)", en: "Industry class (Permenperin 64/2016)" }
     ClassBpsLabel { id: "Kelas BPS (tenaga kerja)", en: "BPS class (workers)" }
-    LastChange { id: "Perubahan terakhir: {when}, oleh {by}", en: "Last change: {when}, by {by}" }
+    LastChange {
+        id: "Dicatat {created}. Perubahan terakhir: {when}, oleh {by} (perangkat {device}).",
+        en: "Recorded {created}. Last change: {when}, by {by} (device {device}).",
+    }
 
     WipeHeading { id: "Hapus semua data", en: "Delete all data" }
     WipeExplain {

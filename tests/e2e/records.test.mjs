@@ -166,6 +166,12 @@ const KINDS = [
     title: "Toko Oleh-oleh Sumekar",
     async check(page) {
       assert.equal(await text(page.getByTestId("fact-telepon")), "0812-1111-2222", "in full on the detail page");
+      // When it was recorded and last changed, by whom and on which device (no name set: the
+      // device id stands in for the officer).
+      assert.match(
+        await text(page.getByTestId("last-change")),
+        /^Dicatat \d{4}-\d\d-\d\d \d\d:\d\d\. Perubahan terakhir: \d{4}-\d\d-\d\d \d\d:\d\d, oleh [0-9a-f-]{36} \(perangkat [0-9a-f]{8}\)\.$/,
+      );
     },
     listCheck: async (page) => {
       assert.match(await text(page.getByTestId("record-list")), /0812•+222/, "masked in the list");

@@ -423,19 +423,32 @@ pub fn use_delete(list: String) -> impl Fn(&Record) + Clone {
 #[component]
 pub fn LastChange(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
+    let local_time = |wall: u64| {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(wall as f64));
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes()
+        )
+    };
     let (stamp, by) = record.last_change();
-    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(stamp.wall as f64));
-    let when = format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        when.get_full_year(),
-        when.get_month() + 1,
-        when.get_date(),
-        when.get_hours(),
-        when.get_minutes()
-    );
+    let when = local_time(stamp.wall);
+    let created = local_time(record.created.wall);
+    // The first block of the device id is enough to tell an office's devices apart.
+    let device = stamp
+        .device
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let by = by.to_string();
     view! {
-        <p class="hint">{move || fill(i18n.t(Msg::LastChange), &[("when", &when), ("by", &by)])}</p>
+        <p class="hint" data-testid="last-change">
+            {move || fill(i18n.t(Msg::LastChange), &[("created", &created), ("when", &when), ("by", &by), ("device", &device)])}
+        </p>
     }
 }
 
