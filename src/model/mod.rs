@@ -90,10 +90,17 @@ impl FieldError {
 pub struct Field {
     pub value: Value,
     pub stamp: Stamp,
-    /// The stamp of the value this change replaced (`None`: the field was new). Two changes that
-    /// replaced the same stamp were made without seeing each other: a conflict.
+    /// The stamp of the value this change was made over, as the device saw it (`None`: the field
+    /// was new). A device's run of its own edits keeps the stamp its first edit was made over: a
+    /// device always sees its own changes, and this way another device holding that older value
+    /// can still tell the newer one descends from it. Two changes of which neither was made over
+    /// the other are a conflict ([`merge`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced: Option<Stamp>,
+    /// Conflicting changes this change settled (the officer picked a value in the conflict
+    /// inbox): it was made knowing them, so they no longer conflict with it anywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settled: Vec<Stamp>,
     /// Officer who made the change (shared like the device in a stamp).
     pub by: Arc<str>,
 }
@@ -164,7 +171,31 @@ impl Record {
         if current.map(|f| &f.value) == Some(&value) || (current.is_none() && value.is_null()) {
             return false;
         }
-        let replaced = current.map(|f| f.stamp.clone());
+        self.write(field, value, Vec::new(), editor);
+        true
+    }
+
+    /// Settles a conflict: sets the field to the value the officer picked (even if it is the
+    /// current one), recording the conflicting changes it settles. It travels like any edit.
+    pub fn settle(&mut self, field: &str, value: Value, losers: Vec<Stamp>, editor: &mut Editor) {
+        self.write(field, value, losers, editor);
+    }
+
+    fn write(&mut self, field: &str, value: Value, mut settled: Vec<Stamp>, editor: &mut Editor) {
+        let current = self.fields.get(field);
+        let (replaced, seen) = match current {
+            // Over its own edit, a device keeps what that edit was made over.
+            Some(f) if f.stamp.device == editor.clock.device => {
+                (f.replaced.clone(), f.settled.clone())
+            }
+            Some(f) => (Some(f.stamp.clone()), Vec::new()),
+            None => (None, Vec::new()),
+        };
+        for s in seen {
+            if !settled.contains(&s) {
+                settled.push(s);
+            }
+        }
         let stamp = editor.clock.tick(editor.now_ms);
         self.fields.insert(
             field.to_string(),
@@ -172,10 +203,10 @@ impl Record {
                 value,
                 stamp,
                 replaced,
+                settled,
                 by: Arc::from(editor.officer),
             },
         );
-        true
     }
 
     /// Stores validated values (a `Null` clears a field); returns whether anything changed.
@@ -241,10 +272,28 @@ mod tests {
             json!("Batik Sekar Jaya"),
             &mut editor(&mut clock, 4_000)
         ));
-        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&first));
+        assert_eq!(
+            r.fields["nama"].replaced, None,
+            "over its own edit, a device keeps what that edit was made over"
+        );
+        assert_ne!(r.fields["nama"].stamp, first);
+        let second = r.fields["nama"].stamp.clone();
+        // Another device edits over it: made over the second edit.
+        let mut other = Clock::new("dev-b");
+        other.observe(&second);
+        r.set("nama", json!("Batik B"), &mut editor(&mut other, 5_000));
+        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&second));
+        let from_b = r.fields["nama"].stamp.clone();
+        clock.observe(&from_b);
+        r.set(
+            "nama",
+            json!("Batik A lagi"),
+            &mut editor(&mut clock, 6_000),
+        );
+        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&from_b));
         assert_eq!(&*r.fields["nama"].by, "Petugas Uji");
-        assert_eq!(r.text("nama"), "Batik Sekar Jaya");
-        assert_eq!(r.last_change().0.wall, 4_000);
+        assert_eq!(r.text("nama"), "Batik A lagi");
+        assert_eq!(r.last_change().0.wall, 6_000);
         assert!(
             !r.set("catatan", Value::Null, &mut editor(&mut clock, 5_000)),
             "clearing an absent field is no change"
@@ -297,7 +346,9 @@ mod tests {
         r.set_deleted(true, &mut editor(&mut clock, 2));
         assert!(r.is_deleted());
         let tomb = r.fields[DELETED].stamp.clone();
-        r.set_deleted(false, &mut editor(&mut clock, 3));
+        // Undone on another device that received the delete: made over the tombstone.
+        let mut b = Clock::new("dev-b");
+        r.set_deleted(false, &mut editor(&mut b, 3));
         assert!(!r.is_deleted());
         assert_eq!(r.fields[DELETED].replaced.as_ref(), Some(&tomb));
     }

@@ -89,8 +89,16 @@ impl StoredValue {
     }
 }
 
-/// A field as stored: name, value, stamp, officer by position, and the replaced stamp if any.
-type StoredField = (String, StoredValue, StoredStamp, u32, Option<StoredStamp>);
+/// A field as stored: name, value, stamp, officer by position, the stamp it was made over if
+/// any, and the conflicting stamps it settled.
+type StoredField = (
+    String,
+    StoredValue,
+    StoredStamp,
+    u32,
+    Option<StoredStamp>,
+    Vec<StoredStamp>,
+);
 
 #[derive(Serialize, Deserialize)]
 struct StoredRecord {
@@ -150,6 +158,7 @@ pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
                         stamp(&f.stamp),
                         by.of(&f.by),
                         f.replaced.as_ref().map(&mut stamp),
+                        f.settled.iter().map(&mut stamp).collect(),
                     )
                 })
                 .collect(),
@@ -189,13 +198,14 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
         .into_iter()
         .map(|r| {
             let mut fields = BTreeMap::new();
-            for (key, value, s, by_index, replaced) in r.f {
+            for (key, value, s, by_index, replaced, settled) in r.f {
                 fields.insert(
                     key,
                     Field {
                         value: value.into_value(),
                         stamp: stamp(s)?,
                         replaced: replaced.map(stamp).transpose()?,
+                        settled: settled.into_iter().map(stamp).collect::<Result<_, _>>()?,
                         by: name(&by, by_index)?,
                     },
                 );
@@ -241,6 +251,8 @@ mod tests {
                     now_ms: 1_760_000_000_000,
                 };
                 r.set("nama", json!("Diubah"), &mut other); // a replaced stamp from another device
+                let loser = r.fields["lat"].stamp.clone();
+                r.settle("lat", json!(-7.1), vec![loser], &mut other);
                 r
             })
             .collect()
