@@ -77,6 +77,28 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A moment as ISO 8601 UTC with milliseconds: "2026-11-23T08:15:30.123Z".
+pub fn iso_utc(ms: u64) -> String {
+    let (days, rest) = ((ms / 86_400_000) as i64, ms % 86_400_000);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rest / 3_600_000,
+        rest / 60_000 % 60,
+        rest / 1_000 % 60,
+        rest % 1_000
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +112,14 @@ mod tests {
         assert_eq!(thousands(300_000_000, Lang::Id), "300.000.000");
         assert_eq!(thousands(1_234_567, Lang::En), "1,234,567");
         assert_eq!(rupiah(20_000_000, Lang::Id), "Rp20.000.000");
+    }
+
+    #[test]
+    fn moments_in_iso_utc() {
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_utc(951_782_400_000), "2000-02-29T00:00:00.000Z");
+        assert_eq!(iso_utc(1_795_421_730_123), "2026-11-23T08:15:30.123Z");
+        assert_eq!(iso_utc(4_102_444_799_999), "2099-12-31T23:59:59.999Z");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! Pure modules compile and test on the host; `web` (the Leptos app and every browser API) is
 //! compiled only for `wasm32`. See ARCHITECTURE.md.
+pub mod bundle;
 pub mod format;
 pub mod i18n;
 pub mod komoditas;

@@ -503,6 +503,47 @@ messages! {
     SentraMembership { id: "Anggota sentra", en: "Member of sentra" }
     SentraNone { id: "Belum tercatat sebagai anggota sentra.", en: "Not recorded as a member of any sentra." }
 
+    BundleTooLarge {
+        id: "Berkas terlalu besar (lebih dari {max} MB). Minta pengirim membagikan perubahan saja, bukan semua data.",
+        en: "The file is too large (over {max} MB). Ask the sender to share changes only, not all data.",
+    }
+    BundleNotUtf8 {
+        id: "Berkas ini bukan teks yang bisa dibaca. Pastikan yang dipilih adalah berkas dari Sentra.",
+        en: "This file is not readable text. Make sure you chose a file made by Sentra.",
+    }
+    BundleNotJson {
+        id: "Berkas ini bukan berkas data Sentra (isinya tidak terbaca). Pilih berkas .json dari Sentra.",
+        en: "This is not a Sentra data file (its content cannot be read). Choose a .json file from Sentra.",
+    }
+    BundleTruncated {
+        id: "Berkas ini terpotong, mungkin unduhannya belum selesai. Minta pengirim mengirim ulang.",
+        en: "This file is cut short; perhaps the download did not finish. Ask the sender to send it again.",
+    }
+    BundleNotSentra {
+        id: "Berkas ini bukan berkas data Sentra. Pilih berkas yang dibagikan dari halaman Bagikan.",
+        en: "This is not a Sentra data file. Choose a file shared from the Share page.",
+    }
+    BundleFutureVersion {
+        id: "Berkas ini dibuat oleh Sentra versi lebih baru (format {version}). Perbarui Sentra di perangkat ini lalu coba lagi.",
+        en: "This file was made by a newer Sentra (format {version}). Update Sentra on this device, then try again.",
+    }
+    BundleChecksum {
+        id: "Isi berkas ini berubah sejak dibuat (tanda pemeriksa tidak cocok). Minta pengirim mengirim ulang berkas aslinya.",
+        en: "This file changed after it was made (its checksum does not match). Ask the sender for the original file.",
+    }
+    BundleDamaged {
+        id: "Berkas ini rusak: susunannya tidak sesuai format Sentra. Minta pengirim mengirim ulang.",
+        en: "This file is damaged: its structure does not match Sentra's format. Ask the sender to send it again.",
+    }
+    BundleDuplicateId {
+        id: "Berkas ini memuat data yang sama dua kali (id {id}), jadi tidak diterima. Minta pengirim membuat berkas baru.",
+        en: "This file holds the same record twice (id {id}), so it is refused. Ask the sender to make a new file.",
+    }
+    BundleInvalid {
+        id: "Berkas ini memuat data yang tidak sah (id {id}, isian {field}: {reason}). Tidak ada yang diubah.",
+        en: "This file holds invalid data (id {id}, field {field}: {reason}). Nothing was changed.",
+    }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

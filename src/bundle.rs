@@ -1,0 +1,584 @@
+//! Bundles: the files officers pass through messaging apps to share records. Format v1 is
+//! described in docs/bundle-format.md (with a JSON Schema beside it). Pure: no browser.
+//!
+//! Reading is strict about what would corrupt data (an unknown major version, a checksum that
+//! does not match, duplicate ids, values the records' own rules refuse) and lenient about what a
+//! newer minor version may add (unknown fields are ignored, and still covered by the checksum).
+//! A reader never panics on any input (property-tested over arbitrary and mutated bytes).
+
+use crate::format::iso_utc;
+use crate::i18n::{fill, Lang, Msg};
+use crate::model::hlc::Stamp;
+use crate::model::rules::Today;
+use crate::model::usaha::UsahaForm;
+use crate::model::{kinds, Field, Kind, Record};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+pub const FORMAT: &str = "sentra-bundle";
+/// Major.minor: a reader takes any minor of its major and refuses a later major.
+pub const VERSION: &str = "1.0";
+const MAJOR: u64 = 1;
+/// Larger files are refused before parsing: 50,000 Usaha make about 40 MB.
+pub const MAX_BYTES: usize = 100_000_000;
+
+/// What a bundle holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Every record on the sending device.
+    All,
+    /// The records changed after this stamp (the sender's previous export).
+    Since(Stamp),
+}
+
+/// Who sent a bundle, when, and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub created_ms: u64,
+    pub device: String,
+    pub officer: String,
+    /// The sender's working kabupaten/kota code, if chosen.
+    pub kabupaten: Option<String>,
+    pub scope: Scope,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bundle {
+    pub header: Header,
+    /// ISO 8601 UTC, as written.
+    pub created: String,
+    pub records: Vec<Record>,
+    /// `sha256:<hex>` over the canonical form: recognises a bundle imported before.
+    pub checksum: String,
+}
+
+/// A stamp on the wire: wall ms, counter, device by position in `devices`.
+type WireStamp = (u64, u32, u32);
+
+#[derive(Serialize, Deserialize)]
+struct WireField {
+    /// The value.
+    v: Value,
+    /// The change's stamp.
+    s: WireStamp,
+    /// The officer, by position in `officers`.
+    by: u32,
+    /// The stamp this change was made over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<WireStamp>,
+    /// Conflicting stamps this change settled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    x: Vec<WireStamp>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireRecord {
+    id: String,
+    kind: Kind,
+    created: WireStamp,
+    fields: BTreeMap<String, WireField>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    format: String,
+    version: String,
+    created: String,
+    created_ms: u64,
+    device: String,
+    officer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kabupaten: Option<String>,
+    scope: Scope,
+    devices: Vec<String>,
+    officers: Vec<String>,
+    records: Vec<WireRecord>,
+}
+
+/// Why a file cannot be imported. Nothing is changed when reading fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BundleError {
+    TooLarge,
+    NotUtf8,
+    NotJson,
+    Truncated,
+    NotSentra,
+    FutureVersion(String),
+    Checksum,
+    /// The structure is not what the format says (a field of the wrong type, a missing part).
+    Damaged(String),
+    DuplicateId(String),
+    /// A record the records' rules refuse: its id, kind, field and the reason.
+    Invalid {
+        id: String,
+        kind: Kind,
+        field: String,
+        reason: String,
+    },
+}
+
+impl BundleError {
+    /// The message for the officer.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BundleError::TooLarge => fill(
+                Msg::BundleTooLarge.text(lang),
+                &[("max", &(MAX_BYTES / 1_000_000).to_string())],
+            ),
+            BundleError::NotUtf8 => Msg::BundleNotUtf8.text(lang).to_string(),
+            BundleError::NotJson => Msg::BundleNotJson.text(lang).to_string(),
+            BundleError::Truncated => Msg::BundleTruncated.text(lang).to_string(),
+            BundleError::NotSentra => Msg::BundleNotSentra.text(lang).to_string(),
+            BundleError::FutureVersion(v) => {
+                fill(Msg::BundleFutureVersion.text(lang), &[("version", v)])
+            }
+            BundleError::Checksum => Msg::BundleChecksum.text(lang).to_string(),
+            BundleError::Damaged(_) => Msg::BundleDamaged.text(lang).to_string(),
+            BundleError::DuplicateId(id) => fill(Msg::BundleDuplicateId.text(lang), &[("id", id)]),
+            BundleError::Invalid {
+                id, field, reason, ..
+            } => fill(
+                Msg::BundleInvalid.text(lang),
+                &[("id", id), ("field", field), ("reason", reason)],
+            ),
+        }
+    }
+}
+
+/// `sha256:<hex>` of a bundle's content: the JSON object without `checksum`, keys sorted, no
+/// spaces (serde_json's compact form of a `Value`, whose maps are sorted).
+fn checksum_of(content: &Map<String, Value>) -> String {
+    let canonical = serde_json::to_string(content).expect("a JSON value always serialises");
+    let digest = Sha256::digest(canonical.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The text of a bundle's content with its checksum (re)computed: for tools and tests that edit
+/// a bundle on purpose.
+pub fn signed(mut content: Map<String, Value>) -> String {
+    content.remove("checksum");
+    let sum = checksum_of(&content);
+    content.insert("checksum".into(), Value::String(sum));
+    serde_json::to_string(&content).expect("serialisable")
+}
+
+/// Positions of names, added as first seen.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    index: BTreeMap<String, u32>,
+}
+
+impl Names {
+    fn of(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+}
+
+/// The text of a bundle holding `records` (written in id order).
+pub fn write(header: &Header, records: &[Record]) -> String {
+    let (mut devices, mut officers) = (Names::default(), Names::default());
+    let mut sorted: Vec<&Record> = records.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut stamp = |s: &Stamp| (s.wall, s.counter, devices.of(&s.device));
+    let wire_records = sorted
+        .into_iter()
+        .map(|r| WireRecord {
+            id: r.id.clone(),
+            kind: r.kind,
+            created: stamp(&r.created),
+            fields: r
+                .fields
+                .iter()
+                .map(|(k, f)| {
+                    let field = WireField {
+                        v: f.value.clone(),
+                        s: stamp(&f.stamp),
+                        by: officers.of(&f.by),
+                        r: f.replaced.as_ref().map(&mut stamp),
+                        x: f.settled.iter().map(&mut stamp).collect(),
+                    };
+                    (k.clone(), field)
+                })
+                .collect(),
+        })
+        .collect();
+    let wire = Wire {
+        format: FORMAT.into(),
+        version: VERSION.into(),
+        created: iso_utc(header.created_ms),
+        created_ms: header.created_ms,
+        device: header.device.clone(),
+        officer: header.officer.clone(),
+        kabupaten: header.kabupaten.clone(),
+        scope: header.scope.clone(),
+        devices: devices.list,
+        officers: officers.list,
+        records: wire_records,
+    };
+    let Value::Object(content) = serde_json::to_value(&wire).expect("serialisable") else {
+        unreachable!("a struct serialises to an object")
+    };
+    signed(content)
+}
+
+/// Reads and checks a bundle. `today` bounds the records' dates (pass tomorrow to allow for a
+/// sender a time zone ahead).
+pub fn read(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(BundleError::TooLarge);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotUtf8)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            BundleError::Truncated
+        } else {
+            BundleError::NotJson
+        }
+    })?;
+    let Value::Object(mut content) = value else {
+        return Err(BundleError::NotSentra);
+    };
+    if content.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BundleError::NotSentra);
+    }
+    let version = content
+        .get("version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| BundleError::Damaged("no version".into()))?
+        .to_string();
+    let major: u64 = version
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .ok_or_else(|| BundleError::Damaged(format!("version {version}")))?;
+    if major > MAJOR {
+        return Err(BundleError::FutureVersion(version));
+    }
+    if major < MAJOR {
+        return Err(BundleError::Damaged(format!("version {version}")));
+    }
+    let Some(Value::String(claimed)) = content.remove("checksum") else {
+        return Err(BundleError::Checksum);
+    };
+    if checksum_of(&content) != claimed {
+        return Err(BundleError::Checksum);
+    }
+    let wire: Wire = serde_json::from_value(Value::Object(content))
+        .map_err(|e| BundleError::Damaged(e.to_string()))?;
+    let records = records_of(&wire)?;
+    let mut ids = HashSet::new();
+    for r in &records {
+        if !ids.insert(r.id.as_str()) {
+            return Err(BundleError::DuplicateId(r.id.clone()));
+        }
+    }
+    for r in &records {
+        check(r, today)?;
+    }
+    Ok(Bundle {
+        header: Header {
+            created_ms: wire.created_ms,
+            device: wire.device,
+            officer: wire.officer,
+            kabupaten: wire.kabupaten,
+            scope: wire.scope,
+        },
+        created: wire.created,
+        records,
+        checksum: claimed,
+    })
+}
+
+fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
+    let shared = |list: &[String]| {
+        list.iter()
+            .map(|s| Arc::from(s.as_str()))
+            .collect::<Vec<Arc<str>>>()
+    };
+    let (devices, officers) = (shared(&wire.devices), shared(&wire.officers));
+    let name = |list: &[Arc<str>], i: u32| {
+        list.get(i as usize)
+            .cloned()
+            .ok_or_else(|| BundleError::Damaged(format!("no name at {i}")))
+    };
+    let stamp = |&(wall, counter, d): &WireStamp| {
+        Ok::<_, BundleError>(Stamp {
+            wall,
+            counter,
+            device: name(&devices, d)?,
+        })
+    };
+    wire.records
+        .iter()
+        .map(|r| {
+            let mut fields = BTreeMap::new();
+            for (key, f) in &r.fields {
+                fields.insert(
+                    key.clone(),
+                    Field {
+                        value: f.v.clone(),
+                        stamp: stamp(&f.s)?,
+                        replaced: f.r.as_ref().map(stamp).transpose()?,
+                        settled: f.x.iter().map(stamp).collect::<Result<_, _>>()?,
+                        by: name(&officers, f.by)?,
+                    },
+                );
+            }
+            Ok(Record {
+                id: r.id.clone(),
+                kind: r.kind,
+                created: stamp(&r.created)?,
+                fields,
+            })
+        })
+        .collect()
+}
+
+/// A record as its kind's rules see it: the form it would show, validated.
+fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
+    let reasons = match kinds::schema(r.kind) {
+        Some(schema) => schema.validate(&schema.form_of(r), today).err(),
+        None => UsahaForm::from_record(r).validate(today).err(),
+    };
+    match reasons.and_then(|mut rs| (!rs.is_empty()).then(|| rs.remove(0))) {
+        None => Ok(()),
+        Some(e) => Err(BundleError::Invalid {
+            id: r.id.clone(),
+            kind: r.kind,
+            field: e.field.to_string(),
+            reason: e.text(Lang::Id),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::Editor;
+    use serde_json::json;
+
+    fn today() -> Today {
+        Today {
+            year: 2026,
+            iso: "2026-11-23".into(),
+        }
+    }
+
+    pub(crate) fn sample() -> (Header, Vec<Record>) {
+        let mut a = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
+        let mut ed = Editor {
+            clock: &mut a,
+            officer: "Petugas Uji",
+            now_ms: 1_795_400_000_000,
+        };
+        let mut usaha = Record::new(Kind::Usaha, &mut ed);
+        for (k, v) in [
+            ("nama", json!("Batik Sekar <script>")),
+            ("desa", json!("35.29.02.2004")),
+            ("status", json!("aktif")),
+            ("modal", json!(50_000_000)),
+        ] {
+            usaha.set(k, v, &mut ed);
+        }
+        let mut sentra = Record::new(Kind::Sentra, &mut ed);
+        for (k, v) in [
+            ("nama", json!("Sentra Batik")),
+            ("desa", json!("35.29.02.2004")),
+            ("status", json!("rencana")),
+            ("anggota", json!([usaha.id.clone()])),
+        ] {
+            sentra.set(k, v, &mut ed);
+        }
+        sentra.set_deleted(true, &mut ed);
+        let header = Header {
+            created_ms: 1_795_421_730_123,
+            device: "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00".into(),
+            officer: "Petugas Uji".into(),
+            kabupaten: Some("35.29".into()),
+            scope: Scope::All,
+        };
+        (header, vec![sentra, usaha])
+    }
+
+    #[test]
+    fn a_written_bundle_reads_back_whole() {
+        let (header, records) = sample();
+        let text = write(&header, &records);
+        let bundle = read(text.as_bytes(), &today()).unwrap();
+        assert_eq!(bundle.header, header);
+        assert_eq!(bundle.created, "2026-11-23T08:15:30.123Z");
+        let mut want = records.clone();
+        want.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(bundle.records, want);
+        assert!(
+            bundle.records.iter().any(Record::is_deleted),
+            "tombstones travel"
+        );
+        assert!(bundle.checksum.starts_with("sha256:") && bundle.checksum.len() == 71);
+        assert_eq!(
+            write(&header, &records),
+            text,
+            "the same content, the same file"
+        );
+    }
+
+    fn error_of(text: &str) -> BundleError {
+        read(text.as_bytes(), &today()).unwrap_err()
+    }
+
+    use super::signed as resigned;
+
+    fn content() -> Map<String, Value> {
+        let (header, records) = sample();
+        serde_json::from_str(&write(&header, &records)).unwrap()
+    }
+
+    #[test]
+    fn every_kind_of_bad_file_gets_its_own_reason() {
+        let good = {
+            let (h, r) = sample();
+            write(&h, &r)
+        };
+        assert_eq!(error_of("halo, ini bukan berkas"), BundleError::NotJson);
+        assert_eq!(error_of(&good[..good.len() / 2]), BundleError::Truncated);
+        assert_eq!(error_of("[1,2,3]"), BundleError::NotSentra);
+        assert_eq!(
+            error_of(r#"{"format":"other-app"}"#),
+            BundleError::NotSentra
+        );
+        assert_eq!(
+            read(&[0xff, 0xfe, b'{'], &today()).unwrap_err(),
+            BundleError::NotUtf8
+        );
+        let mut c = content();
+        c.insert("version".into(), json!("2.0"));
+        assert_eq!(
+            error_of(&resigned(c)),
+            BundleError::FutureVersion("2.0".into())
+        );
+        assert_eq!(
+            error_of(&good.replace("Batik Sekar", "Batik Palsu")),
+            BundleError::Checksum
+        );
+        let mut c = content();
+        let records = c["records"].as_array().unwrap().clone();
+        c.insert(
+            "records".into(),
+            Value::Array(records.iter().chain(records.iter()).cloned().collect()),
+        );
+        assert!(matches!(
+            error_of(&resigned(c)),
+            BundleError::DuplicateId(_)
+        ));
+        let mut c = content();
+        let usaha = c["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|r| r["kind"] == "usaha")
+            .unwrap();
+        c["records"][usaha]["fields"]["modal"]["v"] = json!(-5);
+        let err = error_of(&resigned(c));
+        assert!(
+            matches!(&err, BundleError::Invalid { field, .. } if field == "modal"),
+            "{err:?}"
+        );
+        assert!(err.message(Lang::Id).contains("modal"));
+        let mut c = content();
+        c["records"][0]["fields"]["nama"]["s"] = json!([1, 0, 9]);
+        assert!(matches!(error_of(&resigned(c)), BundleError::Damaged(_)));
+        let too_big = vec![b' '; MAX_BYTES + 1];
+        assert_eq!(read(&too_big, &today()).unwrap_err(), BundleError::TooLarge);
+    }
+
+    #[test]
+    fn unknown_fields_from_a_newer_minor_version_are_tolerated() {
+        let mut c = content();
+        c.insert("version".into(), json!("1.4"));
+        c.insert("catatan_pengirim".into(), json!("dari versi baru"));
+        c["records"][0]["foto"] = json!("belum didukung");
+        let bundle = read(resigned(c).as_bytes(), &today()).unwrap();
+        assert_eq!(bundle.records.len(), 2);
+    }
+
+    #[test]
+    fn messages_name_the_problem_in_indonesian() {
+        assert_eq!(
+            BundleError::FutureVersion("2.0".into()).message(Lang::Id),
+            "Berkas ini dibuat oleh Sentra versi lebih baru (format 2.0). Perbarui Sentra di perangkat ini lalu coba lagi."
+        );
+        for e in [
+            BundleError::TooLarge,
+            BundleError::NotUtf8,
+            BundleError::NotJson,
+            BundleError::Truncated,
+            BundleError::NotSentra,
+            BundleError::Checksum,
+            BundleError::Damaged("x".into()),
+            BundleError::DuplicateId("id-1".into()),
+        ] {
+            let text = e.message(Lang::Id);
+            assert!(!text.contains('{'), "{text}");
+            assert_ne!(text, e.message(Lang::En));
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    use super::tests::sample;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn today() -> Today {
+        Today {
+            year: 2026,
+            iso: "2026-11-23".into(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any bytes at all: an answer, never a panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = read(&bytes, &today());
+        }
+
+        /// A real bundle, damaged in a few places or cut short: refused or read, never a panic;
+        /// and whatever is accepted is what was sent.
+        #[test]
+        fn damaged_bundles_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4), cut in any::<prop::sample::Index>(), truncate in any::<bool>()) {
+            let (header, records) = sample();
+            let mut bytes = write(&header, &records).into_bytes();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if truncate {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            if let Ok(bundle) = read(&bytes, &today()) {
+                // Only a change outside the signed content (e.g. in whitespace-free places that
+                // serde reads the same) can pass: the records must be the ones sent.
+                let mut want = records.clone();
+                want.sort_by(|a, b| a.id.cmp(&b.id));
+                prop_assert_eq!(bundle.records, want);
+            }
+        }
+    }
+}
