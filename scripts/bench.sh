@@ -17,6 +17,14 @@ echo
 echo "## Picker keystroke time (headless Chromium)"
 node tools/bench-picker.mjs
 
+echo
+echo "## Records at scale: 50,000 Usaha load, search, save (headless Chromium)"
+node tools/bench-records.mjs
+
+echo
+echo "## Merge: 50,000 records x 30 fields (native)"
+cargo bench --locked --quiet --bench merge
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo

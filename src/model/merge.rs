@@ -48,6 +48,7 @@ pub fn later<'a>(a: &'a Field, b: &'a Field) -> &'a Field {
         Ordering::Greater => a,
         // The same change seen twice; should two ever differ under one stamp (a damaged copy),
         // the larger value wins so that every device still agrees.
+        Ordering::Equal if a.value == b.value => a,
         Ordering::Equal => {
             if b.value.to_string() > a.value.to_string() {
                 b
@@ -72,19 +73,27 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
         local.created = other.created.clone();
         changed = true;
     }
-    for (key, theirs) in &other.fields {
-        let Some(ours) = local.fields.get(key) else {
-            local.fields.insert(key.clone(), theirs.clone());
-            changed = true;
+    // Both field maps are sorted: walk them side by side instead of looking each key up.
+    let mut missing: Vec<(&String, &Field)> = Vec::new();
+    let mut theirs_iter = other.fields.iter().peekable();
+    for (key, ours) in local.fields.iter_mut() {
+        while let Some((k, f)) = theirs_iter.next_if(|(k, _)| *k < key) {
+            missing.push((k, f));
+        }
+        let Some((_, theirs)) = theirs_iter.next_if(|(k, _)| *k == key) else {
             continue;
         };
+        // The common case on an import: the same version on both sides.
+        if ours.stamp == theirs.stamp && ours.value == theirs.value {
+            continue;
+        }
         let ours_wins = std::ptr::eq(later(ours, theirs), ours);
         // The same value reached twice is agreement, not something to ask the officer about.
         if in_conflict(ours, theirs) && ours.value != theirs.value {
             let (kept, lost) = if ours_wins {
-                (ours, theirs)
+                (&*ours, theirs)
             } else {
-                (theirs, ours)
+                (theirs, &*ours)
             };
             conflicts.push(Conflict {
                 record: local.id.clone(),
@@ -95,9 +104,14 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
             });
         }
         if !ours_wins {
-            local.fields.insert(key.clone(), theirs.clone());
+            *ours = theirs.clone();
             changed = true;
         }
+    }
+    missing.extend(theirs_iter);
+    for (key, theirs) in missing {
+        local.fields.insert(key.clone(), theirs.clone());
+        changed = true;
     }
     changed
 }
