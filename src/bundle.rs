@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
 use crate::model::usaha::UsahaForm;
-use crate::model::{kinds, Field, Kind, Record};
+use crate::model::{kinds, Field, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -165,25 +165,6 @@ pub fn signed(mut content: Map<String, Value>) -> String {
     let sum = checksum_of(&content);
     content.insert("checksum".into(), Value::String(sum));
     serde_json::to_string(&content).expect("serialisable")
-}
-
-/// Positions of names, added as first seen.
-#[derive(Default)]
-struct Names {
-    list: Vec<String>,
-    index: BTreeMap<String, u32>,
-}
-
-impl Names {
-    fn of(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.list.push(name.to_string());
-        self.index.insert(name.to_string(), i);
-        i
-    }
 }
 
 /// The text of a bundle holding `records` (written in id order).
@@ -346,13 +327,23 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
         .collect()
 }
 
-/// A record as its kind's rules see it: the form it would show, validated.
+/// A record as its kind's rules see it: the form it would show, each field checked. Rules across
+/// fields are left out: merging field by field can combine two valid edits into a pair the form
+/// would refuse (formed before planned; a latitude from one device and no longitude from
+/// another), and such a record must still load; its form shows the reason when next edited.
 fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
+    const ACROSS_FIELDS: [Msg; 2] = [Msg::ErrKbliEdition, Msg::ErrCoordinate];
     let reasons = match kinds::schema(r.kind) {
-        Some(schema) => schema.validate(&schema.form_of(r), today).err(),
-        None => UsahaForm::from_record(r).validate(today).err(),
+        Some(schema) => schema.field_errors(&schema.form_of(r), today),
+        None => UsahaForm::from_record(r)
+            .validate(today)
+            .err()
+            .unwrap_or_default(),
     };
-    match reasons.and_then(|mut rs| (!rs.is_empty()).then(|| rs.remove(0))) {
+    match reasons
+        .into_iter()
+        .find(|e| !ACROSS_FIELDS.contains(&e.msg))
+    {
         None => Ok(()),
         Some(e) => Err(BundleError::Invalid {
             id: r.id.clone(),
@@ -502,6 +493,26 @@ mod tests {
         assert!(matches!(error_of(&resigned(c)), BundleError::Damaged(_)));
         let too_big = vec![b' '; MAX_BYTES + 1];
         assert_eq!(read(&too_big, &today()).unwrap_err(), BundleError::TooLarge);
+    }
+
+    /// Device A records the year formed, device B the year planned, later; merged, the pair
+    /// breaks the form's rule (formed before planned). The bundle still reads: refusing it would
+    /// block every export holding that record.
+    #[test]
+    fn records_valid_field_by_field_read_even_if_a_cross_field_rule_fails() {
+        let (header, mut records) = sample();
+        let sentra = records.iter_mut().find(|r| r.kind == Kind::Sentra).unwrap();
+        let mut b = Clock::new("dev-b");
+        let mut ed = Editor {
+            clock: &mut b,
+            officer: "B",
+            now_ms: 1_795_500_000_000,
+        };
+        sentra.set("tahun_terbentuk", json!(2020), &mut ed);
+        sentra.set("tahun_rencana", json!(2021), &mut ed);
+        sentra.set("lat", json!(-7.0), &mut ed); // and a latitude without its longitude
+        let bundle = read(write(&header, &records).as_bytes(), &today()).unwrap();
+        assert_eq!(bundle.records.len(), 2);
     }
 
     #[test]

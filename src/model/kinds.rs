@@ -724,6 +724,13 @@ mod tests {
             survei(&[("lahan_ha", "setengah")]),
             vec![("lahan_ha", Msg::ErrHectare)]
         );
+        // "1.500" could be 1,500 ha (thousands dot) or 1.5: asked again, not guessed.
+        assert_eq!(
+            survei(&[("lahan_ha", "1.500")]),
+            vec![("lahan_ha", Msg::ErrHectare)]
+        );
+        assert!(survei(&[("lahan_ha", "1.5")]).is_empty());
+        assert!(survei(&[("lahan_ha", "1500,25")]).is_empty());
         assert_eq!(
             survei(&[("lahan_cnc", "mungkin")]),
             vec![("lahan_cnc", Msg::ErrChoice)]

@@ -18,7 +18,7 @@ use crate::i18n::{fill, Lang, Msg};
 use hlc::{Clock, Stamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// The kinds of record, one IndexedDB object store each.
@@ -117,16 +117,53 @@ pub struct Record {
 /// Validated form values, as `Schema::validate` and `UsahaForm::validate` return them.
 pub type FormValues = Vec<(&'static str, Value)>;
 
-/// The values a form changed since it opened (`opened`: the values it started with; `None` for a
-/// new record, where every value counts). A form opened before another tab or an import changed
-/// the record must not write back its old copy of fields the officer did not touch.
-pub fn changed_since(values: FormValues, opened: Option<&FormValues>) -> FormValues {
-    match opened {
+/// The fields whose text differs between two states of a form (any serialisable form: its fields
+/// by name). `opened` is the form as it was opened, or the base a restored draft was typed over.
+pub fn changed_fields<T: Serialize>(opened: &T, now: &T) -> BTreeSet<String> {
+    let as_map = |form: &T| match serde_json::to_value(form) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let (before, after) = (as_map(opened), as_map(now));
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// The values of the fields the officer changed (`None`: a new record, where every value
+/// counts). A form opened before another tab or an import changed the record must not write
+/// back its old copy of fields the officer did not touch.
+pub fn changed_since(values: FormValues, changed: Option<&BTreeSet<String>>) -> FormValues {
+    match changed {
         None => values,
-        Some(opened) => values
+        Some(changed) => values
             .into_iter()
-            .filter(|(key, v)| !opened.iter().any(|(k, o)| k == key && o == v))
+            .filter(|(key, _)| changed.contains(*key))
             .collect(),
+    }
+}
+
+/// Device ids and officer names by position, for the compact forms (stored chunks, bundles)
+/// where each is written once and stamps refer to it.
+#[derive(Default)]
+pub(crate) struct NameList {
+    pub list: Vec<String>,
+    index: BTreeMap<String, u32>,
+}
+
+impl NameList {
+    /// The position of `name`, added if new.
+    pub fn of(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
     }
 }
 
@@ -320,21 +357,30 @@ mod tests {
 
     #[test]
     fn a_form_writes_only_what_the_officer_changed() {
-        let opened: FormValues = vec![("nama", json!("Batik")), ("status", json!("aktif"))];
-        let saved: FormValues = vec![("nama", json!("Batik Sekar")), ("status", json!("aktif"))];
+        let opened: BTreeMap<&str, &str> =
+            [("nama", "Batik"), ("status", "aktif"), ("catatan", "x")].into();
+        let now: BTreeMap<&str, &str> = [
+            ("nama", "Batik Sekar"),
+            ("status", "aktif"),
+            ("catatan", ""),
+        ]
+        .into();
+        let changed = changed_fields(&opened, &now);
+        assert_eq!(changed, ["catatan", "nama"].map(String::from).into());
+        let values: FormValues = vec![
+            ("nama", json!("Batik Sekar")),
+            ("status", json!("aktif")),
+            ("catatan", Value::Null),
+        ];
         assert_eq!(
-            changed_since(saved.clone(), Some(&opened)),
-            vec![("nama", json!("Batik Sekar"))]
+            changed_since(values.clone(), Some(&changed)),
+            vec![("nama", json!("Batik Sekar")), ("catatan", Value::Null)],
+            "a cleared field is a change; an untouched one is not written"
         );
         assert_eq!(
-            changed_since(saved.clone(), None),
-            saved,
+            changed_since(values.clone(), None),
+            values,
             "a new record: everything"
-        );
-        // Clearing a field is a change too.
-        assert_eq!(
-            changed_since(vec![("nama", Value::Null)], Some(&opened)),
-            vec![("nama", Value::Null)]
         );
     }
 

@@ -126,9 +126,17 @@ pub fn coordinates(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, Msg> {
     }
 }
 
-/// A non-negative area in hectares ("0,5" or "0.5"), at most a million.
+/// A non-negative area in hectares ("0,5" or "0.5"), at most a million. "1.500" is refused as
+/// ambiguous: Indonesian writes thousands with dots, and money and counts here read it so.
 pub fn hectares(s: &str) -> Result<Option<f64>, Msg> {
-    let t = s.trim().replace(',', ".");
+    let trimmed = s.trim();
+    if trimmed
+        .rsplit_once('.')
+        .is_some_and(|(_, after)| after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(Msg::ErrHectare);
+    }
+    let t = trimmed.replace(',', ".");
     if t.is_empty() {
         return Ok(None);
     }

@@ -46,7 +46,7 @@ pub enum Ty {
     Year {
         ahead: i32,
     },
-    /// A date from 2000 up to today, or up to five years ahead when `future`.
+    /// A date from 2000 up to today, or, when `future`, up to the end of the fifth year ahead.
     Date {
         future: bool,
     },
@@ -104,6 +104,7 @@ pub struct Schema {
     /// What a new form starts with.
     pub defaults: &'static [(&'static str, &'static str)],
     /// Rules across fields, run on the parsed values.
+    /// Not applied to received bundles (see [`Schema::field_errors`]).
     pub check: fn(&Values, &mut Vec<FieldError>),
     /// Points worth the officer's attention that do not stop a save.
     pub warnings: fn(&Values) -> Vec<FieldError>,
@@ -226,6 +227,13 @@ impl Schema {
         } else {
             Err(errors)
         }
+    }
+
+    /// The reasons single fields cannot be stored, without the rules across fields (for records
+    /// received from elsewhere: per-field merging can combine two valid edits into a pair the
+    /// form would refuse, and such a record must still load).
+    pub fn field_errors(&self, form: &Form, today: &Today) -> Vec<FieldError> {
+        self.parse_all(form, today).1
     }
 
     /// The warnings for a form being typed, from the fields that already parse.

@@ -11,7 +11,7 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
-use crate::model::{Field, Kind, Record};
+use crate::model::{Field, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -118,25 +118,6 @@ struct StoredChunk {
 }
 
 const FORMAT: u32 = 1;
-
-/// Positions of strings in a list, added as they are first seen.
-#[derive(Default)]
-struct Names {
-    list: Vec<String>,
-    index: BTreeMap<String, u32>,
-}
-
-impl Names {
-    fn of(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.list.push(name.to_string());
-        self.index.insert(name.to_string(), i);
-        i
-    }
-}
 
 /// The bytes of a chunk holding `records`.
 pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
