@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
     Pwa::provide();
     Wilayah::provide();
     let profile = settings::load_or_create_profile();
-    Records::provide(profile.device_id.clone());
+    Records::provide(format!("{}-t{}", profile.device_id, settings::tab_id()));
     provide_context(ProfileState(RwSignal::new(profile)));
     pwa::ask_persistence_at_first_start();
 

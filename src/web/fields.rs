@@ -88,7 +88,7 @@ pub fn LinkPicker(
                     let title = names
                         .all
                         .get(&id)
-                        .filter(|r| !r.is_deleted())
+                        .filter(|r| r.kind == kind && !r.is_deleted())
                         .map(|r| names.title(r))
                         .unwrap_or_else(|| i18n.t(Msg::LinkGone).to_string());
                     (id, title)

@@ -73,12 +73,13 @@ async fn open_store(on_blocked: impl Fn() + 'static) -> Result<Rc<IdbStore>, Sto
 }
 
 impl Records {
-    pub fn provide(device_id: String) -> Self {
+    /// `clock_device`: the device id and this tab's (see `settings::tab_id`).
+    pub fn provide(clock_device: String) -> Self {
         let records = Records {
             all: RwSignal::new(BTreeMap::new()),
             state: RwSignal::new(LoadState::Loading),
             last_deleted: RwSignal::new(None),
-            clock: StoredValue::new(Clock::new(device_id)),
+            clock: StoredValue::new(Clock::new(clock_device)),
         };
         provide_context(records);
         records.listen_to_other_tabs();

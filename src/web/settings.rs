@@ -1,14 +1,31 @@
 //! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
-//! the working kabupaten/kota, and whether persistent storage was asked for. Records never go here (IndexedDB only).
+//! the working kabupaten/kota, and whether persistent storage was asked for; and this tab's id
+//! in sessionStorage. Records never go here (IndexedDB only).
 
 use crate::i18n::Lang;
 use crate::profile::Profile;
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use gloo_storage::{errors::StorageError, LocalStorage, SessionStorage, Storage};
 
 const KEY_LANG: &str = "sentra.lang";
 const KEY_PROFILE: &str = "sentra.profile";
 const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
 const KEY_HOME_KABUPATEN: &str = "sentra.wilayah-kerja";
+const KEY_TAB: &str = "sentra.tab";
+
+/// This tab's id: made once per tab, kept across reloads of it (sessionStorage). Each tab
+/// stamps its changes as a device of its own (`<device id>-t<tab>`), so two tabs editing one
+/// field at once are a conflict like two phones, and never make the same stamp or record id.
+pub fn tab_id() -> String {
+    if let Ok(id) = SessionStorage::get::<String>(KEY_TAB) {
+        return id;
+    }
+    let id = format!(
+        "{:08x}",
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    );
+    let _ = SessionStorage::set(KEY_TAB, &id);
+    id
+}
 
 pub fn load_lang() -> Lang {
     LocalStorage::get(KEY_LANG).unwrap_or_default()
@@ -66,14 +83,38 @@ pub fn save_home_kabupaten(code: &str) {
     let _ = LocalStorage::set(KEY_HOME_KABUPATEN, code);
 }
 
+/// A half-filled form, and the form it was typed over (to write back only what the officer
+/// changed, even when the record changed meanwhile).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Draft<T> {
+    pub base: T,
+    pub form: T,
+}
+
 /// Drafts of forms being filled in, so a reload or a crashed tab loses nothing typed. Small (one
-/// form's text), so localStorage; removed when the form is saved or cancelled.
-pub fn load_draft<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(format!("sentra.draft.{key}")).ok()
+/// form's text), so localStorage; removed when the form is saved or cancelled. Each tab keeps its
+/// own (`sentra.draft.<form>.<tab>`): two tabs editing one record do not overwrite or remove
+/// each other's, and a form offers its own tab's draft first, else another tab's (a tab that
+/// crashed or was closed).
+pub fn draft_key(form: &str) -> String {
+    format!("sentra.draft.{form}.{}", tab_id())
+}
+
+/// A draft of `form` (this tab's, else another's) with its storage key.
+pub fn find_draft<T: serde::de::DeserializeOwned>(form: &str) -> Option<(String, T)> {
+    let own = draft_key(form);
+    let prefix = format!("sentra.draft.{form}.");
+    let storage = LocalStorage::raw();
+    let others = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix) && *k != own);
+    std::iter::once(own.clone())
+        .chain(others)
+        .find_map(|key| LocalStorage::get(&key).ok().map(|d| (key, d)))
 }
 
 pub fn save_draft<T: serde::Serialize>(key: &str, draft: &T) {
-    let _ = LocalStorage::set(format!("sentra.draft.{key}"), draft);
+    let _ = LocalStorage::set(key, draft);
 }
 
 /// Removes every draft (part of wiping the device's data).
@@ -89,5 +130,5 @@ pub fn remove_all_drafts() {
 }
 
 pub fn remove_draft(key: &str) {
-    LocalStorage::delete(format!("sentra.draft.{key}"));
+    LocalStorage::delete(key);
 }

@@ -321,5 +321,26 @@ test("two tabs: a save in one shows in the other, and a form opened earlier keep
   assert.equal((await a.getByTestId("fact-narahubung").textContent()).trim(), "Bu Tab B");
   // Tab B shows A's save without a reload.
   await b.getByTestId("record-title").filter({ hasText: "Mitra Dua Tab Baru" }).waitFor();
+
+  // Tab B opens the edit page straight from its address, as after a reload: it waits for the
+  // records, then shows the form filled.
+  await b.goto(`${a.url()}/ubah`);
+  assert.equal(await b.getByLabel("Nama mitra").inputValue(), "Mitra Dua Tab Baru");
+  // B half-types a new contact person and leaves it (the draft is kept); A records the phone.
+  await b.getByLabel("Narahubung").fill("Bu Draf");
+  await a.getByTestId("edit").click();
+  await a.getByLabel("Telepon").fill("0812-3333-4444");
+  await a.getByTestId("save").click();
+  await a.getByTestId("record-detail").waitFor();
+  // B comes back, restores its draft and saves: A's phone stays, B's contact is saved.
+  await b.reload();
+  await b.getByTestId("draft-restore").click();
+  assert.equal(await b.getByLabel("Narahubung").inputValue(), "Bu Draf");
+  assert.equal(await b.getByLabel("Telepon").inputValue(), "", "the draft is what B typed over");
+  await b.getByTestId("save").click();
+  await b.getByTestId("record-detail").waitFor();
+  assert.equal((await b.getByTestId("fact-narahubung").textContent()).trim(), "Bu Draf");
+  assert.equal((await b.getByTestId("fact-telepon").textContent()).trim(), "0812-3333-4444");
   a.assertNoErrors();
+  b.assertNoErrors?.();
 });

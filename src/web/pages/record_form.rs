@@ -6,13 +6,13 @@ use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
 use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
-use crate::model::{changed_since, FieldError, Record};
+use crate::model::{changed_fields, changed_since, FieldError, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::{GpsButton, LinkPicker};
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
-use crate::web::records::{today, Records};
-use crate::web::settings;
+use crate::web::records::{today, LoadState, Records};
+use crate::web::settings::{self, Draft};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -29,22 +29,49 @@ pub enum Outcome {
 pub fn RecordFormPage(schema: &'static Schema) -> impl IntoView {
     let records = Records::expect();
     let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        records
-            .all
-            .with_untracked(|all| all.get(id).filter(|r| r.kind == schema.kind).cloned())
-    });
-    if id.is_some() && existing.is_none() {
-        return view! { <Page title=schema.title><p>{tr(Msg::RecordNotFound)}</p></Page> }
-            .into_any();
-    }
-    view! {
-        <Page title=schema.title>
+    let editing = id.is_some();
+    let form = move || {
+        let existing = id.as_ref().and_then(|id| {
+            records
+                .all
+                .with_untracked(|all| all.get(id).filter(|r| r.kind == schema.kind).cloned())
+        });
+        if id.is_some() && existing.is_none() {
+            return view! { <p>{tr(Msg::RecordNotFound)}</p> }.into_any();
+        }
+        view! {
             <h2>{tr(if existing.is_some() { Msg::RecordEditTitle } else { Msg::RecordAddTitle })}</h2>
             <RecordFormBody schema=schema existing=existing/>
-        </Page>
+        }
+        .into_any()
+    };
+    // A new record needs nothing loaded: typing can start at once, even if storage fails.
+    if !editing {
+        return view! { <Page title=schema.title>{form()}</Page> }.into_any();
     }
-    .into_any()
+    view! { <Page title=schema.title><WhenLoaded>{form.clone()}</WhenLoaded></Page> }.into_any()
+}
+
+/// Shows its children once the records are loaded (an edit form needs its record; opened by a
+/// link after a reload, they are still loading), the store's message while they cannot be.
+/// Built once: a form is not rebuilt under the officer's fingers.
+#[component]
+pub fn WhenLoaded(children: ChildrenFn) -> impl IntoView {
+    let records = Records::expect();
+    let state = Memo::new(move |_| {
+        records.state.with(|s| match s {
+            LoadState::Loading => None,
+            LoadState::Ready => Some(Ok(())),
+            LoadState::Failed(e) => Some(Err(e.clone())),
+        })
+    });
+    move || match state.get() {
+        None => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
+        Some(Ok(())) => children().into_any(),
+        Some(Err(e)) => {
+            view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any()
+        }
+    }
 }
 
 /// "A draft was found: restore / discard".
@@ -95,11 +122,12 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
     let profile = expect_context::<ProfileState>();
     let navigate = use_navigate();
 
-    let draft_key = format!(
+    let form_name = format!(
         "{}.{}",
         schema.kind.key(),
         existing.as_ref().map_or("baru", |r| r.id.as_str())
     );
+    let draft_key = settings::draft_key(&form_name);
     let initial = match &existing {
         Some(r) => schema.form_of(r),
         None => {
@@ -117,13 +145,12 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             form
         }
     };
-    // What the form started from, to write back only what the officer changed.
-    let opened = existing
-        .as_ref()
-        .and_then(|_| schema.validate(&initial, &today()).ok());
+    // What the form was typed over, to write back only what the officer changed.
+    let base = StoredValue::new(initial.clone());
     let form = RwSignal::new(initial.clone());
-    let offer_draft =
-        RwSignal::new(settings::load_draft::<Form>(&draft_key).filter(|d| *d != initial));
+    let offer_draft = RwSignal::new(
+        settings::find_draft::<Draft<Form>>(&form_name).filter(|(_, d)| d.form != initial),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let outcome = RwSignal::new(Outcome::None);
     let saving = RwSignal::new(false);
@@ -132,7 +159,13 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
     Effect::new(move |first: Option<()>| {
         let current = form.get();
         if first.is_some() && offer_draft.with_untracked(Option::is_none) {
-            settings::save_draft(&key, &current);
+            settings::save_draft(
+                &key,
+                &Draft {
+                    base: base.get_value(),
+                    form: current,
+                },
+            );
         }
     });
     let warnings = Memo::new(move |_| form.with(|f| schema.form_warnings(f, &today())));
@@ -158,9 +191,12 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             let current = existing_id
                 .as_ref()
                 .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
+            let changed = current
+                .as_ref()
+                .map(|_| changed_fields(&base.get_value(), &form.get_untracked()));
             let record = records.edit(&profile.officer(), |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(schema.kind, editor));
-                record.apply(changed_since(values, opened.as_ref()), editor);
+                record.apply(changed_since(values, changed.as_ref()), editor);
                 record
             });
             let href = format!("/{}/{}", schema.path, record.id);
@@ -192,19 +228,21 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             })
         })
     };
+    // A draft another tab left is taken over: restored, it is saved as this tab's own.
     let restore = Callback::new(move |()| {
-        if let Some(d) = offer_draft.get_untracked() {
+        if let Some((key, d)) = offer_draft.get_untracked() {
             offer_draft.set(None);
-            form.set(d);
+            settings::remove_draft(&key);
+            base.set_value(d.base);
+            form.set(d.form);
         }
     });
-    let discard = {
-        let key = draft_key.clone();
-        Callback::new(move |()| {
+    let discard = Callback::new(move |()| {
+        if let Some((key, _)) = offer_draft.get_untracked() {
             settings::remove_draft(&key);
-            offer_draft.set(None);
-        })
-    };
+        }
+        offer_draft.set(None);
+    });
     let has_komoditas = schema.field_of(|t| *t == Ty::Komoditas).is_some();
 
     view! {

@@ -95,9 +95,11 @@ impl Lookup<'_> {
         }
     }
 
-    fn linked_title(&self, id: &str) -> String {
+    /// The title of the linked record of `kind`. A link to a record of another kind (a damaged
+    /// or hand-made bundle) is shown as gone: following it could loop through links forever.
+    fn linked_title(&self, kind: Kind, id: &str) -> String {
         match self.all.get(id) {
-            Some(r) if !r.is_deleted() => self.title(r),
+            Some(r) if r.kind == kind && !r.is_deleted() => self.title(r),
             _ => Msg::LinkGone.text(self.lang).to_string(),
         }
     }
@@ -118,10 +120,10 @@ impl Lookup<'_> {
                 .index
                 .and_then(|i| i.kabupaten(code))
                 .map_or_else(|| code.to_string(), |k| k.name.clone()),
-            Ty::Link(_) => self.linked_title(code),
-            Ty::Links(_) => list_of(Some(v))
+            Ty::Link(kind) => self.linked_title(kind, code),
+            Ty::Links(kind) => list_of(Some(v))
                 .into_iter()
-                .map(|id| self.linked_title(id))
+                .map(|id| self.linked_title(kind, id))
                 .collect::<Vec<_>>()
                 .join(", "),
             Ty::Phone if masked => mask_phone(code),
@@ -518,7 +520,7 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                                         v => list_of(v),
                                     };
                                     ids.into_iter()
-                                        .map(|id| (href_of(kind, id), names.linked_title(id)))
+                                        .map(|id| (href_of(kind, id), names.linked_title(kind, id)))
                                         .collect()
                                 }
                                 _ => Vec::new(),

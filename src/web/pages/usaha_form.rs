@@ -2,18 +2,18 @@
 //! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
 //! and shows every reason beside its field.
 
-use super::record_form::{DraftOffer, FormOutcome, Outcome};
+use super::record_form::{DraftOffer, FormOutcome, Outcome, WhenLoaded};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{changed_since, FieldError, Kind, Record};
+use crate::model::{changed_fields, changed_since, FieldError, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
 use crate::web::records::{today, Records};
-use crate::web::settings;
+use crate::web::settings::{self, Draft};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -48,19 +48,28 @@ pub fn UsahaEditPage() -> impl IntoView {
 #[component]
 fn UsahaFormPage(id: Option<String>) -> impl IntoView {
     let records = Records::expect();
-    let existing = id
-        .as_ref()
-        .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
-    if id.is_some() && existing.is_none() {
-        return view! { <Page title=Msg::UsahaEditTitle><p>{tr(Msg::UsahaNotFound)}</p></Page> }
-            .into_any();
-    }
-    let title = if existing.is_some() {
+    let title = if id.is_some() {
         Msg::UsahaEditTitle
     } else {
         Msg::UsahaNewTitle
     };
-    view! { <Page title=title><UsahaFormBody existing=existing/></Page> }.into_any()
+    let editing = id.is_some();
+    let form = move || {
+        let existing = id.as_ref().and_then(|id| {
+            records
+                .all
+                .with_untracked(|all| all.get(id).filter(|r| r.kind == Kind::Usaha).cloned())
+        });
+        if id.is_some() && existing.is_none() {
+            return view! { <p>{tr(Msg::UsahaNotFound)}</p> }.into_any();
+        }
+        view! { <UsahaFormBody existing=existing/> }.into_any()
+    };
+    // A new record needs nothing loaded: typing can start at once, even if storage fails.
+    if !editing {
+        return view! { <Page title=title>{form()}</Page> }.into_any();
+    }
+    view! { <Page title=title><WhenLoaded>{form.clone()}</WhenLoaded></Page> }.into_any()
 }
 
 #[component]
@@ -70,10 +79,11 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let profile = expect_context::<ProfileState>();
     let navigate = use_navigate();
 
-    let draft_key = format!(
+    let form_name = format!(
         "usaha.{}",
         existing.as_ref().map_or("baru", |r| r.id.as_str())
     );
+    let draft_key = settings::draft_key(&form_name);
     let initial = existing
         .as_ref()
         .map(UsahaForm::from_record)
@@ -81,13 +91,12 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             status: "aktif".into(),
             ..Default::default()
         });
-    // What the form started from, to write back only what the officer changed.
-    let opened = existing
-        .as_ref()
-        .and_then(|_| initial.validate(&today()).ok());
+    // What the form was typed over, to write back only what the officer changed.
+    let base = StoredValue::new(initial.clone());
     let form = RwSignal::new(initial.clone());
-    let saved_draft = settings::load_draft::<UsahaForm>(&draft_key).filter(|d| *d != initial);
-    let offer_draft = RwSignal::new(saved_draft);
+    let offer_draft = RwSignal::new(
+        settings::find_draft::<Draft<UsahaForm>>(&form_name).filter(|(_, d)| d.form != initial),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let outcome = RwSignal::new(Outcome::None);
     let confirmed_duplicate = RwSignal::new(false);
@@ -98,7 +107,13 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         let current = form.get();
         if first.is_some() && offer_draft.with_untracked(Option::is_none) {
-            settings::save_draft(&key, &current);
+            settings::save_draft(
+                &key,
+                &Draft {
+                    base: base.get_value(),
+                    form: current,
+                },
+            );
         }
     });
 
@@ -154,9 +169,12 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             let current = existing
                 .as_ref()
                 .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
+            let changed = current
+                .as_ref()
+                .map(|_| changed_fields(&base.get_value(), &form.get_untracked()));
             let record = records.edit(&officer, |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
-                record.apply(changed_since(values, opened.as_ref()), editor);
+                record.apply(changed_since(values, changed.as_ref()), editor);
                 record
             });
             let id = record.id.clone();
@@ -179,19 +197,21 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let cancel_href = existing
         .as_ref()
         .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
+    // A draft another tab left is taken over: restored, it is saved as this tab's own.
     let restore = Callback::new(move |()| {
-        if let Some(d) = offer_draft.get_untracked() {
+        if let Some((key, d)) = offer_draft.get_untracked() {
             offer_draft.set(None);
-            form.set(d);
+            settings::remove_draft(&key);
+            base.set_value(d.base);
+            form.set(d.form);
         }
     });
-    let discard = {
-        let key = draft_key.clone();
-        Callback::new(move |()| {
+    let discard = Callback::new(move |()| {
+        if let Some((key, _)) = offer_draft.get_untracked() {
             settings::remove_draft(&key);
-            offer_draft.set(None);
-        })
-    };
+        }
+        offer_draft.set(None);
+    });
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
             errors.with(|errs| {
