@@ -9,6 +9,7 @@ pub mod komoditas;
 pub mod licences;
 pub mod model;
 pub mod profile;
+pub mod sharing;
 pub mod store;
 pub mod wilayah;
 
