@@ -544,6 +544,30 @@ messages! {
         en: "This file holds invalid data (id {id}, field {field}: {reason}). Nothing was changed.",
     }
 
+    ShareUnshared { id: "{count} data belum dibagikan.", en: "{count} records not shared yet." }
+    ShareAllShared { id: "Semua data sudah dibagikan.", en: "All data has been shared." }
+    ShareChanges { id: "Bagikan perubahan ({count} data)", en: "Share changes ({count} records)" }
+    ShareAll { id: "Bagikan semua data ({count} data)", en: "Share all data ({count} records)" }
+    SharePersonal {
+        id: "Berkas memuat data lengkap, termasuk nomor telepon. Kirimkan hanya kepada petugas Disperindag.",
+        en: "The file holds complete data, phone numbers included. Send it only to Disperindag officers.",
+    }
+    ShareDownloaded {
+        id: "Berkas {file} sudah diunduh. Kirimkan lewat WhatsApp atau Telegram sebagai dokumen.",
+        en: "The file {file} has been downloaded. Send it through WhatsApp or Telegram as a document.",
+    }
+    ShareShared { id: "Berkas {file} sudah dibagikan.", en: "The file {file} has been shared." }
+    ShareCancelled {
+        id: "Dibatalkan. Data tetap tercatat belum dibagikan.",
+        en: "Cancelled. The data is still marked as not shared.",
+    }
+    ShareFailed {
+        id: "Berkas tidak dapat dibuat atau dibagikan. Coba lagi.",
+        en: "The file could not be made or shared. Try again.",
+    }
+    BelumDibagikan { id: "Belum dibagikan", en: "Not shared yet" }
+    BerandaCounts { id: "Data di perangkat ini", en: "Data on this device" }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

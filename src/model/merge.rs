@@ -49,6 +49,8 @@ pub fn later<'a>(a: &'a Field, b: &'a Field) -> &'a Field {
         // The same change seen twice; should two ever differ under one stamp (a damaged copy),
         // the larger value wins so that every device still agrees.
         Ordering::Equal if a.value == b.value => a,
+        // JSON values have no order of their own; their text gives one every device shares.
+        #[allow(clippy::cmp_owned)]
         Ordering::Equal => {
             if b.value.to_string() > a.value.to_string() {
                 b

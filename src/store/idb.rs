@@ -371,6 +371,23 @@ impl Store for IdbStore {
         Ok(found)
     }
 
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.transaction(&["meta"], IdbTransactionMode::Readonly)?;
+        let read = Self::object_store(&tx, "meta")?
+            .get(&JsValue::from_str(key))
+            .map_err(error_of)?;
+        Ok(finished(&read).await?.as_string())
+    }
+
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let tx = self.transaction(&["meta"], IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        Self::object_store(&tx, "meta")?
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map_err(error_of)?;
+        done.await
+    }
+
     async fn clear(&self) -> Result<(), StoreError> {
         let kinds: Vec<&str> = Kind::ALL
             .iter()

@@ -50,6 +50,9 @@ pub trait Store {
     async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError>;
     /// The stored copies of these records (those that exist), e.g. after another tab saved them.
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
+    /// A small value of the device's own bookkeeping (e.g. the stamp of the last export).
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError>;
     /// Removes every record (the "hapus semua data" setting).
     async fn clear(&self) -> Result<(), StoreError>;
 }
@@ -59,6 +62,7 @@ pub trait Store {
 #[derive(Default)]
 pub struct MemoryStore {
     records: RefCell<BTreeMap<String, Record>>,
+    meta: RefCell<BTreeMap<String, String>>,
     pub fail_next: RefCell<Option<StoreError>>,
 }
 
@@ -94,8 +98,21 @@ impl Store for MemoryStore {
             .collect())
     }
 
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.meta.borrow().get(key).cloned())
+    }
+
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(err) = self.fail_next.borrow_mut().take() {
+            return Err(err);
+        }
+        self.meta.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+
     async fn clear(&self) -> Result<(), StoreError> {
         self.records.borrow_mut().clear();
+        self.meta.borrow_mut().clear();
         Ok(())
     }
 }
@@ -196,7 +213,17 @@ mod tests {
         let err = block_on(store.put_all(&records(5))).unwrap_err();
         assert_eq!(err.message(), Msg::StoreQuota);
         assert_eq!(block_on(store.load_all()).unwrap().len(), 2);
+        block_on(store.meta_put("last_export", "x")).unwrap();
+        assert_eq!(
+            block_on(store.meta_get("last_export")).unwrap().as_deref(),
+            Some("x")
+        );
         block_on(store.clear()).unwrap();
         assert!(block_on(store.load_all()).unwrap().is_empty());
+        assert_eq!(
+            block_on(store.meta_get("last_export")).unwrap(),
+            None,
+            "wiped too"
+        );
     }
 }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod combobox;
 pub mod fields;
+pub mod files;
 pub mod i18n;
 pub mod pages;
 pub mod pickers;

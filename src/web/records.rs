@@ -1,7 +1,7 @@
 //! Records as app state: loaded from the store once at start, then read from memory; every
 //! save writes through to the store first and updates memory only when the store has committed.
 
-use crate::model::hlc::Clock;
+use crate::model::hlc::{Clock, Stamp};
 use crate::model::{Editor, Kind, Record};
 use crate::store::idb::IdbStore;
 use crate::store::{Store, StoreError};
@@ -32,8 +32,14 @@ pub struct Records {
     pub all: RwSignal<BTreeMap<String, Record>>,
     pub state: RwSignal<LoadState>,
     pub last_deleted: RwSignal<Option<Deleted>>,
+    /// The latest stamp that left the device in an export (`None`: never exported). Records
+    /// with a later change are "belum dibagikan".
+    pub last_export: RwSignal<Option<Stamp>>,
     clock: StoredValue<Clock>,
 }
+
+/// The meta key of [`Records::last_export`].
+const LAST_EXPORT: &str = "last_export";
 
 thread_local! {
     static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
@@ -79,6 +85,7 @@ impl Records {
             all: RwSignal::new(BTreeMap::new()),
             state: RwSignal::new(LoadState::Loading),
             last_deleted: RwSignal::new(None),
+            last_export: RwSignal::new(None),
             clock: StoredValue::new(Clock::new(clock_device)),
         };
         provide_context(records);
@@ -88,8 +95,17 @@ impl Records {
             // Told while an older version in another tab blocks the upgrade; it goes on once
             // that tab closes.
             let blocked = move || records.state.set(LoadState::Failed(StoreError::Blocked));
-            match async { open_store(blocked).await?.load_all().await }.await {
-                Ok(loaded) => {
+            let loading = async {
+                let store = open_store(blocked).await?;
+                let loaded = store.load_all().await?;
+                let mark = store.meta_get(LAST_EXPORT).await?;
+                Ok::<_, StoreError>((loaded, mark))
+            };
+            match loading.await {
+                Ok((loaded, mark)) => {
+                    records
+                        .last_export
+                        .set(mark.and_then(|m| serde_json::from_str(&m).ok()));
                     // For diagnostics and the load benchmark: how long opening and reading took.
                     if let Some(body) = document().body() {
                         let _ = body.set_attribute(
@@ -179,11 +195,20 @@ impl Records {
         Ok(())
     }
 
+    /// Remembers that everything up to `mark` has left the device in an export.
+    pub async fn mark_exported(self, mark: Stamp) -> Result<(), StoreError> {
+        let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;
+        store().await?.meta_put(LAST_EXPORT, &text).await?;
+        self.last_export.set(Some(mark));
+        Ok(())
+    }
+
     /// Removes every record from the device (behind a typed confirmation in Pengaturan).
     pub async fn clear(self) -> Result<(), StoreError> {
         store().await?.clear().await?;
         tell_other_tabs(&Notice::Cleared);
         self.all.set(BTreeMap::new());
+        self.last_export.set(None);
         Ok(())
     }
 }

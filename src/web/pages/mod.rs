@@ -47,13 +47,3 @@ fn EmptyState(msg: Msg) -> impl IntoView {
         </div>
     }
 }
-
-/// A page that, for now, has only its title, introduction and empty state.
-#[component]
-fn EmptyPage(title: Msg, intro: Msg, empty: Msg) -> impl IntoView {
-    view! {
-        <Page title=title intro=intro>
-            <EmptyState msg=empty/>
-        </Page>
-    }
-}

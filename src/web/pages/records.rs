@@ -447,7 +447,17 @@ pub fn LastChange(record: Record) -> impl IntoView {
         .unwrap_or_default()
         .to_string();
     let by = by.to_string();
+    let records = Records::expect();
+    let latest = crate::sharing::latest(&record).clone();
+    let unshared = move || {
+        records
+            .last_export
+            .with(|mark| mark.as_ref().is_none_or(|m| latest > *m))
+    };
     view! {
+        <Show when=unshared>
+            <p><span class="chip chip--unshared" data-testid="unshared">{tr(Msg::BelumDibagikan)}</span></p>
+        </Show>
         <p class="hint" data-testid="last-change">
             {move || fill(i18n.t(Msg::LastChange), &[("created", &created), ("when", &when), ("by", &by), ("device", &device)])}
         </p>

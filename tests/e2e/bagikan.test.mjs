@@ -1,0 +1,94 @@
+// Sharing records as a file: what has not been shared is counted on Beranda, Bagikan and each
+// record; an export downloads a bundle (headless Chromium has no share sheet) whose checksum a
+// second implementation of the documented canonical form (here, in JavaScript) agrees with;
+// after it, only later changes count as not shared, across a reload.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, serverFor } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** docs/bundle-format.md: keys sorted, no whitespace, without `checksum`. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const keys = Object.keys(value).filter((k) => k !== "checksum").sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function exported(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(button).click()]);
+  const bundle = JSON.parse(readFileSync(await download.path(), "utf8"));
+  return { name: download.suggestedFilename(), bundle };
+}
+
+test("records not yet shared are counted, exported as a checked bundle, then counted as shared", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { acceptDownloads: true });
+  await page.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(page, "Bagikan");
+  await page.getByTestId("empty-state").waitFor();
+  await chooseWorkArea(page, server.url);
+
+  for (const name of ["Koperasi Uji Satu", "Toko Uji Dua"]) {
+    await page.goto(new URL("/mitra/baru", server.url).href);
+    await page.getByLabel("Nama mitra").fill(name);
+    await page.getByLabel("Jenis mitra").selectOption("ritel");
+    await page.getByLabel("Telepon").fill("0812-5555-6666");
+    await page.getByTestId("save").click();
+    await page.getByTestId("record-detail").waitFor();
+  }
+  await page.getByTestId("unshared").waitFor();
+  const detail = page.url();
+
+  await page.goto(new URL("/", server.url).href);
+  assert.match(await page.getByTestId("beranda-counts").textContent(), /Mitra\s*2/);
+  assert.equal((await page.getByTestId("beranda-unshared").textContent()).trim(), "2 data belum dibagikan.");
+
+  await page.goto(new URL("/bagikan", server.url).href);
+  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "2 data belum dibagikan.");
+  const first = await exported(page, "share-changes");
+  const today = new Date().toISOString().slice(0, 10);
+  assert.match(first.name, new RegExp(`^sentra-sumenep-${today.slice(0, 8)}\\d\\d\\.json$`));
+  assert.equal(first.bundle.format, "sentra-bundle");
+  assert.equal(first.bundle.version, "1.0");
+  assert.equal(first.bundle.kabupaten, "35.29");
+  assert.equal(first.bundle.scope, "all");
+  assert.equal(first.bundle.records.length, 2);
+  assert.equal(first.bundle.records[0].kind, "mitra");
+  const sum = createHash("sha256").update(canonical(first.bundle)).digest("hex");
+  assert.equal(first.bundle.checksum, `sha256:${sum}`, "the documented canonical form, computed independently");
+  await page.getByTestId("share-outcome").filter({ hasText: `Berkas ${first.name} sudah diunduh.` }).waitFor();
+  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "Semua data sudah dibagikan.");
+  assert.equal(await page.getByTestId("share-changes").isDisabled(), true);
+
+  // A later edit is the only thing not shared; the next export holds just that record.
+  await page.goto(detail);
+  await page.getByTestId("record-detail").waitFor();
+  assert.equal(await page.getByTestId("unshared").count(), 0, "shared: no badge");
+  await page.getByTestId("edit").click();
+  await page.getByLabel("Narahubung").fill("Pak Uji");
+  await page.getByTestId("save").click();
+  await page.getByTestId("unshared").waitFor();
+  await page.goto(new URL("/bagikan", server.url).href);
+  await page.reload(); // the mark survives a reload (kept in IndexedDB)
+  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "1 data belum dibagikan.");
+  const second = await exported(page, "share-changes");
+  assert.equal(second.bundle.records.length, 1);
+  assert.ok(second.bundle.scope.since, "changes since the previous export");
+  assert.equal(Object.values(second.bundle.records[0].fields).some((f) => f.v === "Pak Uji"), true);
+  await page.getByTestId("share-outcome").filter({ hasText: "sudah diunduh" }).waitFor();
+  await page.reload();
+  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "Semua data sudah dibagikan.");
+  page.assertNoErrors();
+});
