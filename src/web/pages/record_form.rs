@@ -16,6 +16,8 @@ use crate::web::settings::{self, Draft};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::{de::DeserializeOwned, Serialize};
+use std::collections::BTreeSet;
 
 /// How the last save attempt ended.
 #[derive(Clone, Copy, PartialEq)]
@@ -74,28 +76,97 @@ pub fn WhenLoaded(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// "A draft was found: restore / discard".
-#[component]
-pub fn DraftOffer(
-    #[prop(into)] shown: Signal<bool>,
-    on_restore: Callback<()>,
-    on_discard: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || shown.get()>
-            <div class="banner banner--update" role="alert" data-testid="draft-offer">
-                <p>{tr(Msg::DraftFound)}</p>
-                <div class="banner__actions">
-                    <button type="button" class="button button--primary" data-testid="draft-restore"
-                        on:click=move |_| on_restore.run(())>
-                        {tr(Msg::DraftRestore)}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| on_discard.run(())>
-                        {tr(Msg::DraftDiscard)}
-                    </button>
+/// A form's text with its draft: saved to this tab's draft on every change, a draft left
+/// earlier offered back, and the form it was typed over kept, so that a save writes back only
+/// what the officer changed. Shared by the Usaha form and the schema forms.
+pub struct Drafted<T: Send + Sync + 'static> {
+    pub form: RwSignal<T>,
+    base: StoredValue<T>,
+    offer: RwSignal<Option<(String, Draft<T>)>>,
+    key: StoredValue<String>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Drafted<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Drafted<T> {}
+
+impl<T> Drafted<T>
+where
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    /// `name`: the form and record, e.g. `sentra.<id>` or `usaha.baru`.
+    pub fn new(name: &str, initial: T) -> Self {
+        let offered = settings::find_draft::<Draft<T>>(name).filter(|(_, d)| d.form != initial);
+        let drafted = Drafted {
+            form: RwSignal::new(initial.clone()),
+            base: StoredValue::new(initial),
+            offer: RwSignal::new(offered),
+            key: StoredValue::new(settings::draft_key(name)),
+        };
+        // Autosave (localStorage only), except while a draft is being offered.
+        Effect::new(move |first: Option<()>| {
+            let current = drafted.form.get();
+            if first.is_some() && drafted.offer.with_untracked(Option::is_none) {
+                let draft = Draft {
+                    base: drafted.base.get_value(),
+                    form: current,
+                };
+                drafted
+                    .key
+                    .with_value(|key| settings::save_draft(key, &draft));
+            }
+        });
+        drafted
+    }
+
+    /// The fields changed since the form opened (or since the base a restored draft was typed
+    /// over).
+    pub fn changed(self) -> BTreeSet<String> {
+        changed_fields(&self.base.get_value(), &self.form.get_untracked())
+    }
+
+    /// This tab's draft is done with (saved or cancelled).
+    pub fn remove(self) {
+        self.key.with_value(|key| settings::remove_draft(key));
+    }
+
+    /// "A draft was found: restore / discard". A draft another tab left is taken over:
+    /// restored, it is saved as this tab's own.
+    pub fn offer_view(self) -> impl IntoView {
+        let restore = move |_| {
+            if let Some((key, d)) = self.offer.get_untracked() {
+                self.offer.set(None);
+                settings::remove_draft(&key);
+                self.base.set_value(d.base);
+                self.form.set(d.form);
+            }
+        };
+        let discard = move |_| {
+            if let Some((key, _)) = self.offer.get_untracked() {
+                settings::remove_draft(&key);
+            }
+            self.offer.set(None);
+        };
+        view! {
+            <Show when=move || self.offer.with(Option::is_some)>
+                <div class="banner banner--update" role="alert" data-testid="draft-offer">
+                    <p>{tr(Msg::DraftFound)}</p>
+                    <div class="banner__actions">
+                        <button type="button" class="button button--primary" data-testid="draft-restore"
+                            on:click=restore>
+                            {tr(Msg::DraftRestore)}
+                        </button>
+                        <button type="button" class="button" on:click=discard>
+                            {tr(Msg::DraftDiscard)}
+                        </button>
+                    </div>
                 </div>
-            </div>
-        </Show>
+            </Show>
+        }
     }
 }
 
@@ -127,7 +198,6 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
         schema.kind.key(),
         existing.as_ref().map_or("baru", |r| r.id.as_str())
     );
-    let draft_key = settings::draft_key(&form_name);
     let initial = match &existing {
         Some(r) => schema.form_of(r),
         None => {
@@ -145,34 +215,16 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             form
         }
     };
-    // What the form was typed over, to write back only what the officer changed.
-    let base = StoredValue::new(initial.clone());
-    let form = RwSignal::new(initial.clone());
-    let offer_draft = RwSignal::new(
-        settings::find_draft::<Draft<Form>>(&form_name).filter(|(_, d)| d.form != initial),
-    );
+    let drafted = Drafted::new(&form_name, initial);
+    let form = drafted.form;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let outcome = RwSignal::new(Outcome::None);
     let saving = RwSignal::new(false);
 
-    let key = draft_key.clone();
-    Effect::new(move |first: Option<()>| {
-        let current = form.get();
-        if first.is_some() && offer_draft.with_untracked(Option::is_none) {
-            settings::save_draft(
-                &key,
-                &Draft {
-                    base: base.get_value(),
-                    form: current,
-                },
-            );
-        }
-    });
     let warnings = Memo::new(move |_| form.with(|f| schema.form_warnings(f, &today())));
 
     let submit = {
         let existing_id = existing.as_ref().map(|r| r.id.clone());
-        let draft_key = draft_key.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if saving.get_untracked() {
@@ -191,9 +243,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             let current = existing_id
                 .as_ref()
                 .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
-            let changed = current
-                .as_ref()
-                .map(|_| changed_fields(&base.get_value(), &form.get_untracked()));
+            let changed = current.as_ref().map(|_| drafted.changed());
             let record = records.edit(&profile.officer(), |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(schema.kind, editor));
                 record.apply(changed_since(values, changed.as_ref()), editor);
@@ -201,12 +251,11 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             });
             let href = format!("/{}/{}", schema.path, record.id);
             let navigate = navigate.clone();
-            let draft_key = draft_key.clone();
             saving.set(true);
             leptos::task::spawn_local(async move {
                 match records.save(vec![record]).await {
                     Ok(()) => {
-                        settings::remove_draft(&draft_key);
+                        drafted.remove();
                         navigate(&href, Default::default());
                     }
                     Err(e) => outcome.set(Outcome::Failed(e.message())),
@@ -228,25 +277,10 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             })
         })
     };
-    // A draft another tab left is taken over: restored, it is saved as this tab's own.
-    let restore = Callback::new(move |()| {
-        if let Some((key, d)) = offer_draft.get_untracked() {
-            offer_draft.set(None);
-            settings::remove_draft(&key);
-            base.set_value(d.base);
-            form.set(d.form);
-        }
-    });
-    let discard = Callback::new(move |()| {
-        if let Some((key, _)) = offer_draft.get_untracked() {
-            settings::remove_draft(&key);
-        }
-        offer_draft.set(None);
-    });
     let has_komoditas = schema.field_of(|t| *t == Ty::Komoditas).is_some();
 
     view! {
-        <DraftOffer shown=Signal::derive(move || offer_draft.with(Option::is_some)) on_restore=restore on_discard=discard/>
+        {drafted.offer_view()}
         <form class="form record-form" on:submit=submit novalidate=true data-testid="record-form">
             {schema.sections.iter().map(|section| view! {
                 <fieldset class="card">
@@ -271,10 +305,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                 <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
                     {tr(Msg::ActionSave)}
                 </button>
-                <a class="button" href=cancel_href on:click={
-                    let key = draft_key.clone();
-                    move |_| settings::remove_draft(&key)
-                }>{tr(Msg::ActionCancel)}</a>
+                <a class="button" href=cancel_href on:click=move |_| drafted.remove()>{tr(Msg::ActionCancel)}</a>
             </div>
         </form>
     }

@@ -2,18 +2,17 @@
 //! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
 //! and shows every reason beside its field.
 
-use super::record_form::{DraftOffer, FormOutcome, Outcome, WhenLoaded};
+use super::record_form::{Drafted, FormOutcome, Outcome, WhenLoaded};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{changed_fields, changed_since, FieldError, Kind, Record};
+use crate::model::{changed_since, FieldError, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
 use crate::web::records::{today, Records};
-use crate::web::settings::{self, Draft};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -83,7 +82,6 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
         "usaha.{}",
         existing.as_ref().map_or("baru", |r| r.id.as_str())
     );
-    let draft_key = settings::draft_key(&form_name);
     let initial = existing
         .as_ref()
         .map(UsahaForm::from_record)
@@ -91,31 +89,12 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             status: "aktif".into(),
             ..Default::default()
         });
-    // What the form was typed over, to write back only what the officer changed.
-    let base = StoredValue::new(initial.clone());
-    let form = RwSignal::new(initial.clone());
-    let offer_draft = RwSignal::new(
-        settings::find_draft::<Draft<UsahaForm>>(&form_name).filter(|(_, d)| d.form != initial),
-    );
+    let drafted = Drafted::new(&form_name, initial);
+    let form = drafted.form;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let outcome = RwSignal::new(Outcome::None);
     let confirmed_duplicate = RwSignal::new(false);
     let saving = RwSignal::new(false);
-
-    // Autosave the draft (talks to localStorage only), except while a draft is being offered.
-    let key = draft_key.clone();
-    Effect::new(move |first: Option<()>| {
-        let current = form.get();
-        if first.is_some() && offer_draft.with_untracked(Option::is_none) {
-            settings::save_draft(
-                &key,
-                &Draft {
-                    base: base.get_value(),
-                    form: current,
-                },
-            );
-        }
-    });
 
     // Scanning every stored Usaha is work for a save attempt, not for each keystroke: nothing is
     // scanned until a save finds duplicates; from then on the warning follows the form.
@@ -137,7 +116,6 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let submit = {
         let existing = existing.clone();
         let own_id = own_id.clone();
-        let draft_key = draft_key.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if saving.get_untracked() {
@@ -169,9 +147,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             let current = existing
                 .as_ref()
                 .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
-            let changed = current
-                .as_ref()
-                .map(|_| changed_fields(&base.get_value(), &form.get_untracked()));
+            let changed = current.as_ref().map(|_| drafted.changed());
             let record = records.edit(&officer, |editor| {
                 let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
                 record.apply(changed_since(values, changed.as_ref()), editor);
@@ -179,12 +155,11 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             });
             let id = record.id.clone();
             let navigate = navigate.clone();
-            let draft_key = draft_key.clone();
             saving.set(true);
             leptos::task::spawn_local(async move {
                 match records.save(vec![record]).await {
                     Ok(()) => {
-                        settings::remove_draft(&draft_key);
+                        drafted.remove();
                         navigate(&format!("/usaha/{id}"), Default::default());
                     }
                     Err(e) => outcome.set(Outcome::Failed(e.message())),
@@ -197,21 +172,6 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let cancel_href = existing
         .as_ref()
         .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
-    // A draft another tab left is taken over: restored, it is saved as this tab's own.
-    let restore = Callback::new(move |()| {
-        if let Some((key, d)) = offer_draft.get_untracked() {
-            offer_draft.set(None);
-            settings::remove_draft(&key);
-            base.set_value(d.base);
-            form.set(d.form);
-        }
-    });
-    let discard = Callback::new(move |()| {
-        if let Some((key, _)) = offer_draft.get_untracked() {
-            settings::remove_draft(&key);
-        }
-        offer_draft.set(None);
-    });
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
             errors.with(|errs| {
@@ -232,7 +192,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     };
 
     view! {
-        <DraftOffer shown=Signal::derive(move || offer_draft.with(Option::is_some)) on_restore=restore on_discard=discard/>
+        {drafted.offer_view()}
         <form class="form record-form" on:submit=submit novalidate=true data-testid="usaha-form">
             <fieldset class="card">
                 <legend>{tr(Msg::SectionIdentity)}</legend>
@@ -303,10 +263,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
                     {move || i18n.t(if confirmed_duplicate.get() && !duplicates.with(Vec::is_empty) { Msg::ActionSaveAnyway } else { Msg::ActionSave })}
                 </button>
-                <a class="button" href=cancel_href on:click={
-                    let key = draft_key.clone();
-                    move |_| settings::remove_draft(&key)
-                }>{tr(Msg::ActionCancel)}</a>
+                <a class="button" href=cancel_href on:click=move |_| drafted.remove()>{tr(Msg::ActionCancel)}</a>
             </div>
         </form>
     }
