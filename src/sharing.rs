@@ -6,6 +6,7 @@ use crate::model::hlc::Stamp;
 use crate::model::merge::{merge_reporting, Conflict};
 use crate::model::{Kind, Record};
 use crate::wilayah::search::fold;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The latest stamp in a record (its creation or any field's change).
@@ -62,7 +63,7 @@ pub fn file_name(kabupaten: Option<&str>, officer: &str, date: &str) -> String {
 }
 
 /// How one kind's records fare in an import.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Not on this device yet.
     pub new: usize,
@@ -74,6 +75,21 @@ pub struct Counts {
     pub conflicting: usize,
     /// Deleted by the import (a tombstone this device did not have).
     pub deleted: usize,
+}
+
+/// One line of the import log: who sent what, when, and what it did here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportEntry {
+    /// The bundle's checksum: recognises a file imported before.
+    pub checksum: String,
+    pub received_ms: u64,
+    /// When the sender made it (ISO 8601 UTC, as in the bundle).
+    pub created: String,
+    pub device: String,
+    pub officer: String,
+    #[serde(default)]
+    pub kabupaten: Option<String>,
+    pub counts: BTreeMap<Kind, Counts>,
 }
 
 /// What applying a bundle would do.

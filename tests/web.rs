@@ -106,6 +106,69 @@ mod store {
         IdbStore::open_named(name, version, || {}).await.unwrap()
     }
 
+    /// An import is one transaction over the kind stores, the inbox and the log; its parts read
+    /// back, the same conflict found twice is one inbox entry, and wiping removes them all.
+    #[wasm_bindgen_test]
+    async fn an_import_keeps_records_conflicts_and_its_log_entry() {
+        use sentra::model::merge::merge_reporting;
+        use sentra::sharing::ImportEntry;
+        let store = fresh("sentra-test-import", VERSION).await;
+        let original = sample(1).remove(0);
+        store
+            .put_all(std::slice::from_ref(&original))
+            .await
+            .unwrap();
+        let (mut a, mut b) = (Clock::new("dev-a"), Clock::new("dev-b"));
+        let (mut mine, mut theirs) = (original.clone(), original.clone());
+        let stamp = |clock, now_ms| Editor {
+            clock,
+            officer: "Uji",
+            now_ms,
+        };
+        mine.set("nama", json!("A"), &mut stamp(&mut a, 1_800_000_000_000));
+        theirs.set("nama", json!("B"), &mut stamp(&mut b, 1_800_000_000_001));
+        store.put_all(std::slice::from_ref(&mine)).await.unwrap();
+        let mut conflicts = Vec::new();
+        merge_reporting(&mut mine.clone(), &theirs, &mut conflicts);
+        let entry = ImportEntry {
+            checksum: "sha256:ab".into(),
+            received_ms: 1_800_000_000_002,
+            created: "2027-01-15T08:00:00.000Z".into(),
+            device: "dev-b".into(),
+            officer: "Uji".into(),
+            kabupaten: Some("35.29".into()),
+            counts: Default::default(),
+        };
+        let saved = store
+            .import(std::slice::from_ref(&theirs), &conflicts, &entry)
+            .await
+            .unwrap();
+        assert_eq!(saved[0].text("nama"), "B");
+        let again = ImportEntry {
+            received_ms: entry.received_ms + 60_000, // the same file, a minute later
+            ..entry.clone()
+        };
+        store
+            .import(std::slice::from_ref(&theirs), &conflicts, &again)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.conflicts().await.unwrap(),
+            conflicts,
+            "found twice, kept once"
+        );
+        assert_eq!(
+            store.import_log().await.unwrap(),
+            vec![entry, again],
+            "oldest first"
+        );
+        store.drop_conflicts(&[conflicts[0].key()]).await.unwrap();
+        assert!(store.conflicts().await.unwrap().is_empty());
+        store.clear().await.unwrap();
+        assert!(store.import_log().await.unwrap().is_empty());
+        store.close();
+    }
+
     /// Two tabs: each holds its own connection and its own copy of a record. The second saves a
     /// copy made before the first's save; the first's change must survive.
     #[wasm_bindgen_test]
@@ -202,9 +265,10 @@ mod store {
         wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
         v2.close();
 
-        let v3 = IdbStore::open_named("sentra-test-upgrade", 3, || {})
+        let v3 = IdbStore::open_named("sentra-test-upgrade", VERSION, || {})
             .await
             .unwrap();
+        assert!(v3.store_names().contains(&"conflicts".to_string()));
         let mut loaded = v3.load_all().await.unwrap();
         loaded.sort_by(|a, b| a.id.cmp(&b.id));
         let mut want = records.clone();

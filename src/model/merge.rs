@@ -18,7 +18,7 @@ use super::{Field, Kind, Record};
 use std::cmp::Ordering;
 
 /// A field two copies changed without seeing each other.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     pub record: String,
     pub kind: Kind,
@@ -27,6 +27,18 @@ pub struct Conflict {
     pub kept: Field,
     /// The version it drops, kept here for the officer to look at.
     pub lost: Field,
+}
+
+impl Conflict {
+    /// Its key in the conflict inbox: the record, the field and the dropped version, so the same
+    /// conflict found again (a bundle imported twice) is one entry.
+    pub fn key(&self) -> String {
+        let s = &self.lost.stamp;
+        format!(
+            "{}/{}/{}-{}-{}",
+            self.record, self.field, s.wall, s.counter, s.device
+        )
+    }
 }
 
 /// Whether change `a` was made knowing the change stamped `b` (both of one field).

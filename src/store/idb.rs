@@ -1,15 +1,17 @@
 //! IndexedDB: the only code in Sentra that touches it.
 //!
-//! Schema (database "sentra"): one object store per record kind, "meta" and "import_log". A
-//! kind's store holds its records in chunks (see [`super::chunk`]: key `cNN`, value bytes).
+//! Schema (database "sentra"): one object store per record kind, "meta", "import_log" (since
+//! version 2) and "conflicts" (the inbox, since 4). A kind's store holds its records in chunks
+//! (see [`super::chunk`]: key `cNN`, value bytes).
 //! Each version's upgrade is a step in [`MIGRATIONS`]; opening an older database runs the
 //! missing steps in order inside the browser's upgrade transaction, so data is kept, and a step
 //! that fails aborts the upgrade with the old data untouched.
 
 use super::chunk::{chunk_key, chunk_of, decode, encode};
 use super::{Store, StoreError};
-use crate::model::merge::merge_into;
+use crate::model::merge::{merge_into, Conflict};
 use crate::model::{Kind, Record};
+use crate::sharing::ImportEntry;
 use js_sys::{Array, Promise, Uint8Array};
 use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::*, JsCast};
@@ -35,7 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
         Ok(())
     },
     // 1 → 2: the import log of shared bundles (who sent what, when).
-    |db, _| db.create_object_store("import_log").map(|_| ()),
+    |db, _| db.create_object_store(IMPORT_LOG).map(|_| ()),
     // 2 → 3: records move from one value each (JSON text keyed by id) into chunks.
     |_, tx| {
         for kind in Kind::ALL {
@@ -43,7 +45,12 @@ pub const MIGRATIONS: &[Migration] = &[
         }
         Ok(())
     },
+    // 3 → 4: the conflict inbox (key: `Conflict::key`, value: the conflict as JSON text).
+    |db, _| db.create_object_store(CONFLICTS).map(|_| ()),
 ];
+
+const CONFLICTS: &str = "conflicts";
+const IMPORT_LOG: &str = "import_log";
 
 /// Reads every per-record value of a kind's store and writes them back as chunks. Runs from the
 /// read's success callback, still inside the upgrade transaction; any failure aborts it.
@@ -270,6 +277,88 @@ fn by_chunk<'a, T>(
     groups
 }
 
+fn to_json<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    serde_json::to_string(value)
+        .map(|t| JsValue::from_str(&t))
+        .map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// The kind stores `records` touch, each once.
+fn kinds_of(records: &[Record]) -> Vec<&'static str> {
+    let mut kinds: Vec<&str> = records.iter().map(|r| r.kind.key()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds), and
+/// returns them as stored. Every chunk involved is read first (all requests in flight
+/// together), then merged and written, all in the one transaction: another tab's write cannot
+/// land in between. Any failure aborts the transaction.
+async fn merge_chunks(tx: &IdbTransaction, records: &[Record]) -> Result<Vec<Record>, StoreError> {
+    let fail = |e: StoreError| {
+        let _ = tx.abort();
+        e
+    };
+    let groups = by_chunk(records.iter().map(|r| (r.kind, r.id.as_str(), r)));
+    let mut reads = Vec::with_capacity(groups.len());
+    for (kind, chunk) in groups.keys() {
+        reads.push(
+            IdbStore::object_store(tx, kind.key())?
+                .get(&JsValue::from_str(&chunk_key(*chunk)))
+                .map_err(|e| fail(error_of(e)))?,
+        );
+    }
+    let mut saved = Vec::with_capacity(records.len());
+    for (((kind, chunk), incoming), read) in groups.into_iter().zip(reads) {
+        let stored = finished(&read).await.map_err(fail)?;
+        let mut by_id: BTreeMap<String, Record> = chunk_records(kind.key(), &stored)
+            .map_err(fail)?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        for r in incoming {
+            let record = by_id
+                .entry(r.id.clone())
+                .and_modify(|stored| {
+                    merge_into(stored, r);
+                })
+                .or_insert_with(|| r.clone());
+            saved.push(record.clone());
+        }
+        IdbStore::object_store(tx, kind.key())?
+            .put_with_key(
+                &chunk_value(by_id.values()),
+                &JsValue::from_str(&chunk_key(chunk)),
+            )
+            .map_err(|e| fail(error_of(e)))?;
+    }
+    Ok(saved)
+}
+
+impl IdbStore {
+    /// Every value of a store of JSON texts, in key order.
+    async fn read_all_json<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let read = Self::object_store(&tx, store)?
+            .get_all()
+            .map_err(error_of)?;
+        let all: Array = finished(&read).await?.unchecked_into();
+        all.iter()
+            .map(|v| {
+                let text = v
+                    .as_string()
+                    .ok_or_else(|| StoreError::Corrupt(format!("{store}: not text")))?;
+                serde_json::from_str(&text)
+                    .map_err(|e| StoreError::Corrupt(format!("{store}: {e}")))
+            })
+            .collect()
+    }
+}
+
 impl Store for IdbStore {
     async fn load_all(&self) -> Result<Vec<Record>, StoreError> {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
@@ -293,54 +382,63 @@ impl Store for IdbStore {
     }
 
     async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
-        let groups = by_chunk(records.iter().map(|r| (r.kind, r.id.as_str(), r)));
-        let mut kinds: Vec<&str> = groups.keys().map(|(k, _)| k.key()).collect();
-        kinds.dedup();
+        let kinds = kinds_of(records);
         if kinds.is_empty() {
             return Ok(Vec::new());
         }
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
+        let saved = merge_chunks(&tx, records).await?;
+        done.await?;
+        Ok(saved)
+    }
+
+    async fn import(
+        &self,
+        records: &[Record],
+        conflicts: &[Conflict],
+        entry: &ImportEntry,
+    ) -> Result<Vec<Record>, StoreError> {
+        let mut stores = kinds_of(records);
+        stores.extend([CONFLICTS, IMPORT_LOG]);
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        let saved = merge_chunks(&tx, records).await?;
         let fail = |e: StoreError| {
             let _ = tx.abort();
             e
         };
-        // Read every chunk involved first (all requests in flight together), then merge and
-        // write, all inside the one transaction: another tab's write cannot land in between.
-        let mut reads = Vec::with_capacity(groups.len());
-        for (kind, chunk) in groups.keys() {
-            reads.push(
-                Self::object_store(&tx, kind.key())?
-                    .get(&JsValue::from_str(&chunk_key(*chunk)))
-                    .map_err(|e| fail(error_of(e)))?,
-            );
-        }
-        let mut saved = Vec::with_capacity(records.len());
-        for (((kind, chunk), incoming), read) in groups.into_iter().zip(reads) {
-            let stored = finished(&read).await.map_err(fail)?;
-            let mut by_id: BTreeMap<String, Record> = chunk_records(kind.key(), &stored)
-                .map_err(fail)?
-                .into_iter()
-                .map(|r| (r.id.clone(), r))
-                .collect();
-            for r in incoming {
-                let record = by_id
-                    .entry(r.id.clone())
-                    .and_modify(|stored| {
-                        merge_into(stored, r);
-                    })
-                    .or_insert_with(|| r.clone());
-                saved.push(record.clone());
-            }
-            Self::object_store(&tx, kind.key())?
-                .put_with_key(
-                    &chunk_value(by_id.values()),
-                    &JsValue::from_str(&chunk_key(chunk)),
-                )
+        let inbox = Self::object_store(&tx, CONFLICTS)?;
+        for c in conflicts {
+            inbox
+                .put_with_key(&to_json(c).map_err(fail)?, &JsValue::from_str(&c.key()))
                 .map_err(|e| fail(error_of(e)))?;
         }
+        // Keyed by time first, so the log reads oldest first.
+        let key = format!("{:013}-{}", entry.received_ms, entry.checksum);
+        Self::object_store(&tx, IMPORT_LOG)?
+            .put_with_key(&to_json(entry).map_err(fail)?, &JsValue::from_str(&key))
+            .map_err(|e| fail(error_of(e)))?;
         done.await?;
         Ok(saved)
+    }
+
+    async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {
+        self.read_all_json(IMPORT_LOG).await
+    }
+
+    async fn conflicts(&self) -> Result<Vec<Conflict>, StoreError> {
+        self.read_all_json(CONFLICTS).await
+    }
+
+    async fn drop_conflicts(&self, keys: &[String]) -> Result<(), StoreError> {
+        let tx = self.transaction(&[CONFLICTS], IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        let inbox = Self::object_store(&tx, CONFLICTS)?;
+        for k in keys {
+            inbox.delete(&JsValue::from_str(k)).map_err(error_of)?;
+        }
+        done.await
     }
 
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError> {
@@ -392,7 +490,7 @@ impl Store for IdbStore {
         let kinds: Vec<&str> = Kind::ALL
             .iter()
             .map(|k| k.key())
-            .chain(["meta", "import_log"])
+            .chain(["meta", IMPORT_LOG, CONFLICTS])
             .collect();
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);

@@ -10,7 +10,9 @@ pub mod idb;
 
 use crate::i18n::Msg;
 use crate::model::merge::merge_into;
+use crate::model::merge::Conflict;
 use crate::model::{Kind, Record};
+use crate::sharing::ImportEntry;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -50,6 +52,21 @@ pub trait Store {
     async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError>;
     /// The stored copies of these records (those that exist), e.g. after another tab saved them.
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
+    /// Applies an import in one transaction, all or nothing: `records` merged into what is
+    /// stored (as `put_all` does), `conflicts` added to the inbox (one entry per record, field
+    /// and dropped version), and `entry` written to the import log. Returns the records as stored.
+    async fn import(
+        &self,
+        records: &[Record],
+        conflicts: &[Conflict],
+        entry: &ImportEntry,
+    ) -> Result<Vec<Record>, StoreError>;
+    /// The import log, oldest first.
+    async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError>;
+    /// The conflict inbox.
+    async fn conflicts(&self) -> Result<Vec<Conflict>, StoreError>;
+    /// Takes conflicts out of the inbox (the officer settled them), by [`Conflict::key`].
+    async fn drop_conflicts(&self, keys: &[String]) -> Result<(), StoreError>;
     /// A small value of the device's own bookkeeping (e.g. the stamp of the last export).
     async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError>;
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError>;
@@ -63,6 +80,8 @@ pub trait Store {
 pub struct MemoryStore {
     records: RefCell<BTreeMap<String, Record>>,
     meta: RefCell<BTreeMap<String, String>>,
+    log: RefCell<Vec<ImportEntry>>,
+    inbox: RefCell<BTreeMap<String, Conflict>>,
     pub fail_next: RefCell<Option<StoreError>>,
 }
 
@@ -90,6 +109,38 @@ impl Store for MemoryStore {
             .collect())
     }
 
+    async fn import(
+        &self,
+        records: &[Record],
+        conflicts: &[Conflict],
+        entry: &ImportEntry,
+    ) -> Result<Vec<Record>, StoreError> {
+        // The failure is checked before anything is touched: all or nothing.
+        let saved = self.put_all(records).await?;
+        let mut inbox = self.inbox.borrow_mut();
+        for c in conflicts {
+            inbox.insert(c.key(), c.clone());
+        }
+        self.log.borrow_mut().push(entry.clone());
+        Ok(saved)
+    }
+
+    async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {
+        Ok(self.log.borrow().clone())
+    }
+
+    async fn conflicts(&self) -> Result<Vec<Conflict>, StoreError> {
+        Ok(self.inbox.borrow().values().cloned().collect())
+    }
+
+    async fn drop_conflicts(&self, keys: &[String]) -> Result<(), StoreError> {
+        let mut inbox = self.inbox.borrow_mut();
+        for k in keys {
+            inbox.remove(k);
+        }
+        Ok(())
+    }
+
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError> {
         let map = self.records.borrow();
         Ok(keys
@@ -113,6 +164,8 @@ impl Store for MemoryStore {
     async fn clear(&self) -> Result<(), StoreError> {
         self.records.borrow_mut().clear();
         self.meta.borrow_mut().clear();
+        self.log.borrow_mut().clear();
+        self.inbox.borrow_mut().clear();
         Ok(())
     }
 }
@@ -203,6 +256,74 @@ mod tests {
         assert_eq!(saved[0].text("status"), "tutup", "tab A's change is kept");
         assert_eq!(saved[0].text("nama"), "Nama baru");
         assert_eq!(block_on(store.load_all()).unwrap(), saved);
+    }
+
+    #[test]
+    fn an_import_writes_records_inbox_and_log_together_or_nothing() {
+        use crate::model::merge::merge_reporting;
+        use crate::sharing::ImportEntry;
+        let store = MemoryStore::default();
+        let local = records(2);
+        block_on(store.put_all(&local)).unwrap();
+        let (mut mine, mut theirs) = (local[0].clone(), local[0].clone());
+        let (mut a, mut b) = (Clock::new("dev"), Clock::new("other"));
+        mine.set(
+            "nama",
+            json!("Di sini"),
+            &mut Editor {
+                clock: &mut a,
+                officer: "A",
+                now_ms: 5,
+            },
+        );
+        theirs.set(
+            "nama",
+            json!("Di sana"),
+            &mut Editor {
+                clock: &mut b,
+                officer: "B",
+                now_ms: 6,
+            },
+        );
+        block_on(store.put_all(std::slice::from_ref(&mine))).unwrap();
+        let mut conflicts = Vec::new();
+        merge_reporting(&mut mine.clone(), &theirs, &mut conflicts);
+        assert_eq!(conflicts.len(), 1);
+        let entry = ImportEntry {
+            checksum: "sha256:00".into(),
+            received_ms: 7,
+            created: "2026-11-23T00:00:00.000Z".into(),
+            device: "other".into(),
+            officer: "B".into(),
+            kabupaten: None,
+            counts: Default::default(),
+        };
+
+        *store.fail_next.borrow_mut() = Some(StoreError::Quota);
+        assert!(block_on(store.import(&[theirs.clone()], &conflicts, &entry)).is_err());
+        assert!(block_on(store.import_log()).unwrap().is_empty());
+        assert!(block_on(store.conflicts()).unwrap().is_empty());
+        assert_eq!(
+            block_on(store.load_all())
+                .unwrap()
+                .iter()
+                .find(|r| r.id == mine.id)
+                .unwrap()
+                .text("nama"),
+            "Di sini"
+        );
+
+        let saved = block_on(store.import(&[theirs.clone()], &conflicts, &entry)).unwrap();
+        assert_eq!(saved[0].text("nama"), "Di sana", "the later stamp");
+        block_on(store.import(&[theirs], &conflicts, &entry)).unwrap();
+        assert_eq!(
+            block_on(store.conflicts()).unwrap().len(),
+            1,
+            "the same conflict once"
+        );
+        assert_eq!(block_on(store.import_log()).unwrap().len(), 2);
+        block_on(store.drop_conflicts(&[conflicts[0].key()])).unwrap();
+        assert!(block_on(store.conflicts()).unwrap().is_empty());
     }
 
     #[test]
