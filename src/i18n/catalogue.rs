@@ -568,6 +568,25 @@ messages! {
     BelumDibagikan { id: "Belum dibagikan", en: "Not shared yet" }
     BerandaCounts { id: "Data di perangkat ini", en: "Data on this device" }
 
+    ImportHeading { id: "Terima berkas", en: "Receive a file" }
+    ImportChoose { id: "Pilih berkas dari Sentra (.json), atau tarik ke sini", en: "Choose a Sentra file (.json), or drop it here" }
+    ImportFrom { id: "Berkas dari {officer}, dibuat {created}:", en: "File from {officer}, made {created}:" }
+    ImportAlready {
+        id: "Berkas ini sudah pernah diterima pada {when}. Menerapkannya lagi tidak mengubah apa pun.",
+        en: "This file was received before, on {when}. Applying it again changes nothing.",
+    }
+    ImportApply { id: "Terapkan", en: "Apply" }
+    ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
+    ImportCancelled { id: "Dibatalkan. Tidak ada yang berubah.", en: "Cancelled. Nothing changed." }
+    ImportLogHeading { id: "Berkas yang sudah diterima", en: "Files received" }
+    ImportLogEntry { id: "{when}: dari {officer} (dibuat {created})", en: "{when}: from {officer} (made {created})" }
+    ColumnKind { id: "Jenis data", en: "Kind" }
+    CountNew { id: "Baru", en: "New" }
+    CountUpdated { id: "Diperbarui", en: "Updated" }
+    CountUnchanged { id: "Sama", en: "Unchanged" }
+    CountConflicting { id: "Bentrok", en: "Conflicting" }
+    CountDeleted { id: "Dihapus", en: "Deleted" }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

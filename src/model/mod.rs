@@ -45,6 +45,19 @@ impl Kind {
         Kind::Jejaring,
     ];
 
+    /// The kind's name for people (its page's title).
+    pub fn label(self) -> Msg {
+        match self {
+            Kind::Usaha => Msg::NavUsaha,
+            Kind::Sentra => Msg::NavSentra,
+            Kind::SurveiDesa => Msg::NavSurvei,
+            Kind::Kawasan => Msg::NavKawasan,
+            Kind::Kegiatan => Msg::NavKegiatan,
+            Kind::Mitra => Msg::NavMitra,
+            Kind::Jejaring => Msg::NavJejaring,
+        }
+    }
+
     /// Object store name and bundle key.
     pub fn key(self) -> &'static str {
         match self {

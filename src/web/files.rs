@@ -39,7 +39,7 @@ pub async fn offer(name: &str, text: &str, mime: &str) -> Result<Offered, JsValu
     if let (true, Some(share)) = (can_share, method("share")) {
         let shared = share
             .call1(&navigator, &data)
-            .and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from));
+            .and_then(|p| p.dyn_into::<Promise>());
         if let Ok(promise) = shared {
             match JsFuture::from(promise).await {
                 Ok(_) => return Ok(Offered::Shared),

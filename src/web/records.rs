@@ -2,7 +2,9 @@
 //! save writes through to the store first and updates memory only when the store has committed.
 
 use crate::model::hlc::{Clock, Stamp};
+use crate::model::merge::Conflict;
 use crate::model::{Editor, Kind, Record};
+use crate::sharing::ImportEntry;
 use crate::store::idb::IdbStore;
 use crate::store::{Store, StoreError};
 use leptos::prelude::*;
@@ -195,6 +197,27 @@ impl Records {
         Ok(())
     }
 
+    /// Applies an import in one transaction (records, conflict inbox, log), then shows the
+    /// records as stored and tells the other tabs.
+    pub async fn import(
+        self,
+        records: Vec<Record>,
+        conflicts: Vec<Conflict>,
+        entry: ImportEntry,
+    ) -> Result<(), StoreError> {
+        let saved = store().await?.import(&records, &conflicts, &entry).await?;
+        tell_other_tabs(&Notice::Saved(
+            saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
+        ));
+        self.take_in(saved);
+        Ok(())
+    }
+
+    /// The files received so far, oldest first.
+    pub async fn import_log(self) -> Result<Vec<ImportEntry>, StoreError> {
+        store().await?.import_log().await
+    }
+
     /// Remembers that everything up to `mark` has left the device in an export.
     pub async fn mark_exported(self, mark: Stamp) -> Result<(), StoreError> {
         let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;
@@ -215,7 +238,29 @@ impl Records {
 
 /// Today, from the device's clock, as the rules need it.
 pub fn today() -> crate::model::rules::Today {
-    let d = js_sys::Date::new_0();
+    day_at(js_sys::Date::now())
+}
+
+/// A moment on the device's clock, for people: "2026-11-23 15:04".
+pub fn local_time(ms: u64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Tomorrow: the limit for dates in received files (a sender may be a time zone ahead).
+pub fn tomorrow() -> crate::model::rules::Today {
+    day_at(js_sys::Date::now() + 86_400_000.0)
+}
+
+fn day_at(ms: f64) -> crate::model::rules::Today {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
     let iso = format!(
         "{:04}-{:02}-{:02}",
         d.get_full_year(),

@@ -92,3 +92,66 @@ test("records not yet shared are counted, exported as a checked bundle, then cou
   assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "Semua data sudah dibagikan.");
   page.assertNoErrors();
 });
+
+test("a received file is refused with a reason, or previewed, cancelled, applied, and recognised again", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  // Officer A records two partners and exports them.
+  const { page: a } = await openPage(t, browser, { acceptDownloads: true });
+  for (const name of ["Koperasi Kirim Satu", "Toko Kirim Dua"]) {
+    await a.goto(new URL("/mitra/baru", server.url).href);
+    await a.getByLabel("Nama mitra").fill(name);
+    await a.getByLabel("Jenis mitra").selectOption("investor");
+    await a.getByTestId("save").click();
+    await a.getByTestId("record-detail").waitFor();
+  }
+  await a.goto(new URL("/bagikan", server.url).href);
+  const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-all").click()]);
+  const file = await download.path();
+
+  // Officer B, another browser profile, receives it.
+  const { page: b } = await openPage(t, browser);
+  await b.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(b, "Bagikan");
+  const fixtures = new URL("../fixtures/bundles/", import.meta.url).pathname;
+  for (const [bad, reason] of [
+    ["not-json.json", "Berkas ini bukan berkas data Sentra (isinya tidak terbaca)"],
+    ["checksum-mismatch.json", "Isi berkas ini berubah sejak dibuat"],
+    ["future-major-version.json", "dibuat oleh Sentra versi lebih baru (format 2.0)"],
+    ["truncated.json", "Berkas ini terpotong"],
+  ]) {
+    await b.getByTestId("import-file").setInputFiles(fixtures + bad);
+    await b.getByTestId("import-result").filter({ hasText: reason }).waitFor();
+  }
+  await b.goto(new URL("/mitra", server.url).href);
+  await b.getByTestId("empty-state").waitFor(); // refused files changed nothing
+
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("import-file").setInputFiles(file);
+  const row = b.getByTestId("import-row-mitra");
+  assert.deepEqual((await row.locator("td").allTextContents()).map(Number), [2, 0, 0, 0, 0]);
+  await b.getByTestId("import-cancel").click();
+  await b.getByTestId("import-result").filter({ hasText: "Dibatalkan. Tidak ada yang berubah." }).waitFor();
+  await b.goto(new URL("/mitra", server.url).href);
+  await b.getByTestId("empty-state").waitFor();
+
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("import-file").setInputFiles(file);
+  await b.getByTestId("import-apply").click();
+  await b.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor();
+  await b.getByTestId("import-log").waitFor();
+  await b.goto(new URL("/mitra", server.url).href);
+  await b.getByTestId("record-count").filter({ hasText: "2 dari 2 data" }).waitFor();
+
+  // The same file again: recognised, and nothing would change.
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("import-file").setInputFiles(file);
+  await b.getByTestId("import-seen").waitFor();
+  assert.deepEqual((await b.getByTestId("import-row-mitra").locator("td").allTextContents()).map(Number), [0, 0, 2, 0, 0]);
+  await b.getByTestId("import-apply").click();
+  await b.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor();
+  assert.equal(await b.getByTestId("import-log").locator("li").count(), 2);
+  await b.goto(new URL("/mitra", server.url).href);
+  await b.getByTestId("record-count").filter({ hasText: "2 dari 2 data" }).waitFor();
+  a.assertNoErrors();
+  b.assertNoErrors();
+});

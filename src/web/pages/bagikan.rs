@@ -1,15 +1,17 @@
-//! Bagikan: send records to colleagues or the office as a file. Export only, for now; importing
-//! (preview, apply, conflict inbox) comes with the rest of the sharing issue.
+//! Bagikan: send records to colleagues or the office as a file, and receive theirs: a received
+//! file is read and checked, previewed per kind, and applied in one transaction or cancelled.
+//! (The conflict inbox's page comes with the rest of the sharing issue; conflicts found are
+//! already kept.)
 
 use super::{EmptyState, Page};
-use crate::bundle::{self, Header, Scope};
+use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
 use crate::model::Record;
-use crate::sharing::{export_mark, file_name, unshared};
+use crate::sharing::{self, export_mark, file_name, unshared, ImportEntry, Plan};
 use crate::web::app::ProfileState;
 use crate::web::files::{offer, Offered};
 use crate::web::i18n::{tr, I18n};
-use crate::web::records::{today, LoadState, Records};
+use crate::web::records::{local_time, today, tomorrow, LoadState, Records};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 
@@ -139,6 +141,176 @@ pub fn BagikanPage() -> impl IntoView {
                     </section>
                 }.into_any(),
             }}
+            // Outside the part that follows the records: applying a file changes them, and the
+            // section (with its outcome) must stay.
+            <ImportSection/>
         </Page>
+    }
+}
+
+/// A file read and checked, waiting for the officer to apply or cancel it.
+#[derive(Clone)]
+struct Pending {
+    bundle: Bundle,
+    plan: Plan,
+    /// When this file was received before, if it was.
+    seen: Option<u64>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Received {
+    None,
+    Refused(String),
+    Applied,
+    Cancelled,
+    Failed(Msg),
+}
+
+/// Receive a file: choose it (or drop it), see what it would do, apply or cancel.
+#[component]
+fn ImportSection() -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let pending = RwSignal::new(None::<Pending>);
+    let result = RwSignal::new(Received::None);
+    let log = RwSignal::new(Vec::<ImportEntry>::new());
+    let refresh_log = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(entries) = records.import_log().await {
+                log.set(entries);
+            }
+        });
+    };
+    refresh_log();
+
+    let take = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                result.set(Received::Refused(i18n.t(Msg::BundleNotUtf8).to_string()));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            match bundle::read(&bytes, &tomorrow()) {
+                Err(e) => {
+                    pending.set(None);
+                    result.set(Received::Refused(e.message(i18n.lang())));
+                }
+                Ok(bundle) => {
+                    let plan = records
+                        .all
+                        .with_untracked(|all| sharing::plan(all, &bundle.records));
+                    let seen = log.with_untracked(|l| {
+                        l.iter()
+                            .find(|e| e.checksum == bundle.checksum)
+                            .map(|e| e.received_ms)
+                    });
+                    result.set(Received::None);
+                    pending.set(Some(Pending { bundle, plan, seen }));
+                }
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take(file);
+        }
+        input.set_value(""); // the same file can be chosen again
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take(file);
+        }
+    };
+    let apply = move |_| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        let entry = ImportEntry {
+            checksum: p.bundle.checksum.clone(),
+            received_ms: js_sys::Date::now() as u64,
+            created: p.bundle.created.clone(),
+            device: p.bundle.header.device.clone(),
+            officer: p.bundle.header.officer.clone(),
+            kabupaten: p.bundle.header.kabupaten.clone(),
+            counts: p.plan.counts.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            match records.import(p.plan.write, p.plan.conflicts, entry).await {
+                Ok(()) => {
+                    result.set(Received::Applied);
+                    refresh_log();
+                }
+                Err(e) => result.set(Received::Failed(e.message())),
+            }
+        });
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        result.set(Received::Cancelled);
+    };
+
+    view! {
+        <section class="card" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
+            data-testid="import">
+            <h2>{tr(Msg::ImportHeading)}</h2>
+            <label class="field">
+                <span class="field__label">{tr(Msg::ImportChoose)}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick/>
+            </label>
+            <p role="alert" class="field__error" data-testid="import-result">
+                {move || match result.get() {
+                    Received::None => String::new(),
+                    Received::Refused(message) => message,
+                    Received::Applied => i18n.t(Msg::ImportApplied).to_string(),
+                    Received::Cancelled => i18n.t(Msg::ImportCancelled).to_string(),
+                    Received::Failed(msg) => i18n.t(msg).to_string(),
+                }}
+            </p>
+            {move || pending.get().map(|p| {
+                let from = fill(i18n.t(Msg::ImportFrom), &[("officer", &p.bundle.header.officer), ("created", &local_time(p.bundle.header.created_ms))]);
+                let rows = p.plan.counts.clone();
+                view! {
+                    <div data-testid="import-preview">
+                        <p>{from}</p>
+                        {p.seen.map(|when| view! {
+                            <p class="card card--warning" data-testid="import-seen">{fill(i18n.t(Msg::ImportAlready), &[("when", &local_time(when))])}</p>
+                        })}
+                        <table class="counts">
+                            <thead><tr>
+                                <th>{tr(Msg::ColumnKind)}</th><th>{tr(Msg::CountNew)}</th><th>{tr(Msg::CountUpdated)}</th>
+                                <th>{tr(Msg::CountUnchanged)}</th><th>{tr(Msg::CountConflicting)}</th><th>{tr(Msg::CountDeleted)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|(kind, c)| view! {
+                                    <tr data-testid=format!("import-row-{}", kind.key())>
+                                        <th>{tr(kind.label())}</th><td>{c.new}</td><td>{c.updated}</td>
+                                        <td>{c.unchanged}</td><td>{c.conflicting}</td><td>{c.deleted}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="form__actions">
+                            <button class="button button--primary" data-testid="import-apply" on:click=apply>{tr(Msg::ImportApply)}</button>
+                            <button class="button" data-testid="import-cancel" on:click=cancel>{tr(Msg::ActionCancel)}</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <Show when=move || !log.with(Vec::is_empty)>
+                <h3>{tr(Msg::ImportLogHeading)}</h3>
+                <ul data-testid="import-log">
+                    {move || log.get().into_iter().rev().map(|e| view! {
+                        <li>{fill(i18n.t(Msg::ImportLogEntry), &[("when", &local_time(e.received_ms)), ("officer", &e.officer), ("created", &e.created)])}</li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
     }
 }

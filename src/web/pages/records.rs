@@ -11,7 +11,7 @@ use crate::model::schema::{list_of, plain_text, values_of, FieldSpec, Schema, Ty
 use crate::model::{Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
-use crate::web::records::{Deleted, LoadState, Records};
+use crate::web::records::{local_time, Deleted, LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kabupaten_of, kecamatan_of, search::fold, Gazetteer, RegionIndex};
 use leptos::prelude::*;
@@ -425,17 +425,6 @@ pub fn use_delete(list: String) -> impl Fn(&Record) + Clone {
 #[component]
 pub fn LastChange(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
-    let local_time = |wall: u64| {
-        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(wall as f64));
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            d.get_full_year(),
-            d.get_month() + 1,
-            d.get_date(),
-            d.get_hours(),
-            d.get_minutes()
-        )
-    };
     let (stamp, by) = record.last_change();
     let when = local_time(stamp.wall);
     let created = local_time(record.created.wall);
