@@ -3,7 +3,7 @@
 //! the same merge the store applies.
 
 use crate::model::hlc::Stamp;
-use crate::model::merge::{merge_reporting, Conflict};
+use crate::model::merge::{knew, merge_reporting, Conflict};
 use crate::model::{Kind, Record};
 use crate::wilayah::search::fold;
 use serde::{Deserialize, Serialize};
@@ -60,6 +60,15 @@ pub fn file_name(kabupaten: Option<&str>, officer: &str, date: &str) -> String {
     }
     parts.push(slug(date));
     format!("{}.json", parts.join("-"))
+}
+
+/// A conflict in the inbox that no longer needs the officer: the field's current version was
+/// made knowing both sides (someone settled it, here or on another device whose pick arrived).
+pub fn superseded(local: &BTreeMap<String, Record>, c: &Conflict) -> bool {
+    local
+        .get(&c.record)
+        .and_then(|r| r.fields.get(&c.field))
+        .is_some_and(|now| knew(now, &c.lost.stamp) && knew(now, &c.kept.stamp))
 }
 
 /// How one kind's records fare in an import.
@@ -230,6 +239,18 @@ mod tests {
         );
         // Conflicting record 3 keeps its local winner, so only 1, 2 and the new one are written.
         assert_eq!(p.write.len(), 3);
+
+        // Not settled yet; settled on another device (its pick knew both), it leaves the inbox.
+        assert!(!superseded(&local, &p.conflicts[0]));
+        let mut elsewhere = local.clone();
+        let c = &p.conflicts[0];
+        elsewhere.get_mut(&c.record).unwrap().settle(
+            "nama",
+            c.lost.value.clone(),
+            vec![c.lost.stamp.clone(), c.kept.stamp.clone()],
+            &mut ed(&mut b, 200),
+        );
+        assert!(superseded(&elsewhere, c));
 
         // Applying the plan, then planning the same bundle again: nothing left to do.
         let mut applied = local.clone();

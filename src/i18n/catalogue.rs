@@ -587,6 +587,16 @@ messages! {
     CountConflicting { id: "Bentrok", en: "Conflicting" }
     CountDeleted { id: "Dihapus", en: "Deleted" }
 
+    InboxHeading { id: "Bentrok: pilih nilai yang benar ({count})", en: "Conflicts: choose the right value ({count})" }
+    InboxExplain {
+        id: "Dua petugas mengubah isian yang sama tanpa saling tahu. Nilai yang lebih baru sedang dipakai; pilihan Anda ikut terkirim di berkas berikutnya.",
+        en: "Two officers changed the same field without knowing of each other. The newer value is in use; your choice travels in the next file.",
+    }
+    InboxKept { id: "Dipakai sekarang", en: "In use now" }
+    InboxLost { id: "Tersisih", en: "Set aside" }
+    InboxBy { id: "oleh {by}, {when}", en: "by {by}, {when}" }
+    InboxPick { id: "Pakai ini", en: "Use this" }
+
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
 }

@@ -127,6 +127,21 @@ pub struct Record {
     pub fields: BTreeMap<String, Field>,
 }
 
+/// A field's label for people, whatever the kind (`None`: a field this version does not know).
+pub fn field_label(kind: Kind, key: &str) -> Option<Msg> {
+    if key == DELETED {
+        return Some(Msg::CountDeleted);
+    }
+    match kinds::schema(kind) {
+        Some(schema) if key == "lon" => schema.field("lat").map(|_| Msg::FieldLon),
+        Some(schema) => schema.field(key).map(|f| f.label),
+        None => usaha::LABELS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, m)| *m),
+    }
+}
+
 /// Validated form values, as `Schema::validate` and `UsahaForm::validate` return them.
 pub type FormValues = Vec<(&'static str, Value)>;
 

@@ -47,6 +47,34 @@ pub struct UsahaForm {
     pub catatan: String,
 }
 
+/// Each stored Usaha field with its label, in the order the detail page shows them.
+pub const LABELS: &[(&str, Msg)] = &[
+    ("nama", Msg::FieldNama),
+    ("pemilik", Msg::FieldPemilik),
+    ("telepon", Msg::FieldTelepon),
+    ("nib", Msg::FieldNib),
+    ("alamat", Msg::FieldAlamat),
+    ("desa", Msg::DesaLabel),
+    ("kecamatan_tertulis", Msg::FieldKecamatanTertulis),
+    ("komoditas", Msg::FieldKomoditas),
+    ("kbli", Msg::FieldKbli),
+    ("kbli_edisi", Msg::FieldKbliEdisi),
+    ("produk", Msg::FieldProduk),
+    ("tenaga_kerja", Msg::FieldTenagaKerja),
+    ("modal", Msg::FieldModal),
+    ("penjualan", Msg::FieldPenjualan),
+    ("investasi", Msg::FieldInvestasi),
+    ("tahun_mulai", Msg::FieldTahunMulai),
+    ("pirt", Msg::FieldPirt),
+    ("halal_status", Msg::FieldHalalStatus),
+    ("halal_no", Msg::FieldHalalNo),
+    ("status", Msg::FieldStatus),
+    ("diverifikasi", Msg::FieldDiverifikasi),
+    ("lat", Msg::FieldLat),
+    ("lon", Msg::FieldLon),
+    ("catatan", Msg::FieldCatatan),
+];
+
 pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];
 pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
 

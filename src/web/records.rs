@@ -4,7 +4,7 @@
 use crate::model::hlc::{Clock, Stamp};
 use crate::model::merge::Conflict;
 use crate::model::{Editor, Kind, Record};
-use crate::sharing::ImportEntry;
+use crate::sharing::{superseded, ImportEntry};
 use crate::store::idb::IdbStore;
 use crate::store::{Store, StoreError};
 use leptos::prelude::*;
@@ -37,6 +37,8 @@ pub struct Records {
     /// The latest stamp that left the device in an export (`None`: never exported). Records
     /// with a later change are "belum dibagikan".
     pub last_export: RwSignal<Option<Stamp>>,
+    /// The conflict inbox: versions an import dropped that the officer has not looked at.
+    pub conflicts: RwSignal<Vec<Conflict>>,
     clock: StoredValue<Clock>,
 }
 
@@ -88,6 +90,7 @@ impl Records {
             state: RwSignal::new(LoadState::Loading),
             last_deleted: RwSignal::new(None),
             last_export: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
             clock: StoredValue::new(Clock::new(clock_device)),
         };
         provide_context(records);
@@ -116,6 +119,9 @@ impl Records {
                         );
                     }
                     records.take_in(loaded);
+                    // The inbox is read before the records count as loaded, so a page that
+                    // waits for them sees it too.
+                    records.refresh_conflicts().await;
                     records.state.set(LoadState::Ready);
                 }
                 Err(e) => records.state.set(LoadState::Failed(e)),
@@ -210,6 +216,54 @@ impl Records {
             saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
         ));
         self.take_in(saved);
+        self.refresh_conflicts().await;
+        Ok(())
+    }
+
+    /// Reads the inbox, leaving out (and removing) conflicts someone has settled since.
+    async fn refresh_conflicts(self) {
+        let Ok(store) = store().await else { return };
+        let Ok(inbox) = store.conflicts().await else {
+            return;
+        };
+        let (settled, open): (Vec<Conflict>, Vec<Conflict>) = self
+            .all
+            .with_untracked(|all| inbox.into_iter().partition(|c| superseded(all, c)));
+        if !settled.is_empty() {
+            let keys: Vec<String> = settled.iter().map(Conflict::key).collect();
+            let _ = store.drop_conflicts(&keys).await;
+        }
+        self.conflicts.set(open);
+    }
+
+    /// The officer's pick for a conflict: a new edit of the field that records both versions
+    /// as settled (so it ends the conflict wherever it travels), then the entry leaves the inbox.
+    pub async fn settle(
+        self,
+        c: Conflict,
+        take_lost: bool,
+        officer: &str,
+    ) -> Result<(), StoreError> {
+        let Some(mut record) = self.all.with_untracked(|all| all.get(&c.record).cloned()) else {
+            return Ok(());
+        };
+        let value = if take_lost {
+            c.lost.value.clone()
+        } else {
+            c.kept.value.clone()
+        };
+        self.edit(officer, |editor| {
+            record.settle(
+                &c.field,
+                value,
+                vec![c.lost.stamp.clone(), c.kept.stamp.clone()],
+                editor,
+            )
+        });
+        self.save(vec![record]).await?;
+        store().await?.drop_conflicts(&[c.key()]).await?;
+        self.conflicts
+            .update(|all| all.retain(|x| x.key() != c.key()));
         Ok(())
     }
 
@@ -232,6 +286,7 @@ impl Records {
         tell_other_tabs(&Notice::Cleared);
         self.all.set(BTreeMap::new());
         self.last_export.set(None);
+        self.conflicts.set(Vec::new());
         Ok(())
     }
 }

@@ -155,3 +155,82 @@ test("a received file is refused with a reason, or previewed, cancelled, applied
   a.assertNoErrors();
   b.assertNoErrors();
 });
+
+test("two officers edit one partner, exchange files both ways, end identical with the conflict in the inbox", { timeout: 120_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page: a } = await openPage(t, browser, { acceptDownloads: true });
+  const { page: b } = await openPage(t, browser, { acceptDownloads: true });
+  const go = (page, path) => page.goto(new URL(path, server.url).href);
+  const send = async (page, button = "share-changes") => {
+    await go(page, "/bagikan");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(button).click()]);
+    await page.getByTestId("share-outcome").filter({ hasText: "sudah diunduh" }).waitFor();
+    return download.path();
+  };
+  const receive = async (page, file) => {
+    await go(page, "/bagikan");
+    await page.getByTestId("import-file").setInputFiles(file);
+    await page.getByTestId("import-preview").waitFor();
+    const counts = (await page.getByTestId("import-row-mitra").locator("td").allTextContents()).map(Number);
+    await page.getByTestId("import-apply").click();
+    await page.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor();
+    return counts;
+  };
+  const edit = async (page, fields) => {
+    await go(page, "/mitra");
+    await page.getByTestId("record-list").getByRole("link").first().click();
+    await page.getByTestId("edit").click();
+    for (const [label, value] of fields) await page.getByLabel(label).fill(value);
+    await page.getByTestId("save").click();
+    await page.getByTestId("record-detail").waitFor();
+  };
+  const facts = async (page) => {
+    await go(page, "/mitra");
+    await page.getByTestId("record-list").getByRole("link").first().click();
+    await page.getByTestId("record-detail").waitFor();
+    const text = async (id) => (await page.getByTestId(id).textContent()).trim();
+    return [await text("record-title"), await text("fact-narahubung"), await text("fact-telepon")];
+  };
+
+  await go(a, "/mitra/baru");
+  await a.getByLabel("Nama mitra").fill("Mitra Bersama");
+  await a.getByLabel("Jenis mitra").selectOption("wirausaha");
+  await a.getByTestId("save").click();
+  await a.getByTestId("record-detail").waitFor();
+  assert.deepEqual(await receive(b, await send(a, "share-all")), [1, 0, 0, 0, 0]);
+
+  // The same field on both sides (contact person), and a different one on B (phone).
+  await edit(a, [["Narahubung", "Dari A"]]);
+  await edit(b, [["Narahubung", "Dari B"], ["Telepon", "0812-7777-8888"]]);
+  const fromA = await send(a);
+  const fromB = await send(b);
+  assert.deepEqual(await receive(b, fromA), [0, 0, 0, 1, 0], "B sees one conflicting record");
+  assert.deepEqual(await receive(a, fromB), [0, 0, 0, 1, 0], "and so does A");
+  await a.getByTestId("conflict").waitFor(); // A's inbox has it too
+
+  // Both end identical: the later edit of the shared field, and B's phone.
+  const want = ["Mitra Bersama", "Dari B", "0812-7777-8888"];
+  assert.deepEqual(await facts(a), want);
+  assert.deepEqual(await facts(b), want);
+
+  // B's inbox holds the set-aside value with who and when; B picks it.
+  await go(b, "/bagikan");
+  await b.getByTestId("unshared-count").waitFor(); // records (and the inbox) loaded
+  const conflict = b.getByTestId("conflict");
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.textContent(), /Mitra Bersama · Narahubung/);
+  assert.match(await b.getByTestId("conflict-kept").textContent(), /Dari B/);
+  assert.match(await b.getByTestId("conflict-lost").textContent(), /Dari A/);
+  await b.getByTestId("pick-lost").click();
+  await b.getByTestId("inbox").waitFor({ state: "detached" });
+  assert.deepEqual(await facts(b), ["Mitra Bersama", "Dari A", "0812-7777-8888"]);
+
+  // The pick travels: A takes it, and A's own inbox entry for it goes too.
+  assert.deepEqual(await receive(a, await send(b)), [0, 1, 0, 0, 0]);
+  assert.deepEqual(await facts(a), ["Mitra Bersama", "Dari A", "0812-7777-8888"]);
+  await go(a, "/bagikan");
+  await a.getByTestId("unshared-count").waitFor();
+  assert.equal(await a.getByTestId("conflict").count(), 0);
+  a.assertNoErrors();
+  b.assertNoErrors();
+});

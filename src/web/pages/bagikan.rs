@@ -3,10 +3,12 @@
 //! (The conflict inbox's page comes with the rest of the sharing issue; conflicts found are
 //! already kept.)
 
-use super::{EmptyState, Page};
+use super::records::href_of;
+use super::{EmptyState, Names, Page};
 use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
-use crate::model::Record;
+use crate::model::merge::Conflict;
+use crate::model::{field_label, kinds, Record};
 use crate::sharing::{self, export_mark, file_name, unshared, ImportEntry, Plan};
 use crate::web::app::ProfileState;
 use crate::web::files::{offer, Offered};
@@ -14,6 +16,7 @@ use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, today, tomorrow, LoadState, Records};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -144,6 +147,7 @@ pub fn BagikanPage() -> impl IntoView {
             // Outside the part that follows the records: applying a file changes them, and the
             // section (with its outcome) must stay.
             <ImportSection/>
+            <ConflictInbox/>
         </Page>
     }
 }
@@ -312,5 +316,77 @@ fn ImportSection() -> impl IntoView {
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// The conflict inbox: for each field two officers changed without knowing of each other, both
+/// values with who and when; the officer picks one, and the pick is an edit that travels.
+#[component]
+fn ConflictInbox() -> impl IntoView {
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let profile = expect_context::<ProfileState>();
+    let names = Names::expect();
+    let pick = move |c: Conflict, take_lost: bool| {
+        let officer = profile.officer();
+        leptos::task::spawn_local(async move {
+            let _ = records.settle(c, take_lost, &officer).await;
+        });
+    };
+    let version = move |c: &Conflict, lost: bool| {
+        let f = if lost { &c.lost } else { &c.kept };
+        let shown = names.with(
+            |n| match kinds::schema(c.kind).and_then(|s| s.field(&c.field)) {
+                Some(spec) => n.shown(spec, &f.value, false),
+                None => f
+                    .value
+                    .as_str()
+                    .map_or_else(|| f.value.to_string(), str::to_string),
+            },
+        );
+        let by = fill(
+            i18n.t(Msg::InboxBy),
+            &[("by", &f.by), ("when", &local_time(f.stamp.wall))],
+        );
+        (shown, by)
+    };
+    view! {
+        <Show when=move || !records.conflicts.with(Vec::is_empty)>
+            <section class="card card--warning" data-testid="inbox">
+                <h2>{move || fill(i18n.t(Msg::InboxHeading), &[("count", &records.conflicts.with(Vec::len).to_string())])}</h2>
+                <p class="hint">{tr(Msg::InboxExplain)}</p>
+                <ul class="inbox">
+                    {move || records.conflicts.get().into_iter().map(|c| {
+                        let title = names.with(|n| {
+                            n.all.get(&c.record).map_or_else(|| c.record.clone(), |r| n.title(r))
+                        });
+                        let field = field_label(c.kind, &c.field);
+                        let (kept, kept_by) = version(&c, false);
+                        let (lost, lost_by) = version(&c, true);
+                        let (c1, c2) = (c.clone(), c.clone());
+                        view! {
+                            <li class="inbox__item" data-testid="conflict">
+                                <p><A href=href_of(c.kind, &c.record)><strong>{title}</strong></A>
+                                    " · " {move || field.map_or_else(|| c.field.clone(), |m| i18n.t(m).to_string())}</p>
+                                <div class="inbox__choices">
+                                    <div data-testid="conflict-kept">
+                                        <p class="hint">{tr(Msg::InboxKept)}</p>
+                                        <p><strong>{kept}</strong></p>
+                                        <p class="hint">{kept_by}</p>
+                                        <button class="button button--small" on:click=move |_| pick(c1.clone(), false)>{tr(Msg::InboxPick)}</button>
+                                    </div>
+                                    <div data-testid="conflict-lost">
+                                        <p class="hint">{tr(Msg::InboxLost)}</p>
+                                        <p><strong>{lost}</strong></p>
+                                        <p class="hint">{lost_by}</p>
+                                        <button class="button button--small" data-testid="pick-lost" on:click=move |_| pick(c2.clone(), true)>{tr(Msg::InboxPick)}</button>
+                                    </div>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -6,7 +6,7 @@ use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
-use crate::model::usaha::classes;
+use crate::model::usaha::{self, classes};
 use crate::model::{Kind, Record};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
@@ -317,35 +317,33 @@ fn UsahaDetail(record: Record) -> impl IntoView {
     };
     let c = classes(&record);
     let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
-    let facts: Vec<(Msg, String)> = [
-        (Msg::FieldPemilik, "pemilik"),
-        (Msg::FieldTelepon, "telepon"),
-        (Msg::FieldNib, "nib"),
-        (Msg::FieldAlamat, "alamat"),
-        (Msg::FieldKomoditas, "komoditas"),
-        (Msg::FieldKbli, "kbli"),
-        (Msg::FieldProduk, "produk"),
-        (Msg::FieldTenagaKerja, "tenaga_kerja"),
-        (Msg::FieldModal, "modal"),
-        (Msg::FieldPenjualan, "penjualan"),
-        (Msg::FieldInvestasi, "investasi"),
-        (Msg::FieldTahunMulai, "tahun_mulai"),
-        (Msg::FieldPirt, "pirt"),
-        (Msg::FieldHalalNo, "halal_no"),
-        (Msg::FieldDiverifikasi, "diverifikasi"),
-        (Msg::FieldCatatan, "catatan"),
-    ]
-    .into_iter()
-    .filter_map(|(label, field)| {
-        let v = record.get(field)?;
-        Some((
-            label,
-            v.as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| v.to_string()),
-        ))
-    })
-    .collect();
+    // Name, place, status and the classes have their own lines above and below.
+    let facts: Vec<(Msg, String)> = usaha::LABELS
+        .iter()
+        .filter(|(field, _)| {
+            !matches!(
+                *field,
+                "nama"
+                    | "desa"
+                    | "status"
+                    | "halal_status"
+                    | "kbli_edisi"
+                    | "kecamatan_tertulis"
+                    | "lat"
+                    | "lon"
+            )
+        })
+        .map(|&(field, label)| (label, field))
+        .filter_map(|(label, field)| {
+            let v = record.get(field)?;
+            Some((
+                label,
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string()),
+            ))
+        })
+        .collect();
 
     let delete = {
         let record = record.clone();
