@@ -92,8 +92,10 @@ pub struct ImportEntry {
     /// The bundle's checksum: recognises a file imported before.
     pub checksum: String,
     pub received_ms: u64,
-    /// When the sender made it (ISO 8601 UTC, as in the bundle).
+    /// When the sender made it (ISO 8601 UTC, as in the bundle, and in ms).
     pub created: String,
+    #[serde(default)]
+    pub created_ms: u64,
     pub device: String,
     pub officer: String,
     #[serde(default)]

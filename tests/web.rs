@@ -110,7 +110,6 @@ mod store {
     /// back, the same conflict found twice is one inbox entry, and wiping removes them all.
     #[wasm_bindgen_test]
     async fn an_import_keeps_records_conflicts_and_its_log_entry() {
-        use sentra::model::merge::merge_reporting;
         use sentra::sharing::ImportEntry;
         let store = fresh("sentra-test-import", VERSION).await;
         let original = sample(1).remove(0);
@@ -128,28 +127,28 @@ mod store {
         mine.set("nama", json!("A"), &mut stamp(&mut a, 1_800_000_000_000));
         theirs.set("nama", json!("B"), &mut stamp(&mut b, 1_800_000_000_001));
         store.put_all(std::slice::from_ref(&mine)).await.unwrap();
-        let mut conflicts = Vec::new();
-        merge_reporting(&mut mine.clone(), &theirs, &mut conflicts);
         let entry = ImportEntry {
             checksum: "sha256:ab".into(),
             received_ms: 1_800_000_000_002,
             created: "2027-01-15T08:00:00.000Z".into(),
+            created_ms: 1_800_000_000_000,
             device: "dev-b".into(),
             officer: "Uji".into(),
             kabupaten: Some("35.29".into()),
             counts: Default::default(),
         };
-        let saved = store
-            .import(std::slice::from_ref(&theirs), &conflicts, &entry)
+        let (saved, conflicts) = store
+            .import(std::slice::from_ref(&theirs), &entry)
             .await
             .unwrap();
+        assert_eq!(conflicts.len(), 1, "found against the stored copy");
         assert_eq!(saved[0].text("nama"), "B");
         let again = ImportEntry {
             received_ms: entry.received_ms + 60_000, // the same file, a minute later
             ..entry.clone()
         };
         store
-            .import(std::slice::from_ref(&theirs), &conflicts, &again)
+            .import(std::slice::from_ref(&theirs), &again)
             .await
             .unwrap();
         assert_eq!(

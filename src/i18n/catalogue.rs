@@ -576,6 +576,10 @@ messages! {
         en: "This file was received before, on {when}. Applying it again changes nothing.",
     }
     ImportApply { id: "Terapkan", en: "Apply" }
+    ImportUnreadable {
+        id: "Berkas tidak dapat dibaca dari perangkat. Simpan ulang berkasnya lalu coba lagi.",
+        en: "The file could not be read from the device. Save it again, then try again.",
+    }
     ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
     ImportCancelled { id: "Dibatalkan. Tidak ada yang berubah.", en: "Cancelled. Nothing changed." }
     ImportLogHeading { id: "Berkas yang sudah diterima", en: "Files received" }

@@ -9,7 +9,7 @@
 
 use super::chunk::{chunk_key, chunk_of, decode, encode};
 use super::{Store, StoreError};
-use crate::model::merge::{merge_into, Conflict};
+use crate::model::merge::{merge_reporting, Conflict};
 use crate::model::{Kind, Record};
 use crate::sharing::ImportEntry;
 use js_sys::{Array, Promise, Uint8Array};
@@ -291,11 +291,15 @@ fn kinds_of(records: &[Record]) -> Vec<&'static str> {
     kinds
 }
 
-/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds), and
-/// returns them as stored. Every chunk involved is read first (all requests in flight
+/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds), adds
+/// the conflicts found to `conflicts`, and returns the records as stored. Every chunk involved is read first (all requests in flight
 /// together), then merged and written, all in the one transaction: another tab's write cannot
 /// land in between. Any failure aborts the transaction.
-async fn merge_chunks(tx: &IdbTransaction, records: &[Record]) -> Result<Vec<Record>, StoreError> {
+async fn merge_chunks(
+    tx: &IdbTransaction,
+    records: &[Record],
+    conflicts: &mut Vec<Conflict>,
+) -> Result<Vec<Record>, StoreError> {
     let fail = |e: StoreError| {
         let _ = tx.abort();
         e
@@ -321,7 +325,7 @@ async fn merge_chunks(tx: &IdbTransaction, records: &[Record]) -> Result<Vec<Rec
             let record = by_id
                 .entry(r.id.clone())
                 .and_modify(|stored| {
-                    merge_into(stored, r);
+                    merge_reporting(stored, r, conflicts);
                 })
                 .or_insert_with(|| r.clone());
             saved.push(record.clone());
@@ -388,7 +392,9 @@ impl Store for IdbStore {
         }
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let saved = merge_chunks(&tx, records).await?;
+        // Two tabs' simultaneous edits of one field: the later wins, as everywhere; the inbox
+        // is for what arrives in files.
+        let saved = merge_chunks(&tx, records, &mut Vec::new()).await?;
         done.await?;
         Ok(saved)
     }
@@ -396,20 +402,20 @@ impl Store for IdbStore {
     async fn import(
         &self,
         records: &[Record],
-        conflicts: &[Conflict],
         entry: &ImportEntry,
-    ) -> Result<Vec<Record>, StoreError> {
+    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError> {
         let mut stores = kinds_of(records);
         stores.extend([CONFLICTS, IMPORT_LOG]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let saved = merge_chunks(&tx, records).await?;
+        let mut conflicts = Vec::new();
+        let saved = merge_chunks(&tx, records, &mut conflicts).await?;
         let fail = |e: StoreError| {
             let _ = tx.abort();
             e
         };
         let inbox = Self::object_store(&tx, CONFLICTS)?;
-        for c in conflicts {
+        for c in &conflicts {
             inbox
                 .put_with_key(&to_json(c).map_err(fail)?, &JsValue::from_str(&c.key()))
                 .map_err(|e| fail(error_of(e)))?;
@@ -420,7 +426,7 @@ impl Store for IdbStore {
             .put_with_key(&to_json(entry).map_err(fail)?, &JsValue::from_str(&key))
             .map_err(|e| fail(error_of(e)))?;
         done.await?;
-        Ok(saved)
+        Ok((saved, conflicts))
     }
 
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {

@@ -9,8 +9,8 @@ pub mod chunk;
 pub mod idb;
 
 use crate::i18n::Msg;
-use crate::model::merge::merge_into;
 use crate::model::merge::Conflict;
+use crate::model::merge::{merge_into, merge_reporting};
 use crate::model::{Kind, Record};
 use crate::sharing::ImportEntry;
 use std::cell::RefCell;
@@ -52,15 +52,17 @@ pub trait Store {
     async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError>;
     /// The stored copies of these records (those that exist), e.g. after another tab saved them.
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
-    /// Applies an import in one transaction, all or nothing: `records` merged into what is
-    /// stored (as `put_all` does), `conflicts` added to the inbox (one entry per record, field
-    /// and dropped version), and `entry` written to the import log. Returns the records as stored.
+    /// Applies an import in one transaction, all or nothing: the received `records` merged into
+    /// what is stored (as `put_all` does), every conflict that merge finds added to the inbox (one
+    /// entry per record, field and dropped version), and `entry` written to the import log.
+    /// Conflicts are found against the stored copies inside the transaction, not against an
+    /// earlier preview, so a change made meanwhile cannot lose an edit unreported. Returns the
+    /// records as stored and the conflicts found.
     async fn import(
         &self,
         records: &[Record],
-        conflicts: &[Conflict],
         entry: &ImportEntry,
-    ) -> Result<Vec<Record>, StoreError>;
+    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError>;
     /// The import log, oldest first.
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError>;
     /// The conflict inbox.
@@ -112,17 +114,31 @@ impl Store for MemoryStore {
     async fn import(
         &self,
         records: &[Record],
-        conflicts: &[Conflict],
         entry: &ImportEntry,
-    ) -> Result<Vec<Record>, StoreError> {
-        // The failure is checked before anything is touched: all or nothing.
-        let saved = self.put_all(records).await?;
+    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError> {
+        if let Some(err) = self.fail_next.borrow_mut().take() {
+            return Err(err);
+        }
+        let mut map = self.records.borrow_mut();
+        let mut conflicts = Vec::new();
+        let saved = records
+            .iter()
+            .map(|r| {
+                let stored = map
+                    .entry(r.id.clone())
+                    .and_modify(|stored| {
+                        merge_reporting(stored, r, &mut conflicts);
+                    })
+                    .or_insert_with(|| r.clone());
+                stored.clone()
+            })
+            .collect();
         let mut inbox = self.inbox.borrow_mut();
-        for c in conflicts {
+        for c in &conflicts {
             inbox.insert(c.key(), c.clone());
         }
         self.log.borrow_mut().push(entry.clone());
-        Ok(saved)
+        Ok((saved, conflicts))
     }
 
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {
@@ -260,7 +276,6 @@ mod tests {
 
     #[test]
     fn an_import_writes_records_inbox_and_log_together_or_nothing() {
-        use crate::model::merge::merge_reporting;
         use crate::sharing::ImportEntry;
         let store = MemoryStore::default();
         let local = records(2);
@@ -286,13 +301,11 @@ mod tests {
             },
         );
         block_on(store.put_all(std::slice::from_ref(&mine))).unwrap();
-        let mut conflicts = Vec::new();
-        merge_reporting(&mut mine.clone(), &theirs, &mut conflicts);
-        assert_eq!(conflicts.len(), 1);
         let entry = ImportEntry {
             checksum: "sha256:00".into(),
             received_ms: 7,
             created: "2026-11-23T00:00:00.000Z".into(),
+            created_ms: 1_795_392_000_000,
             device: "other".into(),
             officer: "B".into(),
             kabupaten: None,
@@ -300,7 +313,7 @@ mod tests {
         };
 
         *store.fail_next.borrow_mut() = Some(StoreError::Quota);
-        assert!(block_on(store.import(&[theirs.clone()], &conflicts, &entry)).is_err());
+        assert!(block_on(store.import(&[theirs.clone()], &entry)).is_err());
         assert!(block_on(store.import_log()).unwrap().is_empty());
         assert!(block_on(store.conflicts()).unwrap().is_empty());
         assert_eq!(
@@ -313,9 +326,11 @@ mod tests {
             "Di sini"
         );
 
-        let saved = block_on(store.import(&[theirs.clone()], &conflicts, &entry)).unwrap();
+        let (saved, conflicts) = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
         assert_eq!(saved[0].text("nama"), "Di sana", "the later stamp");
-        block_on(store.import(&[theirs], &conflicts, &entry)).unwrap();
+        assert_eq!(conflicts.len(), 1, "found against the stored copy");
+        assert_eq!(conflicts[0].lost.value, json!("Di sini"));
+        block_on(store.import(&[theirs], &entry)).unwrap();
         assert_eq!(
             block_on(store.conflicts()).unwrap().len(),
             1,

@@ -203,15 +203,10 @@ impl Records {
         Ok(())
     }
 
-    /// Applies an import in one transaction (records, conflict inbox, log), then shows the
-    /// records as stored and tells the other tabs.
-    pub async fn import(
-        self,
-        records: Vec<Record>,
-        conflicts: Vec<Conflict>,
-        entry: ImportEntry,
-    ) -> Result<(), StoreError> {
-        let saved = store().await?.import(&records, &conflicts, &entry).await?;
+    /// Applies an import in one transaction (the received records, the conflicts the store finds,
+    /// the log), then shows the records as stored, rereads the inbox and tells the other tabs.
+    pub async fn import(self, records: Vec<Record>, entry: ImportEntry) -> Result<(), StoreError> {
+        let (saved, _found) = store().await?.import(&records, &entry).await?;
         tell_other_tabs(&Notice::Saved(
             saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
         ));
@@ -245,20 +240,23 @@ impl Records {
         officer: &str,
     ) -> Result<(), StoreError> {
         let Some(mut record) = self.all.with_untracked(|all| all.get(&c.record).cloned()) else {
+            // The record is gone (the device was wiped in another tab): nothing to settle.
+            store().await?.drop_conflicts(&[c.key()]).await?;
+            self.conflicts
+                .update(|all| all.retain(|x| x.key() != c.key()));
             return Ok(());
         };
-        let value = if take_lost {
-            c.lost.value.clone()
-        } else {
-            c.kept.value.clone()
+        // The side in use is the field as it is now (it may have been edited since the import).
+        let now = record.fields.get(&c.field).cloned();
+        let value = match (&now, take_lost) {
+            (_, true) => c.lost.value.clone(),
+            (Some(f), false) => f.value.clone(),
+            (None, false) => c.kept.value.clone(),
         };
+        let mut settled = vec![c.lost.stamp.clone(), c.kept.stamp.clone()];
+        settled.extend(now.map(|f| f.stamp).filter(|s| !settled.contains(s)));
         self.edit(officer, |editor| {
-            record.settle(
-                &c.field,
-                value,
-                vec![c.lost.stamp.clone(), c.kept.stamp.clone()],
-                editor,
-            )
+            record.settle(&c.field, value, settled, editor)
         });
         self.save(vec![record]).await?;
         store().await?.drop_conflicts(&[c.key()]).await?;

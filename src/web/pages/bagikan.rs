@@ -36,7 +36,12 @@ pub fn BagikanPage() -> impl IntoView {
     let outcome = RwSignal::new(Outcome::None);
     wilayah.ensure_index();
 
-    let total = Memo::new(move |_| records.all.with(|all| all.len()));
+    // Deleted records travel too (as tombstones), but people count what is there.
+    let total = Memo::new(move |_| {
+        records
+            .all
+            .with(|all| all.values().filter(|r| !r.is_deleted()).count())
+    });
     let pending = Memo::new(move |_| {
         records.last_export.with(|mark| {
             records
@@ -187,10 +192,19 @@ fn ImportSection() -> impl IntoView {
     };
     refresh_log();
 
+    // Each file chosen gets a number; a slower read of an earlier choice is ignored.
+    let generation = StoredValue::new(0u32);
     let take = move |file: web_sys::File| {
+        pending.set(None);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
         leptos::task::spawn_local(async move {
-            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                result.set(Received::Refused(i18n.t(Msg::BundleNotUtf8).to_string()));
+            let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let Ok(buffer) = read else {
+                result.set(Received::Refused(i18n.t(Msg::ImportUnreadable).to_string()));
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -240,13 +254,16 @@ fn ImportSection() -> impl IntoView {
             checksum: p.bundle.checksum.clone(),
             received_ms: js_sys::Date::now() as u64,
             created: p.bundle.created.clone(),
+            created_ms: p.bundle.header.created_ms,
             device: p.bundle.header.device.clone(),
             officer: p.bundle.header.officer.clone(),
             kabupaten: p.bundle.header.kabupaten.clone(),
             counts: p.plan.counts.clone(),
         };
         leptos::task::spawn_local(async move {
-            match records.import(p.plan.write, p.plan.conflicts, entry).await {
+            // The received records themselves: the store merges them and finds conflicts against
+            // what is stored at that moment, not against the preview.
+            match records.import(p.bundle.records, entry).await {
                 Ok(()) => {
                     result.set(Received::Applied);
                     refresh_log();
@@ -260,7 +277,10 @@ fn ImportSection() -> impl IntoView {
         result.set(Received::Cancelled);
     };
 
+    // A file is planned against the records in memory: only once they are loaded.
+    let ready = Memo::new(move |_| records.state.with(|s| *s == LoadState::Ready));
     view! {
+        <Show when=move || ready.get()>
         <section class="card" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
             data-testid="import">
             <h2>{tr(Msg::ImportHeading)}</h2>
@@ -311,11 +331,12 @@ fn ImportSection() -> impl IntoView {
                 <h3>{tr(Msg::ImportLogHeading)}</h3>
                 <ul data-testid="import-log">
                     {move || log.get().into_iter().rev().map(|e| view! {
-                        <li>{fill(i18n.t(Msg::ImportLogEntry), &[("when", &local_time(e.received_ms)), ("officer", &e.officer), ("created", &e.created)])}</li>
+                        <li>{fill(i18n.t(Msg::ImportLogEntry), &[("when", &local_time(e.received_ms)), ("officer", &e.officer), ("created", &local_time(e.created_ms))])}</li>
                     }).collect_view()}
                 </ul>
             </Show>
         </section>
+        </Show>
     }
 }
 
@@ -334,14 +355,27 @@ fn ConflictInbox() -> impl IntoView {
         });
     };
     let version = move |c: &Conflict, lost: bool| {
-        let f = if lost { &c.lost } else { &c.kept };
+        // The side in use is the field as it is now: it may have been edited since the import.
+        let now = (!lost)
+            .then(|| {
+                records.all.with(|all| {
+                    all.get(&c.record)
+                        .and_then(|r| r.fields.get(&c.field))
+                        .cloned()
+                })
+            })
+            .flatten();
+        let f = now.as_ref().unwrap_or(if lost { &c.lost } else { &c.kept });
         let shown = names.with(
             |n| match kinds::schema(c.kind).and_then(|s| s.field(&c.field)) {
                 Some(spec) => n.shown(spec, &f.value, false),
-                None => f
-                    .value
-                    .as_str()
-                    .map_or_else(|| f.value.to_string(), str::to_string),
+                None => match &f.value {
+                    serde_json::Value::Bool(b) => i18n
+                        .t(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak })
+                        .to_string(),
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                },
             },
         );
         let by = fill(
