@@ -22,6 +22,10 @@ echo "## Records at scale: 50,000 Usaha load, search, save (headless Chromium)"
 node tools/bench-records.mjs
 
 echo
+echo "## Receiving a bundle of 10,000 and 50,000 Usaha (headless Chromium)"
+node tools/bench-import.mjs
+
+echo
 echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 
