@@ -2,11 +2,12 @@
 //! officer types lives in one signal, saved as a draft on every change; a failed save keeps it
 //! all and shows every reason beside its field.
 
+use super::records::href_of;
 use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
 use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
-use crate::model::{changed_fields, changed_since, FieldError, Record};
+use crate::model::{changed_fields, changed_since, FieldError, FormValues, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::{GpsButton, LinkPicker};
 use crate::web::i18n::{tr, I18n};
@@ -84,6 +85,7 @@ pub struct Drafted<T: Send + Sync + 'static> {
     base: StoredValue<T>,
     offer: RwSignal<Option<(String, Draft<T>)>>,
     key: StoredValue<String>,
+    records: Records,
 }
 
 impl<T: Send + Sync + 'static> Clone for Drafted<T> {
@@ -106,6 +108,7 @@ where
             base: StoredValue::new(initial),
             offer: RwSignal::new(offered),
             key: StoredValue::new(settings::draft_key(name)),
+            records: Records::expect(),
         };
         // Autosave (localStorage only), except while a draft is being offered.
         Effect::new(move |first: Option<()>| {
@@ -127,6 +130,44 @@ where
     /// over).
     pub fn changed(self) -> BTreeSet<String> {
         changed_fields(&self.base.get_value(), &self.form.get_untracked())
+    }
+
+    /// Saves validated `values`: applied to the record `existing` as stored now (only the fields
+    /// the officer changed, so a change made meanwhile by another tab or an import keeps its
+    /// fields and stamps), or to a new record of `kind`. On success the draft goes and the
+    /// record's page opens; on failure `outcome` says why and the form keeps everything.
+    #[allow(clippy::too_many_arguments)]
+    pub fn save(
+        self,
+        kind: Kind,
+        existing: Option<&str>,
+        values: FormValues,
+        officer: &str,
+        saving: RwSignal<bool>,
+        outcome: RwSignal<Outcome>,
+        navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static,
+    ) {
+        let records = self.records;
+        let current =
+            existing.and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
+        let changed = current.as_ref().map(|_| self.changed());
+        let record = records.edit(officer, |editor| {
+            let mut record = current.unwrap_or_else(|| Record::new(kind, editor));
+            record.apply(changed_since(values, changed.as_ref()), editor);
+            record
+        });
+        let href = href_of(kind, &record.id);
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match records.save(vec![record]).await {
+                Ok(()) => {
+                    self.remove();
+                    navigate(&href, Default::default());
+                }
+                Err(e) => outcome.set(Outcome::Failed(e.message())),
+            }
+            saving.set(false);
+        });
     }
 
     /// This tab's draft is done with (saved or cancelled).
@@ -170,6 +211,21 @@ where
     }
 }
 
+/// The message shown beside `field`: the first reason it cannot be saved, in the current language.
+pub fn error_beside(
+    errors: RwSignal<Vec<FieldError>>,
+    i18n: I18n,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|errs| {
+            errs.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.text(i18n.lang()))
+        })
+    })
+}
+
 /// The line under a form: why it was not saved.
 #[component]
 pub fn FormOutcome(outcome: RwSignal<Outcome>) -> impl IntoView {
@@ -188,7 +244,6 @@ pub fn FormOutcome(outcome: RwSignal<Outcome>) -> impl IntoView {
 #[component]
 fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl IntoView {
     let i18n = I18n::expect();
-    let records = Records::expect();
     let wilayah = Wilayah::expect();
     let profile = expect_context::<ProfileState>();
     let navigate = use_navigate();
@@ -239,44 +294,22 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                 Ok(values) => values,
             };
             errors.set(Vec::new());
-            // Apply to the record as stored now: a change made meanwhile keeps its stamps.
-            let current = existing_id
-                .as_ref()
-                .and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
-            let changed = current.as_ref().map(|_| drafted.changed());
-            let record = records.edit(&profile.officer(), |editor| {
-                let mut record = current.unwrap_or_else(|| Record::new(schema.kind, editor));
-                record.apply(changed_since(values, changed.as_ref()), editor);
-                record
-            });
-            let href = format!("/{}/{}", schema.path, record.id);
-            let navigate = navigate.clone();
-            saving.set(true);
-            leptos::task::spawn_local(async move {
-                match records.save(vec![record]).await {
-                    Ok(()) => {
-                        drafted.remove();
-                        navigate(&href, Default::default());
-                    }
-                    Err(e) => outcome.set(Outcome::Failed(e.message())),
-                }
-                saving.set(false);
-            });
+            drafted.save(
+                schema.kind,
+                existing_id.as_deref(),
+                values,
+                &profile.officer(),
+                saving,
+                outcome,
+                navigate.clone(),
+            );
         }
     };
     let cancel_href = existing.as_ref().map_or_else(
         || format!("/{}", schema.path),
         |r| format!("/{}/{}", schema.path, r.id),
     );
-    let error_of = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|errs| {
-                errs.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.text(i18n.lang()))
-            })
-        })
-    };
+    let error_of = move |field: &'static str| error_beside(errors, i18n, field);
     let has_komoditas = schema.field_of(|t| *t == Ty::Komoditas).is_some();
 
     view! {

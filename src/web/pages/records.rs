@@ -144,6 +144,24 @@ pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     out
 }
 
+/// Filter options for these kecamatan codes: each once, in code order, with its name when the
+/// region data is loaded.
+pub fn kecamatan_choices(wilayah: Wilayah, mut codes: Vec<String>) -> Vec<(String, String)> {
+    codes.sort();
+    codes.dedup();
+    wilayah.gazetteer.with(|g| {
+        codes
+            .into_iter()
+            .map(|c| {
+                let name = g
+                    .kecamatan_name(&c)
+                    .map_or_else(|| c.clone(), str::to_string);
+                (c, name)
+            })
+            .collect()
+    })
+}
+
 /// The kecamatan a record lies in, from its desa or kecamatan field.
 fn kecamatan_code(schema: &Schema, r: &Record) -> Option<String> {
     let spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan))?;
@@ -262,21 +280,10 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
         })
     });
     let kecamatan_options = Memo::new(move |_| {
-        let mut codes: Vec<String> =
-            rows.with(|rows| rows.iter().filter_map(|r| r.kecamatan.clone()).collect());
-        codes.sort();
-        codes.dedup();
-        wilayah.gazetteer.with(|g| {
-            codes
-                .into_iter()
-                .map(|c| {
-                    let name = g
-                        .kecamatan_name(&c)
-                        .map_or_else(|| c.clone(), str::to_string);
-                    (c, name)
-                })
-                .collect::<Vec<_>>()
-        })
+        kecamatan_choices(
+            wilayah,
+            rows.with(|rows| rows.iter().filter_map(|r| r.kecamatan.clone()).collect()),
+        )
     });
     let komoditas_options =
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));

@@ -1,7 +1,7 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
-use super::records::{distinct, use_delete, LastChange, SentraOf, UndoBanner};
+use super::records::{distinct, kecamatan_choices, use_delete, LastChange, SentraOf, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::klasifikasi::Umkm;
@@ -149,25 +149,13 @@ pub fn UsahaPage() -> impl IntoView {
     });
     let wilayah = Wilayah::expect();
     let kecamatan_options = Memo::new(move |_| {
-        let mut codes: Vec<String> = rows.with(|rows| {
+        let codes = rows.with(|rows| {
             rows.iter()
                 .filter(|r| r.desa.len() >= 8)
                 .map(|r| kecamatan_of(&r.desa).to_string())
                 .collect()
         });
-        codes.sort();
-        codes.dedup();
-        wilayah.gazetteer.with(|g| {
-            codes
-                .into_iter()
-                .map(|c| {
-                    let name = g
-                        .kecamatan_name(&c)
-                        .map_or_else(|| c.clone(), str::to_string);
-                    (c, name)
-                })
-                .collect::<Vec<_>>()
-        })
+        kecamatan_choices(wilayah, codes)
     });
     let komoditas_options =
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));

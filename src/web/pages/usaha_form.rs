@@ -2,12 +2,12 @@
 //! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
 //! and shows every reason beside its field.
 
-use super::record_form::{Drafted, FormOutcome, Outcome, WhenLoaded};
+use super::record_form::{error_beside, Drafted, FormOutcome, Outcome, WhenLoaded};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{changed_since, FieldError, Kind, Record};
+use crate::model::{FieldError, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
@@ -114,7 +114,6 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     });
 
     let submit = {
-        let existing = existing.clone();
         let own_id = own_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -141,46 +140,22 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 confirmed_duplicate.set(true); // shown; a second press saves anyway
                 return;
             }
-            let officer = profile.officer();
-            // Apply to the record as stored now, not as it was when the form opened: a change
-            // made meanwhile (another tab, an import) keeps its fields and stamps.
-            let current = existing
-                .as_ref()
-                .and_then(|e| records.all.with_untracked(|all| all.get(&e.id).cloned()));
-            let changed = current.as_ref().map(|_| drafted.changed());
-            let record = records.edit(&officer, |editor| {
-                let mut record = current.unwrap_or_else(|| Record::new(Kind::Usaha, editor));
-                record.apply(changed_since(values, changed.as_ref()), editor);
-                record
-            });
-            let id = record.id.clone();
-            let navigate = navigate.clone();
-            saving.set(true);
-            leptos::task::spawn_local(async move {
-                match records.save(vec![record]).await {
-                    Ok(()) => {
-                        drafted.remove();
-                        navigate(&format!("/usaha/{id}"), Default::default());
-                    }
-                    Err(e) => outcome.set(Outcome::Failed(e.message())),
-                }
-                saving.set(false);
-            });
+            drafted.save(
+                Kind::Usaha,
+                own_id.as_deref(),
+                values,
+                &profile.officer(),
+                saving,
+                outcome,
+                navigate.clone(),
+            );
         }
     };
 
     let cancel_href = existing
         .as_ref()
         .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
-    let error_of = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|errs| {
-                errs.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.text(i18n.lang()))
-            })
-        })
-    };
+    let error_of = move |field: &'static str| error_beside(errors, i18n, field);
     let text = move |name: &'static str, label: Msg, lens: Lens, kind: &'static str| {
         view! { <Input name=name label=label lens=lens form=form error=error_of(name) kind=kind/> }
     };
