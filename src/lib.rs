@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod komoditas;
 pub mod licences;
 pub mod model;
+pub mod names;
 pub mod profile;
 pub mod sharing;
 pub mod store;
