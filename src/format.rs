@@ -79,7 +79,20 @@ pub fn date(iso: &str, lang: Lang) -> String {
 
 /// A moment as ISO 8601 UTC with milliseconds: "2026-11-23T08:15:30.123Z".
 pub fn iso_utc(ms: u64) -> String {
-    let (days, rest) = ((ms / 86_400_000) as i64, ms % 86_400_000);
+    let ((year, month, day), rest) = (civil(ms), ms % 86_400_000);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rest / 3_600_000,
+        rest / 60_000 % 60,
+        rest / 1_000 % 60,
+        rest % 1_000
+    )
+}
+
+/// The calendar date (year, month, day) of a moment in ms since the Unix epoch, in UTC; add the
+/// local offset to `ms` for the local date.
+pub fn civil(ms: u64) -> (i64, i64, i64) {
+    let days = (ms / 86_400_000) as i64;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -90,13 +103,7 @@ pub fn iso_utc(ms: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3_600_000,
-        rest / 60_000 % 60,
-        rest / 1_000 % 60,
-        rest % 1_000
-    )
+    (year, month, day)
 }
 
 #[cfg(test)]

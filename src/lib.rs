@@ -10,6 +10,7 @@ pub mod licences;
 pub mod model;
 pub mod names;
 pub mod profile;
+pub mod report;
 pub mod sharing;
 pub mod store;
 pub mod wilayah;

@@ -1,0 +1,622 @@
+//! The office's figures, computed on the device from the records themselves: Usaha by class,
+//! status, commodity, kecamatan and year; sentra by status, year, kecamatan, coverage and budget;
+//! village surveys and the OVOP funnel; kawasan readiness; kegiatan, halal facilitation and
+//! jejaring. Pure (no browser): the Beranda page shows a [`Report`], exports write the records,
+//! and native tests check every figure against hand-computed expectations (`tests/reports.rs`).
+//!
+//! Filters (year, kecamatan, commodity) keep the records that belong to them. Which year a
+//! record belongs to, and where it lies, depends on its kind: see [`year_of`], [`kecamatan_of`]
+//! and [`komoditas_of`].
+
+use crate::format::civil;
+use crate::komoditas;
+use crate::model::kinds::{
+    ovop_reached, DANA_PUSAT, JENIS_KEGIATAN, PELAKU, RPIK, SENTRA_STATUS, STATUS_JEJARING,
+};
+use crate::model::klasifikasi::{Industri, Umkm};
+use crate::model::schema::{list_of, values_of};
+use crate::model::usaha::{classes, HALAL, STATUS};
+use crate::model::{Kind, Record};
+use crate::wilayah::search::fold;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What the figures are narrowed to; `None`: all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub year: Option<i64>,
+    /// A kecamatan code `PP.KK.CC`.
+    pub kecamatan: Option<String>,
+    /// A commodity as written (compared folded: case, spaces and punctuation ignored).
+    pub komoditas: Option<String>,
+}
+
+/// What the figures are computed from.
+pub struct Input<'a> {
+    pub records: &'a BTreeMap<String, Record>,
+    /// Every kecamatan code of the officer's kabupaten: the denominator of sentra coverage
+    /// (empty when the region data is not loaded: coverage is then not given).
+    pub kecamatan_all: &'a [String],
+    /// The device's offset from UTC, for the year a record was entered.
+    pub utc_offset_ms: i64,
+}
+
+/// UMKM classes in report order; the last column counts records whose figures are not enough.
+pub const UMKM_COLUMNS: [Option<Umkm>; 5] = [
+    Some(Umkm::Mikro),
+    Some(Umkm::Kecil),
+    Some(Umkm::Menengah),
+    Some(Umkm::Besar),
+    None,
+];
+pub const INDUSTRI_COLUMNS: [Option<Industri>; 4] = [
+    Some(Industri::Kecil),
+    Some(Industri::Menengah),
+    Some(Industri::Besar),
+    None,
+];
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UsahaFigures {
+    pub total: u64,
+    /// By [`UMKM_COLUMNS`].
+    pub umkm: [u64; 5],
+    /// By [`INDUSTRI_COLUMNS`].
+    pub industri: [u64; 4],
+    /// By [`STATUS`] (aktif, tidak aktif, tutup); a record without a status counts as aktif,
+    /// as lists show it.
+    pub status: [u64; 3],
+    /// Commodity as written (the listed name where it is one) and count, most first; "" is
+    /// "not filled".
+    pub komoditas: Vec<(String, u64)>,
+    /// Kecamatan code and counts by [`UMKM_COLUMNS`], in code order.
+    pub kecamatan: Vec<(String, [u64; 5])>,
+    /// Year entered and count, in year order.
+    pub tahun: Vec<(i64, u64)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentraStatusRow {
+    /// A key of [`SENTRA_STATUS`].
+    pub status: &'static str,
+    pub count: u64,
+    /// Distinct kecamatan these sentra lie in.
+    pub kecamatan: u64,
+    pub anggaran: u64,
+    /// The earliest year among them: formed (terbentuk), planned (rencana) or either.
+    pub since: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentraFigures {
+    pub total: u64,
+    /// One row per status, in [`SENTRA_STATUS`] order.
+    pub status: Vec<SentraStatusRow>,
+    /// Year formed and count (formed sentra only), in year order.
+    pub tahun_terbentuk: Vec<(i64, u64)>,
+    /// Kecamatan code and counts by status ([`SENTRA_STATUS`] order), in code order.
+    pub kecamatan: Vec<(String, [u64; 3])>,
+    /// Kecamatan of the officer's kabupaten with at least one sentra, and how many it has
+    /// (`None` when the region data is not loaded).
+    pub coverage: Option<(u64, u64)>,
+    /// Budget year, total and how many sentra, in year order.
+    pub anggaran_tahun: Vec<(i64, u64, u64)>,
+    pub anggaran_total: u64,
+    /// Member links, summed over sentra.
+    pub anggota: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SurveiFigures {
+    pub surveys: u64,
+    /// Distinct villages surveyed.
+    pub villages: u64,
+    /// Villages that reached at least each OVOP stage ([`crate::model::kinds::OVOP_STAGES`] order); a village
+    /// surveyed twice counts once, at its furthest stage.
+    pub funnel: [u64; 6],
+    /// Villages with no stage reached yet.
+    pub not_started: u64,
+    /// Leading commodity and the villages naming it, most first.
+    pub komoditas: Vec<(String, u64)>,
+    /// Industry actors counted in the surveys, all groups.
+    pub pelaku: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KawasanRow {
+    pub kabupaten: String,
+    pub count: u64,
+    pub luas_ha: f64,
+    /// With a clean-and-clear land status.
+    pub cnc: u64,
+    /// By [`RPIK`] (belum, draf, ditetapkan).
+    pub rpik: [u64; 3],
+    /// By [`DANA_PUSAT`] (belum, diajukan, disetujui, ditolak); not filled counts as belum.
+    pub dana: [u64; 4],
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KegiatanRow {
+    /// A key of [`JENIS_KEGIATAN`].
+    pub jenis: &'static str,
+    pub count: u64,
+    /// Participants summed over activities (an Usaha at two trainings counts twice).
+    pub peserta: u64,
+    /// Distinct Usaha that took part.
+    pub usaha: u64,
+    pub anggaran: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HalalFigures {
+    /// Usaha by halal certificate status ([`HALAL`]: belum, proses, terbit), then not filled.
+    pub status: [u64; 4],
+    /// Halal facilitation activities.
+    pub kegiatan: u64,
+    /// Distinct Usaha facilitated, and how many of them now hold a certificate.
+    pub facilitated: u64,
+    pub facilitated_terbit: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub usaha: UsahaFigures,
+    pub sentra: SentraFigures,
+    pub survei: SurveiFigures,
+    /// Per kabupaten, in code order.
+    pub kawasan: Vec<KawasanRow>,
+    /// Every kind of activity, in [`JENIS_KEGIATAN`] order.
+    pub kegiatan: Vec<KegiatanRow>,
+    pub halal: HalalFigures,
+    /// By [`STATUS_JEJARING`].
+    pub jejaring: [u64; 4],
+    pub mitra: u64,
+}
+
+/// What the filters can choose from, over all live records.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub years: Vec<i64>,
+    pub kecamatan: Vec<String>,
+    /// Commodities as written (listed name where one), in folded order.
+    pub komoditas: Vec<String>,
+}
+
+fn text<'r>(r: &'r Record, field: &str) -> &'r str {
+    r.get(field).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn int(r: &Record, field: &str) -> Option<i64> {
+    r.get(field).and_then(Value::as_i64)
+}
+
+fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<usize> {
+    keys.into_iter().position(|k| k == key)
+}
+
+/// The year of an ISO date "YYYY-MM-DD".
+fn year_of_date(iso: &str) -> Option<i64> {
+    iso.get(..4)?.parse().ok()
+}
+
+/// The year a record belongs to for the year filter: a sentra's year formed (else planned, else
+/// its budget year); a survey's, activity's or jejaring's date; otherwise the year it was
+/// entered on this or another device.
+pub fn year_of(r: &Record, utc_offset_ms: i64) -> i64 {
+    let own = match r.kind {
+        Kind::Sentra => int(r, "tahun_terbentuk")
+            .or_else(|| int(r, "tahun_rencana"))
+            .or_else(|| int(r, "anggaran_tahun")),
+        Kind::SurveiDesa | Kind::Kegiatan | Kind::Jejaring => year_of_date(text(r, "tanggal")),
+        _ => None,
+    };
+    own.unwrap_or_else(|| entered_year(r, utc_offset_ms))
+}
+
+/// The local year a record was entered.
+pub fn entered_year(r: &Record, utc_offset_ms: i64) -> i64 {
+    civil(r.created.wall.saturating_add_signed(utc_offset_ms)).0
+}
+
+/// Looks up linked records.
+struct Links<'a>(&'a BTreeMap<String, Record>);
+
+impl<'a> Links<'a> {
+    fn live(&self, id: &str, kind: Kind) -> Option<&'a Record> {
+        self.0.get(id).filter(|r| r.kind == kind && !r.is_deleted())
+    }
+
+    /// The Usaha a record speaks for: a jejaring's one, an activity's participants.
+    fn usaha_of(&self, r: &'a Record) -> Vec<&'a Record> {
+        match r.kind {
+            Kind::Jejaring => self
+                .live(text(r, "usaha"), Kind::Usaha)
+                .into_iter()
+                .collect(),
+            Kind::Kegiatan => list_of(r.get("peserta"))
+                .into_iter()
+                .filter_map(|id| self.live(id, Kind::Usaha))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The kecamatan codes a record lies in: from its desa (Usaha, Sentra, Survei), an activity's
+/// kecamatan (else its participants'), a jejaring's Usaha. Kawasan and Mitra have none.
+fn kecamatan_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
+    let from_desa = |r: &'a Record| {
+        let desa = text(r, "desa");
+        (desa.len() >= 8).then(|| &desa[..8])
+    };
+    match r.kind {
+        Kind::Usaha | Kind::Sentra | Kind::SurveiDesa => from_desa(r).into_iter().collect(),
+        Kind::Kegiatan if !text(r, "kecamatan").is_empty() => vec![text(r, "kecamatan")],
+        Kind::Kegiatan | Kind::Jejaring => links
+            .usaha_of(r)
+            .into_iter()
+            .filter_map(from_desa)
+            .collect(),
+        Kind::Kawasan | Kind::Mitra => Vec::new(),
+    }
+}
+
+/// The commodities a record is about: its own (a kawasan's focus), a jejaring's Usaha's, an
+/// activity's participants'. Mitra have none.
+fn komoditas_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
+    match r.kind {
+        Kind::Usaha | Kind::Sentra | Kind::SurveiDesa => vec![text(r, "komoditas")],
+        Kind::Kawasan => vec![text(r, "fokus")],
+        Kind::Kegiatan | Kind::Jejaring => links
+            .usaha_of(r)
+            .into_iter()
+            .map(|u| text(u, "komoditas"))
+            .collect(),
+        Kind::Mitra => Vec::new(),
+    }
+}
+
+/// A filter with its commodity folded once.
+struct Narrow<'f> {
+    filter: &'f Filter,
+    komoditas: Option<String>,
+}
+
+impl Narrow<'_> {
+    fn keeps(&self, r: &Record, links: &Links, utc_offset_ms: i64) -> bool {
+        if let Some(year) = self.filter.year {
+            if year_of(r, utc_offset_ms) != year {
+                return false;
+            }
+        }
+        if let Some(kec) = &self.filter.kecamatan {
+            if !kecamatan_of(r, links).contains(&kec.as_str()) {
+                return false;
+            }
+        }
+        if let Some(k) = &self.komoditas {
+            if !komoditas_of(r, links).into_iter().any(|c| fold(c) == *k) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Counts of texts as written, grouped by their folded form; each group shown as the listed
+/// commodity's name, else its most common spelling. Most first, then by name.
+fn by_commodity<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<(String, u64)> {
+    let mut raw: HashMap<&str, u64> = HashMap::new();
+    for t in texts {
+        *raw.entry(t.trim()).or_default() += 1;
+    }
+    // Fold each distinct spelling once (a few hundred), not each record (tens of thousands).
+    let mut groups: HashMap<String, (u64, &str, u64)> = HashMap::new();
+    for (spelling, n) in raw {
+        let g = groups.entry(fold(spelling)).or_insert((0, spelling, 0));
+        g.0 += n;
+        if n > g.2 || (n == g.2 && spelling < g.1) {
+            g.1 = spelling;
+            g.2 = n;
+        }
+    }
+    let mut out: Vec<(String, u64)> = groups
+        .into_values()
+        .map(|(n, spelling, _)| {
+            let name = komoditas::by_name(spelling).map_or(spelling, |k| k.name);
+            (name.to_string(), n)
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| fold(&a.0).cmp(&fold(&b.0))));
+    out
+}
+
+impl Report {
+    /// Every figure over the live records `filter` keeps.
+    pub fn compute(input: &Input, filter: &Filter) -> Report {
+        let links = Links(input.records);
+        let narrow = Narrow {
+            filter,
+            komoditas: filter.komoditas.as_deref().map(fold),
+        };
+        let mut by_kind: BTreeMap<Kind, Vec<&Record>> = BTreeMap::new();
+        for r in input.records.values() {
+            if !r.is_deleted() && narrow.keeps(r, &links, input.utc_offset_ms) {
+                by_kind.entry(r.kind).or_default().push(r);
+            }
+        }
+        let of = |kind| by_kind.get(&kind).map_or(&[][..], Vec::as_slice);
+        let usaha = usaha_figures(of(Kind::Usaha), input.utc_offset_ms);
+        Report {
+            halal: halal_figures(of(Kind::Usaha), of(Kind::Kegiatan), &links),
+            usaha,
+            sentra: sentra_figures(of(Kind::Sentra), input.kecamatan_all),
+            survei: survei_figures(of(Kind::SurveiDesa)),
+            kawasan: kawasan_rows(of(Kind::Kawasan)),
+            kegiatan: kegiatan_rows(of(Kind::Kegiatan), &links),
+            jejaring: tally(
+                of(Kind::Jejaring),
+                "status",
+                STATUS_JEJARING.iter().map(|c| c.key),
+            ),
+            mitra: of(Kind::Mitra).len() as u64,
+        }
+    }
+
+    /// Whether there is anything to show at all.
+    pub fn is_empty(&self) -> bool {
+        self.usaha.total == 0
+            && self.sentra.total == 0
+            && self.survei.surveys == 0
+            && self.kawasan.is_empty()
+            && self.kegiatan.iter().all(|k| k.count == 0)
+            && self.jejaring.iter().all(|n| *n == 0)
+            && self.mitra == 0
+    }
+}
+
+/// Counts of a choice field by its keys' order; records with another or no value are not counted.
+fn tally<const N: usize>(
+    records: &[&Record],
+    field: &str,
+    keys: impl IntoIterator<Item = &'static str> + Clone,
+) -> [u64; N] {
+    let mut out = [0; N];
+    for r in records {
+        if let Some(i) = index_of(keys.clone(), text(r, field)) {
+            out[i] += 1;
+        }
+    }
+    out
+}
+
+fn usaha_figures(records: &[&Record], utc_offset_ms: i64) -> UsahaFigures {
+    let mut f = UsahaFigures {
+        total: records.len() as u64,
+        ..Default::default()
+    };
+    let mut kecamatan: BTreeMap<&str, [u64; 5]> = BTreeMap::new();
+    let mut tahun: BTreeMap<i64, u64> = BTreeMap::new();
+    for r in records {
+        let c = classes(r);
+        let u = UMKM_COLUMNS.iter().position(|k| *k == c.umkm).unwrap_or(4);
+        f.umkm[u] += 1;
+        f.industri[INDUSTRI_COLUMNS
+            .iter()
+            .position(|k| *k == c.industri)
+            .unwrap_or(3)] += 1;
+        f.status[index_of(STATUS, text(r, "status")).unwrap_or(0)] += 1;
+        let desa = text(r, "desa");
+        if desa.len() >= 8 {
+            kecamatan.entry(&desa[..8]).or_default()[u] += 1;
+        }
+        *tahun.entry(entered_year(r, utc_offset_ms)).or_default() += 1;
+    }
+    f.komoditas = by_commodity(records.iter().map(|r| text(r, "komoditas")));
+    f.kecamatan = kecamatan
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    f.tahun = tahun.into_iter().collect();
+    f
+}
+
+fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> SentraFigures {
+    let statuses: Vec<&'static str> = SENTRA_STATUS.iter().map(|c| c.key).collect();
+    let mut rows: Vec<SentraStatusRow> = statuses
+        .iter()
+        .map(|&status| SentraStatusRow {
+            status,
+            ..Default::default()
+        })
+        .collect();
+    let mut places: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); statuses.len()];
+    let mut kecamatan: BTreeMap<&str, [u64; 3]> = BTreeMap::new();
+    let mut formed: BTreeMap<i64, u64> = BTreeMap::new();
+    let mut budget: BTreeMap<i64, (u64, u64)> = BTreeMap::new();
+    let mut f = SentraFigures {
+        total: records.len() as u64,
+        ..Default::default()
+    };
+    for r in records {
+        let Some(s) = statuses.iter().position(|k| *k == text(r, "status")) else {
+            continue;
+        };
+        let row = &mut rows[s];
+        row.count += 1;
+        let anggaran = r.get("anggaran").and_then(Value::as_u64).unwrap_or(0);
+        row.anggaran += anggaran;
+        let year = match row.status {
+            "terbentuk" => int(r, "tahun_terbentuk"),
+            "rencana" => int(r, "tahun_rencana"),
+            _ => int(r, "tahun_terbentuk").or_else(|| int(r, "tahun_rencana")),
+        };
+        row.since = match (row.since, year) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let desa = text(r, "desa");
+        if desa.len() >= 8 {
+            places[s].insert(&desa[..8]);
+            kecamatan.entry(&desa[..8]).or_default()[s] += 1;
+        }
+        if row.status == "terbentuk" {
+            if let Some(y) = int(r, "tahun_terbentuk") {
+                *formed.entry(y).or_default() += 1;
+            }
+        }
+        if let (Some(y), true) = (int(r, "anggaran_tahun"), anggaran > 0) {
+            let b = budget.entry(y).or_default();
+            b.0 += anggaran;
+            b.1 += 1;
+        }
+        f.anggaran_total += anggaran;
+        f.anggota += list_of(r.get("anggota")).len() as u64;
+    }
+    for (row, set) in rows.iter_mut().zip(&places) {
+        row.kecamatan = set.len() as u64;
+    }
+    if !kecamatan_all.is_empty() {
+        let with = kecamatan_all
+            .iter()
+            .filter(|k| kecamatan.contains_key(k.as_str()))
+            .count();
+        f.coverage = Some((with as u64, kecamatan_all.len() as u64));
+    }
+    f.status = rows;
+    f.kecamatan = kecamatan
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    f.tahun_terbentuk = formed.into_iter().collect();
+    f.anggaran_tahun = budget
+        .into_iter()
+        .map(|(y, (sum, n))| (y, sum, n))
+        .collect();
+    f
+}
+
+fn survei_figures(records: &[&Record]) -> SurveiFigures {
+    let mut f = SurveiFigures {
+        surveys: records.len() as u64,
+        ..Default::default()
+    };
+    // Per village, the furthest stage any of its surveys reached.
+    let mut villages: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    for r in records {
+        let reached = villages.entry(text(r, "desa")).or_default();
+        *reached = (*reached).max(ovop_reached(&values_of(r)));
+        f.pelaku += PELAKU
+            .iter()
+            .filter_map(|p| r.get(p.key).and_then(Value::as_u64))
+            .sum::<u64>();
+    }
+    f.villages = villages.len() as u64;
+    for reached in villages.values() {
+        match reached {
+            Some(stage) => f.funnel[..=*stage].iter_mut().for_each(|n| *n += 1),
+            None => f.not_started += 1,
+        }
+    }
+    // A village naming the same commodity in two surveys counts once for it.
+    let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
+    let per_village: Vec<&str> = records
+        .iter()
+        .filter_map(|r| {
+            let k = text(r, "komoditas").trim();
+            (!k.is_empty() && seen.insert((text(r, "desa"), fold(k)))).then_some(k)
+        })
+        .collect();
+    f.komoditas = by_commodity(per_village);
+    f
+}
+
+fn kawasan_rows(records: &[&Record]) -> Vec<KawasanRow> {
+    let mut rows: BTreeMap<&str, KawasanRow> = BTreeMap::new();
+    for r in records {
+        let kab = text(r, "kabupaten");
+        let row = rows.entry(kab).or_insert_with(|| KawasanRow {
+            kabupaten: kab.to_string(),
+            ..Default::default()
+        });
+        row.count += 1;
+        row.luas_ha += r.get("luas_ha").and_then(Value::as_f64).unwrap_or(0.0);
+        row.cnc += u64::from(r.get("cnc").and_then(Value::as_bool) == Some(true));
+        if let Some(i) = index_of(RPIK.iter().map(|c| c.key), text(r, "rpik")) {
+            row.rpik[i] += 1;
+        }
+        row.dana[index_of(DANA_PUSAT.iter().map(|c| c.key), text(r, "dana_pusat")).unwrap_or(0)] +=
+            1;
+    }
+    rows.into_values().collect()
+}
+
+fn kegiatan_rows(records: &[&Record], links: &Links) -> Vec<KegiatanRow> {
+    JENIS_KEGIATAN
+        .iter()
+        .map(|jenis| {
+            let mut row = KegiatanRow {
+                jenis: jenis.key,
+                ..Default::default()
+            };
+            let mut usaha = BTreeSet::new();
+            for r in records.iter().filter(|r| text(r, "jenis") == jenis.key) {
+                row.count += 1;
+                let peserta = links.usaha_of(r);
+                row.peserta += peserta.len() as u64;
+                usaha.extend(peserta.into_iter().map(|u| u.id.as_str()));
+                row.anggaran += r.get("anggaran").and_then(Value::as_u64).unwrap_or(0);
+            }
+            row.usaha = usaha.len() as u64;
+            row
+        })
+        .collect()
+}
+
+fn halal_figures(usaha: &[&Record], kegiatan: &[&Record], links: &Links) -> HalalFigures {
+    let mut f = HalalFigures::default();
+    for r in usaha {
+        f.status[index_of(HALAL, text(r, "halal_status")).unwrap_or(3)] += 1;
+    }
+    let mut facilitated: BTreeMap<&str, bool> = BTreeMap::new();
+    for r in kegiatan
+        .iter()
+        .filter(|r| text(r, "jenis") == "fasilitasi_halal")
+    {
+        f.kegiatan += 1;
+        for u in links.usaha_of(r) {
+            facilitated.insert(&u.id, text(u, "halal_status") == "terbit");
+        }
+    }
+    f.facilitated = facilitated.len() as u64;
+    f.facilitated_terbit = facilitated.values().filter(|t| **t).count() as u64;
+    f
+}
+
+/// What the filters offer: the years, kecamatan and commodities of the live records.
+pub fn options(input: &Input) -> Options {
+    let links = Links(input.records);
+    let mut years = BTreeSet::new();
+    let mut kecamatan = BTreeSet::new();
+    let mut komoditas = Vec::new();
+    for r in input.records.values().filter(|r| !r.is_deleted()) {
+        years.insert(year_of(r, input.utc_offset_ms));
+        kecamatan.extend(kecamatan_of(r, &links));
+        if matches!(r.kind, Kind::Usaha | Kind::Sentra | Kind::SurveiDesa) {
+            komoditas.push(text(r, "komoditas"));
+        } else if r.kind == Kind::Kawasan {
+            komoditas.push(text(r, "fokus"));
+        }
+    }
+    let mut komoditas: Vec<String> = by_commodity(komoditas)
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| !k.is_empty())
+        .collect();
+    komoditas.sort_by_cached_key(|k| fold(k));
+    Options {
+        years: years.into_iter().collect(),
+        kecamatan: kecamatan.into_iter().map(str::to_string).collect(),
+        komoditas,
+    }
+}

@@ -1,0 +1,304 @@
+//! Every aggregate of the reports against figures counted by hand from the fixture's table
+//! (`tests/report_fixture/mod.rs`).
+
+mod report_fixture;
+
+use report_fixture::{fixture, kecamatan_all, WIB_MS};
+use sentra::report::{options, Filter, Input, KawasanRow, KegiatanRow, Report, SentraStatusRow};
+
+const JUTA: u64 = 1_000_000;
+
+fn report(filter: Filter) -> Report {
+    let f = fixture();
+    let all = kecamatan_all();
+    Report::compute(
+        &Input {
+            records: &f.all,
+            kecamatan_all: &all,
+            utc_offset_ms: WIB_MS,
+        },
+        &filter,
+    )
+}
+
+fn s(v: &str) -> String {
+    v.to_string()
+}
+
+#[test]
+fn usaha_by_class_status_commodity_kecamatan_and_year() {
+    let u = report(Filter::default()).usaha;
+    assert_eq!(u.total, 7, "u8 is deleted");
+    // mikro u1 u6 u7, kecil u2, menengah u3, besar u5, not enough u4.
+    assert_eq!(u.umkm, [3, 1, 1, 1, 1]);
+    // Both workers and investasi are needed: u1 kecil, u2 menengah, the rest unknown.
+    assert_eq!(u.industri, [1, 1, 0, 5]);
+    // u5 has no status: aktif, as lists show it.
+    assert_eq!(u.status, [5, 1, 1]);
+    assert_eq!(
+        u.komoditas,
+        vec![
+            (s("Batik"), 4),
+            (s(""), 1),
+            (s("Anyaman pandan/daun"), 1),
+            (s("Keripik Singkong"), 1),
+        ],
+        "\"batik \" and \"Batik\" are one commodity, named as the list names it"
+    );
+    assert_eq!(
+        u.kecamatan,
+        vec![
+            (s("35.29.01"), [1, 1, 0, 0, 0]),
+            (s("35.29.02"), [0, 0, 1, 0, 1]),
+            (s("35.29.03"), [1, 0, 0, 1, 0]),
+            (s("35.30.01"), [1, 0, 0, 0, 0]),
+        ]
+    );
+    // u4 was entered on 31 December 2025 at 20:00 UTC: 1 January 2026 in WIB.
+    assert_eq!(u.tahun, vec![(2023, 2), (2024, 4), (2026, 1)]);
+}
+
+#[test]
+fn sentra_by_status_year_kecamatan_coverage_and_budget() {
+    let s5 = report(Filter::default()).sentra;
+    assert_eq!(s5.total, 5, "s6 is deleted");
+    assert_eq!(
+        s5.status,
+        vec![
+            SentraStatusRow {
+                status: "rencana",
+                count: 2,
+                kecamatan: 2,
+                anggaran: 40 * JUTA,
+                since: Some(2025),
+            },
+            SentraStatusRow {
+                status: "terbentuk",
+                count: 2,
+                kecamatan: 2,
+                anggaran: 50 * JUTA,
+                since: Some(2019),
+            },
+            SentraStatusRow {
+                status: "tidak_aktif",
+                count: 1,
+                kecamatan: 1,
+                anggaran: 0,
+                since: Some(2015),
+            },
+        ]
+    );
+    assert_eq!(s5.tahun_terbentuk, vec![(2019, 1), (2021, 1)]);
+    assert_eq!(
+        s5.kecamatan,
+        vec![
+            (s("35.29.01"), [1, 1, 0]),
+            (s("35.29.02"), [0, 1, 0]),
+            (s("35.29.03"), [1, 0, 0]),
+            (s("35.29.04"), [0, 0, 1]),
+        ]
+    );
+    assert_eq!(s5.coverage, Some((4, 27)));
+    assert_eq!(
+        s5.anggaran_tahun,
+        vec![
+            (2019, 20 * JUTA, 1),
+            (2021, 30 * JUTA, 1),
+            (2026, 40 * JUTA, 2)
+        ]
+    );
+    assert_eq!(s5.anggaran_total, 90 * JUTA);
+    assert_eq!(s5.anggota, 7);
+}
+
+#[test]
+fn coverage_needs_the_kabupaten_kecamatan() {
+    let f = fixture();
+    let r = Report::compute(
+        &Input {
+            records: &f.all,
+            kecamatan_all: &[],
+            utc_offset_ms: WIB_MS,
+        },
+        &Filter::default(),
+    );
+    assert_eq!(r.sentra.coverage, None, "not 4 of 0");
+}
+
+#[test]
+fn village_surveys_and_the_ovop_funnel() {
+    let v = report(Filter::default()).survei;
+    assert_eq!(v.surveys, 4);
+    assert_eq!(v.villages, 3, "35.29.01.2001 was surveyed twice");
+    // 35.29.01.2001 reached stage 4 (kemasan) in its second survey; 35.29.03.2001 stage 1.
+    assert_eq!(v.funnel, [2, 1, 1, 1, 0, 0]);
+    assert_eq!(v.not_started, 1);
+    assert_eq!(v.pelaku, 45);
+    assert_eq!(
+        v.komoditas,
+        vec![
+            (s("Anyaman pandan/daun"), 1),
+            (s("Batik"), 1),
+            (s("Keripik Singkong"), 1),
+        ],
+        "a village naming batik twice counts once"
+    );
+}
+
+#[test]
+fn kawasan_kegiatan_halal_jejaring() {
+    let r = report(Filter::default());
+    assert_eq!(
+        r.kawasan,
+        vec![
+            KawasanRow {
+                kabupaten: s("35.29"),
+                count: 2,
+                luas_ha: 17.5,
+                cnc: 1,
+                rpik: [0, 1, 1],
+                dana: [1, 0, 1, 0],
+            },
+            KawasanRow {
+                kabupaten: s("35.30"),
+                count: 1,
+                luas_ha: 20.0,
+                cnc: 0,
+                rpik: [1, 0, 0],
+                dana: [0, 1, 0, 0],
+            },
+        ]
+    );
+    let kemasan = KegiatanRow {
+        jenis: "pelatihan_kemasan",
+        count: 2,
+        peserta: 3,
+        usaha: 2,
+        anggaran: 20 * JUTA,
+    };
+    let halal = KegiatanRow {
+        jenis: "fasilitasi_halal",
+        count: 1,
+        peserta: 2,
+        usaha: 2,
+        anggaran: 10 * JUTA,
+    };
+    assert_eq!(r.kegiatan.len(), 8, "every kind of activity has a row");
+    assert_eq!(
+        r.kegiatan.iter().find(|k| k.jenis == kemasan.jenis),
+        Some(&kemasan)
+    );
+    assert_eq!(
+        r.kegiatan.iter().find(|k| k.jenis == halal.jenis),
+        Some(&halal),
+        "the deleted participant u8 is not counted"
+    );
+    assert_eq!(
+        r.kegiatan.iter().map(|k| k.count).sum::<u64>(),
+        3,
+        "no other kind has activities"
+    );
+    assert_eq!(r.halal.status, [1, 1, 2, 3]);
+    assert_eq!(r.halal.kegiatan, 1);
+    assert_eq!((r.halal.facilitated, r.halal.facilitated_terbit), (2, 1));
+    assert_eq!(r.jejaring, [1, 1, 1, 0]);
+    assert_eq!(r.mitra, 2);
+    assert!(!r.is_empty());
+}
+
+#[test]
+fn a_year_keeps_the_records_of_that_year() {
+    let r = report(Filter {
+        year: Some(2024),
+        ..Filter::default()
+    });
+    // Usaha by the year entered: u2 u3 u5 u6.
+    assert_eq!(r.usaha.total, 4);
+    assert_eq!(r.usaha.umkm, [1, 1, 1, 1, 0]);
+    // Sentra by year formed, else planned: 2019, 2021, 2026, 2025, 2015.
+    assert_eq!(r.sentra.total, 0);
+    assert_eq!((r.survei.surveys, r.survei.villages), (1, 1));
+    assert_eq!(r.survei.funnel, [1, 1, 0, 0, 0, 0]);
+    assert_eq!(
+        r.kegiatan
+            .iter()
+            .map(|k| (k.jenis, k.count, k.peserta))
+            .filter(|k| k.1 > 0)
+            .collect::<Vec<_>>(),
+        vec![("pelatihan_kemasan", 1, 1)]
+    );
+    assert_eq!(r.jejaring, [0, 1, 0, 0], "j3 has no date: entered 2024");
+    assert!(r.kawasan.is_empty(), "entered 2023");
+    assert_eq!(r.mitra, 0);
+    assert_eq!(r.halal.status, [1, 1, 1, 1]);
+    assert_eq!(r.halal.kegiatan, 0);
+}
+
+#[test]
+fn a_kecamatan_keeps_what_lies_in_it() {
+    let r = report(Filter {
+        kecamatan: Some(s("35.29.01")),
+        ..Filter::default()
+    });
+    assert_eq!(r.usaha.total, 2);
+    assert_eq!(r.sentra.total, 2);
+    assert_eq!(r.sentra.coverage, Some((1, 27)));
+    assert_eq!((r.survei.surveys, r.survei.villages), (2, 1));
+    // g1 by its kecamatan; g2 and g3 through their participant u1.
+    assert_eq!(r.kegiatan.iter().map(|k| k.count).sum::<u64>(), 3);
+    assert_eq!(r.jejaring, [0, 0, 1, 0], "only j1's Usaha lies there");
+    assert!(r.kawasan.is_empty());
+    assert_eq!(r.mitra, 0);
+}
+
+#[test]
+fn a_commodity_keeps_what_is_about_it_however_it_is_written() {
+    let r = report(Filter {
+        komoditas: Some(s("BATIK")),
+        ..Filter::default()
+    });
+    assert_eq!(r.usaha.total, 4);
+    assert_eq!(r.usaha.komoditas, vec![(s("Batik"), 4)]);
+    assert_eq!(r.sentra.total, 2);
+    assert_eq!(r.survei.surveys, 2);
+    assert_eq!(r.kawasan.len(), 1);
+    assert_eq!(r.kawasan[0].count, 1);
+    assert_eq!(r.kegiatan.iter().map(|k| k.count).sum::<u64>(), 3);
+    assert_eq!(r.jejaring, [0, 1, 1, 0], "j1 (u1) and j3 (u7)");
+}
+
+#[test]
+fn filters_combine_and_can_leave_nothing() {
+    let r = report(Filter {
+        year: Some(2023),
+        kecamatan: Some(s("35.29.01")),
+        komoditas: Some(s("batik")),
+    });
+    assert_eq!(r.usaha.total, 1, "u1 only");
+    let none = report(Filter {
+        year: Some(1999),
+        ..Filter::default()
+    });
+    assert!(none.is_empty());
+    assert_eq!(none.usaha.umkm, [0; 5]);
+}
+
+#[test]
+fn filter_options_come_from_the_records() {
+    let f = fixture();
+    let all = kecamatan_all();
+    let o = options(&Input {
+        records: &f.all,
+        kecamatan_all: &all,
+        utc_offset_ms: WIB_MS,
+    });
+    assert_eq!(o.years, vec![2015, 2019, 2021, 2023, 2024, 2025, 2026]);
+    assert_eq!(
+        o.kecamatan,
+        vec!["35.29.01", "35.29.02", "35.29.03", "35.29.04", "35.30.01"]
+    );
+    assert_eq!(
+        o.komoditas,
+        vec!["Anyaman pandan/daun", "Batik", "Keripik Singkong"]
+    );
+}
