@@ -442,6 +442,14 @@ messages! {
     OvopGelar { id: "Gelar produk", en: "Product showcase" }
     OvopPemasaran { id: "Pemasaran ritel/online", en: "Retail/online marketing" }
     OvopReached { id: "Tahap OVOP tercapai", en: "OVOP stage reached" }
+    ExportKodeDesa { id: "Kode desa/kelurahan", en: "Village code" }
+    ExportKodeKecamatan { id: "Kode kecamatan", en: "Kecamatan code" }
+    ExportKodeKabupaten { id: "Kode kabupaten/kota", en: "Regency/city code" }
+    ExportDicatat { id: "Dicatat (UTC)", en: "Entered (UTC)" }
+    ExportDiubah { id: "Perubahan terakhir (UTC)", en: "Last change (UTC)" }
+    ExportPetugas { id: "Petugas perubahan terakhir", en: "Officer of the last change" }
+    ExportId { id: "ID catatan", en: "Record ID" }
+    ExportJumlahAnggota { id: "Jumlah anggota", en: "Members" }
     OvopNone { id: "Belum ada tahap", en: "No stage yet" }
 
     FieldLokasi { id: "Lokasi", en: "Location" }

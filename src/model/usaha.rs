@@ -78,6 +78,24 @@ pub const LABELS: &[(&str, Msg)] = &[
 pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];
 pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
 
+/// An activity status as shown; none or an unknown one reads as aktif, as lists count it.
+pub fn status_label(status: &str) -> Msg {
+    match status {
+        "tidak_aktif" => Msg::StatusTidakAktif,
+        "tutup" => Msg::StatusTutup,
+        _ => Msg::StatusAktif,
+    }
+}
+
+/// A halal certificate status as shown (`None`: not filled).
+pub fn halal_label(status: &str) -> Option<Msg> {
+    HALAL
+        .iter()
+        .zip([Msg::HalalBelum, Msg::HalalProses, Msg::HalalTerbit])
+        .find(|(k, _)| **k == status)
+        .map(|(_, m)| m)
+}
+
 impl UsahaForm {
     pub fn from_record(r: &Record) -> Self {
         let t = |f: &str| r.text(f).to_string();

@@ -8,6 +8,8 @@
 //! record belongs to, and where it lies, depends on its kind: see [`year_of`], [`kecamatan_of`]
 //! and [`komoditas_of`].
 
+pub mod export;
+
 use crate::format::civil;
 use crate::komoditas;
 use crate::model::kinds::{

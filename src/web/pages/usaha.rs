@@ -6,7 +6,7 @@ use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
-use crate::model::usaha::{self, classes};
+use crate::model::usaha::{self, classes, status_label};
 use crate::model::{Kind, Record};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
@@ -21,14 +21,6 @@ use leptos_router::hooks::use_params_map;
 const ROW_PX: f64 = 72.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 4;
-
-fn status_label(status: &str) -> Msg {
-    match status {
-        "tidak_aktif" => Msg::StatusTidakAktif,
-        "tutup" => Msg::StatusTutup,
-        _ => Msg::StatusAktif,
-    }
-}
 
 /// What the list shows of one record, precomputed once per change of the records.
 #[derive(Clone, PartialEq)]

@@ -209,7 +209,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 <legend>{tr(Msg::SectionPermits)}</legend>
                 {text("pirt", Msg::FieldPirt, lens!(pirt), "text")}
                 {select("halal_status", Msg::FieldHalalStatus, lens!(halal_status),
-                    HALAL.iter().copied().zip([Msg::HalalBelum, Msg::HalalProses, Msg::HalalTerbit].map(Some)).collect())}
+                    HALAL.iter().map(|k| (*k, usaha::halal_label(k))).collect())}
                 {text("halal_no", Msg::FieldHalalNo, lens!(halal_no), "text")}
             </fieldset>
             <fieldset class="card">

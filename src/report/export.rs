@@ -1,0 +1,351 @@
+//! Exports made on the device: one table per record kind, with Indonesian headers, region codes
+//! beside their names, choices by label and the computed classes, written as CSV or as an XLSX
+//! workbook (one sheet per kind). Pure: the page only offers the bytes.
+//!
+//! Two rules hold for every cell: text beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return is written with a leading apostrophe, so no spreadsheet runs it as a formula; and phone
+//! numbers are masked unless the officer ticked "sertakan data pribadi" (UU 27/2022).
+
+use crate::i18n::{Lang, Msg};
+use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
+use crate::model::privasi::mask_phone;
+use crate::model::schema::{list_of, values_of, FieldSpec, Schema, Ty};
+use crate::model::usaha::{self, classes};
+use crate::model::{Kind, Record};
+use crate::names::Lookup;
+use crate::wilayah::kecamatan_of;
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// The language of every header and label in an export: the office's reports are Indonesian.
+const LANG: Lang = Lang::Id;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+/// One record kind as a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub kind: Kind,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// The sheet's name: the kind's name (every one is a valid Excel sheet name).
+    pub fn name(&self) -> &'static str {
+        self.kind.label().text(LANG)
+    }
+}
+
+/// Text a spreadsheet would run as a formula, made inert with a leading apostrophe.
+pub fn guard(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+fn t(msg: Msg) -> String {
+    msg.text(LANG).to_string()
+}
+
+fn text_cell(s: impl Into<String>) -> Cell {
+    let s = s.into();
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
+}
+
+fn number_cell(v: Option<&Value>) -> Cell {
+    v.and_then(Value::as_f64).map_or(Cell::Empty, Cell::Number)
+}
+
+/// A column: its header and how a record fills it.
+struct Column<'a> {
+    header: String,
+    cell: Box<dyn Fn(&Record) -> Cell + 'a>,
+}
+
+fn col<'a>(header: String, cell: impl Fn(&Record) -> Cell + 'a) -> Column<'a> {
+    Column {
+        header,
+        cell: Box::new(cell),
+    }
+}
+
+/// The columns of a region field: codes and names, kecamatan and kabupaten included.
+fn region_columns<'a>(key: &'static str, ty: Ty, names: &'a Lookup) -> Vec<Column<'a>> {
+    let code = move |r: &Record| r.text(key).to_string();
+    match ty {
+        Ty::Desa => vec![
+            col(t(Msg::ExportKodeDesa), move |r| text_cell(code(r))),
+            col(t(Msg::DesaLabel), move |r| {
+                text_cell(
+                    names
+                        .gazetteer
+                        .village(&code(r))
+                        .map(|v| v.name)
+                        .unwrap_or_default(),
+                )
+            }),
+            col(t(Msg::ExportKodeKecamatan), move |r| {
+                let c = code(r);
+                text_cell(if c.len() >= 8 { kecamatan_of(&c) } else { "" })
+            }),
+            col(t(Msg::KecamatanLabel), move |r| {
+                let c = code(r);
+                let name = (c.len() >= 8)
+                    .then(|| names.gazetteer.kecamatan_name(kecamatan_of(&c)))
+                    .flatten();
+                text_cell(name.unwrap_or_default())
+            }),
+            col(t(Msg::FieldKabupaten), move |r| {
+                let c = code(r);
+                let name = c.get(..5).and_then(|k| names.gazetteer.kabupaten_name(k));
+                text_cell(name.unwrap_or_default())
+            }),
+        ],
+        Ty::Kecamatan => vec![
+            col(t(Msg::ExportKodeKecamatan), move |r| text_cell(code(r))),
+            col(t(Msg::KecamatanLabel), move |r| {
+                text_cell(names.gazetteer.kecamatan_name(&code(r)).unwrap_or_default())
+            }),
+        ],
+        _ => vec![
+            col(t(Msg::ExportKodeKabupaten), move |r| text_cell(code(r))),
+            col(t(Msg::FieldKabupaten), move |r| {
+                let c = code(r);
+                let name = names
+                    .index
+                    .and_then(|i| i.kabupaten(&c))
+                    .map(|k| k.name.as_str())
+                    .or_else(|| names.gazetteer.kabupaten_name(&c));
+                text_cell(name.unwrap_or_default())
+            }),
+        ],
+    }
+}
+
+/// The columns of a schema field.
+fn field_columns<'a>(
+    spec: &'static FieldSpec,
+    names: &'a Lookup,
+    personal: bool,
+) -> Vec<Column<'a>> {
+    let key = spec.key;
+    match spec.ty {
+        Ty::Desa | Ty::Kecamatan | Ty::Kabupaten => region_columns(key, spec.ty, names),
+        Ty::Gps => vec![
+            col(t(Msg::FieldLat), move |r| number_cell(r.get("lat"))),
+            col(t(Msg::FieldLon), move |r| number_cell(r.get("lon"))),
+        ],
+        Ty::Rupiah | Ty::Year { .. } | Ty::Count | Ty::Hectare => {
+            vec![col(t(spec.label), move |r| number_cell(r.get(key)))]
+        }
+        Ty::Phone => vec![col(t(spec.label), move |r| {
+            let phone = r.text(key);
+            text_cell(if personal {
+                phone.to_string()
+            } else {
+                mask_phone(phone)
+            })
+        })],
+        // Dates stay ISO (2021-03-31): they sort as text and read the same in every locale.
+        Ty::Date { .. } => vec![col(t(spec.label), move |r| text_cell(r.text(key)))],
+        _ => vec![col(t(spec.label), move |r| {
+            r.get(key)
+                .map_or(Cell::Empty, |v| text_cell(names.shown(spec, v, !personal)))
+        })],
+    }
+}
+
+/// What every sheet ends with: when the record was entered and last changed, by whom, its id.
+fn record_columns<'a>() -> Vec<Column<'a>> {
+    vec![
+        col(t(Msg::ExportDicatat), |r| {
+            text_cell(crate::format::iso_utc(r.created.wall))
+        }),
+        col(t(Msg::ExportDiubah), |r| {
+            text_cell(crate::format::iso_utc(r.last_change().0.wall))
+        }),
+        col(t(Msg::ExportPetugas), |r| text_cell(r.last_change().1)),
+        col(t(Msg::ExportId), |r| text_cell(r.id.clone())),
+    ]
+}
+
+fn schema_columns<'a>(
+    schema: &'static Schema,
+    names: &'a Lookup,
+    personal: bool,
+) -> Vec<Column<'a>> {
+    let mut cols: Vec<Column> = schema
+        .fields()
+        .flat_map(|spec| field_columns(spec, names, personal))
+        .collect();
+    match schema.kind {
+        Kind::Sentra => cols.push(col(t(Msg::ExportJumlahAnggota), |r| {
+            Cell::Number(list_of(r.get("anggota")).len() as f64)
+        })),
+        Kind::SurveiDesa => cols.push(col(t(Msg::OvopReached), |r| {
+            ovop_reached(&values_of(r)).map_or(Cell::Empty, |i| text_cell(t(OVOP_STAGES[i].label)))
+        })),
+        _ => {}
+    }
+    cols
+}
+
+fn usaha_columns<'a>(names: &'a Lookup, personal: bool) -> Vec<Column<'a>> {
+    let mut cols = Vec::new();
+    for &(key, label) in usaha::LABELS {
+        match key {
+            "desa" => cols.extend(region_columns("desa", Ty::Desa, names)),
+            "lon" => {}
+            "lat" => cols.extend([
+                col(t(Msg::FieldLat), |r| number_cell(r.get("lat"))),
+                col(t(Msg::FieldLon), |r| number_cell(r.get("lon"))),
+            ]),
+            "tenaga_kerja" | "modal" | "penjualan" | "investasi" | "tahun_mulai" => {
+                cols.push(col(t(label), move |r| number_cell(r.get(key))))
+            }
+            "telepon" => cols.push(col(t(label), move |r| {
+                let phone = r.text("telepon");
+                text_cell(if personal {
+                    phone.to_string()
+                } else {
+                    mask_phone(phone)
+                })
+            })),
+            "status" => cols.push(col(t(label), |r| {
+                text_cell(t(usaha::status_label(r.text("status"))))
+            })),
+            "halal_status" => cols.push(col(t(label), |r| {
+                text_cell(
+                    usaha::halal_label(r.text("halal_status"))
+                        .map(t)
+                        .unwrap_or_default(),
+                )
+            })),
+            _ => cols.push(col(t(label), move |r| text_cell(r.text(key)))),
+        }
+    }
+    let class = |label: Option<Msg>| text_cell(t(label.unwrap_or(Msg::DataBelumCukup)));
+    cols.extend([
+        col(t(Msg::ClassUmkmLabel), move |r| {
+            class(classes(r).umkm.map(|c| c.label()))
+        }),
+        col(t(Msg::ClassIndustriLabel), move |r| {
+            class(classes(r).industri.map(|c| c.label()))
+        }),
+        col(t(Msg::ClassBpsLabel), move |r| {
+            class(classes(r).bps.map(|c| c.label()))
+        }),
+    ]);
+    cols
+}
+
+/// The table of `kind` over `records` (records of other kinds and deleted ones are left out),
+/// in the order given.
+pub fn sheet<'r>(
+    kind: Kind,
+    records: impl IntoIterator<Item = &'r Record>,
+    names: &Lookup,
+    personal: bool,
+) -> Sheet {
+    let mut cols = match kinds::schema(kind) {
+        Some(schema) => schema_columns(schema, names, personal),
+        None => usaha_columns(names, personal),
+    };
+    cols.extend(record_columns());
+    let rows = records
+        .into_iter()
+        .filter(|r| r.kind == kind && !r.is_deleted())
+        .map(|r| cols.iter().map(|c| (c.cell)(r)).collect())
+        .collect();
+    Sheet {
+        kind,
+        headers: cols.into_iter().map(|c| c.header).collect(),
+        rows,
+    }
+}
+
+/// A sheet as CSV: UTF-8 with a byte-order mark (so spreadsheet programs read the letters
+/// right), comma-separated, CRLF line ends, every text quoted when it needs it (RFC 4180).
+/// Numbers are written plainly ("20000000", "-7.0123"); Excel in an Indonesian locale expects
+/// semicolons, which is one reason XLSX is the export offered first.
+pub fn csv(sheet: &Sheet) -> String {
+    let mut out = String::from("\u{feff}");
+    let mut line = |cells: &mut dyn Iterator<Item = Cow<str>>| {
+        for (i, cell) in cells.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if cell.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(&cell);
+            }
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut sheet.headers.iter().map(|h| guard(h)));
+    for row in &sheet.rows {
+        line(&mut row.iter().map(|c| match c {
+            Cell::Text(s) => guard(s),
+            Cell::Number(n) => Cow::Owned(n.to_string()),
+            Cell::Empty => Cow::Borrowed(""),
+        }));
+    }
+    out
+}
+
+/// Sheets as an XLSX workbook: a bold, frozen header row with filters on every sheet, money
+/// and counts as numbers with thousands grouped by the reader's locale.
+pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let bold = Format::new().set_bold();
+    let number = Format::new().set_num_format("#,##0.####");
+    let mut book = Workbook::new();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+        ws.set_name(sheet.name()).map_err(e)?;
+        for (c, h) in sheet.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, guard(h), &bold)
+                .map_err(e)?;
+            ws.set_column_width(c as u16, (h.chars().count() as f64 + 2.0).clamp(10.0, 40.0))
+                .map_err(e)?;
+        }
+        for (i, row) in sheet.rows.iter().enumerate() {
+            let r = i as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(s) => ws.write_string(r, c, guard(s)).map(|_| ()),
+                    Cell::Number(n) => ws.write_number_with_format(r, c, *n, &number).map(|_| ()),
+                    Cell::Empty => Ok(()),
+                }
+                .map_err(e)?;
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(e)?;
+        if !sheet.headers.is_empty() {
+            ws.autofilter(
+                0,
+                0,
+                sheet.rows.len() as u32,
+                sheet.headers.len() as u16 - 1,
+            )
+            .map_err(e)?;
+        }
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}

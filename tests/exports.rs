@@ -1,0 +1,291 @@
+//! Exports read back: CSV parsed by a reader written here (RFC 4180), XLSX by calamine. Headers,
+//! rows, region names, classes, masking and the formula guard, on the hand-counted fixture.
+
+mod report_fixture;
+
+use calamine::{Data, Reader, Xlsx};
+use report_fixture::{fixture, Fixture};
+use sentra::i18n::Lang;
+use sentra::model::Kind;
+use sentra::names::Lookup;
+use sentra::report::export::{csv, guard, sheet, xlsx, Cell, Sheet};
+use sentra::wilayah::{Gazetteer, KabupatenData};
+use std::io::Cursor;
+
+fn gazetteer() -> Gazetteer {
+    let mut g = Gazetteer::new();
+    g.add([KabupatenData {
+        code: "35.29".into(),
+        name: "Kabupaten Contoh".into(),
+        kecamatan: vec![
+            ("35.29.01".into(), "Kecamatan Satu".into()),
+            ("35.29.02".into(), "Kecamatan Dua".into()),
+        ],
+        villages: vec![
+            ("35.29.01.2001".into(), "Desa Satu".into()),
+            ("35.29.01.2002".into(), "Desa Dua".into()),
+        ],
+    }]);
+    g
+}
+
+fn sheets(f: &Fixture, personal: bool) -> Vec<Sheet> {
+    let g = gazetteer();
+    let names = Lookup {
+        lang: Lang::Id,
+        gazetteer: &g,
+        index: None,
+        all: &f.all,
+    };
+    Kind::ALL
+        .iter()
+        .map(|&kind| sheet(kind, f.all.values(), &names, personal))
+        .collect()
+}
+
+/// RFC 4180 reader: quoted fields, doubled quotes, CRLF.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("starts with a BOM");
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(field.is_empty() && row.is_empty(), "ends with CRLF");
+    rows
+}
+
+fn column(rows: &[Vec<String>], header: &str) -> Vec<String> {
+    let i = rows[0]
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("no column {header} in {:?}", rows[0]));
+    rows[1..].iter().map(|r| r[i].clone()).collect()
+}
+
+#[test]
+fn the_guard_neutralises_formulas_only() {
+    for bad in ["=1+1", "+62812", "-2 pesanan", "@SUM(A1)", "\tx", "\rx"] {
+        assert_eq!(guard(bad), format!("'{bad}"));
+    }
+    for fine in ["Batik", "0812", "", "a=b", "'=already"] {
+        assert_eq!(guard(fine), fine);
+    }
+}
+
+#[test]
+fn usaha_csv_has_indonesian_headers_regions_classes_and_masks_phones() {
+    let f = fixture();
+    let all = sheets(&f, false);
+    let usaha = &all[0];
+    assert_eq!(usaha.name(), "Usaha");
+    let rows = parse_csv(&csv(usaha));
+    assert_eq!(
+        rows.len(),
+        1 + 7,
+        "a header and the 7 live Usaha (u8 deleted)"
+    );
+    assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "every row is as wide as the header"
+    );
+    for h in [
+        "Nama usaha",
+        "Kode desa/kelurahan",
+        "Desa/kelurahan",
+        "Kode kecamatan",
+        "Kecamatan",
+        "Kabupaten/kota",
+        "Kelas UMKM (PP 7/2021)",
+        "Telepon",
+        "ID catatan",
+    ] {
+        assert!(rows[0].iter().any(|c| c == h), "header {h}");
+    }
+    let ids = column(&rows, "ID catatan");
+    let row_of = |name: &str| {
+        ids.iter()
+            .position(|id| id == f.id(name))
+            .expect("exported")
+    };
+    let (u1, u2, u3, u6, u7) = (
+        row_of("u1"),
+        row_of("u2"),
+        row_of("u3"),
+        row_of("u6"),
+        row_of("u7"),
+    );
+    let nama = column(&rows, "Nama usaha");
+    assert_eq!(nama[u1], "Batik Sekar Arum");
+    assert_eq!(
+        nama[u2], "'=HYPERLINK(\"http://contoh.invalid\")",
+        "a formula is made inert"
+    );
+    assert_eq!(column(&rows, "Catatan")[u6], "'-2 pesanan tertunda");
+    assert_eq!(column(&rows, "Desa/kelurahan")[u1], "Desa Satu");
+    assert_eq!(column(&rows, "Kode kecamatan")[u1], "35.29.01");
+    assert_eq!(column(&rows, "Kecamatan")[u1], "Kecamatan Satu");
+    assert_eq!(column(&rows, "Kabupaten/kota")[u1], "Kabupaten Contoh");
+    assert_eq!(
+        column(&rows, "Kecamatan")[u7],
+        "",
+        "region data of 35.30 not loaded"
+    );
+    assert_eq!(column(&rows, "Kode desa/kelurahan")[u7], "35.30.01.2001");
+    let umkm = column(&rows, "Kelas UMKM (PP 7/2021)");
+    assert_eq!((umkm[u1].as_str(), umkm[u2].as_str()), ("Mikro", "Kecil"));
+    assert_eq!(column(&rows, "Status keaktifan")[u3], "Tidak aktif");
+    let phone = column(&rows, "Telepon");
+    assert_eq!(phone[u1], "0812•••••890");
+    assert_eq!(phone[u3], "6285••••••678");
+    assert_eq!(
+        column(&rows, "Modal usaha (Rp, tanpa tanah dan bangunan)")[u1],
+        "50000000"
+    );
+    assert_eq!(
+        column(&rows, "Lintang (GPS)")[u7],
+        "-7.0123",
+        "numbers are not guarded"
+    );
+}
+
+#[test]
+fn personal_data_only_when_asked() {
+    let f = fixture();
+    let rows = parse_csv(&csv(&sheets(&f, true)[0]));
+    let ids = column(&rows, "ID catatan");
+    let u1 = ids.iter().position(|id| id == f.id("u1")).unwrap();
+    assert_eq!(column(&rows, "Telepon")[u1], "081234567890");
+    let masked = csv(&sheets(&f, false)[1]);
+    assert!(
+        !masked.contains("081398765432"),
+        "sentra board phone masked"
+    );
+    assert!(csv(&sheets(&f, true)[1]).contains("081398765432"));
+}
+
+#[test]
+fn every_kind_has_a_sheet_with_names_for_codes_and_links() {
+    let f = fixture();
+    let all = sheets(&f, false);
+    assert_eq!(
+        all.iter()
+            .map(|s| (s.name(), s.rows.len()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("Usaha", 7),
+            ("Sentra", 5),
+            ("Survei Desa", 4),
+            ("Kawasan IKM", 3),
+            ("Kegiatan", 3),
+            ("Mitra", 2),
+            ("Jejaring", 3),
+        ]
+    );
+    let sentra = parse_csv(&csv(&all[1]));
+    let ids = column(&sentra, "ID catatan");
+    let s1 = ids.iter().position(|id| id == f.id("s1")).unwrap();
+    assert_eq!(
+        column(&sentra, "Anggota (usaha)")[s1],
+        "Batik Sekar Arum, =HYPERLINK(\"http://contoh.invalid\")",
+        "links by name; only a cell's start can make a formula"
+    );
+    assert_eq!(column(&sentra, "Jumlah anggota")[s1], "2");
+    assert_eq!(column(&sentra, "Status sentra")[s1], "Terbentuk");
+    let survei = parse_csv(&csv(&all[2]));
+    let stages = column(&survei, "Tahap OVOP tercapai");
+    assert!(stages.contains(&"Desain kemasan".to_string()), "{stages:?}");
+    let mitra = parse_csv(&csv(&all[5]));
+    assert!(column(&mitra, "Nama mitra").contains(&"'@Marketplace Contoh".to_string()));
+    assert!(column(&mitra, "Jenis mitra").contains(&"Marketplace daring".to_string()));
+}
+
+#[test]
+fn xlsx_reads_back_with_one_sheet_per_kind() {
+    let f = fixture();
+    let all = sheets(&f, false);
+    let bytes = xlsx(&all).expect("written");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine reads");
+    assert_eq!(
+        book.sheet_names(),
+        vec![
+            "Usaha",
+            "Sentra",
+            "Survei Desa",
+            "Kawasan IKM",
+            "Kegiatan",
+            "Mitra",
+            "Jejaring"
+        ]
+    );
+    let range = book.worksheet_range("Usaha").expect("Usaha sheet");
+    assert_eq!(range.height(), 8);
+    let headers: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(headers, all[0].headers);
+    let at = |col: &str, id: &str| {
+        let c = headers.iter().position(|h| h == col).unwrap();
+        let id_col = headers.iter().position(|h| h == "ID catatan").unwrap();
+        range
+            .rows()
+            .find(|r| r[id_col] == Data::String(id.to_string()))
+            .map(|r| r[c].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        at("Nama usaha", f.id("u2")),
+        Data::String("'=HYPERLINK(\"http://contoh.invalid\")".into()),
+        "text, made inert"
+    );
+    assert_eq!(
+        at("Telepon", f.id("u1")),
+        Data::String("0812•••••890".into())
+    );
+    assert_eq!(
+        at("Modal usaha (Rp, tanpa tanah dan bangunan)", f.id("u1")),
+        Data::Float(50_000_000.0),
+        "money is a number"
+    );
+    assert_eq!(at("Lintang (GPS)", f.id("u7")), Data::Float(-7.0123));
+    assert_eq!(
+        at("Kelas UMKM (PP 7/2021)", f.id("u5")),
+        Data::String("Besar (bukan UMKM)".into())
+    );
+    let formulas = book.worksheet_formula("Usaha").expect("formula range");
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no cell holds a formula"
+    );
+    // Every sheet has every row.
+    for s in &all {
+        let r = book.worksheet_range(s.name()).unwrap();
+        assert_eq!(r.height(), s.rows.len() + 1, "{}", s.name());
+        if let Some(Cell::Text(first)) = s.rows.first().and_then(|row| row.first()) {
+            assert_eq!(
+                r.get((1, 0)),
+                Some(&Data::String(guard(first).into_owned()))
+            );
+        }
+    }
+}
