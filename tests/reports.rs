@@ -302,3 +302,50 @@ fn filter_options_come_from_the_records() {
         vec!["Anyaman pandan/daun", "Batik", "Keripik Singkong"]
     );
 }
+
+#[test]
+fn an_index_kept_up_to_date_gives_the_same_figures_as_a_fresh_one() {
+    use sentra::model::hlc::Clock;
+    use sentra::model::Editor;
+    use sentra::report::UsahaIndex;
+    use serde_json::json;
+    let mut f = fixture();
+    let all = kecamatan_all();
+    let mut index = UsahaIndex::build(f.all.values(), WIB_MS);
+    assert_eq!(index.len(), 7);
+    // u1 grows out of mikro, u2 is deleted, the other kinds change too.
+    let mut clock = Clock::new("another-device");
+    let mut ed = Editor {
+        clock: &mut clock,
+        officer: "Petugas Lain",
+        now_ms: report_fixture::utc(2026, 11, 2, 0),
+    };
+    let (u1, u2) = (f.id("u1").to_string(), f.id("u2").to_string());
+    f.all
+        .get_mut(&u1)
+        .unwrap()
+        .set("modal", json!(3_000_000_000u64), &mut ed);
+    f.all.get_mut(&u2).unwrap().set_deleted(true, &mut ed);
+    let changed: Vec<_> = [&u1, &u2].iter().map(|id| f.all[*id].clone()).collect();
+    index.update(&changed);
+    let input = Input {
+        records: &f.all,
+        kecamatan_all: &all,
+        utc_offset_ms: WIB_MS,
+    };
+    for filter in [
+        Filter::default(),
+        Filter {
+            komoditas: Some(s("batik")),
+            ..Filter::default()
+        },
+    ] {
+        assert_eq!(
+            Report::compute_with(&input, &index, &filter),
+            Report::compute(&input, &filter)
+        );
+    }
+    let r = Report::compute_with(&input, &index, &Filter::default());
+    assert_eq!(r.usaha.umkm, [2, 1, 1, 1, 1], "u1 now kecil, u2 gone");
+    assert_eq!(index.len(), 6);
+}
