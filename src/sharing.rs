@@ -37,6 +37,13 @@ pub fn export_mark<'a>(records: impl IntoIterator<Item = &'a Record>) -> Option<
 /// lower-case letters and digits ("Kabupaten Sumenep", "Petugas Uji", "2026-11-23" →
 /// `sentra-sumenep-petugas-uji-2026-11-23.json`).
 pub fn file_name(kabupaten: Option<&str>, officer: &str, date: &str) -> String {
+    named(kabupaten, officer, date, "json")
+}
+
+/// A file name in the same shape for other files: `sentra-<kabupaten>-<what>-<date>.<ext>`
+/// (reports: `sentra-sumenep-laporan-2026-11-23.xlsx`).
+pub fn named(kabupaten: Option<&str>, what: &str, date: &str, ext: &str) -> String {
+    let officer = what;
     let slug = |s: &str| {
         // Apostrophes stay inside a word ("Ra'as" is one name); fold then drops them.
         s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -59,7 +66,7 @@ pub fn file_name(kabupaten: Option<&str>, officer: &str, date: &str) -> String {
         parts.push(who);
     }
     parts.push(slug(date));
-    format!("{}.json", parts.join("-"))
+    format!("{}.{ext}", parts.join("-"))
 }
 
 /// A conflict in the inbox that no longer needs the officer: the field's current version was

@@ -289,3 +289,35 @@ fn xlsx_reads_back_with_one_sheet_per_kind() {
         }
     }
 }
+
+#[test]
+fn kept_records_follow_the_filter_and_the_gazetteer_lists_a_kabupaten() {
+    use sentra::report::{kept, Filter, Input};
+    let f = fixture();
+    let input = Input {
+        records: &f.all,
+        kecamatan_all: &[],
+        utc_offset_ms: report_fixture::WIB_MS,
+    };
+    let usaha_2024 = kept(
+        &input,
+        &Filter {
+            year: Some(2024),
+            ..Filter::default()
+        },
+    )
+    .into_iter()
+    .filter(|r| r.kind == Kind::Usaha)
+    .count();
+    assert_eq!(usaha_2024, 4);
+    assert_eq!(
+        kept(&input, &Filter::default()).len(),
+        27,
+        "29 records, 2 deleted"
+    );
+    assert_eq!(
+        gazetteer().kecamatan_in("35.29"),
+        vec!["35.29.01", "35.29.02"]
+    );
+    assert!(gazetteer().kecamatan_in("35.30").is_empty());
+}

@@ -442,6 +442,80 @@ messages! {
     OvopGelar { id: "Gelar produk", en: "Product showcase" }
     OvopPemasaran { id: "Pemasaran ritel/online", en: "Retail/online marketing" }
     OvopReached { id: "Tahap OVOP tercapai", en: "OVOP stage reached" }
+    ReportFilters { id: "Saring laporan", en: "Filter the report" }
+    ReportYear { id: "Tahun", en: "Year" }
+    ReportAll { id: "Semua", en: "All" }
+    ReportYearNote {
+        id: "Tahun: tahun terbentuk sentra (atau rencananya), tanggal survei, kegiatan dan jejaring; selain itu tahun dicatat.",
+        en: "Year: the year a sentra was formed (or planned), the date of a survey, activity or networking; otherwise the year entered.",
+    }
+    ReportEmpty { id: "Tidak ada catatan yang cocok dengan saringan ini.", en: "No records match this filter." }
+    ReportUsaha { id: "Usaha (IKM/UMKM)", en: "Businesses (IKM/UMKM)" }
+    ReportUsahaTotal { id: "{count} usaha tercatat", en: "{count} businesses recorded" }
+    ReportByUmkm { id: "Menurut kelas UMKM", en: "By UMKM class" }
+    ReportByIndustri { id: "Menurut kelas industri", en: "By industry class" }
+    ReportByStatus { id: "Menurut status keaktifan", en: "By activity status" }
+    ReportByKomoditas { id: "Menurut komoditas", en: "By commodity" }
+    ReportByKecamatan { id: "Menurut kecamatan dan kelas UMKM", en: "By kecamatan and UMKM class" }
+    ReportByYear { id: "Menurut tahun dicatat", en: "By year entered" }
+    ReportNotFilled { id: "Tidak diisi", en: "Not filled" }
+    ReportSentra { id: "Sentra IKM", en: "Sentra IKM (production centres)" }
+    ReportCoverage { id: "Sentra ada di {with} dari {of} kecamatan", en: "Sentra in {with} of {of} kecamatan" }
+    ReportCoverageUnknown {
+        id: "Cakupan kecamatan muncul setelah wilayah kerja dipilih di Pengaturan.",
+        en: "Kecamatan coverage shows once a work area is chosen in Settings.",
+    }
+    ReportByYearFormed { id: "Menurut tahun terbentuk", en: "By year formed" }
+    ReportSentraByKecamatan { id: "Menurut kecamatan dan status", en: "By kecamatan and status" }
+    ReportBudgetPerYear { id: "Anggaran per tahun", en: "Budget per year" }
+    ReportBudgetTotal { id: "Jumlah anggaran", en: "Total budget" }
+    ReportMembers { id: "Keanggotaan usaha", en: "Member businesses" }
+    ColStatus { id: "Status", en: "State" }
+    ColJumlah { id: "Jumlah", en: "Number" }
+    ColSejak { id: "Sejak", en: "Since" }
+    ColTahun { id: "Tahun", en: "Year" }
+    ColPeserta { id: "Peserta", en: "Participants" }
+    ColUsahaBerbeda { id: "Usaha berbeda", en: "Distinct businesses" }
+    ColRpikDitetapkan { id: "RPIK ditetapkan", en: "RPIK enacted" }
+    ColDanaDisetujui { id: "Dana pusat disetujui", en: "Central funds approved" }
+    ReportSurvei { id: "Survei potensi desa", en: "Village potential surveys" }
+    ReportVillages {
+        id: "{villages} desa disurvei dalam {surveys} kunjungan; {pelaku} pelaku industri tercatat",
+        en: "{villages} villages surveyed in {surveys} visits; {pelaku} industry actors counted",
+    }
+    ReportFunnel { id: "Tahap OVOP yang dicapai desa", en: "OVOP stages villages reached" }
+    ReportNotStarted { id: "Belum mulai", en: "Not started" }
+    ReportLeading { id: "Komoditas unggulan (jumlah desa)", en: "Leading commodities (villages)" }
+    ReportKawasan { id: "Kesiapan kawasan IKM", en: "IKM area readiness" }
+    ReportKegiatan { id: "Kegiatan", en: "Activities" }
+    ReportHalal { id: "Fasilitasi halal", en: "Halal facilitation" }
+    ReportHalalLine {
+        id: "{kegiatan} kegiatan fasilitasi; {facilitated} usaha difasilitasi, {terbit} di antaranya sudah bersertifikat",
+        en: "{kegiatan} facilitation activities; {facilitated} businesses facilitated, {terbit} of them certified",
+    }
+    ReportJejaring { id: "Jejaring usaha", en: "Business networking" }
+    ReportMitraCount { id: "{count} mitra tercatat", en: "{count} partners recorded" }
+    ReportPrint { id: "Laporan untuk dicetak", en: "Printable report" }
+    LaporanTitle { id: "Laporan", en: "Report" }
+    LaporanMeta { id: "Dibuat {date} oleh {officer}", en: "Made {date} by {officer}" }
+    LaporanFilters { id: "Saringan: {filters}", en: "Filter: {filters}" }
+    LaporanPrintButton { id: "Cetak", en: "Print" }
+    ExportTitle { id: "Ekspor data", en: "Export data" }
+    ExportIntro {
+        id: "Berkas dibuat di perangkat ini dari catatan yang sesuai saringan di atas.",
+        en: "Files are made on this device from the records that match the filter above.",
+    }
+    ExportPersonal { id: "Sertakan data pribadi (nomor telepon)", en: "Include personal data (phone numbers)" }
+    ExportPersonalWarn {
+        id: "Berkas akan berisi nomor telepon: simpan dan kirim dengan hati-hati (UU 27/2022).",
+        en: "The file will hold phone numbers: keep and send it with care (UU 27/2022).",
+    }
+    ExportXlsx { id: "Unduh XLSX (semua jenis)", en: "Download XLSX (every kind)" }
+    ExportCsv { id: "Unduh CSV", en: "Download CSV" }
+    ExportCsvKind { id: "Jenis catatan untuk CSV", en: "Record kind for CSV" }
+    ExportWorking { id: "Menyusun berkas… {percent}%", en: "Making the file… {percent}%" }
+    ExportDone { id: "Berkas {name} siap.", en: "File {name} is ready." }
+    ExportFailed { id: "Berkas tidak dapat dibuat: {reason}", en: "The file could not be made: {reason}" }
     ExportKodeDesa { id: "Kode desa/kelurahan", en: "Village code" }
     ExportKodeKecamatan { id: "Kode kecamatan", en: "Kecamatan code" }
     ExportKodeKabupaten { id: "Kode kabupaten/kota", en: "Regency/city code" }

@@ -792,3 +792,39 @@ pub fn options(input: &Input) -> Options {
         komoditas,
     }
 }
+
+/// The live records `filter` keeps, every kind, in id order (what an export writes).
+pub fn kept<'r>(input: &Input<'r>, filter: &Filter) -> Vec<&'r Record> {
+    let links = Links(input.records);
+    let narrow = Narrow {
+        filter,
+        komoditas: filter.komoditas.as_deref().map(fold),
+    };
+    input
+        .records
+        .values()
+        .filter(|r| !r.is_deleted() && narrow.keeps(r, &links, input.utc_offset_ms))
+        .collect()
+}
+
+/// A bar's length as a percentage of the longest; a value above zero always shows a sliver.
+pub fn bar_share(value: u64, max: u64) -> f64 {
+    match (value, max) {
+        (0, _) | (_, 0) => 0.0,
+        (v, m) => (v as f64 / m as f64 * 100.0).clamp(1.0, 100.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_longest_and_never_vanish() {
+        assert_eq!(bar_share(0, 10), 0.0);
+        assert_eq!(bar_share(5, 0), 0.0);
+        assert_eq!(bar_share(10, 10), 100.0);
+        assert_eq!(bar_share(5, 10), 50.0);
+        assert_eq!(bar_share(1, 50_000), 1.0, "one in 50,000 is still seen");
+    }
+}

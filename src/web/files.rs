@@ -17,13 +17,19 @@ pub enum Offered {
 /// Offers `text` as the file `name`. A share the browser refuses (no share target, as on
 /// desktop Linux) falls back to a download.
 pub async fn offer(name: &str, text: &str, mime: &str) -> Result<Offered, JsValue> {
+    offer_part(name, JsValue::from_str(text), mime).await
+}
+
+/// [`offer`] for binary files (XLSX).
+pub async fn offer_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<Offered, JsValue> {
+    offer_part(name, js_sys::Uint8Array::from(bytes).into(), mime).await
+}
+
+async fn offer_part(name: &str, part: JsValue, mime: &str) -> Result<Offered, JsValue> {
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
-    let file = web_sys::File::new_with_str_sequence_and_options(
-        &Array::of1(&JsValue::from_str(text)),
-        name,
-        &options,
-    )?;
+    let file =
+        web_sys::File::new_with_blob_sequence_and_options(&Array::of1(&part), name, &options)?;
     let navigator = window().navigator();
     let data = Object::new();
     Reflect::set(&data, &"files".into(), &Array::of1(&file))?;
@@ -65,4 +71,12 @@ pub async fn offer(name: &str, text: &str, mime: &str) -> Result<Offered, JsValu
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 30_000);
     Ok(Offered::Downloaded)
+}
+
+/// Lets the browser paint and handle input before the work goes on (a zero-delay timer).
+pub async fn next_tick() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -1,6 +1,7 @@
 //! The browser side: the Leptos app and the only code that calls browser APIs.
 //! Compiled for `wasm32` only; pure rules live in the modules beside `web`.
 pub mod app;
+pub mod charts;
 pub mod combobox;
 pub mod fields;
 pub mod files;

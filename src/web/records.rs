@@ -4,6 +4,7 @@
 use crate::model::hlc::{Clock, Stamp};
 use crate::model::merge::Conflict;
 use crate::model::{Editor, Kind, Record};
+use crate::report::UsahaIndex;
 use crate::sharing::{superseded, ImportEntry};
 use crate::store::idb::IdbStore;
 use crate::store::{Store, StoreError};
@@ -39,6 +40,9 @@ pub struct Records {
     pub last_export: RwSignal<Option<Stamp>>,
     /// The conflict inbox: versions an import dropped that the officer has not looked at.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// The Usaha as the reports read them, updated with `all` (before it, so a memo reading
+    /// `all` finds the index current).
+    pub usaha_index: StoredValue<UsahaIndex>,
     clock: StoredValue<Clock>,
 }
 
@@ -91,6 +95,7 @@ impl Records {
             last_deleted: RwSignal::new(None),
             last_export: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
+            usaha_index: StoredValue::new(UsahaIndex::build([], utc_offset_ms())),
             clock: StoredValue::new(Clock::new(clock_device)),
         };
         provide_context(records);
@@ -146,7 +151,11 @@ impl Records {
                     return;
                 };
                 match notice {
-                    Notice::Cleared => self.all.set(BTreeMap::new()),
+                    Notice::Cleared => {
+                        self.usaha_index
+                            .set_value(UsahaIndex::build([], utc_offset_ms()));
+                        self.all.set(BTreeMap::new());
+                    }
                     Notice::Saved(keys) => spawn_local(async move {
                         if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
                             self.take_in(fresh);
@@ -171,6 +180,7 @@ impl Records {
                 .flat_map(Record::stamps)
                 .for_each(|s| c.observe(s))
         });
+        self.usaha_index.update_value(|index| index.update(&stored));
         self.all.update(|all| {
             for r in stored {
                 all.insert(r.id.clone(), r);
@@ -282,11 +292,18 @@ impl Records {
     pub async fn clear(self) -> Result<(), StoreError> {
         store().await?.clear().await?;
         tell_other_tabs(&Notice::Cleared);
+        self.usaha_index
+            .set_value(UsahaIndex::build([], utc_offset_ms()));
         self.all.set(BTreeMap::new());
         self.last_export.set(None);
         self.conflicts.set(Vec::new());
         Ok(())
     }
+}
+
+/// The device's offset from UTC now, in ms (WIB: +7 h).
+pub fn utc_offset_ms() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64) * 60_000
 }
 
 /// Today, from the device's clock, as the rules need it.

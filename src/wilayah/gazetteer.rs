@@ -120,6 +120,15 @@ impl Gazetteer {
         self.kabupaten.name_of(code)
     }
 
+    /// Every kecamatan code of a loaded kabupaten/kota (empty when it is not loaded).
+    pub fn kecamatan_in(&self, kabupaten: &str) -> Vec<String> {
+        self.loaded
+            .iter()
+            .find(|l| l.code == kabupaten)
+            .map(|l| self.kecamatan.codes[l.kecamatan.clone()].to_vec())
+            .unwrap_or_default()
+    }
+
     pub fn kecamatan_name(&self, code: &str) -> Option<&str> {
         self.kecamatan.name_of(code)
     }

@@ -11,7 +11,7 @@ mod usaha;
 mod usaha_form;
 
 pub use bagikan::BagikanPage;
-pub use beranda::BerandaPage;
+pub use beranda::{BerandaPage, LaporanPage};
 pub use not_found::NotFoundPage;
 pub use pengaturan::PengaturanPage;
 pub use record_form::RecordFormPage;
