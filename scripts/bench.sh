@@ -29,6 +29,11 @@ echo
 echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 
+echo
+echo "## Reports: Beranda and exports over 50,000 Usaha (native, then headless Chromium)"
+cargo bench --locked --quiet --bench report
+node tools/bench-report.mjs
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo
