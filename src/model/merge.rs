@@ -87,16 +87,19 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
         local.created = other.created.clone();
         changed = true;
     }
-    // Both field maps are sorted: walk them side by side instead of looking each key up.
-    let mut missing: Vec<(&String, &Field)> = Vec::new();
-    let mut theirs_iter = other.fields.iter().peekable();
-    for (key, ours) in local.fields.iter_mut() {
-        while let Some((k, f)) = theirs_iter.next_if(|(k, _)| *k < key) {
-            missing.push((k, f));
+    // Both field lists are sorted by name: walk them side by side.
+    let theirs_all = other.fields.entries();
+    let mut missing: Vec<(String, Field)> = Vec::new();
+    let mut j = 0;
+    for (key, ours) in local.fields.entries_mut() {
+        while let Some((k, f)) = theirs_all.get(j).filter(|(k, _)| k < key) {
+            missing.push((k.clone(), f.clone()));
+            j += 1;
         }
-        let Some((_, theirs)) = theirs_iter.next_if(|(k, _)| *k == key) else {
+        let Some((_, theirs)) = theirs_all.get(j).filter(|(k, _)| k == key) else {
             continue;
         };
+        j += 1;
         // The common case on an import: the same version on both sides.
         if ours.stamp == theirs.stamp && ours.value == theirs.value {
             continue;
@@ -122,11 +125,9 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
             changed = true;
         }
     }
-    missing.extend(theirs_iter);
-    for (key, theirs) in missing {
-        local.fields.insert(key.clone(), theirs.clone());
-        changed = true;
-    }
+    missing.extend(theirs_all[j..].iter().cloned());
+    changed |= !missing.is_empty();
+    local.fields.add_new(missing);
     changed
 }
 
