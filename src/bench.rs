@@ -25,7 +25,7 @@ impl Spread {
     fn touches(self, record: usize, every: usize) -> bool {
         match self {
             Spread::Every => true,
-            Spread::Some => record % every == 0,
+            Spread::Some => record.is_multiple_of(every),
         }
     }
 }
@@ -51,13 +51,13 @@ impl Workload {
 
     /// What B changed field `f` of `record` to, if it did.
     pub fn on_b(&self, record: usize, f: usize) -> Option<String> {
-        (self.spread.touches(record, 20) && (record + f) % 10 == 0)
+        (self.spread.touches(record, 20) && (record + f).is_multiple_of(10))
             .then(|| format!("dari B {record} {f}"))
     }
 
     /// What A changed field `f` of `record` to, if it did.
     pub fn on_a(&self, record: usize, f: usize) -> Option<String> {
-        (self.spread.touches(record, 50) && (record * 7 + f) % 20 == 0)
+        (self.spread.touches(record, 50) && (record * 7 + f).is_multiple_of(20))
             .then(|| format!("dari A {record} {f}"))
     }
 
