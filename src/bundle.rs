@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
 use crate::model::usaha::UsahaForm;
-use crate::model::{kinds, Field, Kind, NameList as Names, Record};
+use crate::model::{kinds, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -304,7 +304,7 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
     wire.records
         .iter()
         .map(|r| {
-            let mut fields = BTreeMap::new();
+            let mut fields = Fields::new();
             for (key, f) in &r.fields {
                 fields.insert(
                     key.clone(),

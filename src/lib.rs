@@ -2,6 +2,9 @@
 //!
 //! Pure modules compile and test on the host; `web` (the Leptos app and every browser API) is
 //! compiled only for `wasm32`. See ARCHITECTURE.md.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod bench;
 pub mod bundle;
 pub mod format;
 pub mod i18n;

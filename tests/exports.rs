@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Exports read back: CSV parsed by a reader written here (RFC 4180), XLSX by calamine. Headers,
 //! rows, region names, classes, masking and the formula guard, on the hand-counted fixture.
 

@@ -5,6 +5,7 @@
 //! (`_deleted`), so it travels and merges like any edit and can be undone by another edit. Typed
 //! views per kind (e.g. [`usaha`]) read and write these fields and hold the rules.
 
+pub mod fields;
 pub mod hlc;
 pub mod kinds;
 pub mod klasifikasi;
@@ -15,6 +16,7 @@ pub mod schema;
 pub mod usaha;
 
 use crate::i18n::{fill, Lang, Msg};
+pub use fields::Fields;
 use hlc::{Clock, Stamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -124,7 +126,8 @@ pub struct Record {
     pub id: String,
     pub kind: Kind,
     pub created: Stamp,
-    pub fields: BTreeMap<String, Field>,
+    /// Sorted by name ([`Fields`]).
+    pub fields: Fields,
 }
 
 /// A field's label for people, whatever the kind (`None`: a field this version does not know).
@@ -210,7 +213,7 @@ impl Record {
             id,
             kind,
             created,
-            fields: BTreeMap::new(),
+            fields: Fields::new(),
         }
     }
 

@@ -11,10 +11,9 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
-use crate::model::{Field, Kind, NameList as Names, Record};
+use crate::model::{Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Chunks per kind. 50,000 Usaha make chunks of about 800 records (~0.4 MB of text); saving one
@@ -178,7 +177,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
         .r
         .into_iter()
         .map(|r| {
-            let mut fields = BTreeMap::new();
+            let mut fields = Fields::new();
             for (key, value, s, by_index, replaced, settled) in r.f {
                 fields.insert(
                     key,
