@@ -43,7 +43,6 @@ pub fn file_name(kabupaten: Option<&str>, officer: &str, date: &str) -> String {
 /// A file name in the same shape for other files: `sentra-<kabupaten>-<what>-<date>.<ext>`
 /// (reports: `sentra-sumenep-laporan-2026-11-23.xlsx`).
 pub fn named(kabupaten: Option<&str>, what: &str, date: &str, ext: &str) -> String {
-    let officer = what;
     let slug = |s: &str| {
         // Apostrophes stay inside a word ("Ra'as" is one name); fold then drops them.
         s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -61,7 +60,7 @@ pub fn named(kabupaten: Option<&str>, what: &str, date: &str, ext: &str) -> Stri
     });
     let mut parts = vec!["sentra".to_string()];
     parts.extend(place.filter(|p| !p.is_empty()));
-    let who = slug(officer);
+    let who = slug(what);
     if !who.is_empty() {
         parts.push(who);
     }
