@@ -13,7 +13,7 @@ use crate::model::schema::{list_of, values_of, FieldSpec, Schema, Ty};
 use crate::model::usaha::{self, classes};
 use crate::model::{Kind, Record};
 use crate::names::Lookup;
-use crate::wilayah::kecamatan_of;
+use crate::wilayah::kecamatan_of_desa;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -63,6 +63,15 @@ fn text_cell(s: impl Into<String>) -> Cell {
     }
 }
 
+/// A phone number, masked unless the officer asked for personal data.
+fn phone_cell(phone: &str, personal: bool) -> Cell {
+    text_cell(if personal {
+        phone.to_string()
+    } else {
+        mask_phone(phone)
+    })
+}
+
 fn number_cell(v: Option<&Value>) -> Cell {
     v.and_then(Value::as_f64).map_or(Cell::Empty, Cell::Number)
 }
@@ -96,14 +105,11 @@ fn region_columns<'a>(key: &'static str, ty: Ty, names: &'a Lookup) -> Vec<Colum
                 )
             }),
             col(t(Msg::ExportKodeKecamatan), move |r| {
-                let c = code(r);
-                text_cell(if c.len() >= 8 { kecamatan_of(&c) } else { "" })
+                text_cell(kecamatan_of_desa(&code(r)).unwrap_or_default())
             }),
             col(t(Msg::KecamatanLabel), move |r| {
-                let c = code(r);
-                let name = (c.len() >= 8)
-                    .then(|| names.gazetteer.kecamatan_name(kecamatan_of(&c)))
-                    .flatten();
+                let name =
+                    kecamatan_of_desa(&code(r)).and_then(|k| names.gazetteer.kecamatan_name(k));
                 text_cell(name.unwrap_or_default())
             }),
             col(t(Msg::FieldKabupaten), move |r| {
@@ -150,12 +156,7 @@ fn field_columns<'a>(
             vec![col(t(spec.label), move |r| number_cell(r.get(key)))]
         }
         Ty::Phone => vec![col(t(spec.label), move |r| {
-            let phone = r.text(key);
-            text_cell(if personal {
-                phone.to_string()
-            } else {
-                mask_phone(phone)
-            })
+            phone_cell(r.text(key), personal)
         })],
         // Dates stay ISO (2021-03-31): they sort as text and read the same in every locale.
         Ty::Date { .. } => vec![col(t(spec.label), move |r| text_cell(r.text(key)))],
@@ -215,12 +216,7 @@ fn usaha_columns<'a>(names: &'a Lookup, personal: bool) -> Vec<Column<'a>> {
                 cols.push(col(t(label), move |r| number_cell(r.get(key))))
             }
             "telepon" => cols.push(col(t(label), move |r| {
-                let phone = r.text("telepon");
-                text_cell(if personal {
-                    phone.to_string()
-                } else {
-                    mask_phone(phone)
-                })
+                phone_cell(r.text("telepon"), personal)
             })),
             "status" => cols.push(col(t(label), |r| {
                 text_cell(t(usaha::status_label(r.text("status"))))

@@ -20,6 +20,7 @@ use crate::model::klasifikasi::{Industri, Umkm};
 use crate::model::schema::{list_of, values_of};
 use crate::model::usaha::{HALAL, STATUS};
 use crate::model::{Kind, Record};
+use crate::wilayah::kecamatan_of_desa;
 use crate::wilayah::search::fold;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -248,10 +249,7 @@ impl<'a> Links<'a> {
 /// The kecamatan codes a record lies in: from its desa (Usaha, Sentra, Survei), an activity's
 /// kecamatan (else its participants'), a jejaring's Usaha. Kawasan and Mitra have none.
 fn kecamatan_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
-    let from_desa = |r: &'a Record| {
-        let desa = text(r, "desa");
-        (desa.len() >= 8).then(|| &desa[..8])
-    };
+    let from_desa = |r: &'a Record| kecamatan_of_desa(text(r, "desa"));
     match r.kind {
         Kind::Usaha | Kind::Sentra | Kind::SurveiDesa => from_desa(r).into_iter().collect(),
         Kind::Kegiatan if !text(r, "kecamatan").is_empty() => vec![text(r, "kecamatan")],
@@ -513,21 +511,19 @@ impl UsahaIndex {
             status: index_of(STATUS, status).unwrap_or(0) as u8,
             halal: index_of(HALAL, halal).unwrap_or(3) as u8,
             year: entered_year(r, self.utc_offset_ms) as i32,
-            kecamatan: if desa.len() >= 8 {
-                self.kecamatan.of(&desa[..8])
-            } else {
-                u32::MAX
-            },
+            kecamatan: kecamatan_of_desa(desa).map_or(u32::MAX, |k| self.kecamatan.of(k)),
             komoditas: self.komoditas.of(komoditas.trim()),
         })
     }
 
     /// The rows a filter keeps; each interned text is tested once, not once per row.
     fn kept(&self, narrow: &Narrow) -> Vec<UsahaRow> {
-        let kecamatan = match &narrow.filter.kecamatan {
-            None => None,
-            Some(k) => Some(self.kecamatan.numbers.get(k.as_str()).copied()),
-        };
+        // Some(None): a kecamatan no Usaha lies in, so none is kept.
+        let kecamatan = narrow
+            .filter
+            .kecamatan
+            .as_ref()
+            .map(|k| self.kecamatan.numbers.get(k.as_str()).copied());
         let komoditas: Option<Vec<bool>> = narrow
             .komoditas
             .as_ref()
@@ -628,9 +624,9 @@ fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> SentraFigure
             (a, b) => a.or(b),
         };
         let desa = text(r, "desa");
-        if desa.len() >= 8 {
-            places[s].insert(&desa[..8]);
-            kecamatan.entry(&desa[..8]).or_default()[s] += 1;
+        if let Some(k) = kecamatan_of_desa(desa) {
+            places[s].insert(k);
+            kecamatan.entry(k).or_default()[s] += 1;
         }
         if row.status == "terbentuk" {
             if let Some(y) = int(r, "tahun_terbentuk") {

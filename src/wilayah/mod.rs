@@ -144,6 +144,11 @@ pub fn kecamatan_of(village_code: &str) -> &str {
     village_code.get(..8).unwrap_or(village_code)
 }
 
+/// The kecamatan code (`PP.KK.CC`) of a stored desa code; `None` when the code is shorter.
+pub fn kecamatan_of_desa(desa: &str) -> Option<&str> {
+    (desa.len() >= 8).then(|| kecamatan_of(desa))
+}
+
 /// The kabupaten/kota code (`PP.KK`) of any lower code.
 pub fn kabupaten_of(code: &str) -> &str {
     code.get(..5).unwrap_or(code)

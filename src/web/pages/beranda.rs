@@ -99,6 +99,15 @@ fn use_report(filter: Memo<Filter>) -> Memo<Report> {
     })
 }
 
+/// A kabupaten/kota's name from the region index, once it is loaded (tracked).
+fn kabupaten_name(wilayah: Wilayah, code: &str) -> Option<String> {
+    wilayah.index.with(|i| {
+        i.as_ref()
+            .and_then(|i| i.kabupaten(code))
+            .map(|k| k.name.clone())
+    })
+}
+
 /// A kecamatan's name once the region data is there (tracked: views redraw when it arrives).
 fn kecamatan_name(wilayah: Wilayah, code: &str) -> String {
     wilayah.gazetteer.with(|g| {
@@ -173,14 +182,7 @@ pub fn LaporanPage() -> impl IntoView {
     let wilayah = Wilayah::expect();
     let records = Records::expect();
     let filter = use_filter();
-    let place = move || {
-        let home = wilayah.home.get()?;
-        wilayah.index.with(|i| {
-            i.as_ref()
-                .and_then(|i| i.kabupaten(&home))
-                .map(|k| k.name.clone())
-        })
-    };
+    let place = move || kabupaten_name(wilayah, &wilayah.home.get()?);
     let filters = move || {
         let f = filter.get();
         let mut parts = Vec::new();
@@ -306,13 +308,8 @@ fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
     let t = move |m: Msg| i18n.t(m).to_string();
     let n = move |v: u64| thousands(v, i18n.lang());
     let money = move |v: u64| rupiah(v, i18n.lang());
-    let kab_name = move |code: &str| {
-        wilayah.index.with_untracked(|i| {
-            i.as_ref()
-                .and_then(|i| i.kabupaten(code))
-                .map_or_else(|| code.to_string(), |k| k.name.clone())
-        })
-    };
+    let kab_name =
+        move |code: &str| kabupaten_name(wilayah, code).unwrap_or_else(|| code.to_string());
     move || {
         let r = report.get();
         if r.is_empty() {
@@ -637,13 +634,10 @@ async fn make_file(
     }
     progress.set(Some(85));
     next_tick().await;
-    let place = wilayah.home.get_untracked().and_then(|h| {
-        wilayah.index.with_untracked(|i| {
-            i.as_ref()
-                .and_then(|i| i.kabupaten(&h))
-                .map(|k| k.name.clone())
-        })
-    });
+    let place = wilayah
+        .home
+        .get_untracked()
+        .and_then(|h| kabupaten_name(wilayah, &h));
     let date = today().iso;
     let result = if let [one] = sheets.as_slice() {
         let name = named(place.as_deref(), one.kind.key(), &date, "csv");

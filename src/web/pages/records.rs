@@ -12,7 +12,7 @@ use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Deleted, LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
-use crate::wilayah::{kabupaten_of, kecamatan_of, search::fold};
+use crate::wilayah::{kabupaten_of, kecamatan_of_desa, search::fold};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -92,7 +92,7 @@ pub fn kecamatan_choices(wilayah: Wilayah, mut codes: Vec<String>) -> Vec<(Strin
 fn kecamatan_code(schema: &Schema, r: &Record) -> Option<String> {
     let spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan))?;
     let code = r.text(spec.key);
-    (code.len() >= 8).then(|| kecamatan_of(code).to_string())
+    kecamatan_of_desa(code).map(str::to_string)
 }
 
 /// What the list shows of one record, computed once per change of the records.
