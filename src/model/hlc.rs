@@ -40,7 +40,7 @@ pub struct Clock {
 impl Clock {
     pub fn new(device: impl Into<String>) -> Self {
         Clock {
-            device: Arc::from(device.into()),
+            device: super::shared(&device.into()),
             wall: 0,
             counter: 0,
         }

@@ -118,15 +118,20 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
     }
     // Both field lists are sorted by name: walk them side by side.
     let theirs_all = other.fields.entries();
-    let mut missing: Vec<(String, Field)> = Vec::new();
+    let mut missing: Vec<(Arc<str>, Field)> = Vec::new();
     let mut j = 0;
     for (key, ours) in local.fields.entries_mut() {
-        // One comparison of names per step (each reads both names from the heap).
+        // One comparison of names per step; shared names (`model::shared`) are equal by address.
         let theirs = loop {
             let Some((k, f)) = theirs_all.get(j) else {
                 break None;
             };
-            match k.cmp(key) {
+            let order = if Arc::ptr_eq(k, key) {
+                Ordering::Equal
+            } else {
+                k.cmp(key)
+            };
+            match order {
                 Ordering::Less => missing.push((k.clone(), f.clone())),
                 Ordering::Equal => break Some(f),
                 Ordering::Greater => break None,
@@ -152,7 +157,7 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
             conflicts.push(Conflict {
                 record: local.id.clone(),
                 kind: local.kind,
-                field: key.clone(),
+                field: key.to_string(),
                 kept: kept.clone(),
                 lost: lost.clone(),
             });
@@ -404,7 +409,7 @@ mod properties {
     fn state(r: &Record) -> Vec<(String, Stamp, serde_json::Value)> {
         r.fields
             .iter()
-            .map(|(k, f)| (k.clone(), f.stamp.clone(), f.value.clone()))
+            .map(|(k, f)| (k.to_string(), f.stamp.clone(), f.value.clone()))
             .collect()
     }
 
@@ -454,7 +459,7 @@ mod properties {
                 if fa.stamp == fb.stamp { continue; }
                 let knows = |x: &Field, y: &Field| w.past.get(&x.stamp).is_some_and(|p| p.contains(&y.stamp));
                 if !knows(fa, fb) && !knows(fb, fa) && fa.value != fb.value {
-                    prop_assert!(from_a.iter().any(|c| &c.field == key), "concurrent {key} not reported: {fa:?} / {fb:?}");
+                    prop_assert!(from_a.iter().any(|c| c.field == key), "concurrent {key} not reported: {fa:?} / {fb:?}");
                 }
             }
         }
