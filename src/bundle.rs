@@ -300,7 +300,7 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
     wire.records
         .iter()
         .map(|r| {
-            let mut fields = Fields::new();
+            let mut fields = Fields::with_capacity(r.fields.len());
             for (key, f) in &r.fields {
                 fields.insert(
                     key,

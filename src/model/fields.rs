@@ -74,6 +74,11 @@ impl Fields {
         Fields(Vec::new())
     }
 
+    /// Room for `n` fields in one allocation (reading a record whose fields are counted).
+    pub fn with_capacity(n: usize) -> Self {
+        Fields(Vec::with_capacity(n))
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

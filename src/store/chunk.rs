@@ -180,7 +180,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
         .r
         .into_iter()
         .map(|r| {
-            let mut fields = Fields::new();
+            let mut fields = Fields::with_capacity(r.f.len());
             for (key, value, s, by_index, replaced, settled) in r.f {
                 fields.insert(
                     key,
