@@ -29,6 +29,10 @@ echo
 echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 
+echo
+echo "## Merge beside automerge, same workload (native; its own project, a few minutes)"
+(cd bench/automerge && cargo run --release --locked --quiet)
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo
