@@ -1,43 +1,14 @@
 //! Merge time: 50,000 records × 30 fields held on two devices, each having changed some fields
 //! since they last exchanged, merged natively as an import would (B's copy into A's). The
-//! workload is `sentra::bench::Workload`, shared with the automerge comparison in
+//! workload and the timing are `sentra::bench`, shared with the automerge comparison in
 //! `bench/automerge/`. Two spreads of the changes: every record changed on both sides (3 to 5
 //! fields of 30 each; nothing can be skipped, the worst case) and some records (5 % on B, 2 % on
 //! A; the common import), plus the floor: a copy merged into itself. Reports medians; run with
 //! `cargo bench --bench merge`. Goal (sharing issue): ≤ 100 ms. Not a gate.
-use sentra::bench::{Spread, Workload};
-use sentra::model::merge::{merge_reporting, Conflict};
-use sentra::model::Record;
+use sentra::bench::{time_merge, Spread, Workload};
 use std::time::Instant;
 
 const RUNS: usize = 9;
-
-/// Merges `incoming` into fresh copies of `local`; the median, min and max in ms, the records
-/// changed and the conflicts found.
-fn measure(local: &[Record], incoming: &[Record]) -> (f64, f64, f64, usize, usize) {
-    let mut times = Vec::new();
-    let mut conflicts: Vec<Conflict> = Vec::new();
-    let mut changed = 0;
-    for _ in 0..RUNS {
-        let mut target = local.to_vec();
-        conflicts.clear();
-        changed = 0;
-        let t = Instant::now();
-        for (local, incoming) in target.iter_mut().zip(incoming) {
-            changed += usize::from(merge_reporting(local, incoming, &mut conflicts));
-        }
-        times.push(t.elapsed().as_secs_f64() * 1e3);
-        std::hint::black_box(&target);
-    }
-    times.sort_by(f64::total_cmp);
-    (
-        times[RUNS / 2],
-        times[0],
-        times[RUNS - 1],
-        changed,
-        conflicts.len(),
-    )
-}
 
 fn main() {
     for spread in [Spread::Every, Spread::Some] {
@@ -54,15 +25,12 @@ fn main() {
             work.fields,
             t.elapsed()
         );
-        let (median, min, max, changed, conflicts) = measure(&on_a, &on_b);
-        println!(
-            "  merge B into A: median {median:.1} ms, min {min:.1}, max {max:.1} ({RUNS} runs); \
-             {changed} records changed, {conflicts} conflicts"
-        );
+        println!("  merge B into A: {}", time_merge(&on_a, &on_b, RUNS));
         if spread == Spread::Every {
-            let (median, min, max, ..) = measure(&on_a, &on_a);
+            let same = time_merge(&on_a, &on_a, RUNS);
             println!(
-                "  merge A into an identical copy: median {median:.1} ms, min {min:.1}, max {max:.1}"
+                "  merge A into an identical copy: median {:.1} ms, min {:.1}, max {:.1}",
+                same.median, same.min, same.max
             );
         }
     }

@@ -30,6 +30,10 @@ echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 
 echo
+echo "## Merge beside automerge, same workload (native; its own project, a few minutes)"
+(cd bench/automerge && cargo run --release --locked --quiet)
+
+echo
 echo "## Reports: Beranda and exports over 50,000 Usaha (native, then headless Chromium)"
 cargo bench --locked --quiet --bench report
 node tools/bench-report.mjs

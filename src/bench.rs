@@ -5,11 +5,14 @@
 //! Two devices hold the same records (`records` × `fields` text values, made on A and received by
 //! B), then each changes some fields without seeing the other's changes: on the records a
 //! [`Spread`] picks, B changes a tenth of the fields and A a twentieth, some the same field
-//! (conflicts). The merge takes B's copy into A's.
+//! (conflicts). The merge takes B's copy into A's as an import does ([`time_merge`]).
 
 use crate::model::hlc::Clock;
+use crate::model::merge::{merge_reporting, Conflict};
 use crate::model::{Editor, Kind, Record};
+use crate::store::chunk;
 use serde_json::Value;
+use std::time::Instant;
 
 /// Which records the devices changed since they last exchanged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,5 +110,65 @@ impl Workload {
             }
         }
         (on_a, on_b)
+    }
+
+    /// [`time_merge`] of B's copy into A's.
+    pub fn time_merge(&self, runs: usize) -> Timing {
+        let (on_a, on_b) = self.replicas();
+        time_merge(&on_a, &on_b, runs)
+    }
+}
+
+/// Merge times in ms, and what the last merge did.
+#[derive(Clone, Debug)]
+pub struct Timing {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+    pub runs: usize,
+    pub changed: usize,
+    pub conflicts: usize,
+}
+
+/// Times merging `incoming` into `local` record by record, `runs` times, as `Store::import`
+/// does: the received copy is read once (here from a chunk, as a bundle's records are read
+/// fresh), and each run reads the local copy afresh from its stored chunk, then merges; only the
+/// merge is timed. Reading them back, rather than cloning what was built, gives the merge
+/// records laid out in memory as the app has them.
+pub fn time_merge(local: &[Record], incoming: &[Record], runs: usize) -> Timing {
+    let stored = chunk::encode(local);
+    let incoming = chunk::decode(&chunk::encode(incoming)).expect("a chunk reads back");
+    let mut times = Vec::with_capacity(runs);
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut changed = 0;
+    for _ in 0..runs {
+        let mut target = chunk::decode(&stored).expect("a chunk reads back");
+        conflicts.clear();
+        changed = 0;
+        let t = Instant::now();
+        for (local, incoming) in target.iter_mut().zip(&incoming) {
+            changed += usize::from(merge_reporting(local, incoming, &mut conflicts));
+        }
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        std::hint::black_box(&target);
+    }
+    times.sort_by(f64::total_cmp);
+    Timing {
+        median: times[runs / 2],
+        min: times[0],
+        max: times[runs - 1],
+        runs,
+        changed,
+        conflicts: conflicts.len(),
+    }
+}
+
+impl std::fmt::Display for Timing {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "median {:.1} ms, min {:.1}, max {:.1} ({} runs); {} records changed, {} conflicts",
+            self.median, self.min, self.max, self.runs, self.changed, self.conflicts
+        )
     }
 }

@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
 use crate::model::usaha::UsahaForm;
-use crate::model::{kinds, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{kinds, shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -190,7 +190,7 @@ pub fn write(header: &Header, records: &[Record]) -> String {
                         r: f.replaced.as_ref().map(&mut stamp),
                         x: f.settled.iter().map(&mut stamp).collect(),
                     };
-                    (k.clone(), field)
+                    (k.to_string(), field)
                 })
                 .collect(),
         })
@@ -283,12 +283,8 @@ pub fn read(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
 }
 
 fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
-    let shared = |list: &[String]| {
-        list.iter()
-            .map(|s| Arc::from(s.as_str()))
-            .collect::<Vec<Arc<str>>>()
-    };
-    let (devices, officers) = (shared(&wire.devices), shared(&wire.officers));
+    let all_shared = |list: &[String]| list.iter().map(|s| shared(s)).collect::<Vec<Arc<str>>>();
+    let (devices, officers) = (all_shared(&wire.devices), all_shared(&wire.officers));
     let name = |list: &[Arc<str>], i: u32| {
         list.get(i as usize)
             .cloned()
@@ -304,10 +300,10 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
     wire.records
         .iter()
         .map(|r| {
-            let mut fields = Fields::new();
+            let mut fields = Fields::with_capacity(r.fields.len());
             for (key, f) in &r.fields {
                 fields.insert(
-                    key.clone(),
+                    key,
                     Field {
                         value: f.v.clone(),
                         stamp: stamp(&f.s)?,

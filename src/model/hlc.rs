@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     /// Milliseconds since the Unix epoch (at least; may run ahead of a slow clock).
     pub wall: u64,
@@ -14,6 +15,27 @@ pub struct Stamp {
     /// Shared, not copied: 50,000 records hold hundreds of thousands of stamps naming a handful
     /// of devices.
     pub device: Arc<str>,
+}
+
+impl Stamp {
+    /// Whether both stamps are of one device. Device ids are shared (`model::shared`), so this is
+    /// mostly a comparison of addresses; `Arc<str>`'s own `==` always compares the text.
+    pub fn same_device(&self, other: &Stamp) -> bool {
+        Arc::ptr_eq(&self.device, &other.device) || self.device == other.device
+    }
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.wall == other.wall && self.counter == other.counter && self.same_device(other)
+    }
+}
+
+/// By the device's text, as `==` compares it.
+impl Hash for Stamp {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.wall, self.counter, &*self.device).hash(state);
+    }
 }
 
 impl Ord for Stamp {
@@ -40,7 +62,7 @@ pub struct Clock {
 impl Clock {
     pub fn new(device: impl Into<String>) -> Self {
         Clock {
-            device: Arc::from(device.into()),
+            device: super::shared(&device.into()),
             wall: 0,
             counter: 0,
         }
@@ -107,6 +129,32 @@ mod tests {
             device: "c".into(),
         });
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn stamps_of_one_device_are_equal_whether_or_not_its_id_is_shared() {
+        let shared = Clock::new("dev-a").tick(5);
+        let apart = Stamp {
+            wall: 5,
+            counter: 0,
+            device: Arc::from(String::from("dev-a")),
+        };
+        assert!(!Arc::ptr_eq(&shared.device, &apart.device));
+        assert_eq!(shared, apart);
+        assert!(shared.same_device(&apart));
+        let hash = |s: &Stamp| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.hash(&mut h);
+            h.finish()
+        };
+        assert_eq!(hash(&shared), hash(&apart));
+        assert_ne!(
+            shared,
+            Stamp {
+                counter: 1,
+                ..apart
+            }
+        );
     }
 
     #[test]

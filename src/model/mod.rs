@@ -16,7 +16,7 @@ pub mod schema;
 pub mod usaha;
 
 use crate::i18n::{fill, Lang, Msg};
-pub use fields::Fields;
+pub use fields::{shared, Fields};
 use hlc::{Clock, Stamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -266,13 +266,13 @@ impl Record {
         }
         let stamp = editor.clock.tick(editor.now_ms);
         self.fields.insert(
-            field.to_string(),
+            field,
             Field {
                 value,
                 stamp,
                 replaced,
                 settled,
-                by: Arc::from(editor.officer),
+                by: shared(editor.officer),
             },
         );
     }

@@ -148,7 +148,7 @@ pub fn values_of(r: &Record) -> Values {
     r.fields
         .iter()
         .filter(|(_, f)| !f.value.is_null())
-        .map(|(k, f)| (k.clone(), f.value.clone()))
+        .map(|(k, f)| (k.to_string(), f.value.clone()))
         .collect()
 }
 

@@ -487,7 +487,7 @@ impl UsahaIndex {
         for (key, field) in &r.fields {
             let v = &field.value;
             let s = || v.as_str().unwrap_or_default();
-            match key.as_str() {
+            match key {
                 crate::model::DELETED if v.as_bool() == Some(true) => return None,
                 "status" => status = s(),
                 "desa" => desa = s(),

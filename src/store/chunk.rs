@@ -11,7 +11,7 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
-use crate::model::{Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::sync::Arc;
@@ -89,9 +89,10 @@ impl StoredValue {
 }
 
 /// A field as stored: name, value, stamp, officer by position, the stamp it was made over if
-/// any, and the conflicting stamps it settled.
-type StoredField = (
-    String,
+/// any, and the conflicting stamps it settled. The name is read in place (no allocation: records
+/// share one copy of each name, `model::shared`).
+type StoredField<'a> = (
+    &'a str,
     StoredValue,
     StoredStamp,
     u32,
@@ -100,20 +101,22 @@ type StoredField = (
 );
 
 #[derive(Serialize, Deserialize)]
-struct StoredRecord {
+struct StoredRecord<'a> {
     id: String,
     k: Kind,
     c: StoredStamp,
-    f: Vec<StoredField>,
+    #[serde(borrow)]
+    f: Vec<StoredField<'a>>,
 }
 
 /// One chunk: format version, the devices and officers its stamps name, the records.
 #[derive(Serialize, Deserialize)]
-struct StoredChunk {
+struct StoredChunk<'a> {
     v: u32,
     dev: Vec<String>,
     by: Vec<String>,
-    r: Vec<StoredRecord>,
+    #[serde(borrow)]
+    r: Vec<StoredRecord<'a>>,
 }
 
 const FORMAT: u32 = 1;
@@ -133,7 +136,7 @@ pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
                 .iter()
                 .map(|(k, f)| {
                     (
-                        k.clone(),
+                        k,
                         StoredValue::of(&f.value),
                         stamp(&f.stamp),
                         by.of(&f.by),
@@ -159,8 +162,8 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
     if chunk.v != FORMAT {
         return Err(format!("chunk format {} is not {FORMAT}", chunk.v));
     }
-    let shared = |list: Vec<String>| list.into_iter().map(Arc::from).collect::<Vec<Arc<str>>>();
-    let (dev, by) = (shared(chunk.dev), shared(chunk.by));
+    let all_shared = |list: Vec<String>| list.iter().map(|s| shared(s)).collect::<Vec<Arc<str>>>();
+    let (dev, by) = (all_shared(chunk.dev), all_shared(chunk.by));
     let name = |list: &[Arc<str>], i: u32| {
         list.get(i as usize)
             .cloned()
@@ -177,7 +180,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
         .r
         .into_iter()
         .map(|r| {
-            let mut fields = Fields::new();
+            let mut fields = Fields::with_capacity(r.f.len());
             for (key, value, s, by_index, replaced, settled) in r.f {
                 fields.insert(
                     key,
@@ -301,7 +304,7 @@ mod tests {
             r.set(k, v, &mut ed);
         }
         r.fields.insert(
-            "h".into(),
+            "h",
             Field {
                 value: Value::Null,
                 ..r.fields["a"].clone()
