@@ -1,5 +1,6 @@
 //! Bagikan: send records to colleagues or the office as a file, and receive theirs: a received
-//! file is read and checked, previewed per kind, and applied in one transaction or cancelled.
+//! file (chosen, dropped, shared from another app or opened with the installed app) is read and
+//! checked, previewed per kind, and applied in one transaction or cancelled.
 //! (The conflict inbox's page comes with the rest of the sharing issue; conflicts found are
 //! already kept.)
 
@@ -11,12 +12,14 @@ use crate::model::merge::Conflict;
 use crate::model::{field_label, kinds, Record};
 use crate::sharing::{self, export_mark, file_name, unshared, ImportEntry, Plan};
 use crate::web::app::ProfileState;
-use crate::web::files::{offer, Offered};
+use crate::web::files::{self, offer, Offered};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, today, tomorrow, LoadState, Records};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -175,11 +178,14 @@ enum Received {
     Failed(Msg),
 }
 
-/// Receive a file: choose it (or drop it), see what it would do, apply or cancel.
+/// Receive a file: choose it (or drop it, or send it to Sentra from another app), see what it
+/// would do, apply or cancel.
 #[component]
 fn ImportSection() -> impl IntoView {
     let i18n = I18n::expect();
     let records = Records::expect();
+    // A file is planned against the records in memory: only once they are loaded.
+    let ready = Memo::new(move |_| records.state.with(|s| *s == LoadState::Ready));
     let pending = RwSignal::new(None::<Pending>);
     let result = RwSignal::new(Received::None);
     let log = RwSignal::new(Vec::<ImportEntry>::new());
@@ -194,7 +200,9 @@ fn ImportSection() -> impl IntoView {
 
     // Each file chosen gets a number; a slower read of an earlier choice is ignored.
     let generation = StoredValue::new(0u32);
-    let take = move |file: web_sys::File| {
+    // Every way a file arrives ends here: the same reading, checking and preview; nothing is
+    // applied before the officer taps "Terapkan".
+    let take = move |file: web_sys::Blob| {
         pending.set(None);
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
@@ -231,7 +239,7 @@ fn ImportSection() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            take(file);
+            take(file.into());
         }
         input.set_value(""); // the same file can be chosen again
     };
@@ -242,9 +250,45 @@ fn ImportSection() -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            take(file);
+            take(file.into());
         }
     };
+
+    // Files from other apps: shared to the installed app (the service worker kept the file and
+    // sent the page to /bagikan?terima=<id>) or opened with it (launchQueue). They wait here
+    // until the records are loaded, then take the same path as a chosen file.
+    let arrived = RwSignal::new_local(None::<Result<web_sys::Blob, Msg>>);
+    Effect::new(move || {
+        arrived.track();
+        if !ready.get() {
+            return;
+        }
+        match arrived.try_update_untracked(Option::take).flatten() {
+            Some(Ok(file)) => take(file),
+            Some(Err(msg)) => result.set(Received::Refused(i18n.t(msg).to_string())),
+            None => {}
+        }
+    });
+    if let Some(id) = use_query_map().with_untracked(|q| q.get("terima")) {
+        let navigate = use_navigate();
+        leptos::task::spawn_local(async move {
+            let got = match files::take_received(&id).await {
+                Ok(Some(file)) => Ok(file),
+                Ok(None) => Err(Msg::ImportSharedGone),
+                Err(_) => Err(Msg::ImportUnreadable),
+            };
+            // The id is spent: a reload must not look for the file again.
+            let replace = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate("/bagikan", replace);
+            arrived.try_set(Some(got));
+        });
+    }
+    files::on_launch(move |got| {
+        arrived.try_set(Some(got.map_err(|_| Msg::ImportUnreadable)));
+    });
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else {
             return;
@@ -277,8 +321,6 @@ fn ImportSection() -> impl IntoView {
         result.set(Received::Cancelled);
     };
 
-    // A file is planned against the records in memory: only once they are loaded.
-    let ready = Memo::new(move |_| records.state.with(|s| *s == LoadState::Ready));
     view! {
         <Show when=move || ready.get()>
         <section class="card" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
@@ -288,6 +330,7 @@ fn ImportSection() -> impl IntoView {
                 <span class="field__label">{tr(Msg::ImportChoose)}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick/>
             </label>
+            <p class="hint">{tr(Msg::ImportFromApps)}</p>
             <p role="alert" class="field__error" data-testid="import-result">
                 {move || match result.get() {
                     Received::None => String::new(),
