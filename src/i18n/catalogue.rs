@@ -588,6 +588,8 @@ messages! {
         id: "Berkas yang dikirim dari aplikasi lain tidak ditemukan (mungkin sudah dibuka sebelumnya). Kirim ulang berkasnya, atau pilih berkasnya di sini.",
         en: "The file sent from another app was not found (it may have been opened already). Send the file again, or choose it here.",
     }
+    ImportChecking { id: "Memeriksa berkas… {percent}%", en: "Checking the file… {percent}%" }
+    ImportApplying { id: "Menggabungkan ke data di perangkat ini…", en: "Merging into the data on this device…" }
     ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
     ImportCancelled { id: "Dibatalkan. Tidak ada yang berubah.", en: "Cancelled. Nothing changed." }
     ImportLogHeading { id: "Berkas yang sudah diterima", en: "Files received" }

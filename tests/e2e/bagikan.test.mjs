@@ -11,6 +11,7 @@ import {
   expectHeading,
   launchBrowser,
   openPage,
+  seedUsaha,
   serverFor,
   waitForServiceWorkerControl,
 } from "./helpers.mjs";
@@ -259,6 +260,57 @@ test("a file opened with the app (launchQueue) takes the same path: preview, the
   await page.goto(new URL("/kegiatan", server.url).href);
   await page.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor();
   page.assertNoErrors();
+});
+
+test("a large file shows its progress in words and a bar while it is checked, then the right counts", { timeout: 180_000 }, async (t) => {
+  const server = await serverFor(t);
+  const count = 5_000;
+  const { page: a } = await openPage(t, browser, { acceptDownloads: true });
+  await a.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(a, "Bagikan");
+  await seedUsaha(a, count);
+  await a.reload();
+  const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-all").click({ timeout: 60_000 })]);
+  const file = await download.path();
+
+  const { page: b } = await openPage(t, browser);
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("import-file").waitFor();
+  // Everything the progress area shows, as it changes (it may be gone before a poll sees it).
+  await b.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const box = document.querySelector('[data-testid="import-progress"]');
+      if (!box) return;
+      const bar = box.querySelector("progress");
+      window.__seen.push({ label: box.querySelector("label").textContent, value: bar.getAttribute("value"), labelled: bar.labels.length });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await b.getByTestId("import-file").setInputFiles(file);
+  await b.getByTestId("import-preview").waitFor({ timeout: 60_000 });
+  assert.deepEqual(await countsOf(b, "usaha"), [count, 0, 0, 0, 0]);
+  assert.equal(await b.getByTestId("import-progress").count(), 0, "gone once the preview is there");
+  const seen = await b.evaluate(() => window.__seen);
+  const checking = seen.filter((s) => s.label.startsWith("Memeriksa"));
+  for (const s of checking) {
+    assert.match(s.label, /^Memeriksa berkas… \d{1,3}%$/);
+    assert.equal(s.label, `Memeriksa berkas… ${s.value}%`, "the words say what the bar shows");
+    assert.equal(s.labelled, 1, "the bar is labelled by the words");
+  }
+  const values = checking.map((s) => Number(s.value));
+  assert.ok(values.some((v) => v > 0 && v < 100), `the bar moved: ${values.join(" ")}`);
+  assert.deepEqual(values, [...values].sort((x, y) => x - y), "and only forward");
+
+  await b.evaluate(() => { window.__seen = []; });
+  await b.getByTestId("import-apply").click();
+  await b.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor({ timeout: 60_000 });
+  const applying = await b.evaluate(() => window.__seen);
+  assert.ok(applying.some((s) => s.label === "Menggabungkan ke data di perangkat ini…" && s.value === null), "applying shows a bar under way");
+  assert.equal(await b.getByTestId("import-progress").count(), 0);
+  await b.goto(new URL("/usaha", server.url).href);
+  await b.getByTestId("usaha-count").filter({ hasText: `${count} dari ${count} usaha` }).waitFor({ timeout: 30_000 });
+  a.assertNoErrors();
+  b.assertNoErrors();
 });
 
 test("two officers edit one partner, exchange files both ways, end identical with the conflict in the inbox", { timeout: 120_000 }, async (t) => {
