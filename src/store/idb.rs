@@ -300,8 +300,8 @@ enum Pace {
     /// one before is merged and written, so the page gets the thread back while IndexedDB
     /// fetches it (the transaction stays active: a request is pending). For imports: 64 chunks
     /// of 800 records merged back to back held the page for 680 ms, the reads' results arriving
-    /// as one run of tasks; one read at a time cost a round trip per chunk (10,000 records took
-    /// 950 ms instead of 250).
+    /// as one run of tasks; one read at a time cost a round trip per chunk (applying 10,000
+    /// records took 953 ms, against 350 ms in batches).
     Batched,
 }
 
