@@ -8,7 +8,11 @@
 // - fetch: every navigation (any route) gets the cached index.html, so the app opens with no
 //   network and on a slow one alike; other requests come from the cache, else the network;
 // - region files (/wilayah/<data version>/...) are fetched when first needed and kept in their
-//   own cache, which outlives app updates (the data rarely changes) but drops other data versions.
+//   own cache, which outlives app updates (the data rarely changes) but drops other data versions;
+// - a file shared to the installed app from another app (manifest share_target: a POST of
+//   multipart form data to /bagikan) is kept in a cache of its own under a fresh id, and the
+//   browser is sent on to /bagikan?terima=<id>, where the page takes the file out of that cache
+//   (src/web/files.rs) and shows its preview. The app's IndexedDB is never touched here.
 "use strict";
 
 const BUILD_ID = "__SENTRA_BUILD_ID__";
@@ -17,6 +21,13 @@ const DATA_VERSION = "__SENTRA_DATA_VERSION__";
 const CACHE = `sentra-${BUILD_ID}`;
 const REGION_CACHE = "sentra-wilayah";
 const REGION_PREFIX = `/wilayah/${DATA_VERSION}/`;
+// Files shared to the app, each kept until the Bagikan page takes it (src/web/files.rs reads
+// the same names).
+const RECEIVED_CACHE = "sentra-diterima";
+const RECEIVED_PREFIX = "/diterima/";
+const SHARE_ACTION = "/bagikan";
+// A shared file the page never took (closed before it loaded) is dropped after a day.
+const RECEIVED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const SHELL = PRECACHE.find((url) => url.endsWith("/index.html"));
 
 self.addEventListener("install", (event) => {
@@ -32,7 +43,8 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("sentra-") && name !== CACHE && name !== REGION_CACHE) await caches.delete(name);
+        const kept = [CACHE, REGION_CACHE, RECEIVED_CACHE];
+        if (name.startsWith("sentra-") && !kept.includes(name)) await caches.delete(name);
       }
       const regions = await caches.open(REGION_CACHE);
       for (const request of await regions.keys()) {
@@ -50,9 +62,13 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && url.pathname === SHARE_ACTION) {
+    event.respondWith(receiveShared(request));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (request.mode === "navigate") {
     event.respondWith(fromCache(SHELL).then((hit) => hit || fetch(request)));
     return;
@@ -76,4 +92,30 @@ async function regionFile(request) {
 async function fromCache(request) {
   const cache = await caches.open(CACHE);
   return cache.match(request);
+}
+
+// A file shared from another app: kept under a fresh id, then a 303 sends the browser to the
+// Bagikan page with that id (a GET, so reloading the page does not post the file again). With
+// no file, or one that could not be kept, the id is empty and the page says so.
+async function receiveShared(request) {
+  let id = "";
+  try {
+    const form = await request.formData();
+    const file = form.getAll("berkas").find((part) => typeof part !== "string");
+    if (file) {
+      const cache = await caches.open(RECEIVED_CACHE);
+      const now = Date.now();
+      for (const key of await cache.keys()) {
+        const kept = await cache.match(key);
+        if (!(now - Number(kept?.headers.get("x-diterima")) < RECEIVED_MAX_AGE_MS)) await cache.delete(key);
+      }
+      const fresh = self.crypto.randomUUID();
+      const headers = { "content-type": file.type || "application/json", "x-diterima": String(now) };
+      await cache.put(RECEIVED_PREFIX + fresh, new Response(file, { headers }));
+      id = fresh;
+    }
+  } catch (err) {
+    console.warn("Sentra: a shared file could not be kept", err);
+  }
+  return Response.redirect(new URL(`/bagikan?terima=${id}`, self.location.origin).href, 303);
 }

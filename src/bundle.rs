@@ -5,6 +5,8 @@
 //! does not match, duplicate ids, values the records' own rules refuse) and lenient about what a
 //! newer minor version may add (unknown fields are ignored, and still covered by the checksum).
 //! A reader never panics on any input (property-tested over arbitrary and mutated bytes).
+//! [`Reader`] reads in steps (a page reads a 40 MB file in slices and stays responsive);
+//! [`read`] is that reader run in one go, with the same answers as parsing the whole file first.
 
 use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
@@ -17,6 +19,9 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
+
+mod reader;
+pub use reader::Reader;
 
 pub const FORMAT: &str = "sentra-bundle";
 /// Major.minor: a reader takes any minor of its major and refuses a later major.
@@ -215,8 +220,20 @@ pub fn write(header: &Header, records: &[Record]) -> String {
 }
 
 /// Reads and checks a bundle. `today` bounds the records' dates (pass tomorrow to allow for a
-/// sender a time zone ahead).
+/// sender a time zone ahead). [`Reader`] does the same in steps.
 pub fn read(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
+    let mut reader = Reader::new(bytes, today.clone());
+    loop {
+        if let Some(answer) = reader.step(&mut || false) {
+            return answer;
+        }
+    }
+}
+
+/// Reads and checks a bundle at once, the whole file parsed before anything is checked: what
+/// [`Reader`] must answer (its tests compare the two), and what it falls back to for files whose
+/// outline is not a bundle's.
+fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     if bytes.len() > MAX_BYTES {
         return Err(BundleError::TooLarge);
     }
@@ -283,8 +300,24 @@ pub fn read(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
 }
 
 fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
-    let all_shared = |list: &[String]| list.iter().map(|s| shared(s)).collect::<Vec<Arc<str>>>();
-    let (devices, officers) = (all_shared(&wire.devices), all_shared(&wire.officers));
+    let (devices, officers) = (shared_names(&wire.devices), shared_names(&wire.officers));
+    wire.records
+        .iter()
+        .map(|r| record_of(r, &devices, &officers))
+        .collect()
+}
+
+/// The shared copies of a bundle's names, by position (stamps and fields refer to them so).
+fn shared_names(list: &[String]) -> Vec<Arc<str>> {
+    list.iter().map(|s| shared(s)).collect()
+}
+
+/// One record from the wire, its names by position resolved.
+fn record_of(
+    r: &WireRecord,
+    devices: &[Arc<str>],
+    officers: &[Arc<str>],
+) -> Result<Record, BundleError> {
     let name = |list: &[Arc<str>], i: u32| {
         list.get(i as usize)
             .cloned()
@@ -294,33 +327,28 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
         Ok::<_, BundleError>(Stamp {
             wall,
             counter,
-            device: name(&devices, d)?,
+            device: name(devices, d)?,
         })
     };
-    wire.records
-        .iter()
-        .map(|r| {
-            let mut fields = Fields::with_capacity(r.fields.len());
-            for (key, f) in &r.fields {
-                fields.insert(
-                    key,
-                    Field {
-                        value: f.v.clone(),
-                        stamp: stamp(&f.s)?,
-                        replaced: f.r.as_ref().map(stamp).transpose()?,
-                        settled: f.x.iter().map(stamp).collect::<Result<_, _>>()?,
-                        by: name(&officers, f.by)?,
-                    },
-                );
-            }
-            Ok(Record {
-                id: r.id.clone(),
-                kind: r.kind,
-                created: stamp(&r.created)?,
-                fields,
-            })
-        })
-        .collect()
+    let mut fields = Fields::with_capacity(r.fields.len());
+    for (key, f) in &r.fields {
+        fields.insert(
+            key,
+            Field {
+                value: f.v.clone(),
+                stamp: stamp(&f.s)?,
+                replaced: f.r.as_ref().map(stamp).transpose()?,
+                settled: f.x.iter().map(stamp).collect::<Result<_, _>>()?,
+                by: name(officers, f.by)?,
+            },
+        );
+    }
+    Ok(Record {
+        id: r.id.clone(),
+        kind: r.kind,
+        created: stamp(&r.created)?,
+        fields,
+    })
 }
 
 /// A record as its kind's rules see it: the form it would show, each field checked. Rules across

@@ -120,8 +120,35 @@ pub struct Plan {
 
 /// Merges `incoming` into copies of the `local` records, without touching them.
 pub fn plan(local: &BTreeMap<String, Record>, incoming: &[Record]) -> Plan {
-    let mut out = Plan::default();
+    let mut planner = Planner::default();
     for theirs in incoming {
+        planner.add(local, theirs);
+    }
+    planner.finish()
+}
+
+/// [`plan`] one record at a time, so a page can plan 50,000 records in slices and let the
+/// browser breathe in between.
+#[derive(Default)]
+pub struct Planner {
+    plan: Plan,
+    /// Counts only: the preview needs no copies of the records to write (the store merges the
+    /// received records itself when the officer applies them).
+    counts_only: bool,
+}
+
+impl Planner {
+    /// A planner that keeps only the counts (the preview's table).
+    pub fn counts_only() -> Self {
+        Planner {
+            counts_only: true,
+            ..Planner::default()
+        }
+    }
+
+    /// Plans one received record against `local`.
+    pub fn add(&mut self, local: &BTreeMap<String, Record>, theirs: &Record) {
+        let out = &mut self.plan;
         let counts = out.counts.entry(theirs.kind).or_default();
         let Some(ours) = local.get(&theirs.id) else {
             if theirs.is_deleted() {
@@ -129,8 +156,10 @@ pub fn plan(local: &BTreeMap<String, Record>, incoming: &[Record]) -> Plan {
             } else {
                 counts.new += 1;
             }
-            out.write.push(theirs.clone());
-            continue;
+            if !self.counts_only {
+                out.write.push(theirs.clone());
+            }
+            return;
         };
         let mut merged = ours.clone();
         let found = out.conflicts.len();
@@ -144,11 +173,16 @@ pub fn plan(local: &BTreeMap<String, Record>, incoming: &[Record]) -> Plan {
         } else {
             counts.unchanged += 1;
         }
-        if changed {
+        if self.counts_only {
+            out.conflicts.clear();
+        } else if changed {
             out.write.push(merged);
         }
     }
-    out
+
+    pub fn finish(self) -> Plan {
+        self.plan
+    }
 }
 
 #[cfg(test)]
@@ -259,6 +293,15 @@ mod tests {
             &mut ed(&mut b, 200),
         );
         assert!(superseded(&elsewhere, c));
+
+        // One record at a time, counts only: the same counts, nothing copied.
+        let mut counting = Planner::counts_only();
+        for r in &from_b {
+            counting.add(&local, r);
+        }
+        let counted = counting.finish();
+        assert_eq!(counted.counts, p.counts);
+        assert!(counted.write.is_empty() && counted.conflicts.is_empty());
 
         // Applying the plan, then planning the same bundle again: nothing left to do.
         let mut applied = local.clone();

@@ -662,6 +662,16 @@ messages! {
         id: "Berkas tidak dapat dibaca dari perangkat. Simpan ulang berkasnya lalu coba lagi.",
         en: "The file could not be read from the device. Save it again, then try again.",
     }
+    ImportFromApps {
+        id: "Jika Sentra dipasang di perangkat ini, berkas Sentra juga bisa dikirim langsung dari WhatsApp atau aplikasi berkas: pilih Bagikan, lalu Sentra.",
+        en: "If Sentra is installed on this device, a Sentra file can also be sent straight from WhatsApp or a file app: choose Share, then Sentra.",
+    }
+    ImportSharedGone {
+        id: "Berkas yang dikirim dari aplikasi lain tidak ditemukan (mungkin sudah dibuka sebelumnya). Kirim ulang berkasnya, atau pilih berkasnya di sini.",
+        en: "The file sent from another app was not found (it may have been opened already). Send the file again, or choose it here.",
+    }
+    ImportChecking { id: "Memeriksa berkas… {percent}%", en: "Checking the file… {percent}%" }
+    ImportApplying { id: "Menggabungkan ke data di perangkat ini…", en: "Merging into the data on this device…" }
     ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
     ImportCancelled { id: "Dibatalkan. Tidak ada yang berubah.", en: "Cancelled. Nothing changed." }
     ImportLogHeading { id: "Berkas yang sudah diterima", en: "Files received" }

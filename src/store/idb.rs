@@ -291,31 +291,60 @@ fn kinds_of(records: &[Record]) -> Vec<&'static str> {
     kinds
 }
 
+/// How [`merge_chunks`] reads the chunks it merges into.
+#[derive(Clone, Copy, PartialEq)]
+enum Pace {
+    /// All reads in flight together, then each chunk merged as its read arrives: quickest.
+    Together,
+    /// Reads in batches of about [`BATCH_RECORDS`] incoming records, each batch issued once the
+    /// one before is merged and written, so the page gets the thread back while IndexedDB
+    /// fetches it (the transaction stays active: a request is pending). For imports: 64 chunks
+    /// of 800 records merged back to back held the page for 680 ms, the reads' results arriving
+    /// as one run of tasks; one read at a time cost a round trip per chunk (applying 10,000
+    /// records took 953 ms, against 350 ms in batches).
+    Batched,
+}
+
+/// Incoming records merged between two batches of reads (about 30 ms on a laptop).
+const BATCH_RECORDS: usize = 2_000;
+
 /// Merges `records` into their stored chunks inside `tx` (which must cover their kinds), adds
-/// the conflicts found to `conflicts`, and returns the records as stored. Every chunk involved is read first (all requests in flight
-/// together), then merged and written, all in the one transaction: another tab's write cannot
-/// land in between. Any failure aborts the transaction.
+/// the conflicts found to `conflicts`, and returns the records as stored. Each chunk involved is
+/// read, merged and written in the one transaction: another tab's write cannot land in between.
+/// Any failure aborts the transaction.
 async fn merge_chunks(
     tx: &IdbTransaction,
     records: &[Record],
     conflicts: &mut Vec<Conflict>,
+    pace: Pace,
 ) -> Result<Vec<Record>, StoreError> {
     let fail = |e: StoreError| {
         let _ = tx.abort();
         e
     };
     let groups = by_chunk(records.iter().map(|r| (r.kind, r.id.as_str(), r)));
-    let mut reads = Vec::with_capacity(groups.len());
-    for (kind, chunk) in groups.keys() {
-        reads.push(
-            IdbStore::object_store(tx, kind.key())?
-                .get(&JsValue::from_str(&chunk_key(*chunk)))
-                .map_err(|e| fail(error_of(e)))?,
-        );
-    }
+    let read = |(kind, chunk): &(Kind, u32)| {
+        IdbStore::object_store(tx, kind.key())?
+            .get(&JsValue::from_str(&chunk_key(*chunk)))
+            .map_err(|e| fail(error_of(e)))
+    };
+    let keys: Vec<(Kind, u32)> = groups.keys().copied().collect();
+    let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
+    let mut reads = std::collections::VecDeque::with_capacity(groups.len());
+    let mut issued = 0;
     let mut saved = Vec::with_capacity(records.len());
-    for (((kind, chunk), incoming), read) in groups.into_iter().zip(reads) {
-        let stored = finished(&read).await.map_err(fail)?;
+    for ((kind, chunk), incoming) in groups {
+        if reads.is_empty() {
+            // The next batch of reads (all of them, at the quick pace).
+            let mut batch = 0;
+            while issued < keys.len() && (pace == Pace::Together || batch < BATCH_RECORDS) {
+                reads.push_back(read(&keys[issued])?);
+                batch += sizes[issued];
+                issued += 1;
+            }
+        }
+        let request = reads.pop_front().expect("a read per chunk");
+        let stored = finished(&request).await.map_err(fail)?;
         let mut by_id: BTreeMap<String, Record> = chunk_records(kind.key(), &stored)
             .map_err(fail)?
             .into_iter()
@@ -394,7 +423,7 @@ impl Store for IdbStore {
         let done = committed(&tx);
         // Two tabs' simultaneous edits of one field: the later wins, as everywhere; the inbox
         // is for what arrives in files.
-        let saved = merge_chunks(&tx, records, &mut Vec::new()).await?;
+        let saved = merge_chunks(&tx, records, &mut Vec::new(), Pace::Together).await?;
         done.await?;
         Ok(saved)
     }
@@ -409,7 +438,7 @@ impl Store for IdbStore {
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
         let mut conflicts = Vec::new();
-        let saved = merge_chunks(&tx, records, &mut conflicts).await?;
+        let saved = merge_chunks(&tx, records, &mut conflicts, Pace::Batched).await?;
         let fail = |e: StoreError| {
             let _ = tx.abort();
             e

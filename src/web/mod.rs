@@ -11,6 +11,7 @@ pub mod pickers;
 pub mod pwa;
 pub mod records;
 pub mod settings;
+pub mod slices;
 pub mod wilayah;
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.

@@ -16,6 +16,8 @@ use std::rc::Rc;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 
+use super::slices::{self, Deadline};
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
@@ -188,6 +190,26 @@ impl Records {
         });
     }
 
+    /// [`Self::take_in`] a slice at a time, for the tens of thousands of records an import may
+    /// bring: the records go in unannounced, and the views are told once, when all are in.
+    async fn take_in_slices(self, stored: Vec<Record>) {
+        let mut stored = stored.into_iter().peekable();
+        while stored.peek().is_some() {
+            let deadline = Deadline::start();
+            self.clock.update_value(|clock| {
+                self.all.update_untracked(|all| {
+                    while !deadline.passed() {
+                        let Some(r) = stored.next() else { break };
+                        r.stamps().for_each(|s| clock.observe(s));
+                        all.insert(r.id.clone(), r);
+                    }
+                })
+            });
+            slices::breathe().await;
+        }
+        self.all.notify();
+    }
+
     /// Runs `change` with an editor stamped now by this device's clock.
     pub fn edit<R>(self, officer: &str, change: impl FnOnce(&mut Editor) -> R) -> R {
         let now_ms = js_sys::Date::now() as u64;
@@ -217,10 +239,12 @@ impl Records {
     /// the log), then shows the records as stored, rereads the inbox and tells the other tabs.
     pub async fn import(self, records: Vec<Record>, entry: ImportEntry) -> Result<(), StoreError> {
         let (saved, _found) = store().await?.import(&records, &entry).await?;
+        slices::drop_in_slices(records).await;
         tell_other_tabs(&Notice::Saved(
             saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
         ));
-        self.take_in(saved);
+        slices::breathe().await;
+        self.take_in_slices(saved).await;
         self.refresh_conflicts().await;
         Ok(())
     }

@@ -6,7 +6,15 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, serverFor } from "./helpers.mjs";
+import {
+  chooseWorkArea,
+  expectHeading,
+  launchBrowser,
+  openPage,
+  seedUsaha,
+  serverFor,
+  waitForServiceWorkerControl,
+} from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -152,6 +160,155 @@ test("a received file is refused with a reason, or previewed, cancelled, applied
   assert.equal(await b.getByTestId("import-log").locator("li").count(), 2);
   await b.goto(new URL("/mitra", server.url).href);
   await b.getByTestId("record-count").filter({ hasText: "2 dari 2 data" }).waitFor();
+  a.assertNoErrors();
+  b.assertNoErrors();
+});
+
+const FIXTURES = new URL("../fixtures/bundles/", import.meta.url).pathname;
+/** The preview's counts for `kind`: new, updated, unchanged, conflicting, deleted. */
+const countsOf = async (page, kind) =>
+  (await page.getByTestId(`import-row-${kind}`).locator("td").allTextContents()).map(Number);
+
+test("a file shared from another app goes through the service worker to the same preview; cancel changes nothing", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { context, page } = await openPage(t, browser);
+  await page.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(page, "Bagikan");
+  await waitForServiceWorkerControl(page);
+
+  // The manifest as Chromium's own parser reads it: no errors, and the share target posts to
+  // where the service worker listens, the file in the field it reads.
+  const cdp = await context.newCDPSession(page);
+  const { errors, data } = await cdp.send("Page.getAppManifest");
+  assert.deepEqual(errors, []);
+  const manifest = JSON.parse(data);
+  assert.deepEqual(manifest.share_target, {
+    action: "/bagikan",
+    method: "POST",
+    enctype: "multipart/form-data",
+    params: { files: [{ name: "berkas", accept: ["application/json", ".json"] }] },
+  });
+  assert.deepEqual(manifest.file_handlers, [{ action: "/bagikan", accept: { "application/json": [".json"] } }]);
+
+  // What the system does for the manifest's share_target: a navigation that POSTs the file as
+  // multipart form data (field "berkas") to /bagikan. Only the service worker answers it.
+  await page.evaluate(() => {
+    const form = Object.assign(document.createElement("form"), {
+      method: "post",
+      enctype: "multipart/form-data",
+      action: "/bagikan",
+      id: "share-target",
+    });
+    form.append(Object.assign(document.createElement("input"), { type: "file", name: "berkas" }));
+    document.body.append(form);
+  });
+  await page.locator("#share-target input").setInputFiles(FIXTURES + "valid-all.json");
+  // Where the worker's 303 sent the browser (read at once: the page then drops the marker).
+  let sent;
+  const redirected = (url) => /^\/bagikan\?terima=[0-9a-f-]{36}$/.test(url.pathname + url.search) && (sent = url.href);
+  await Promise.all([page.waitForURL(redirected), page.evaluate(() => document.getElementById("share-target").submit())]);
+
+  // The same preview as a chosen file; the marker is spent and the kept file removed.
+  await page.getByTestId("import-preview").waitFor();
+  for (const kind of ["usaha", "sentra", "kegiatan"]) assert.deepEqual(await countsOf(page, kind), [1, 0, 0, 0, 0], kind);
+  assert.match(await page.getByTestId("import-preview").textContent(), /Berkas dari Petugas Uji/);
+  await page.waitForURL((url) => url.pathname === "/bagikan" && url.search === "");
+  const kept = await page.evaluate(async () => (await (await caches.open("sentra-diterima")).keys()).length);
+  assert.equal(kept, 0, "taken out of the service worker's cache");
+
+  await page.getByTestId("import-cancel").click();
+  await page.getByTestId("import-result").filter({ hasText: "Dibatalkan. Tidak ada yang berubah." }).waitFor();
+  for (const path of ["/usaha", "/sentra", "/kegiatan"]) {
+    await page.goto(new URL(path, server.url).href);
+    await page.getByTestId("empty-state").waitFor();
+  }
+
+  // The same address again (a reload, a bookmark): the file is gone, and the page says so.
+  await page.goto(sent);
+  await page.getByTestId("import-result").filter({ hasText: "Berkas yang dikirim dari aplikasi lain tidak ditemukan" }).waitFor();
+  assert.equal(await page.getByTestId("import-preview").count(), 0);
+  page.assertNoErrors();
+});
+
+test("a file opened with the app (launchQueue) takes the same path: preview, then apply", { timeout: 60_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  // Headless Chromium cannot launch the installed app with a file, so the browser's side is
+  // played here: a launchQueue whose consumer is handed a real FileSystemFileHandle (from the
+  // origin-private file system) holding the fixture, as the browser would.
+  const text = readFileSync(FIXTURES + "valid-all.json", "utf8");
+  await page.addInitScript(() => {
+    const queue = { consumer: null, setConsumer(f) { this.consumer = f; } };
+    Object.defineProperty(window, "launchQueue", { value: queue, configurable: true });
+  });
+  await page.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(page, "Bagikan");
+  await page.waitForFunction(() => typeof window.launchQueue.consumer === "function");
+  await page.evaluate(async (text) => {
+    const dir = await navigator.storage.getDirectory();
+    const handle = await dir.getFileHandle("sentra-dari-sistem.json", { create: true });
+    const writable = await handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+    window.launchQueue.consumer({ files: [] }); // opened from its icon: nothing to receive
+    window.launchQueue.consumer({ files: [handle] });
+  }, text);
+  await page.getByTestId("import-preview").waitFor();
+  assert.deepEqual(await countsOf(page, "usaha"), [1, 0, 0, 0, 0]);
+  await page.getByTestId("import-apply").click();
+  await page.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor();
+  await page.goto(new URL("/kegiatan", server.url).href);
+  await page.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor();
+  page.assertNoErrors();
+});
+
+test("a large file shows its progress in words and a bar while it is checked, then the right counts", { timeout: 180_000 }, async (t) => {
+  const server = await serverFor(t);
+  const count = 5_000;
+  const { page: a } = await openPage(t, browser, { acceptDownloads: true });
+  await a.goto(new URL("/bagikan", server.url).href);
+  await expectHeading(a, "Bagikan");
+  await seedUsaha(a, count);
+  await a.reload();
+  const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-all").click({ timeout: 60_000 })]);
+  const file = await download.path();
+
+  const { page: b } = await openPage(t, browser);
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("import-file").waitFor();
+  // Everything the progress area shows, as it changes (it may be gone before a poll sees it).
+  await b.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const box = document.querySelector('[data-testid="import-progress"]');
+      if (!box) return;
+      const bar = box.querySelector("progress");
+      window.__seen.push({ label: box.querySelector("label").textContent, value: bar.getAttribute("value"), labelled: bar.labels.length });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await b.getByTestId("import-file").setInputFiles(file);
+  await b.getByTestId("import-preview").waitFor({ timeout: 60_000 });
+  assert.deepEqual(await countsOf(b, "usaha"), [count, 0, 0, 0, 0]);
+  assert.equal(await b.getByTestId("import-progress").count(), 0, "gone once the preview is there");
+  const seen = await b.evaluate(() => window.__seen);
+  const checking = seen.filter((s) => s.label.startsWith("Memeriksa"));
+  for (const s of checking) {
+    assert.match(s.label, /^Memeriksa berkas… \d{1,3}%$/);
+    assert.equal(s.label, `Memeriksa berkas… ${s.value}%`, "the words say what the bar shows");
+    assert.equal(s.labelled, 1, "the bar is labelled by the words");
+  }
+  const values = checking.map((s) => Number(s.value));
+  assert.ok(values.some((v) => v > 0 && v < 100), `the bar moved: ${values.join(" ")}`);
+  assert.deepEqual(values, [...values].sort((x, y) => x - y), "and only forward");
+
+  await b.evaluate(() => { window.__seen = []; });
+  await b.getByTestId("import-apply").click();
+  await b.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor({ timeout: 60_000 });
+  const applying = await b.evaluate(() => window.__seen);
+  assert.ok(applying.some((s) => s.label === "Menggabungkan ke data di perangkat ini…" && s.value === null), "applying shows a bar under way");
+  assert.equal(await b.getByTestId("import-progress").count(), 0);
+  await b.goto(new URL("/usaha", server.url).href);
+  await b.getByTestId("usaha-count").filter({ hasText: `${count} dari ${count} usaha` }).waitFor({ timeout: 30_000 });
   a.assertNoErrors();
   b.assertNoErrors();
 });

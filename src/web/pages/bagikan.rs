@@ -1,5 +1,6 @@
 //! Bagikan: send records to colleagues or the office as a file, and receive theirs: a received
-//! file is read and checked, previewed per kind, and applied in one transaction or cancelled.
+//! file (chosen, dropped, shared from another app or opened with the installed app) is read and
+//! checked, previewed per kind, and applied in one transaction or cancelled.
 //! (The conflict inbox's page comes with the rest of the sharing issue; conflicts found are
 //! already kept.)
 
@@ -9,14 +10,17 @@ use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
 use crate::model::{field_label, kinds, Record};
-use crate::sharing::{self, export_mark, file_name, unshared, ImportEntry, Plan};
+use crate::sharing::{export_mark, file_name, unshared, ImportEntry, Plan, Planner};
 use crate::web::app::ProfileState;
-use crate::web::files::{offer, Offered};
+use crate::web::files::{self, offer, Offered};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, today, tomorrow, LoadState, Records};
+use crate::web::slices::{self, Deadline};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -166,6 +170,15 @@ struct Pending {
     seen: Option<u64>,
 }
 
+/// Work on a received file that takes long enough for a progress bar.
+#[derive(Clone, Copy, PartialEq)]
+enum Busy {
+    /// Reading, checking and planning it: percent done.
+    Checking(u32),
+    /// Applying it (one transaction).
+    Applying,
+}
+
 #[derive(Clone, PartialEq)]
 enum Received {
     None,
@@ -175,11 +188,14 @@ enum Received {
     Failed(Msg),
 }
 
-/// Receive a file: choose it (or drop it), see what it would do, apply or cancel.
+/// Receive a file: choose it (or drop it, or send it to Sentra from another app), see what it
+/// would do, apply or cancel.
 #[component]
 fn ImportSection() -> impl IntoView {
     let i18n = I18n::expect();
     let records = Records::expect();
+    // A file is planned against the records in memory: only once they are loaded.
+    let ready = Memo::new(move |_| records.state.with(|s| *s == LoadState::Ready));
     let pending = RwSignal::new(None::<Pending>);
     let result = RwSignal::new(Received::None);
     let log = RwSignal::new(Vec::<ImportEntry>::new());
@@ -192,37 +208,39 @@ fn ImportSection() -> impl IntoView {
     };
     refresh_log();
 
-    // Each file chosen gets a number; a slower read of an earlier choice is ignored.
+    // A preview put aside (cancelled, or another file chosen): its records are freed in slices,
+    // as freeing 50,000 at once holds the page for about 90 ms.
+    let put_aside = move || {
+        if let Some(p) = pending.try_update(Option::take).flatten() {
+            leptos::task::spawn_local(slices::drop_in_slices(p.bundle.records));
+        }
+    };
+    // What the section is busy with, shown as a progress bar (`None`: nothing).
+    let busy = RwSignal::new(None::<Busy>);
+    // Each file chosen gets a number; the work for an earlier choice stops at its next slice.
     let generation = StoredValue::new(0u32);
-    let take = move |file: web_sys::File| {
-        pending.set(None);
+    // Every way a file arrives ends here: the same reading, checking and preview; nothing is
+    // applied before the officer taps "Terapkan".
+    let take = move |file: web_sys::Blob| {
+        put_aside();
+        result.set(Received::None);
+        busy.set(Some(Busy::Checking(0)));
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        let current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
-            let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            if generation.get_value() != mine {
-                return;
-            }
-            let Ok(buffer) = read else {
-                result.set(Received::Refused(i18n.t(Msg::ImportUnreadable).to_string()));
-                return;
+            let Some(outcome) = receive(file, records, busy, current).await else {
+                return; // a newer file took over
             };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match bundle::read(&bytes, &tomorrow()) {
-                Err(e) => {
-                    pending.set(None);
-                    result.set(Received::Refused(e.message(i18n.lang())));
-                }
-                Ok(bundle) => {
-                    let plan = records
-                        .all
-                        .with_untracked(|all| sharing::plan(all, &bundle.records));
+            busy.set(None);
+            match outcome {
+                Err(refused) => result.set(Received::Refused(refused.text(i18n.lang()))),
+                Ok((bundle, plan)) => {
                     let seen = log.with_untracked(|l| {
                         l.iter()
                             .find(|e| e.checksum == bundle.checksum)
                             .map(|e| e.received_ms)
                     });
-                    result.set(Received::None);
                     pending.set(Some(Pending { bundle, plan, seen }));
                 }
             }
@@ -231,7 +249,7 @@ fn ImportSection() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            take(file);
+            take(file.into());
         }
         input.set_value(""); // the same file can be chosen again
     };
@@ -242,14 +260,51 @@ fn ImportSection() -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            take(file);
+            take(file.into());
         }
     };
+
+    // Files from other apps: shared to the installed app (the service worker kept the file and
+    // sent the page to /bagikan?terima=<id>) or opened with it (launchQueue). They wait here
+    // until the records are loaded, then take the same path as a chosen file.
+    let arrived = RwSignal::new_local(None::<Result<web_sys::Blob, Msg>>);
+    Effect::new(move || {
+        arrived.track();
+        if !ready.get() {
+            return;
+        }
+        match arrived.try_update_untracked(Option::take).flatten() {
+            Some(Ok(file)) => take(file),
+            Some(Err(msg)) => result.set(Received::Refused(i18n.t(msg).to_string())),
+            None => {}
+        }
+    });
+    if let Some(id) = use_query_map().with_untracked(|q| q.get("terima")) {
+        let navigate = use_navigate();
+        leptos::task::spawn_local(async move {
+            let got = match files::take_received(&id).await {
+                Ok(Some(file)) => Ok(file),
+                Ok(None) => Err(Msg::ImportSharedGone),
+                Err(_) => Err(Msg::ImportUnreadable),
+            };
+            // The id is spent: a reload must not look for the file again.
+            let replace = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate("/bagikan", replace);
+            arrived.try_set(Some(got));
+        });
+    }
+    files::on_launch(move |got| {
+        arrived.try_set(Some(got.map_err(|_| Msg::ImportUnreadable)));
+    });
     let apply = move |_| {
-        let Some(p) = pending.get_untracked() else {
+        // Moved out, not copied: a large file holds tens of thousands of records.
+        let Some(p) = pending.try_update(Option::take).flatten() else {
             return;
         };
-        pending.set(None);
+        busy.set(Some(Busy::Applying));
         let entry = ImportEntry {
             checksum: p.bundle.checksum.clone(),
             received_ms: js_sys::Date::now() as u64,
@@ -263,7 +318,9 @@ fn ImportSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // The received records themselves: the store merges them and finds conflicts against
             // what is stored at that moment, not against the preview.
-            match records.import(p.bundle.records, entry).await {
+            let done = records.import(p.bundle.records, entry).await;
+            busy.set(None);
+            match done {
                 Ok(()) => {
                     result.set(Received::Applied);
                     refresh_log();
@@ -273,12 +330,10 @@ fn ImportSection() -> impl IntoView {
         });
     };
     let cancel = move |_| {
-        pending.set(None);
+        put_aside();
         result.set(Received::Cancelled);
     };
 
-    // A file is planned against the records in memory: only once they are loaded.
-    let ready = Memo::new(move |_| records.state.with(|s| *s == LoadState::Ready));
     view! {
         <Show when=move || ready.get()>
         <section class="card" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
@@ -286,8 +341,10 @@ fn ImportSection() -> impl IntoView {
             <h2>{tr(Msg::ImportHeading)}</h2>
             <label class="field">
                 <span class="field__label">{tr(Msg::ImportChoose)}</span>
-                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick/>
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick
+                    disabled=move || busy.get() == Some(Busy::Applying)/>
             </label>
+            <p class="hint">{tr(Msg::ImportFromApps)}</p>
             <p role="alert" class="field__error" data-testid="import-result">
                 {move || match result.get() {
                     Received::None => String::new(),
@@ -297,13 +354,28 @@ fn ImportSection() -> impl IntoView {
                     Received::Failed(msg) => i18n.t(msg).to_string(),
                 }}
             </p>
-            {move || pending.get().map(|p| {
-                let from = fill(i18n.t(Msg::ImportFrom), &[("officer", &p.bundle.header.officer), ("created", &local_time(p.bundle.header.created_ms))]);
-                let rows = p.plan.counts.clone();
+            <Show when=move || busy.get().is_some()>
+                // Checking counts in percent; applying is one transaction with no steps to count,
+                // so its bar has no value (the browser shows it as under way).
+                <div class="progress" data-testid="import-progress">
+                    <label for="import-progress">
+                        {move || match busy.get() {
+                            Some(Busy::Checking(percent)) => fill(i18n.t(Msg::ImportChecking), &[("percent", &percent.to_string())]),
+                            _ => i18n.t(Msg::ImportApplying).to_string(),
+                        }}
+                    </label>
+                    <progress id="import-progress" max="100" value=move || match busy.get() {
+                        Some(Busy::Checking(percent)) => Some(percent),
+                        _ => None,
+                    }></progress>
+                </div>
+            </Show>
+            {move || pending.with(|p| p.as_ref().map(|p| (p.bundle.header.clone(), p.plan.counts.clone(), p.seen))).map(|(header, rows, seen)| {
+                let from = fill(i18n.t(Msg::ImportFrom), &[("officer", &header.officer), ("created", &local_time(header.created_ms))]);
                 view! {
                     <div data-testid="import-preview">
                         <p>{from}</p>
-                        {p.seen.map(|when| view! {
+                        {seen.map(|when| view! {
                             <p class="card card--warning" data-testid="import-seen">{fill(i18n.t(Msg::ImportAlready), &[("when", &local_time(when))])}</p>
                         })}
                         <table class="counts">
@@ -423,4 +495,97 @@ fn ConflictInbox() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// Why a received file is not previewed: the reader's reason, or the device could not read it.
+enum Refusal {
+    Bundle(bundle::BundleError),
+    Unreadable,
+}
+
+impl Refusal {
+    fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Refusal::Bundle(e) => e.message(lang),
+            Refusal::Unreadable => Msg::ImportUnreadable.text(lang).to_string(),
+        }
+    }
+}
+
+/// Reads, checks and plans a received file in slices (a 40 MB file is seconds of work), letting
+/// the browser breathe between them and reporting progress: copying the file 0–5 %, reading and
+/// checking it 5–90 %, planning it against the records in memory 90–100 %. `None` as soon as
+/// `current()` says a newer file took over.
+async fn receive(
+    file: web_sys::Blob,
+    records: Records,
+    busy: RwSignal<Option<Busy>>,
+    current: impl Fn() -> bool,
+) -> Option<Result<(Bundle, Plan), Refusal>> {
+    let show = |fraction: f64| busy.set(Some(Busy::Checking((fraction * 100.0).floor() as u32)));
+    if file.size() > bundle::MAX_BYTES as f64 {
+        return Some(Err(Refusal::Bundle(bundle::BundleError::TooLarge)));
+    }
+    let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+    if !current() {
+        return None;
+    }
+    let Ok(buffer) = read else {
+        return Some(Err(Refusal::Unreadable));
+    };
+    let array = js_sys::Uint8Array::new(&buffer);
+    let len = array.length() as usize;
+    let mut bytes = vec![0u8; len];
+    const COPY: usize = 4 << 20;
+    for start in (0..len).step_by(COPY) {
+        let end = (start + COPY).min(len);
+        array
+            .subarray(start as u32, end as u32)
+            .copy_to(&mut bytes[start..end]);
+        show(0.05 * end as f64 / len as f64);
+        slices::breathe().await;
+        if !current() {
+            return None;
+        }
+    }
+    drop((array, buffer));
+
+    let mut reader = bundle::Reader::new(bytes, tomorrow());
+    let bundle = loop {
+        let deadline = Deadline::start();
+        if let Some(answer) = reader.step(&mut || deadline.passed()) {
+            break answer;
+        }
+        show(0.05 + 0.85 * reader.progress());
+        slices::breathe().await;
+        if !current() {
+            return None;
+        }
+    };
+    drop(reader);
+    let bundle = match bundle {
+        Ok(bundle) => bundle,
+        Err(e) => return Some(Err(Refusal::Bundle(e))),
+    };
+
+    // Planned against the records as they are at each slice; the store merges against what is
+    // stored when the file is applied, so a change meanwhile still counts.
+    let mut planner = Planner::counts_only();
+    let mut next = 0;
+    let total = bundle.records.len();
+    while next < total {
+        let deadline = Deadline::start();
+        records.all.with_untracked(|all| {
+            while next < total && !deadline.passed() {
+                planner.add(all, &bundle.records[next]);
+                next += 1;
+            }
+        });
+        show(0.9 + 0.1 * next as f64 / total as f64);
+        slices::breathe().await;
+        if !current() {
+            return None;
+        }
+    }
+    Some(Ok((bundle, planner.finish())))
 }
