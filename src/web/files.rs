@@ -136,11 +136,3 @@ async fn offer_part(name: &str, part: JsValue, mime: &str) -> Result<Offered, Js
         .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 30_000);
     Ok(Offered::Downloaded)
 }
-
-/// Lets the browser paint and handle input before the work goes on (a zero-delay timer).
-pub async fn next_tick() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = JsFuture::from(promise).await;
-}

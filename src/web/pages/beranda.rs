@@ -16,7 +16,8 @@ use crate::report::{
 use crate::sharing::{named, unshared};
 use crate::web::app::{ProfileState, NAV};
 use crate::web::charts::{Bar, BarChart, FunnelChart, StackedChart};
-use crate::web::files::{next_tick, offer, offer_bytes};
+use crate::web::files::{offer, offer_bytes};
+use crate::web::slices::breathe;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, utc_offset_ms, LoadState, Records};
 use crate::web::wilayah::Wilayah;
@@ -628,12 +629,12 @@ async fn make_file(
                 None => whole = Some(part),
             }
             progress.set(Some((done * 80 / total) as u32));
-            next_tick().await;
+            breathe().await;
         }
         sheets.extend(whole);
     }
     progress.set(Some(85));
-    next_tick().await;
+    breathe().await;
     let place = wilayah
         .home
         .get_untracked()
