@@ -133,6 +133,12 @@ impl Gazetteer {
         self.kecamatan.name_of(code)
     }
 
+    /// The village's own name (no copies made: exports ask once per row).
+    pub fn village_name(&self, code: &str) -> Option<&str> {
+        let i = *self.villages.by_code.get(code)?;
+        Some(&self.villages.names[i])
+    }
+
     /// The village of a code with its kecamatan and kabupaten names.
     pub fn village(&self, code: &str) -> Option<VillageRef> {
         let i = *self.villages.by_code.get(code)?;
