@@ -345,6 +345,11 @@ fn an_index_kept_up_to_date_gives_the_same_figures_as_a_fresh_one() {
             Report::compute(&input, &filter)
         );
     }
+    assert_eq!(
+        sentra::report::options_with(&input, &index),
+        options(&input),
+        "the filters offered through the kept index"
+    );
     let r = Report::compute_with(&input, &index, &Filter::default());
     assert_eq!(r.usaha.umkm, [2, 1, 1, 1, 1], "u1 now kecil, u2 gone");
     assert_eq!(index.len(), 6);

@@ -415,6 +415,11 @@ struct Interned {
 }
 
 impl Interned {
+    /// The text of a number ([`u32::MAX`] or another unknown one: none).
+    fn text(&self, n: u32) -> Option<&str> {
+        self.texts.get(n as usize).map(String::as_str)
+    }
+
     fn of(&mut self, text: &str) -> u32 {
         if let Some(&n) = self.numbers.get(text) {
             return n;
@@ -763,18 +768,35 @@ fn halal_figures(usaha: &[UsahaRow], kegiatan: &[&Record], links: &Links) -> Hal
 
 /// What the filters offer: the years, kecamatan and commodities of the live records.
 pub fn options(input: &Input) -> Options {
+    options_with(
+        input,
+        &UsahaIndex::build(input.records.values(), input.utc_offset_ms),
+    )
+}
+
+/// [`options`] with the Usaha read from their index (the app's way: Beranda's filters are
+/// offered again on every change of the records, and walking 50,000 Usaha's fields is slow).
+pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
     let links = Links(input.records);
     let mut years = BTreeSet::new();
     let mut kecamatan = BTreeSet::new();
     let mut komoditas = Vec::new();
-    for r in input.records.values().filter(|r| !r.is_deleted()) {
+    for r in input.records.values() {
+        if r.kind == Kind::Usaha || r.is_deleted() {
+            continue;
+        }
         years.insert(year_of(r, input.utc_offset_ms));
         kecamatan.extend(kecamatan_of(r, &links));
-        if matches!(r.kind, Kind::Usaha | Kind::Sentra | Kind::SurveiDesa) {
+        if matches!(r.kind, Kind::Sentra | Kind::SurveiDesa) {
             komoditas.push(text(r, "komoditas"));
         } else if r.kind == Kind::Kawasan {
             komoditas.push(text(r, "fokus"));
         }
+    }
+    for row in index.rows.values() {
+        years.insert(i64::from(row.year));
+        kecamatan.extend(index.kecamatan.text(row.kecamatan));
+        komoditas.extend(index.komoditas.text(row.komoditas));
     }
     let mut komoditas: Vec<String> = by_commodity(komoditas)
         .into_iter()
