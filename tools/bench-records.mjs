@@ -3,7 +3,8 @@
 //   objects) into a separate database, then getAll;
 // - the app: records written as version 2 kept them (JSON text per record); the first reload
 //   upgrades them into chunks (timed), the next three are timed loads; the app reports opening
-//   + reading + parsing time in <body data-load-ms>;
+//   + reading + parsing time in <body data-load-ms>, then taking the records in (the clock, the
+//   Usaha index Beranda reads, the records map) in <body data-take-in-ms>;
 // - search keystrokes on the real Usaha list, from the input event until the list re-rendered;
 // - saving one edited Usaha among them (its chunk is read, merged and rewritten).
 // Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [count]
@@ -38,10 +39,12 @@ try {
       }),
   );
   const loads = [];
+  const takeIns = [];
   for (let i = 0; i < 5; i++) {
     await page.reload();
     await page.getByTestId("usaha-count").waitFor({ timeout: 120_000 });
     loads.push(Number(await page.evaluate(() => document.body.dataset.loadMs)));
+    takeIns.push(Number(await page.evaluate(() => document.body.dataset.takeInMs)));
   }
   const count = await page.getByTestId("usaha-count").textContent();
   if (!count.startsWith(`${COUNT} dari ${COUNT}`)) throw new Error(`the app did not load every record: ${count}`);
@@ -73,6 +76,7 @@ try {
   console.log(`plain JS (objects, one transaction): write ${seeded.jsWrite.toFixed(0)} ms, read ${seeded.jsRead.toFixed(0)} ms (${seeded.jsReadCount} records)`);
   console.log(`plain JS write in the app's format (JSON text): ${seeded.appFormatWrite.toFixed(0)} ms`);
   console.log(`app load at start (open + read + parse), median of 5: ${ours} ms [${loads.join(", ")}]; ratio to plain-JS read: ${(ours / seeded.jsRead).toFixed(2)}x`);
+  console.log(`then taking the records in (clock, Usaha index, records map), median of 5: ${median(takeIns)} ms [${takeIns.join(", ")}]`);
   console.log(`saving one edited Usaha (press to detail page, via Playwright), median of 5: ${median(saves)} ms [${saves.join(", ")}]`);
   console.log(`search keystroke until the list updated: median ${median(keystrokes).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${keystrokes.length} keystrokes); rows rendered: ${rendered}`);
 } finally {

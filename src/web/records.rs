@@ -125,7 +125,15 @@ impl Records {
                             &format!("{:.0}", js_sys::Date::now() - started),
                         );
                     }
+                    let taking = js_sys::Date::now();
                     records.take_in(loaded);
+                    // And how long taking them in took (the clock, the Usaha index, the map).
+                    if let Some(body) = document().body() {
+                        let _ = body.set_attribute(
+                            "data-take-in-ms",
+                            &format!("{:.0}", js_sys::Date::now() - taking),
+                        );
+                    }
                     // The inbox is read before the records count as loaded, so a page that
                     // waits for them sees it too.
                     records.refresh_conflicts().await;
