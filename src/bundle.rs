@@ -20,7 +20,9 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
+mod gzip;
 mod reader;
+pub use gzip::{gunzip, gzip, is_gzip, Gunzip, Gzip, GZIP_ABOVE};
 pub use reader::Reader;
 
 pub const FORMAT: &str = "sentra-bundle";
@@ -217,6 +219,16 @@ pub fn write(header: &Header, records: &[Record]) -> String {
         unreachable!("a struct serialises to an object")
     };
     signed(content)
+}
+
+/// A received file as it arrived: unpacked first when gzipped ([`Gunzip`]), then [`read`].
+/// The page does the same in slices.
+pub fn read_file(bytes: Vec<u8>, today: &Today) -> Result<Bundle, BundleError> {
+    if is_gzip(&bytes) {
+        read(&gunzip(bytes)?, today)
+    } else {
+        read(&bytes, today)
+    }
 }
 
 /// Reads and checks a bundle. `today` bounds the records' dates (pass tomorrow to allow for a

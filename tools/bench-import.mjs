@@ -3,10 +3,12 @@
 // file (check + preview) and applies it (merge + one transaction). Each size is received 3 times
 // (a fresh device B each time) and the medians reported: the two phases, their total, and the
 // longest main-thread block a 20 ms heartbeat saw in each (how long the page could not respond;
-// goal: at most 200 ms). Goals: 10,000 in 2 s, 50,000 in 8 s. Not a gate.
+// goal: at most 200 ms). Goals: 10,000 in 2 s, 50,000 in 8 s. Also the file's size gzipped, for
+// the compression decision. Not a gate.
 //   node tools/bench-import.mjs [--dist DIR] [--runs R] [count ...]
 import { expectHeading, launchBrowser, seedUsaha, startServer } from "../tests/e2e/helpers.mjs";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -75,6 +77,23 @@ try {
     const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-all").click()]);
     const file = await download.path();
     const bytes = statSync(file).size;
+    // What gzip makes of it (level 6, the zlib default CompressionStream uses too), for the
+    // compression decision (docs/bundle-format.md); the app sends files over 1 MB gzipped.
+    const sent = readFileSync(file);
+    const packed = sent[0] === 0x1f && sent[1] === 0x8b;
+    const json = packed ? gunzipSync(sent) : sent;
+    const zipping = [];
+    let gz = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      gz = gzipSync(json, { level: 6 }).length;
+      zipping.push(performance.now() - t0);
+    }
+    console.log(
+      `${count.toLocaleString("en")} Usaha: JSON ${(json.length / 1e6).toFixed(1)} MB, gzip -6 ${(gz / 1e6).toFixed(2)} MB ` +
+        `(${(json.length / gz).toFixed(1)}x smaller), gzip in Node ${ms(median(zipping))}; ` +
+        `the app sent ${packed ? "it gzipped" : "plain JSON"}, ${(sent.length / 1e6).toFixed(2)} MB`,
+    );
 
     const results = [];
     for (let run = 0; run < runs; run++) {

@@ -65,6 +65,23 @@ thread_local! {
     };
 }
 
+/// Runs work that goes a step at a time to its end, in slices: `step` answers `Ok` when done,
+/// else how far it is (0 to 1), which `show` gets between slices.
+pub async fn until_done<T>(mut step: impl FnMut() -> Result<T, f64>, show: impl Fn(f64)) -> T {
+    loop {
+        let deadline = Deadline::start();
+        let mut far = 0.0;
+        while !deadline.passed() {
+            match step() {
+                Ok(done) => return done,
+                Err(f) => far = f,
+            }
+        }
+        show(far);
+        breathe().await;
+    }
+}
+
 /// Drops a large list a slice at a time (freeing 50,000 records takes about 90 ms).
 pub async fn drop_in_slices<T>(mut list: Vec<T>) {
     while !list.is_empty() {

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import {
   chooseWorkArea,
@@ -126,6 +127,7 @@ test("a received file is refused with a reason, or previewed, cancelled, applied
     ["checksum-mismatch.json", "Isi berkas ini berubah sejak dibuat"],
     ["future-major-version.json", "dibuat oleh Sentra versi lebih baru (format 2.0)"],
     ["truncated.json", "Berkas ini terpotong"],
+    ["truncated.json.gz", "Berkas ini terpotong"],
   ]) {
     await b.getByTestId("import-file").setInputFiles(fixtures + bad);
     await b.getByTestId("import-result").filter({ hasText: reason }).waitFor();
@@ -186,9 +188,11 @@ test("a file shared from another app goes through the service worker to the same
     action: "/bagikan",
     method: "POST",
     enctype: "multipart/form-data",
-    params: { files: [{ name: "berkas", accept: ["application/json", ".json"] }] },
+    params: { files: [{ name: "berkas", accept: ["application/json", ".json", "application/gzip", ".gz"] }] },
   });
-  assert.deepEqual(manifest.file_handlers, [{ action: "/bagikan", accept: { "application/json": [".json"] } }]);
+  assert.deepEqual(manifest.file_handlers, [
+    { action: "/bagikan", accept: { "application/json": [".json"], "application/gzip": [".gz"] } },
+  ]);
 
   // What the system does for the manifest's share_target: a navigation that POSTs the file as
   // multipart form data (field "berkas") to /bagikan. Only the service worker answers it.
@@ -262,7 +266,7 @@ test("a file opened with the app (launchQueue) takes the same path: preview, the
   page.assertNoErrors();
 });
 
-test("a large file shows its progress in words and a bar while it is checked, then the right counts", { timeout: 180_000 }, async (t) => {
+test("a large file travels gzipped, shows its progress in words and a bar while it is checked, then the right counts", { timeout: 180_000 }, async (t) => {
   const server = await serverFor(t);
   const count = 5_000;
   const { page: a } = await openPage(t, browser, { acceptDownloads: true });
@@ -272,6 +276,15 @@ test("a large file shows its progress in words and a bar while it is checked, th
   await a.reload();
   const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-all").click({ timeout: 60_000 })]);
   const file = await download.path();
+  // Over 1 MB as JSON, so it leaves gzipped, named so, and unpacks to a whole bundle.
+  assert.match(download.suggestedFilename(), /^sentra-.*\.json\.gz$/);
+  const packed = readFileSync(file);
+  assert.deepEqual([...packed.subarray(0, 2)], [0x1f, 0x8b], "a gzip file");
+  const unpacked = gunzipSync(packed);
+  assert.ok(unpacked.length > 8 * packed.length, `${packed.length} -> ${unpacked.length} bytes`);
+  const sent = JSON.parse(unpacked.toString("utf8"));
+  assert.equal(sent.format, "sentra-bundle");
+  assert.equal(sent.records.length, count);
 
   const { page: b } = await openPage(t, browser);
   await b.goto(new URL("/bagikan", server.url).href);

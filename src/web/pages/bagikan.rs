@@ -12,7 +12,7 @@ use crate::model::merge::Conflict;
 use crate::model::{field_label, kinds, Record};
 use crate::sharing::{export_mark, file_name, unshared, ImportEntry, Plan, Planner};
 use crate::web::app::ProfileState;
-use crate::web::files::{self, offer, Offered};
+use crate::web::files::{self, offer, offer_bytes, Offered};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, today, tomorrow, LoadState, Records};
 use crate::web::slices::{self, Deadline};
@@ -96,7 +96,18 @@ pub fn BagikanPage() -> impl IntoView {
         let name = file_name(place.as_deref(), &officer, &today().iso);
         outcome.set(Outcome::Working);
         leptos::task::spawn_local(async move {
-            let result = match offer(&name, &text, "application/json").await {
+            // Large bundles travel gzipped (docs/bundle-format.md), compressed in slices.
+            let (name, offered) = if text.len() > bundle::GZIP_ABOVE {
+                let mut gzip = bundle::Gzip::new(text);
+                let bytes =
+                    slices::until_done(|| gzip.step().ok_or_else(|| gzip.progress()), |_| ()).await;
+                let name = format!("{name}.gz");
+                let offered = offer_bytes(&name, &bytes, "application/gzip").await;
+                (name, offered)
+            } else {
+                (name.clone(), offer(&name, &text, "application/json").await)
+            };
+            let result = match offered {
                 Ok(Offered::Cancelled) => Outcome::Cancelled,
                 Ok(how) => match records.mark_exported(mark).await {
                     Ok(()) => Outcome::Done(
@@ -341,7 +352,7 @@ fn ImportSection() -> impl IntoView {
             <h2>{tr(Msg::ImportHeading)}</h2>
             <label class="field">
                 <span class="field__label">{tr(Msg::ImportChoose)}</span>
-                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick
+                <input type="file" accept=".json,.gz,application/json,application/gzip" data-testid="import-file" on:change=on_pick
                     disabled=move || busy.get() == Some(Busy::Applying)/>
             </label>
             <p class="hint">{tr(Msg::ImportFromApps)}</p>
@@ -550,13 +561,32 @@ async fn receive(
     }
     drop((array, buffer));
 
+    // A gzipped bundle is unpacked first (5–25 %).
+    let mut checked_from = 0.05;
+    if bundle::is_gzip(&bytes) {
+        let mut gunzip = bundle::Gunzip::new(bytes);
+        let unpacked = slices::until_done(
+            || gunzip.step().ok_or_else(|| gunzip.progress()),
+            |far| show(0.05 + 0.2 * far),
+        )
+        .await;
+        if !current() {
+            return None;
+        }
+        bytes = match unpacked {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(Refusal::Bundle(e))),
+        };
+        checked_from = 0.25;
+    }
+
     let mut reader = bundle::Reader::new(bytes, tomorrow());
     let bundle = loop {
         let deadline = Deadline::start();
         if let Some(answer) = reader.step(&mut || deadline.passed()) {
             break answer;
         }
-        show(0.05 + 0.85 * reader.progress());
+        show(checked_from + (0.9 - checked_from) * reader.progress());
         slices::breathe().await;
         if !current() {
             return None;
