@@ -1,8 +1,7 @@
 //! Bagikan: send records to colleagues or the office as a file, and receive theirs: a received
 //! file (chosen, dropped, shared from another app or opened with the installed app) is read and
-//! checked, previewed per kind, and applied in one transaction or cancelled.
-//! (The conflict inbox's page comes with the rest of the sharing issue; conflicts found are
-//! already kept.)
+//! checked, previewed per kind, and applied in one transaction or cancelled; the import log and
+//! the conflict inbox. Bundles over 1 MB leave gzipped, and gzipped ones are read.
 
 use super::records::href_of;
 use super::{EmptyState, Names, Page};
