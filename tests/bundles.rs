@@ -264,6 +264,36 @@ fn every_fixture_reads_as_its_name_says() {
     }
 }
 
+/// A coordinate typed with every digit (copied from a map) must come back as the same number,
+/// or the receiver's checksum differs and the whole file is refused (serde_json's default float
+/// parser may miss by one unit in the last place; `float_roundtrip` is on for this).
+#[test]
+fn coordinates_with_every_digit_read_back_exactly() {
+    let mut rs = records();
+    let mut clock = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
+    let mut ed = Editor {
+        clock: &mut clock,
+        officer: "Petugas Uji",
+        now_ms: 1_795_500_000_000,
+    };
+    let at = rs.iter().position(|r| r.kind == Kind::Usaha).unwrap();
+    let mut hard = 0;
+    for i in 0..2_000u32 {
+        let lat = -7.0123 - f64::from(i) / 1000.0 - 1e-13;
+        let lon = 113.8 + f64::from(i) * 1.000_000_000_1e-4;
+        rs[at].set("lat", json!(lat), &mut ed);
+        rs[at].set("lon", json!(lon), &mut ed);
+        let text = bundle::write(&header(), &rs);
+        let b = bundle::read(text.as_bytes(), &today())
+            .unwrap_or_else(|e| panic!("{lat} {lon}: {e:?}"));
+        let back = b.records.iter().find(|r| r.id == rs[at].id).unwrap();
+        assert_eq!(back.get("lat").and_then(Value::as_f64), Some(lat));
+        assert_eq!(back.get("lon").and_then(Value::as_f64), Some(lon));
+        hard += usize::from(lat.to_string().len() > 17);
+    }
+    assert!(hard > 500, "many need 17 digits or more: {hard}");
+}
+
 #[test]
 fn a_file_over_the_size_limit_is_refused_unread() {
     let big = vec![b' '; bundle::MAX_BYTES + 1];
