@@ -22,8 +22,10 @@ use std::sync::Arc;
 
 mod gzip;
 mod reader;
+mod writer;
 pub use gzip::{gunzip, gzip, is_gzip, Gunzip, Gzip, GZIP_ABOVE};
 pub use reader::Reader;
+pub use writer::Writer;
 
 pub const FORMAT: &str = "sentra-bundle";
 /// Major.minor: a reader takes any minor of its major and refuses a later major.
@@ -174,35 +176,33 @@ pub fn signed(mut content: Map<String, Value>) -> String {
     serde_json::to_string(&content).expect("serialisable")
 }
 
-/// The text of a bundle holding `records` (written in id order).
-pub fn write(header: &Header, records: &[Record]) -> String {
-    let (mut devices, mut officers) = (Names::default(), Names::default());
-    let mut sorted: Vec<&Record> = records.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+/// A record on the wire, its devices and officers by position in the lists being built.
+fn wire_record(r: &Record, devices: &mut Names, officers: &mut Names) -> WireRecord {
     let mut stamp = |s: &Stamp| (s.wall, s.counter, devices.of(&s.device));
-    let wire_records = sorted
-        .into_iter()
-        .map(|r| WireRecord {
-            id: r.id.clone(),
-            kind: r.kind,
-            created: stamp(&r.created),
-            fields: r
-                .fields
-                .iter()
-                .map(|(k, f)| {
-                    let field = WireField {
-                        v: f.value.clone(),
-                        s: stamp(&f.stamp),
-                        by: officers.of(&f.by),
-                        r: f.replaced.as_ref().map(&mut stamp),
-                        x: f.settled.iter().map(&mut stamp).collect(),
-                    };
-                    (k.to_string(), field)
-                })
-                .collect(),
-        })
-        .collect();
-    let wire = Wire {
+    WireRecord {
+        id: r.id.clone(),
+        kind: r.kind,
+        created: stamp(&r.created),
+        fields: r
+            .fields
+            .iter()
+            .map(|(k, f)| {
+                let field = WireField {
+                    v: f.value.clone(),
+                    s: stamp(&f.stamp),
+                    by: officers.of(&f.by),
+                    r: f.replaced.as_ref().map(&mut stamp),
+                    x: f.settled.iter().map(&mut stamp).collect(),
+                };
+                (k.to_string(), field)
+            })
+            .collect(),
+    }
+}
+
+/// A bundle's content around its records.
+fn wire(header: &Header, devices: Names, officers: Names, records: Vec<WireRecord>) -> Wire {
+    Wire {
         format: FORMAT.into(),
         version: VERSION.into(),
         created: iso_utc(header.created_ms),
@@ -213,8 +213,21 @@ pub fn write(header: &Header, records: &[Record]) -> String {
         scope: header.scope.clone(),
         devices: devices.list,
         officers: officers.list,
-        records: wire_records,
-    };
+        records,
+    }
+}
+
+/// The text of a bundle holding `records` (written in id order). [`Writer`] writes the same
+/// text in steps.
+pub fn write(header: &Header, records: &[Record]) -> String {
+    let (mut devices, mut officers) = (Names::default(), Names::default());
+    let mut sorted: Vec<&Record> = records.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let wire_records = sorted
+        .into_iter()
+        .map(|r| wire_record(r, &mut devices, &mut officers))
+        .collect();
+    let wire = wire(header, devices, officers, wire_records);
     let Value::Object(content) = serde_json::to_value(&wire).expect("serialisable") else {
         unreachable!("a struct serialises to an object")
     };

@@ -7,11 +7,14 @@
 //   Usaha index Beranda reads, the records map) in <body data-take-in-ms>;
 // - search keystrokes on the real Usaha list, from the input event until the list re-rendered;
 // - saving one edited Usaha among them (its chunk is read, merged and rewritten).
-// Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [count]
+// Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [--dist DIR] [count]
 import { expectHeading, launchBrowser, quantile, seedUsaha, startServer, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
-const COUNT = Number(process.argv[2] || 50_000);
-const server = await startServer();
+const args = process.argv.slice(2);
+const at = args.indexOf("--dist"); // another build to compare: --dist DIR
+const dist = at < 0 ? undefined : args.splice(at, 2)[1];
+const COUNT = Number(args[0] || 50_000);
+const server = await startServer(dist);
 const browser = await launchBrowser();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 try {

@@ -91,10 +91,14 @@ pub fn BagikanPage() -> impl IntoView {
             kabupaten: home,
             scope,
         };
-        let text = bundle::write(&header, &chosen);
         let name = file_name(place.as_deref(), &officer, &today().iso);
         outcome.set(Outcome::Working);
         leptos::task::spawn_local(async move {
+            // Written in slices (50,000 Usaha in one go held the page for 2.6 s).
+            let mut writer = bundle::Writer::new(header, chosen);
+            let text =
+                slices::until_done(|| writer.step().ok_or_else(|| writer.progress()), |_| ()).await;
+            drop(writer);
             // Large bundles travel gzipped (docs/bundle-format.md), compressed in slices.
             let (name, offered) = if text.len() > bundle::GZIP_ABOVE {
                 let mut gzip = bundle::Gzip::new(text);
