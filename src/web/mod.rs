@@ -13,6 +13,7 @@ pub mod records;
 pub mod settings;
 pub mod slices;
 pub mod wilayah;
+pub mod workbook;
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.
 pub fn start() {

@@ -203,6 +203,17 @@ test("after the first load the app and a deep route open with the server stopped
 
   await page.reload();
   await expectHeading(page, "Beranda");
+  // The XLSX export's worker starts offline too: its script and wasm come from the cache.
+  const worker = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const w = new Worker("/export_worker_loader.js");
+        w.onmessage = (e) => { ok(e.data); w.terminate(); };
+        w.onerror = (e) => ok(`error: ${e.message}`);
+        setTimeout(() => ok("timed out"), 10_000);
+      }),
+  );
+  assert.equal(worker, "siap");
   await page.goto(new URL("/kegiatan", own.url).href);
   await expectHeading(page, "Kegiatan");
   // A new tab in the same profile, straight to a deep route, navigating on from there.

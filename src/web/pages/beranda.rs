@@ -9,7 +9,7 @@ use crate::model::kinds::{JENIS_KEGIATAN, OVOP_STAGES, SENTRA_STATUS, STATUS_JEJ
 use crate::model::usaha::{halal_label, status_label, STATUS};
 use crate::model::Kind;
 use crate::names::Lookup;
-use crate::report::export::{csv, sheet, Sheet, Xlsx};
+use crate::report::export::{csv, sheet, Sheet};
 use crate::report::{
     kept, options_with, Filter, Input, Options, Report, INDUSTRI_COLUMNS, UMKM_COLUMNS,
 };
@@ -21,6 +21,7 @@ use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, utc_offset_ms, LoadState, Records};
 use crate::web::slices::breathe;
 use crate::web::wilayah::Wilayah;
+use crate::web::workbook;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -596,16 +597,14 @@ async fn make_file(
     });
     let total = ids.len().max(1);
     let mut done = 0;
-    // Every kind: an XLSX workbook filled slice by slice. One kind: its table, as CSV.
-    let mut book = (kinds.len() > 1).then(Xlsx::new);
-    let mut table: Option<Sheet> = None;
+    let mut sheets: Vec<Sheet> = Vec::new();
     for &kind in &kinds {
         let of_kind: Vec<&String> = ids
             .iter()
             .filter(|(k, _)| *k == kind)
             .map(|(_, id)| id)
             .collect();
-        let mut first = true;
+        let mut whole: Option<Sheet> = None;
         for slice in of_kind
             .chunks(SLICE)
             .map(Some)
@@ -629,56 +628,47 @@ async fn make_file(
                 })
             });
             done += slice.map_or(0, <[_]>::len);
-            match (&mut book, &mut table) {
-                (Some(book), _) => {
-                    if first {
-                        book.sheet(kind, &part.headers)?;
-                    }
-                    book.rows(&part.rows)?;
-                }
-                (None, Some(table)) => table.rows.extend(part.rows),
-                (None, None) => table = Some(part),
+            match &mut whole {
+                Some(w) => w.rows.extend(part.rows),
+                None => whole = Some(part),
             }
-            first = false;
-            progress.set(Some((done * 90 / total) as u32));
+            progress.set(Some((done * 80 / total) as u32));
             breathe().await;
         }
+        sheets.extend(whole);
     }
-    progress.set(Some(90));
+    progress.set(Some(85));
     breathe().await;
-    let rows_ms = now_ms() - started;
+    let tables_ms = now_ms() - started;
     let place = wilayah
         .home
         .get_untracked()
         .and_then(|h| kabupaten_name(wilayah, &h));
     let date = today().iso;
-    let result = match (book, table) {
-        (Some(book), _) => {
-            let bytes = book.finish()?;
-            progress.set(Some(100));
-            // For the benchmark: where an export's time goes (rows in slices, then the file in
-            // one go).
-            if let Some(body) = document().body() {
-                let file_ms = now_ms() - started - rows_ms;
-                let _ = body.set_attribute(
-                    "data-export-ms",
-                    &format!("rows {rows_ms:.0}, file {file_ms:.0}"),
-                );
-            }
-            let name = named(place.as_deref(), "laporan", &date, "xlsx");
-            offer_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-            .await
-            .map(|_| name)
+    let result = if let [one] = sheets.as_slice() {
+        let name = named(place.as_deref(), one.kind.key(), &date, "csv");
+        offer(&name, &csv(one), "text/csv").await.map(|_| name)
+    } else {
+        // Written in the export worker: the page keeps responding (and the bar showing).
+        let bytes = workbook::write(&sheets).await?;
+        progress.set(Some(100));
+        // For the benchmark: where an export's time goes (tables built in slices on the page,
+        // then the workbook written in the worker).
+        if let Some(body) = document().body() {
+            let file_ms = now_ms() - started - tables_ms;
+            let _ = body.set_attribute(
+                "data-export-ms",
+                &format!("tables {tables_ms:.0}, workbook {file_ms:.0}"),
+            );
         }
-        (None, Some(one)) => {
-            let name = named(place.as_deref(), one.kind.key(), &date, "csv");
-            offer(&name, &csv(&one), "text/csv").await.map(|_| name)
-        }
-        (None, None) => return Err("no kind chosen".into()),
+        let name = named(place.as_deref(), "laporan", &date, "xlsx");
+        offer_bytes(
+            &name,
+            &bytes,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        .await
+        .map(|_| name)
     };
     result.map_err(|e| format!("{e:?}"))
 }
