@@ -1,7 +1,9 @@
 //! XLSX workbooks are written by the export worker (`src/bin/export_worker.rs`), not on the
 //! page: writing 50,000 Usaha's workbook held the page for over a second. The page sends the
 //! tables it built and waits without blocking; the worker is started for each export and
-//! stopped after it (its wasm comes from the service worker's cache, offline too).
+//! stopped after it (its wasm comes from the service worker's cache, offline too). Stopped,
+//! because a wasm memory never shrinks: a worker kept alive would hold all that a large workbook
+//! made it grow to.
 
 use crate::report::export::Sheet;
 use js_sys::{Promise, Uint8Array};
