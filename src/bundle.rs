@@ -162,9 +162,77 @@ impl BundleError {
 /// spaces (serde_json's compact form of a `Value`, whose maps are sorted).
 fn checksum_of(content: &Map<String, Value>) -> String {
     let canonical = serde_json::to_string(content).expect("a JSON value always serialises");
-    let digest = Sha256::digest(canonical.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    checksum_text(Sha256::new_with_prefix(canonical.as_bytes()))
+}
+
+/// `sha256:<hex>` of what `hasher` was fed (the canonical form, whole or in pieces).
+fn checksum_text(hasher: Sha256) -> String {
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("sha256:{hex}")
+}
+
+/// The checks a bundle's outline gets before its records, in this order: a Sentra bundle, of
+/// the major version this reader knows, with a checksum, which is taken out of `content` (the
+/// canonical form has none) and returned.
+fn check_outline(content: &mut Map<String, Value>) -> Result<String, BundleError> {
+    if content.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BundleError::NotSentra);
+    }
+    let version = content
+        .get("version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| BundleError::Damaged("no version".into()))?
+        .to_string();
+    let major: u64 = version
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .ok_or_else(|| BundleError::Damaged(format!("version {version}")))?;
+    if major > MAJOR {
+        return Err(BundleError::FutureVersion(version));
+    }
+    if major < MAJOR {
+        return Err(BundleError::Damaged(format!("version {version}")));
+    }
+    match content.remove("checksum") {
+        Some(Value::String(claimed)) => Ok(claimed),
+        _ => Err(BundleError::Checksum),
+    }
+}
+
+/// A value's compact JSON text.
+fn to_json(value: &(impl Serialize + ?Sized)) -> String {
+    serde_json::to_string(value).expect("a JSON value always serialises")
+}
+
+/// The canonical form of `content` around its records, for hashing or writing them piece by
+/// piece: everything up to and including `"records":[`, and from the `]` after them on. The
+/// keys in order (a `Map` is sorted), `records` where it sorts; its own value is not read.
+fn around_records(content: &Map<String, Value>) -> (String, String) {
+    let (mut before, mut after) = (String::from("{"), String::from("]"));
+    let mut past = false;
+    for (key, value) in content {
+        if key == "records" {
+            if before.len() > 1 {
+                before.push(',');
+            }
+            before.push_str("\"records\":[");
+            past = true;
+            continue;
+        }
+        // Every key but the first follows a comma; after `records`, every key does.
+        let side = if past { &mut after } else { &mut before };
+        if side.len() > 1 || past {
+            side.push(',');
+        }
+        side.push_str(&format!("{}:{}", to_json(key), to_json(value)));
+    }
+    after.push('}');
+    (before, after)
 }
 
 /// The text of a bundle's content with its checksum (re)computed: for tools and tests that edit
@@ -227,11 +295,15 @@ pub fn write(header: &Header, records: &[Record]) -> String {
         .into_iter()
         .map(|r| wire_record(r, &mut devices, &mut officers))
         .collect();
-    let wire = wire(header, devices, officers, wire_records);
-    let Value::Object(content) = serde_json::to_value(&wire).expect("serialisable") else {
+    signed(content_of(&wire(header, devices, officers, wire_records)))
+}
+
+/// A bundle's content as a JSON object (its maps sorted: the canonical order).
+fn content_of(wire: &Wire) -> Map<String, Value> {
+    let Value::Object(content) = serde_json::to_value(wire).expect("serialisable") else {
         unreachable!("a struct serialises to an object")
     };
-    signed(content)
+    content
 }
 
 /// A received file as it arrived: unpacked first when gzipped ([`Gunzip`]), then [`read`].
@@ -273,28 +345,7 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     let Value::Object(mut content) = value else {
         return Err(BundleError::NotSentra);
     };
-    if content.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(BundleError::NotSentra);
-    }
-    let version = content
-        .get("version")
-        .and_then(Value::as_str)
-        .ok_or_else(|| BundleError::Damaged("no version".into()))?
-        .to_string();
-    let major: u64 = version
-        .split('.')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .ok_or_else(|| BundleError::Damaged(format!("version {version}")))?;
-    if major > MAJOR {
-        return Err(BundleError::FutureVersion(version));
-    }
-    if major < MAJOR {
-        return Err(BundleError::Damaged(format!("version {version}")));
-    }
-    let Some(Value::String(claimed)) = content.remove("checksum") else {
-        return Err(BundleError::Checksum);
-    };
+    let claimed = check_outline(&mut content)?;
     if checksum_of(&content) != claimed {
         return Err(BundleError::Checksum);
     }

@@ -24,9 +24,10 @@
 //!   has been found good.
 
 use super::{
-    check, read_whole, record_of, shared_names, Bundle, BundleError, Header, Wire, WireRecord,
+    around_records, check, check_outline, checksum_text, read_whole, record_of, shared_names,
+    to_json, Bundle, BundleError, Header, Wire, WireRecord,
 };
-use super::{Record, Today, FORMAT, MAJOR, MAX_BYTES};
+use super::{Record, Today, MAX_BYTES};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -403,48 +404,9 @@ impl<B: AsRef<[u8]>> Reader<B> {
 impl Records {
     /// The checks made on the outline alone, in the one-go order, and the canonical form's start.
     fn new(mut content: Map<String, Value>, elements: Vec<Value>) -> Result<Self, BundleError> {
-        if content.get("format").and_then(Value::as_str) != Some(FORMAT) {
-            return Err(BundleError::NotSentra);
-        }
-        let version = content
-            .get("version")
-            .and_then(Value::as_str)
-            .ok_or_else(|| BundleError::Damaged("no version".into()))?
-            .to_string();
-        let major: u64 = version
-            .split('.')
-            .next()
-            .and_then(|m| m.parse().ok())
-            .ok_or_else(|| BundleError::Damaged(format!("version {version}")))?;
-        if major > MAJOR {
-            return Err(BundleError::FutureVersion(version));
-        }
-        if major < MAJOR {
-            return Err(BundleError::Damaged(format!("version {version}")));
-        }
-        let Some(Value::String(claimed)) = content.remove("checksum") else {
-            return Err(BundleError::Checksum);
-        };
+        let claimed = check_outline(&mut content)?;
         // The canonical form: the keys in order, `records` spliced in where it sorts.
-        let (mut prefix, mut suffix) = (String::from("{"), String::from("]"));
-        let mut after = false;
-        for (key, value) in &content {
-            if key == "records" {
-                if prefix.len() > 1 {
-                    prefix.push(',');
-                }
-                prefix.push_str("\"records\":[");
-                after = true;
-                continue;
-            }
-            // Every key but the first follows a comma; after `records`, every key does.
-            let side = if after { &mut suffix } else { &mut prefix };
-            if side.len() > 1 || after {
-                side.push(',');
-            }
-            side.push_str(&format!("{}:{}", to_json(key), to_json(value)));
-        }
-        suffix.push('}');
+        let (prefix, suffix) = around_records(&content);
         let mut hasher = Sha256::new();
         hasher.update(prefix.as_bytes());
         let wire = serde_json::from_value::<Wire>(Value::Object(content.clone()))
@@ -514,13 +476,7 @@ impl Records {
     /// The answer, problems in the one-go order: checksum, structure, duplicates, rules.
     fn finish(mut self) -> Result<Bundle, BundleError> {
         self.hasher.update(self.suffix.as_bytes());
-        let hex: String = self
-            .hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if format!("sha256:{hex}") != self.claimed {
+        if checksum_text(self.hasher) != self.claimed {
             return Err(BundleError::Checksum);
         }
         let wire = self.wire?;
@@ -552,10 +508,6 @@ impl Records {
 /// JSON's four spaces (not form feed or others `is_ascii_whitespace` knows).
 fn is_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-fn to_json(value: &(impl serde::Serialize + ?Sized)) -> String {
-    serde_json::to_string(value).expect("a JSON value always serialises")
 }
 
 #[cfg(test)]

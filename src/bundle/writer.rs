@@ -5,11 +5,13 @@
 //! The canonical form is the content as JSON with every object's keys in order and no spaces;
 //! each record's canonical text is the same whether written alone or inside the whole, so the
 //! records are written one by one and the parts around them last (the device and officer lists
-//! come before `records` and are complete only then). The checksum's key sorts first, so the
-//! bundle's text is `{"checksum":"…",` followed by the canonical text without its `{`.
+//! come before `records` and are complete only then; `around_records` writes those parts as the
+//! stepped reader hashes them). The checksum's key sorts first, so the bundle's text is
+//! `{"checksum":"…",` followed by the canonical text without its `{`.
 
-use super::{wire, wire_record, Header, Names, Record};
-use serde_json::Value;
+use super::{
+    around_records, checksum_text, content_of, to_json, wire, wire_record, Header, Names, Record,
+};
 use sha2::{Digest, Sha256};
 
 const RECORDS_PER_STEP: usize = 100;
@@ -74,16 +76,7 @@ impl Writer {
                     std::mem::take(&mut self.officers),
                     Vec::new(),
                 );
-                let around = serde_json::to_value(&wire)
-                    .expect("serialisable")
-                    .to_string();
-                // Every text a person chose (names, ids) sorts before `records`: the last
-                // `"records":[]` is the key itself.
-                let at = around
-                    .rfind("\"records\":[]")
-                    .expect("the content has records");
-                let before = format!("{}\"records\":[", &around[..at]);
-                let after = format!("]{}", &around[at + "\"records\":[]".len()..]);
+                let (before, after) = around_records(&content_of(&wire));
                 let mut hasher = Sha256::new();
                 hasher.update(before.as_bytes());
                 self.stage = Stage::Checksum {
@@ -107,13 +100,7 @@ impl Writer {
                     return None;
                 }
                 hasher.update(after.as_bytes());
-                let hex: String = hasher
-                    .clone()
-                    .finalize()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-                let checksum = Value::String(format!("sha256:{hex}")).to_string();
+                let checksum = to_json(&checksum_text(hasher.clone()));
                 let mut text = String::with_capacity(
                     before.len() + self.body.len() + after.len() + checksum.len() + 16,
                 );
