@@ -10,10 +10,11 @@
 
 use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
-use crate::model::hlc::Stamp;
+use crate::model::hlc::{too_far_ahead, Stamp, MAX_AHEAD_MS};
 use crate::model::rules::Today;
+use crate::model::schema::valid_id;
 use crate::model::usaha::UsahaForm;
-use crate::model::{kinds, shared, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{kinds, shape_of, shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -121,6 +122,17 @@ pub enum BundleError {
     /// The structure is not what the format says (a field of the wrong type, a missing part).
     Damaged(String),
     DuplicateId(String),
+    /// A record id outside the documented pattern (letters, digits, dashes; at most 100).
+    BadId(String),
+    /// A stamp (or the file's own time) more than `hlc::MAX_AHEAD_MS` ahead of the receiving
+    /// device's clock: the device that made it, its officer, and the time it claims.
+    Ahead {
+        device: String,
+        officer: String,
+        wall: u64,
+        /// The receiving device's clock when it read the file.
+        now: u64,
+    },
     /// A record the records' rules refuse: its id, kind, field and the reason.
     Invalid {
         id: String,
@@ -148,6 +160,30 @@ impl BundleError {
             BundleError::Checksum => Msg::BundleChecksum.text(lang).to_string(),
             BundleError::Damaged(_) => Msg::BundleDamaged.text(lang).to_string(),
             BundleError::DuplicateId(id) => fill(Msg::BundleDuplicateId.text(lang), &[("id", id)]),
+            BundleError::BadId(id) => {
+                // Shown as text, never markup; cut so a huge id cannot flood the page.
+                let shown: String = id.chars().take(60).collect();
+                fill(Msg::BundleBadId.text(lang), &[("id", &shown)])
+            }
+            BundleError::Ahead {
+                device,
+                officer,
+                wall,
+                now,
+            } => {
+                let device: String = device.chars().take(8).collect();
+                let officer: String = officer.chars().take(60).collect();
+                fill(
+                    Msg::BundleAhead.text(lang),
+                    &[
+                        ("device", &device),
+                        ("officer", &officer),
+                        ("date", &utc_minutes(*wall)),
+                        ("hours", &(MAX_AHEAD_MS / 3_600_000).to_string()),
+                        ("now", &utc_minutes(*now)),
+                    ],
+                )
+            }
             BundleError::Invalid {
                 id, field, reason, ..
             } => fill(
@@ -156,6 +192,12 @@ impl BundleError {
             ),
         }
     }
+}
+
+/// A moment for people, to the minute, in UTC: "2999-01-01 00:00 UTC".
+fn utc_minutes(ms: u64) -> String {
+    let iso = iso_utc(ms);
+    format!("{} {} UTC", &iso[..10], &iso[11..16])
 }
 
 /// `sha256:<hex>` of a bundle's content: the JSON object without `checksum`, keys sorted, no
@@ -334,7 +376,7 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     if bytes.len() > MAX_BYTES {
         return Err(BundleError::TooLarge);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotUtf8)?;
+    let text = std::str::from_utf8(without_bom(bytes)).map_err(|_| BundleError::NotUtf8)?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             BundleError::Truncated
@@ -361,18 +403,25 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     for r in &records {
         check(r, today)?;
     }
+    let header = Header {
+        created_ms: wire.created_ms,
+        device: wire.device,
+        officer: wire.officer,
+        kabupaten: wire.kabupaten,
+        scope: wire.scope,
+    };
+    check_created(&header, today)?;
     Ok(Bundle {
-        header: Header {
-            created_ms: wire.created_ms,
-            device: wire.device,
-            officer: wire.officer,
-            kabupaten: wire.kabupaten,
-            scope: wire.scope,
-        },
+        header,
         created: wire.created,
         records,
         checksum: claimed,
     })
+}
+
+/// `bytes` without a leading UTF-8 byte-order mark (Notepad and some Windows tools save one).
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
@@ -431,8 +480,31 @@ fn record_of(
 /// fields are left out: merging field by field can combine two valid edits into a pair the form
 /// would refuse (formed before planned; a latitude from one device and no longitude from
 /// another), and such a record must still load; its form shows the reason when next edited.
+///
+/// Before the rules: the id must be one a device makes, no stamp may be too far ahead of the
+/// receiver's clock, and every field this version knows must hold its kind of JSON value.
 fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     const ACROSS_FIELDS: [Msg; 2] = [Msg::ErrKbliEdition, Msg::ErrCoordinate];
+    if !valid_id(&r.id) {
+        return Err(BundleError::BadId(r.id.clone()));
+    }
+    check_clock(r, today)?;
+    for (key, f) in r.fields.iter() {
+        let Some(shape) = shape_of(r.kind, key) else {
+            continue; // a field of a newer minor version: tolerated, carried as it is
+        };
+        if !f.value.is_null() && !shape.fits(&f.value) {
+            return Err(BundleError::Invalid {
+                id: r.id.clone(),
+                kind: r.kind,
+                field: key.to_string(),
+                reason: fill(
+                    Msg::ErrWrongShape.text(Lang::Id),
+                    &[("shape", shape.label().text(Lang::Id))],
+                ),
+            });
+        }
+    }
     let reasons = match kinds::schema(r.kind) {
         Some(schema) => schema.field_errors(&schema.form_of(r), today),
         None => UsahaForm::from_record(r)
@@ -454,6 +526,46 @@ fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     }
 }
 
+/// Every stamp of a record within `hlc::MAX_AHEAD_MS` of the receiver's clock: a clock takes in
+/// what it receives, so one stamp in the year 2999 would carry every later edit on this device
+/// past everyone's real ones. The first stamp too far ahead names its device and officer.
+fn check_clock(r: &Record, today: &Today) -> Result<(), BundleError> {
+    let ahead = |s: &Stamp| too_far_ahead(s.wall, today.clock_ms);
+    let refuse = |s: &Stamp, officer: &str| BundleError::Ahead {
+        device: s.device.to_string(),
+        officer: officer.to_string(),
+        wall: s.wall,
+        now: today.clock_ms,
+    };
+    for f in r.fields.values() {
+        if let Some(s) = std::iter::once(&f.stamp)
+            .chain(&f.replaced)
+            .chain(&f.settled)
+            .find(|s| ahead(s))
+        {
+            return Err(refuse(s, &f.by));
+        }
+    }
+    if ahead(&r.created) {
+        let officer = r.fields.values().next().map_or("?", |f| &*f.by);
+        return Err(refuse(&r.created, officer));
+    }
+    Ok(())
+}
+
+/// The file's own time, checked like its stamps (after them: a stamp names its officer).
+fn check_created(header: &Header, today: &Today) -> Result<(), BundleError> {
+    if too_far_ahead(header.created_ms, today.clock_ms) {
+        return Err(BundleError::Ahead {
+            device: header.device.clone(),
+            officer: header.officer.clone(),
+            wall: header.created_ms,
+            now: today.clock_ms,
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,6 +577,7 @@ mod tests {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
         }
     }
 
@@ -606,7 +719,7 @@ mod tests {
         let mut ed = Editor {
             clock: &mut b,
             officer: "B",
-            now_ms: 1_795_500_000_000,
+            now_ms: 1_795_450_000_000,
         };
         sentra.set("tahun_terbentuk", json!(2020), &mut ed);
         sentra.set("tahun_rencana", json!(2021), &mut ed);
@@ -625,6 +738,112 @@ mod tests {
         assert_eq!(bundle.records.len(), 2);
     }
 
+    /// The first Usaha's position in a sample bundle's records.
+    fn usaha_at(c: &Map<String, Value>) -> usize {
+        c["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|r| r["kind"] == "usaha")
+            .unwrap()
+    }
+
+    #[test]
+    fn stamps_further_ahead_than_the_bound_are_refused_naming_device_officer_and_date() {
+        let now = today().clock_ms;
+        let stamped = |wall: u64| {
+            let mut c = content();
+            let i = usaha_at(&c);
+            c["records"][i]["fields"]["nama"]["s"][0] = json!(wall);
+            read(resigned(c).as_bytes(), &today())
+        };
+        assert!(stamped(now + MAX_AHEAD_MS).is_ok(), "at the bound: taken");
+        let err = stamped(now + MAX_AHEAD_MS + 1).unwrap_err();
+        assert!(matches!(&err, BundleError::Ahead { officer, .. } if officer == "Petugas Uji"));
+        let err = stamped(32_472_144_000_000).unwrap_err();
+        let text = err.message(Lang::Id);
+        assert!(
+            text.contains("tanggalnya tampaknya salah")
+                && text.contains("0f3b6a2c")
+                && text.contains("Petugas Uji")
+                && text.contains("2999-01-01 00:00 UTC")
+                && text.contains("2026-11-24 00:00 UTC"),
+            "{text}"
+        );
+        // A stamp a change was made over, or one it settled, counts as much as its own.
+        let mut c = content();
+        let i = usaha_at(&c);
+        c["records"][i]["fields"]["nama"]["r"] = json!([32_472_144_000_000u64, 0, 0]);
+        assert!(matches!(error_of(&resigned(c)), BundleError::Ahead { .. }));
+        // And the file's own time.
+        let mut c = content();
+        c.insert("created_ms".into(), json!(now + MAX_AHEAD_MS + 1));
+        assert!(matches!(error_of(&resigned(c)), BundleError::Ahead { .. }));
+    }
+
+    #[test]
+    fn values_of_the_wrong_json_type_are_refused_field_by_field() {
+        for (kind, field, value) in [
+            ("usaha", "nama", json!(7)),
+            ("usaha", "nama", json!({"a": 1})),
+            ("usaha", "modal", json!("50000000")),
+            ("usaha", "modal", json!(1.5)),
+            ("usaha", "status", json!(["aktif"])),
+            ("sentra", "nama", json!(true)),
+            ("sentra", "_deleted", json!(1)),
+        ] {
+            let mut c = content();
+            let i = c["records"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|r| r["kind"] == kind)
+                .unwrap();
+            c["records"][i]["fields"][field]["v"] = value.clone();
+            let err = error_of(&resigned(c));
+            assert!(
+                matches!(&err, BundleError::Invalid { field: f, .. } if f == field),
+                "{kind}.{field} = {value}: {err:?}"
+            );
+            assert!(err.message(Lang::Id).contains("harus berupa"), "{err:?}");
+        }
+        // null clears any field; an unknown field (a newer minor version's) is carried as is.
+        let mut c = content();
+        let i = usaha_at(&c);
+        c["records"][i]["fields"]["modal"]["v"] = Value::Null;
+        c["records"][i]["fields"]["foto_baru"] = json!({"by": 0, "s": [1, 0, 0], "v": [1, 2]});
+        assert!(read(resigned(c).as_bytes(), &today()).is_ok());
+    }
+
+    #[test]
+    fn record_ids_outside_the_pattern_are_refused() {
+        for id in ["../x<script>", "", "a b", "satu/dua", &"x".repeat(101)] {
+            let mut c = content();
+            let i = usaha_at(&c);
+            c["records"][i]["id"] = json!(id);
+            assert_eq!(
+                error_of(&resigned(c)),
+                BundleError::BadId(id.to_string()),
+                "{id:?}"
+            );
+        }
+        let long = BundleError::BadId("<".repeat(5_000)).message(Lang::Id);
+        assert!(long.len() < 600, "a huge id is cut in the message");
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_text_is_accepted() {
+        let (header, records) = sample();
+        let text = write(&header, &records);
+        let with_bom = [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat();
+        let bundle = read(&with_bom, &today()).unwrap();
+        assert_eq!(bundle, read(text.as_bytes(), &today()).unwrap());
+        assert_eq!(
+            read_file(gzip(format!("\u{feff}{text}")), &today()).unwrap(),
+            bundle
+        );
+    }
+
     #[test]
     fn messages_name_the_problem_in_indonesian() {
         assert_eq!(
@@ -640,6 +859,13 @@ mod tests {
             BundleError::Checksum,
             BundleError::Damaged("x".into()),
             BundleError::DuplicateId("id-1".into()),
+            BundleError::BadId("../x<script>".into()),
+            BundleError::Ahead {
+                device: "dev".into(),
+                officer: "Petugas".into(),
+                wall: 32_472_144_000_000,
+                now: 1_795_478_400_000,
+            },
         ] {
             let text = e.message(Lang::Id);
             assert!(!text.contains('{'), "{text}");
@@ -652,12 +878,125 @@ mod tests {
 mod fuzz {
     use super::tests::sample;
     use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::Editor;
     use proptest::prelude::*;
 
     fn today() -> Today {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
+        }
+    }
+
+    /// One step of the clock-bound property: time passes (every honest device's clock is right),
+    /// a device edits, a forged file arrives, or a device passes its copy to another.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Wait(u64),
+        Edit(usize),
+        Forged { to: usize, wall: u64 },
+        Pass { from: usize, to: usize },
+    }
+
+    const DEVICES: usize = 3;
+    /// 2026-11-23T00:00Z.
+    const START: u64 = 1_795_392_000_000;
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0..3 * MAX_AHEAD_MS).prop_map(Step::Wait),
+            (0..DEVICES).prop_map(Step::Edit),
+            (
+                0..DEVICES,
+                prop_oneof![
+                    // Anywhere from the epoch to the year 3000, and near the bound where it matters.
+                    0..32_503_680_000_000u64,
+                    START..START + 60 * MAX_AHEAD_MS,
+                ]
+            )
+                .prop_map(|(to, wall)| Step::Forged { to, wall }),
+            (0..DEVICES, 0..DEVICES).prop_map(|(from, to)| Step::Pass { from, to }),
+        ]
+    }
+
+    /// A file as it arrives at a device at `now`: written, then read with the device's clock;
+    /// what is accepted is merged and its stamps taken in, as an import does.
+    fn receive(records: &[Record], clock: &mut Clock, copy: &mut Record, now: u64) {
+        let header = Header {
+            created_ms: now,
+            device: "pengirim".into(),
+            officer: "Pengirim".into(),
+            kabupaten: None,
+            scope: Scope::All,
+        };
+        let text = write(&header, records);
+        let (year, _, _) = crate::format::civil(now);
+        let today = Today {
+            year: year as i32,
+            iso: crate::format::iso_utc(now)[..10].to_string(),
+            clock_ms: now,
+        };
+        if let Ok(bundle) = read(text.as_bytes(), &today) {
+            for r in &bundle.records {
+                r.stamps().for_each(|s| clock.observe(s));
+                crate::model::merge::merge_into(copy, r);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever files arrive, forged or passed on, a real edit made more than the bound
+        /// after another (every honest device's clock right) gets the later stamp and wins.
+        #[test]
+        fn no_file_makes_a_later_edit_lose_by_more_than_the_bound(steps in proptest::collection::vec(step(), 1..40)) {
+            let mut now = START;
+            let mut clocks: Vec<Clock> = (0..DEVICES).map(|d| Clock::new(format!("dev-{d}"))).collect();
+            let base = {
+                let mut ed = Editor { clock: &mut clocks[0], officer: "A", now_ms: now };
+                let mut r = Record::new(Kind::Usaha, &mut ed);
+                for (k, v) in [("nama", "U"), ("desa", "35.29.02.2004"), ("status", "aktif")] {
+                    r.set(k, serde_json::json!(v), &mut ed);
+                }
+                r
+            };
+            let mut copies = vec![base.clone(); DEVICES];
+            // (physical time, stamp) of every real edit.
+            let mut edits: Vec<(u64, Stamp)> = Vec::new();
+            for (n, step) in steps.into_iter().enumerate() {
+                match step {
+                    Step::Wait(ms) => now += ms,
+                    Step::Edit(d) => {
+                        let mut ed = Editor { clock: &mut clocks[d], officer: "Petugas", now_ms: now };
+                        copies[d].set("nama", serde_json::json!(format!("U{n}")), &mut ed);
+                        edits.push((now, copies[d].fields.get("nama").unwrap().stamp.clone()));
+                    }
+                    Step::Forged { to, wall } => {
+                        let mut forger = Clock::new("pemalsu");
+                        let mut forged = copies[to].clone();
+                        let mut ed = Editor { clock: &mut forger, officer: "Pemalsu", now_ms: wall };
+                        forged.set("nama", serde_json::json!(format!("palsu {n}")), &mut ed);
+                        receive(&[forged], &mut clocks[to], &mut copies[to], now);
+                    }
+                    Step::Pass { from, to } => {
+                        let sent = copies[from].clone();
+                        receive(&[sent], &mut clocks[to], &mut copies[to], now);
+                    }
+                }
+                for c in &clocks {
+                    prop_assert!(c.wall() <= now + MAX_AHEAD_MS, "a clock ran past the bound");
+                }
+            }
+            for (t1, s1) in &edits {
+                for (t2, s2) in &edits {
+                    if *t2 > t1 + MAX_AHEAD_MS {
+                        prop_assert!(s2 > s1, "an edit at {t2} lost to one at {t1}");
+                    }
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ fn today() -> Today {
     Today {
         year: 2026,
         iso: "2026-11-23".into(),
+        clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
     }
 }
 
@@ -96,14 +97,15 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
         f(&mut c);
         bundle::signed(c).into_bytes()
     };
-    let usaha_at = |c: &Map<String, Value>| {
+    let kind_at = |c: &Map<String, Value>, kind: &str| {
         c["records"]
             .as_array()
             .unwrap()
             .iter()
-            .position(|r| r["kind"] == "usaha")
+            .position(|r| r["kind"] == kind)
             .unwrap()
     };
+    let usaha_at = |c: &Map<String, Value>| kind_at(c, "usaha");
     vec![
         ("valid-all.json", valid.clone().into_bytes(), Ok(3)),
         // Large bundles travel gzipped; the reader takes both.
@@ -195,6 +197,114 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
             }),
             Err(BundleError::Damaged(String::new())),
         ),
+        // A received stamp far ahead of the receiver's clock would take its clock with it.
+        (
+            "future-stamp-2999.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["fields"]["nama"]["s"][0] = json!(32_472_144_000_000u64);
+            }),
+            Err(BundleError::Ahead {
+                device: String::new(),
+                officer: String::new(),
+                wall: 0,
+                now: 0,
+            }),
+        ),
+        (
+            "future-created-2999.json",
+            edit(&|c| {
+                c.insert("created_ms".into(), json!(32_472_144_000_000u64));
+            }),
+            Err(BundleError::Ahead {
+                device: String::new(),
+                officer: String::new(),
+                wall: 0,
+                now: 0,
+            }),
+        ),
+        // Values of the wrong JSON type for their field.
+        (
+            "wrong-type-name-is-a-number.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["fields"]["nama"]["v"] = json!(12345);
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Usaha,
+                field: "nama".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "wrong-type-note-is-a-list.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["fields"]["catatan"] =
+                    json!({"by": 0, "s": [1_795_400_000_000u64, 20, 0], "v": ["satu", "dua"]});
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Usaha,
+                field: "catatan".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "wrong-type-sentra-name-is-an-object.json",
+            edit(&|c| {
+                let i = kind_at(c, "sentra");
+                c["records"][i]["fields"]["nama"]["v"] = json!({"teks": "Sentra"});
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Sentra,
+                field: "nama".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "wrong-type-capital-is-text.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["fields"]["modal"]["v"] = json!("150000000");
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Usaha,
+                field: "modal".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "wrong-type-deleted-is-text.json",
+            edit(&|c| {
+                let i = kind_at(c, "sentra");
+                c["records"][i]["fields"]["_deleted"]["v"] = json!("tidak");
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Sentra,
+                field: "_deleted".into(),
+                reason: String::new(),
+            }),
+        ),
+        // An id no device makes: it could not be opened as a page, nor edited or deleted.
+        (
+            "bad-id-path.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["id"] = json!("../x<script>");
+            }),
+            Err(BundleError::BadId(String::new())),
+        ),
+        // Notepad and some Windows tools save a byte-order mark before the text.
+        (
+            "valid-with-byte-order-mark.json",
+            [&[0xef, 0xbb, 0xbf][..], valid.as_bytes()].concat(),
+            Ok(3),
+        ),
         (
             "not-utf8.json",
             [&[0xff, 0xfe][..], valid.as_bytes()].concat(),
@@ -274,7 +384,7 @@ fn coordinates_with_every_digit_read_back_exactly() {
     let mut ed = Editor {
         clock: &mut clock,
         officer: "Petugas Uji",
-        now_ms: 1_795_500_000_000,
+        now_ms: 1_795_450_000_000,
     };
     let at = rs.iter().position(|r| r.kind == Kind::Usaha).unwrap();
     let mut hard = 0;
@@ -369,4 +479,101 @@ fn the_documented_schema_matches_what_is_written() {
             }
         }
     }
+}
+
+/// docs/bundle-format.md lists every field of every kind with the JSON it holds and its rule, so
+/// another tool can write a valid file from the document alone. The tables are the code's own:
+/// `SENTRA_BLESS=1 cargo test --test bundles` prints them when they differ.
+#[test]
+fn the_format_document_lists_every_field_with_its_type() {
+    use sentra::model::schema::Ty;
+    use sentra::model::{kinds, shape_of, usaha};
+    let doc = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/bundle-format.md"),
+    )
+    .unwrap();
+    let keys = |options: &[sentra::model::schema::Choice]| {
+        options
+            .iter()
+            .map(|c| format!("`{}`", c.key))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rule = |ty: Ty| match ty {
+        Ty::Text(max) => format!("at most {max} characters"),
+        Ty::Note => "at most 5,000 characters".into(),
+        Ty::Phone => {
+            "a phone number: 8 to 15 digits starting `0` or `62`; spaces and `+-().` allowed".into()
+        }
+        Ty::Choice(options) => format!("one of {}", keys(options)),
+        Ty::Flags(options) => format!("any of {}, each once, in this order", keys(options)),
+        Ty::YesNo => "".into(),
+        Ty::Rupiah => "rupiah".into(),
+        Ty::Year { ahead: 0 } => "1900 to this year".into(),
+        Ty::Year { ahead } => format!("1900 to {ahead} years after this one"),
+        Ty::Date { future: false } => "`YYYY-MM-DD`, 2000 to today".into(),
+        Ty::Date { future: true } => "`YYYY-MM-DD`, 2000 to the end of the fifth year ahead".into(),
+        Ty::Count => "0 to 10,000,000".into(),
+        Ty::Hectare => "hectares, 0 or more".into(),
+        Ty::Desa => "a village code `PP.KK.CC.DDDD`".into(),
+        Ty::Kecamatan => "a kecamatan code `PP.KK.CC`".into(),
+        Ty::Kabupaten => "a kabupaten/kota code `PP.KK`".into(),
+        Ty::Komoditas => "at most 200 characters".into(),
+        Ty::Link(kind) => format!("the id of a `{}` record", kind.key()),
+        Ty::Links(kind) => format!("ids of `{}` records, each once", kind.key()),
+        Ty::Gps => "latitude, with `lon`: both inside Indonesia, or neither".into(),
+    };
+    let row = |key: &str, kind: Kind, required: bool, what: String| {
+        let shape = shape_of(kind, key).unwrap().doc_name();
+        format!(
+            "| `{key}` | {shape} | {} | {what} |",
+            if required { "yes" } else { "" }
+        )
+    };
+    let mut tables = Vec::new();
+    for kind in Kind::ALL {
+        let mut lines = vec![
+            format!("### `{}`", kind.key()),
+            String::new(),
+            "| field | JSON | required | rule |".into(),
+            "|---|---|---|---|".into(),
+        ];
+        match kinds::schema(kind) {
+            Some(schema) => {
+                for spec in schema.fields() {
+                    lines.push(row(spec.key, kind, spec.required, rule(spec.ty)));
+                    if spec.ty == Ty::Gps {
+                        lines.push(row("lon", kind, false, "longitude, with `lat`".into()));
+                    }
+                }
+            }
+            None => {
+                for (key, _) in usaha::LABELS {
+                    lines.push(row(
+                        key,
+                        kind,
+                        usaha::REQUIRED.contains(key),
+                        usaha::rule(key).into(),
+                    ));
+                }
+            }
+        }
+        tables.push(lines.join("\n"));
+    }
+    let missing: Vec<&String> = tables
+        .iter()
+        .filter(|t| !doc.contains(t.as_str()))
+        .collect();
+    if !missing.is_empty() && std::env::var_os("SENTRA_BLESS").is_some() {
+        println!("{}", tables.join("\n\n"));
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/bundle-format.md lacks or differs in:\n{}",
+        missing
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
 }

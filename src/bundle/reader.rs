@@ -24,8 +24,8 @@
 //!   has been found good.
 
 use super::{
-    around_records, check, check_outline, checksum_text, read_whole, record_of, shared_names,
-    to_json, Bundle, BundleError, Header, Wire, WireRecord,
+    around_records, check, check_created, check_outline, checksum_text, read_whole, record_of,
+    shared_names, to_json, without_bom, Bundle, BundleError, Header, Wire, WireRecord,
 };
 use super::{Record, Today, MAX_BYTES};
 use serde_json::{Map, Value};
@@ -121,10 +121,15 @@ impl<B: AsRef<[u8]>> Reader<B> {
         }
     }
 
+    /// The file without a UTF-8 byte-order mark, which some Windows tools put before a text.
+    fn bytes(&self) -> &[u8] {
+        without_bom(self.bytes.as_ref())
+    }
+
     /// How much of the reading is done, from 0 to 1: the syntax stage by bytes, the records stage
     /// by records (each about half of the work).
     pub fn progress(&self) -> f64 {
-        let len = self.bytes.as_ref().len().max(1) as f64;
+        let len = self.bytes().len().max(1) as f64;
         match &self.stage {
             Stage::Start => 0.0,
             Stage::Syntax(scan) => 0.5 * scan.pos as f64 / len,
@@ -151,7 +156,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
                 },
                 Stage::Records(mut records) => {
                     if records.next(&self.today, enough) {
-                        Some(records.finish())
+                        Some(records.finish(&self.today))
                     } else {
                         self.stage = Stage::Records(records);
                         return None;
@@ -174,11 +179,10 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 
     fn start(&mut self) -> Option<Result<Bundle, BundleError>> {
-        let bytes = self.bytes.as_ref();
-        if bytes.len() > MAX_BYTES {
+        if self.bytes.as_ref().len() > MAX_BYTES {
             return Some(Err(BundleError::TooLarge));
         }
-        if std::str::from_utf8(bytes).is_err() {
+        if std::str::from_utf8(self.bytes()).is_err() {
             return Some(Err(BundleError::NotUtf8));
         }
         self.stage = Stage::Syntax(Box::default());
@@ -187,7 +191,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     /// Walks the file; `Some` once the syntax has an answer.
     fn scan(&self, s: &mut Scan, enough: &mut dyn FnMut() -> bool) -> Option<Verdict> {
-        let bytes = self.bytes.as_ref();
+        let bytes = self.bytes();
         loop {
             let stop = (s.pos + SCAN_BYTES).min(bytes.len());
             while s.pos < stop {
@@ -296,7 +300,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
     /// The head of the outline (up to the records' `[`), closed with `]}`: valid iff the head
     /// is, and a problem in it is where the one-go reading would stop.
     fn outline_head(&self, open: usize) -> Verdict {
-        let mut head = self.bytes.as_ref()[..=open].to_vec();
+        let mut head = self.bytes()[..=open].to_vec();
         head.extend_from_slice(b"]}");
         match serde_json::from_slice::<Value>(&head) {
             Ok(_) => Verdict::Ok,
@@ -307,7 +311,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     /// The element ending before `end` (a `,`, or the array's end if `last`).
     fn element(&self, s: &mut Scan, end: usize, last: bool) -> Verdict {
-        let bytes = self.bytes.as_ref();
+        let bytes = self.bytes();
         let piece = &bytes[s.element_start..end];
         if piece.iter().all(is_space) {
             // `[]` is an empty list; `[,`, `,,` and `,]` are not JSON.
@@ -334,8 +338,8 @@ impl<B: AsRef<[u8]>> Reader<B> {
     /// An element read as the one-go reading reads it: from its start on through the rest of the
     /// file, up to the first problem (`Truncated` or `NotJson`), else the length of its value.
     fn value_from(&self, start: usize) -> Result<usize, BundleError> {
-        let mut values = serde_json::Deserializer::from_slice(&self.bytes.as_ref()[start..])
-            .into_iter::<Value>();
+        let mut values =
+            serde_json::Deserializer::from_slice(&self.bytes()[start..]).into_iter::<Value>();
         match values.next() {
             None => Err(BundleError::Truncated),
             Some(Err(e)) if e.is_eof() => Err(BundleError::Truncated),
@@ -353,7 +357,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
             // Cut short inside the records: the last element (if any) shows whether what is
             // there is JSON so far.
             // A whole value and nothing after it but spaces: the list was cut before its end.
-            let rest = &self.bytes.as_ref()[s.element_start..];
+            let rest = &self.bytes()[s.element_start..];
             return match self.value_from(s.element_start) {
                 Ok(length) if rest[length..].iter().all(is_space) => {
                     Verdict::Refused(BundleError::Truncated)
@@ -376,7 +380,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
             Verdict::Whole => return self.whole(),
             Verdict::Ok => {}
         }
-        let bytes = self.bytes.as_ref();
+        let bytes = self.bytes();
         let (open, close) = (scan.open.expect("checked"), scan.close.expect("checked"));
         let mut outline = bytes[..=open].to_vec();
         outline.extend_from_slice(&bytes[close..]);
@@ -474,7 +478,7 @@ impl Records {
     }
 
     /// The answer, problems in the one-go order: checksum, structure, duplicates, rules.
-    fn finish(mut self) -> Result<Bundle, BundleError> {
+    fn finish(mut self, today: &Today) -> Result<Bundle, BundleError> {
         self.hasher.update(self.suffix.as_bytes());
         if checksum_text(self.hasher) != self.claimed {
             return Err(BundleError::Checksum);
@@ -490,14 +494,16 @@ impl Records {
             return Err(e);
         }
         drop(self.content);
+        let header = Header {
+            created_ms: wire.created_ms,
+            device: wire.device,
+            officer: wire.officer,
+            kabupaten: wire.kabupaten,
+            scope: wire.scope,
+        };
+        check_created(&header, today)?;
         Ok(Bundle {
-            header: Header {
-                created_ms: wire.created_ms,
-                device: wire.device,
-                officer: wire.officer,
-                kabupaten: wire.kabupaten,
-                scope: wire.scope,
-            },
+            header,
             created: wire.created,
             records: self.records,
             checksum: self.claimed,
@@ -521,6 +527,7 @@ mod tests {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
         }
     }
 
@@ -691,6 +698,7 @@ mod fuzz {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
         }
     }
 

@@ -222,6 +222,7 @@ mod tests {
         let today = Today {
             year: 2027,
             iso: "2027-01-01".into(),
+            clock_ms: 1_798_761_600_000, // 2027-01-01T00:00Z
         };
         let b = read(text.as_bytes(), &today).expect("a valid bundle");
         assert_eq!(b.records, {

@@ -372,6 +372,12 @@ messages! {
     ErrCount { id: "Tulis bilangan bulat, 0 atau lebih.", en: "Write a whole number, 0 or more." }
     ErrHectare { id: "Tulis luas dalam hektare, misalnya 0,5.", en: "Write the area in hectares, for example 0.5." }
     ErrPickRequired { id: "Pilih dari daftar.", en: "Choose from the list." }
+    ErrWrongShape { id: "isinya harus berupa {shape}", en: "its value must be {shape}" }
+    ShapeText { id: "teks", en: "text" }
+    ShapeYesNo { id: "ya/tidak (true atau false)", en: "yes/no (true or false)" }
+    ShapeWhole { id: "bilangan bulat tidak negatif", en: "a whole number, zero or more" }
+    ShapeNumber { id: "angka", en: "a number" }
+    ShapeTextList { id: "daftar teks", en: "a list of texts" }
     ErrRegionCode { id: "Pilih wilayah dari daftar.", en: "Choose the region from the list." }
     ErrDatePlanned {
         id: "Tanggal tidak masuk akal (antara tahun 2000 dan lima tahun ke depan).",
@@ -620,6 +626,14 @@ messages! {
     BundleDuplicateId {
         id: "Berkas ini memuat data yang sama dua kali (id {id}), jadi tidak diterima. Minta pengirim membuat berkas baru.",
         en: "This file holds the same record twice (id {id}), so it is refused. Ask the sender to make a new file.",
+    }
+    BundleBadId {
+        id: "Berkas ini memuat data dengan kode (id) yang tidak sah: \"{id}\". Kode data Sentra hanya berisi huruf, angka dan tanda minus. Tidak ada yang diubah; minta pengirim membuat berkas baru dengan Sentra.",
+        en: "This file holds a record with an invalid id: \"{id}\". Sentra ids hold only letters, digits and dashes. Nothing was changed; ask the sender to make a new file with Sentra.",
+    }
+    BundleAhead {
+        id: "Berkas ini dibuat di perangkat yang tanggalnya tampaknya salah: perangkat {device} (petugas {officer}) mencatat waktu {date}, lebih dari {hours} jam setelah jam perangkat ini ({now}). Tidak ada yang diubah. Minta pengirim membetulkan tanggal, jam dan zona waktu perangkatnya, lalu mengirim ulang; periksa juga tanggal perangkat ini.",
+        en: "This file was made on a device whose date looks wrong: device {device} (officer {officer}) recorded the time {date}, more than {hours} hours after this device's clock ({now}). Nothing was changed. Ask the sender to correct their device's date, time and time zone and send it again; check this device's date too.",
     }
     BundleInvalid {
         id: "Berkas ini memuat data yang tidak sah (id {id}, isian {field}: {reason}). Tidak ada yang diubah.",

@@ -1,6 +1,15 @@
 //! Hybrid logical clock: every change gets a stamp (wall time in ms, a counter, the device id)
 //! that orders changes across devices even when their clocks disagree a little, and never goes
 //! backwards on one device. The merge (sharing issue) decides per field by these stamps.
+//!
+//! A stamp from elsewhere is taken in only if it is at most [`MAX_AHEAD_MS`] ahead of this
+//! device's own time (hybrid logical clocks call it the maximum clock offset): otherwise one file
+//! stamped in the year 2999, or one phone whose date is set years ahead, would carry every later
+//! edit on every device that received it past every other officer's real edits. Files holding such
+//! stamps are refused (`bundle`), so a clock only ever jumps a bounded time ahead. Stamps already
+//! on the device are taken in whatever their time (they were accepted, or made here): a clock
+//! never goes back behind its own stamps, and [`Clock::ahead_of`] tells the officer when the
+//! device's date looks wrong.
 
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -51,6 +60,16 @@ impl PartialOrd for Stamp {
     }
 }
 
+/// How far ahead of a device's own time a received stamp may be: 2 hours. Enough for clocks set
+/// by hand a little off; a phone whose date or time zone is wrong by more is named when its file
+/// is refused, so its officer can correct it.
+pub const MAX_AHEAD_MS: u64 = 2 * 60 * 60 * 1000;
+
+/// Whether a stamp received at the device's time `now_ms` is too far ahead to be taken in.
+pub fn too_far_ahead(wall: u64, now_ms: u64) -> bool {
+    wall > now_ms.saturating_add(MAX_AHEAD_MS)
+}
+
 /// One device's clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
@@ -84,8 +103,9 @@ impl Clock {
         }
     }
 
-    /// Takes in a stamp from elsewhere (a loaded record, an imported bundle) so later local
-    /// stamps order after it.
+    /// Takes in a stamp already accepted (a stored record, or a received one within
+    /// [`MAX_AHEAD_MS`] of now, which the bundle reader has checked) so later local stamps order
+    /// after it.
     pub fn observe(&mut self, seen: &Stamp) {
         if seen.wall > self.wall {
             self.wall = seen.wall;
@@ -93,6 +113,20 @@ impl Clock {
         } else if seen.wall == self.wall {
             self.counter = self.counter.max(seen.counter);
         }
+    }
+}
+
+impl Clock {
+    /// How far this clock runs ahead of the device's time `now_ms` beyond [`MAX_AHEAD_MS`]
+    /// (`None`: within it). Received stamps never take it there, so stamps made here did: the
+    /// device's date was later before than it is now, and one of the two is wrong.
+    pub fn ahead_of(&self, now_ms: u64) -> Option<u64> {
+        too_far_ahead(self.wall, now_ms).then(|| self.wall - now_ms)
+    }
+
+    /// The latest wall time this clock has made or seen.
+    pub fn wall(&self) -> u64 {
+        self.wall
     }
 }
 
@@ -155,6 +189,23 @@ mod tests {
                 ..apart
             }
         );
+    }
+
+    #[test]
+    fn a_clock_says_when_its_own_stamps_run_ahead_of_the_device_time() {
+        let mut c = Clock::new("a");
+        c.tick(10_000_000);
+        assert_eq!(c.ahead_of(10_000_000), None);
+        assert_eq!(
+            c.ahead_of(10_000_000 - MAX_AHEAD_MS),
+            None,
+            "within the bound"
+        );
+        // The phone's date was set back by a day after these stamps were made.
+        c.tick(90_000_000_000);
+        assert_eq!(c.ahead_of(90_000_000_000 - 86_400_000), Some(86_400_000));
+        assert!(too_far_ahead(MAX_AHEAD_MS + 1, 0) && !too_far_ahead(MAX_AHEAD_MS, 0));
+        assert!(!too_far_ahead(u64::MAX, u64::MAX), "no overflow");
     }
 
     #[test]

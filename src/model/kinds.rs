@@ -446,6 +446,41 @@ mod tests {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
+        }
+    }
+
+    /// 2,125 ha typed with a decimal comma is stored as 2.125; the record's form must show it so
+    /// that it saves again unchanged, and a bundle holding it must read (it was refused whole as
+    /// "1.500 is ambiguous" before).
+    #[test]
+    fn hectares_with_three_decimals_read_back_as_typed() {
+        for (schema, key) in [(&SURVEI, "lahan_ha"), (&KAWASAN, "luas_ha")] {
+            let mut clock = crate::model::hlc::Clock::new("dev-a");
+            let mut ed = Editor {
+                clock: &mut clock,
+                officer: "P",
+                now_ms: 1_795_400_000_000,
+            };
+            let typed = schema.form_of(&Record::new(schema.kind, &mut ed));
+            let mut typed = typed;
+            typed.set(key, "2,125".into());
+            let values = schema.parse_all_for_test(&typed, &today());
+            assert_eq!(
+                values.iter().find(|(k, _)| *k == key).unwrap().1,
+                json!(2.125)
+            );
+            let mut r = Record::new(schema.kind, &mut ed);
+            r.set(key, json!(2.125), &mut ed);
+            let shown = schema.form_of(&r);
+            assert_eq!(shown.get(key), "2,125");
+            assert!(
+                schema
+                    .field_errors(&shown, &today())
+                    .iter()
+                    .all(|e| e.field != key),
+                "{key}"
+            );
         }
     }
 
@@ -902,7 +937,7 @@ mod tests {
                     ("bahan_baku", "Singkong"),
                     ("pelaku_makanan", "14"),
                     ("pelaku_kain", "0"),
-                    ("lahan_ha", "0.5"),
+                    ("lahan_ha", "0,5"),
                     ("lahan_cnc", "ya"),
                     ("ovop_sosialisasi", "2025-01-10"),
                     ("ovop_manajemen", "2025-04-02"),
@@ -915,7 +950,7 @@ mod tests {
                     ("lokasi", "Desa Gapura Timur"),
                     ("kabupaten", "35.29"),
                     ("fokus", "Batik"),
-                    ("luas_ha", "2.5"),
+                    ("luas_ha", "2,5"),
                     ("cnc", "tidak"),
                     ("rpik", "draf"),
                     ("dana_pusat", "diajukan"),

@@ -145,6 +145,19 @@ pub fn field_label(kind: Kind, key: &str) -> Option<Msg> {
     }
 }
 
+/// The JSON a field of a kind holds (`None`: a field this version does not know, which a newer
+/// minor version of the bundle format may bring).
+pub fn shape_of(kind: Kind, key: &str) -> Option<schema::Shape> {
+    if key == DELETED {
+        return Some(schema::Shape::YesNo);
+    }
+    match kinds::schema(kind) {
+        Some(schema) if key == "lon" => schema.field("lat").map(|_| schema::Shape::Number),
+        Some(schema) => schema.field(key).map(|f| f.ty.shape()),
+        None => usaha::shape(key),
+    }
+}
+
 /// Validated form values, as `Schema::validate` and `UsahaForm::validate` return them.
 pub type FormValues = Vec<(&'static str, Value)>;
 

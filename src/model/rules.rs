@@ -12,6 +12,9 @@ pub struct Today {
     pub year: i32,
     /// YYYY-MM-DD
     pub iso: String,
+    /// The device's clock, ms since 1970 UTC: received stamps may be at most
+    /// `hlc::MAX_AHEAD_MS` ahead of it.
+    pub clock_ms: u64,
 }
 
 pub fn text(form_value: &str) -> Value {

@@ -68,6 +68,81 @@ pub enum Ty {
     Gps,
 }
 
+/// The JSON a stored value holds, whatever the field: what a received file's values are checked
+/// against before the form's rules (a name that is a number, a note that is a list are refused),
+/// and what docs/bundle-format.md lists for each field of each kind. `null` clears any field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A JSON string.
+    Text,
+    /// `true` or `false`.
+    YesNo,
+    /// A whole number, zero or more (rupiah, counts, years).
+    Whole,
+    /// Any JSON number (hectares, coordinates).
+    Number,
+    /// A list of strings (the keys of a multiple choice, linked record ids).
+    TextList,
+}
+
+impl Shape {
+    pub fn fits(self, v: &Value) -> bool {
+        match self {
+            Shape::Text => v.is_string(),
+            Shape::YesNo => v.is_boolean(),
+            Shape::Whole => v.is_u64(),
+            Shape::Number => v.is_number(),
+            Shape::TextList => v
+                .as_array()
+                .is_some_and(|items| items.iter().all(Value::is_string)),
+        }
+    }
+
+    /// Its name for people (in a refused file's message).
+    pub fn label(self) -> Msg {
+        match self {
+            Shape::Text => Msg::ShapeText,
+            Shape::YesNo => Msg::ShapeYesNo,
+            Shape::Whole => Msg::ShapeWhole,
+            Shape::Number => Msg::ShapeNumber,
+            Shape::TextList => Msg::ShapeTextList,
+        }
+    }
+
+    /// Its name in docs/bundle-format.md.
+    pub fn doc_name(self) -> &'static str {
+        match self {
+            Shape::Text => "text",
+            Shape::YesNo => "true/false",
+            Shape::Whole => "whole number",
+            Shape::Number => "number",
+            Shape::TextList => "list of texts",
+        }
+    }
+}
+
+impl Ty {
+    /// The JSON its stored values hold.
+    pub fn shape(self) -> Shape {
+        match self {
+            Ty::Text(_)
+            | Ty::Note
+            | Ty::Phone
+            | Ty::Choice(_)
+            | Ty::Date { .. }
+            | Ty::Desa
+            | Ty::Kecamatan
+            | Ty::Kabupaten
+            | Ty::Komoditas
+            | Ty::Link(_) => Shape::Text,
+            Ty::Flags(_) | Ty::Links(_) => Shape::TextList,
+            Ty::YesNo => Shape::YesNo,
+            Ty::Rupiah | Ty::Count | Ty::Year { .. } => Shape::Whole,
+            Ty::Hectare | Ty::Gps => Shape::Number,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct FieldSpec {
     pub key: &'static str,
@@ -201,6 +276,9 @@ impl Schema {
                 let Some(v) = r.get(key) else { continue };
                 let text = match (spec.ty, v) {
                     (Ty::YesNo, Value::Bool(b)) => (if *b { "ya" } else { "tidak" }).to_string(),
+                    // With a decimal comma, as typed: "2.125" reads as two thousand one hundred
+                    // and twenty-five and is refused as ambiguous (`rules::hectares`).
+                    (Ty::Hectare, Value::Number(n)) => n.to_string().replace('.', ","),
                     (Ty::Flags(_) | Ty::Links(_), Value::Array(_)) => {
                         list_of(Some(v)).join(&LIST_SEP.to_string())
                     }
@@ -234,6 +312,15 @@ impl Schema {
     /// form would refuse, and such a record must still load).
     pub fn field_errors(&self, form: &Form, today: &Today) -> Vec<FieldError> {
         self.parse_all(form, today).1
+    }
+
+    #[cfg(test)]
+    pub(crate) fn parse_all_for_test(
+        &self,
+        form: &Form,
+        today: &Today,
+    ) -> Vec<(&'static str, Value)> {
+        self.parse_all(form, today).0
     }
 
     /// The warnings for a form being typed, from the fields that already parse.
@@ -373,6 +460,7 @@ fn parse(spec: &FieldSpec, raw: &str, today: &Today) -> Result<Value, FieldError
                 Today {
                     year: today.year + 5,
                     iso: format!("{}-12-31", today.year + 5),
+                    clock_ms: today.clock_ms,
                 }
             } else {
                 today.clone()
@@ -411,8 +499,9 @@ fn parse(spec: &FieldSpec, raw: &str, today: &Today) -> Result<Value, FieldError
     }
 }
 
-/// A record id as devices make them: letters, digits and dashes, not too long.
-fn valid_id(id: &str) -> bool {
+/// A record id as devices make them: letters, digits and dashes, not too long. A received record
+/// whose id is anything else is refused (it could not be opened as a page, nor shown safely).
+pub fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 100 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 

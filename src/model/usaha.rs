@@ -6,6 +6,7 @@ use super::rules::{
     coordinates, digits_only, plausible_date, rupiah, text, valid_phone, whole_number,
 };
 pub use super::rules::{Today, INDONESIA};
+use super::schema::Shape;
 use super::{FieldError, Record};
 use crate::i18n::Msg;
 use crate::wilayah::{is_code, search};
@@ -74,6 +75,47 @@ pub const LABELS: &[(&str, Msg)] = &[
     ("lon", Msg::FieldLon),
     ("catatan", Msg::FieldCatatan),
 ];
+
+/// The JSON each stored Usaha field holds (`None`: a field this version does not know).
+pub fn shape(key: &str) -> Option<Shape> {
+    match key {
+        "tenaga_kerja" | "modal" | "penjualan" | "investasi" | "tahun_mulai" => Some(Shape::Whole),
+        "lat" | "lon" => Some(Shape::Number),
+        _ if LABELS.iter().any(|(k, _)| *k == key) => Some(Shape::Text),
+        _ => None,
+    }
+}
+
+/// The fields a stored Usaha must have.
+pub const REQUIRED: [&str; 3] = ["nama", "desa", "status"];
+
+/// The rule a stored Usaha field follows, for docs/bundle-format.md (its test keeps it true).
+pub fn rule(key: &str) -> &'static str {
+    match key {
+        "nama" | "pemilik" => "at most 200 characters",
+        "alamat" | "produk" => "at most 500 characters",
+        "catatan" => "at most 5,000 characters",
+        "telepon" => {
+            "a phone number: 8 to 15 digits starting `0` or `62`; spaces and `+-().` allowed"
+        }
+        "nib" => "13 digits",
+        "desa" => "a village code `PP.KK.CC.DDDD`",
+        "kbli" => "5 digits",
+        "kbli_edisi" => "`2020` or `2025`, with `kbli`",
+        "pirt" => "15 digits",
+        "halal_status" => "one of `belum`, `proses`, `terbit`",
+        "halal_no" => "`ID` and digits",
+        "status" => "one of `aktif`, `tidak_aktif`, `tutup`",
+        "diverifikasi" => "`YYYY-MM-DD`, 2000 to today",
+        "tenaga_kerja" => "1 to 1,000,000",
+        "modal" | "penjualan" | "investasi" => "rupiah",
+        "tahun_mulai" => "1900 to this year",
+        "lat" => "latitude, with `lon`: both inside Indonesia, or neither",
+        "lon" => "longitude, with `lat`",
+        "komoditas" => "a key of the commodity list, or free text",
+        _ => "free text",
+    }
+}
 
 pub const STATUS: [&str; 3] = ["aktif", "tidak_aktif", "tutup"];
 pub const HALAL: [&str; 3] = ["belum", "proses", "terbit"];
@@ -366,6 +408,7 @@ mod tests {
         Today {
             year: 2026,
             iso: "2026-11-23".into(),
+            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
         }
     }
 

@@ -340,7 +340,8 @@ pub fn utc_offset_ms() -> i64 {
 
 /// Today, from the device's clock, as the rules need it.
 pub fn today() -> crate::model::rules::Today {
-    day_at(js_sys::Date::now())
+    let now = js_sys::Date::now();
+    day_at(now, now)
 }
 
 /// A moment on the device's clock, for people: "2026-11-23 15:04".
@@ -358,10 +359,12 @@ pub fn local_time(ms: u64) -> String {
 
 /// Tomorrow: the limit for dates in received files (a sender may be a time zone ahead).
 pub fn tomorrow() -> crate::model::rules::Today {
-    day_at(js_sys::Date::now() + 86_400_000.0)
+    let now = js_sys::Date::now();
+    day_at(now + 86_400_000.0, now)
 }
 
-fn day_at(ms: f64) -> crate::model::rules::Today {
+/// The day at `ms` on the device's calendar; the clock is the device's `now`.
+fn day_at(ms: f64, now: f64) -> crate::model::rules::Today {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
     let iso = format!(
         "{:04}-{:02}-{:02}",
@@ -372,5 +375,6 @@ fn day_at(ms: f64) -> crate::model::rules::Today {
     crate::model::rules::Today {
         year: d.get_full_year() as i32,
         iso,
+        clock_ms: now as u64,
     }
 }
