@@ -135,6 +135,9 @@ pub struct Planner {
     /// Counts only: the preview needs no copies of the records to write (the store merges the
     /// received records itself when the officer applies them).
     counts_only: bool,
+    /// Conflicts already in the inbox, by [`Conflict::key`]: found again (the same file a second
+    /// time), they are nothing new to show.
+    known: std::collections::HashSet<String>,
 }
 
 impl Planner {
@@ -144,6 +147,12 @@ impl Planner {
             counts_only: true,
             ..Planner::default()
         }
+    }
+
+    /// Conflicts the inbox already holds are not counted as conflicting again.
+    pub fn knowing(mut self, known: impl IntoIterator<Item = String>) -> Self {
+        self.known.extend(known);
+        self
     }
 
     /// Plans one received record against `local`.
@@ -166,7 +175,10 @@ impl Planner {
         let changed = merge_reporting(&mut merged, theirs, &mut out.conflicts);
         if merged.is_deleted() && !ours.is_deleted() {
             counts.deleted += 1;
-        } else if out.conflicts.len() > found {
+        } else if out.conflicts[found..]
+            .iter()
+            .any(|c| !self.known.contains(&c.key()))
+        {
             counts.conflicting += 1;
         } else if changed {
             counts.updated += 1;
@@ -313,9 +325,16 @@ mod tests {
             again.write.is_empty(),
             "a bundle applied twice changes nothing"
         );
-        // The conflict is found again (the inbox, which keeps it, recognises it as known).
+        // The conflict is found again; with the inbox holding it, it is nothing new.
         assert_eq!(again.counts[&Kind::Usaha].unchanged, 4);
         assert_eq!(again.counts[&Kind::Usaha].conflicting, 1);
         assert_eq!(again.counts[&Kind::Sentra].unchanged, 1);
+        let mut knowing = Planner::counts_only().knowing(p.conflicts.iter().map(Conflict::key));
+        for r in &from_b {
+            knowing.add(&applied, r);
+        }
+        let repeat = knowing.finish();
+        assert_eq!(repeat.counts[&Kind::Usaha].unchanged, 5);
+        assert_eq!(repeat.counts[&Kind::Usaha].conflicting, 0);
     }
 }

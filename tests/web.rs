@@ -137,20 +137,28 @@ mod store {
             kabupaten: Some("35.29".into()),
             counts: Default::default(),
         };
-        let (saved, conflicts) = store
+        let written = store
             .import(std::slice::from_ref(&theirs), &entry)
             .await
             .unwrap();
+        let conflicts = written.conflicts;
         assert_eq!(conflicts.len(), 1, "found against the stored copy");
-        assert_eq!(saved[0].text("nama"), "B");
+        assert_eq!(written.records[0].text("nama"), "B");
+        assert!(!written.repeat);
+        assert_eq!(
+            store.unsent().await.unwrap().get(&theirs.id),
+            Some(&written.unsent[0].1),
+            "received is a change here: unsent"
+        );
         let again = ImportEntry {
             received_ms: entry.received_ms + 60_000, // the same file, a minute later
             ..entry.clone()
         };
-        store
+        let repeat = store
             .import(std::slice::from_ref(&theirs), &again)
             .await
             .unwrap();
+        assert!(repeat.repeat && repeat.unsent.is_empty());
         assert_eq!(
             store.conflicts().await.unwrap(),
             conflicts,
@@ -158,9 +166,17 @@ mod store {
         );
         assert_eq!(
             store.import_log().await.unwrap(),
-            vec![entry, again],
-            "oldest first"
+            vec![entry],
+            "a repeat changes nothing, the log included"
         );
+        // An export carries it: no longer unsent; a stale marker clears nothing.
+        store
+            .mark_sent(&[(theirs.id.clone(), "stale".into())])
+            .await
+            .unwrap();
+        assert_eq!(store.unsent().await.unwrap().len(), 1);
+        store.mark_sent(&written.unsent).await.unwrap();
+        assert!(store.unsent().await.unwrap().is_empty());
         store.drop_conflicts(&[conflicts[0].key()]).await.unwrap();
         assert!(store.conflicts().await.unwrap().is_empty());
         store.clear().await.unwrap();
@@ -192,13 +208,88 @@ mod store {
         let mut in_b = original.clone(); // B never sees A's save
         in_b.set("catatan", json!("dari tab B"), &mut ed);
         tab_a.put_all(&[in_a]).await.unwrap();
-        let saved = tab_b.put_all(&[in_b]).await.unwrap();
+        let saved = tab_b.put_all(&[in_b]).await.unwrap().records;
         assert_eq!(saved[0].text("status"), "tutup");
         assert_eq!(saved[0].text("catatan"), "dari tab B");
         let loaded = tab_a.load_all().await.unwrap();
         assert_eq!(loaded, saved, "what put_all returns is what is stored");
         tab_a.close();
         tab_b.close();
+    }
+
+    /// Two tabs (two devices for stamps) save the same field at the same moment: the later wins,
+    /// and the other goes to the inbox instead of being dropped.
+    #[wasm_bindgen_test]
+    async fn two_tabs_saving_one_field_at_once_put_the_loser_in_the_inbox() {
+        let tab_a = fresh("sentra-test-tab-conflict", VERSION).await;
+        let tab_b = IdbStore::open_named("sentra-test-tab-conflict", VERSION, || {})
+            .await
+            .unwrap();
+        let original = sample(1).remove(0);
+        tab_a
+            .put_all(std::slice::from_ref(&original))
+            .await
+            .unwrap();
+        let (mut a, mut b) = (Clock::new("dev-t1"), Clock::new("dev-t2"));
+        let (mut in_a, mut in_b) = (original.clone(), original.clone());
+        let ed = |clock, now_ms| Editor {
+            clock,
+            officer: "Uji",
+            now_ms,
+        };
+        in_a.set(
+            "nama",
+            json!("dari tab A"),
+            &mut ed(&mut a, 1_800_000_000_000),
+        );
+        in_b.set(
+            "nama",
+            json!("dari tab B"),
+            &mut ed(&mut b, 1_800_000_000_001),
+        );
+        let (first, second) = futures_join(tab_a.put_all(&[in_a]), tab_b.put_all(&[in_b])).await;
+        let conflicts: Vec<_> = [first.unwrap(), second.unwrap()]
+            .into_iter()
+            .flat_map(|w| w.conflicts)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let inbox = tab_a.conflicts().await.unwrap();
+        assert_eq!(inbox, conflicts);
+        assert_eq!(inbox[0].lost.value, json!("dari tab A"));
+        assert_eq!(
+            tab_a.load_all().await.unwrap()[0].text("nama"),
+            "dari tab B"
+        );
+        tab_a.close();
+        tab_b.close();
+    }
+
+    /// Both futures polled together, as two tabs' saves run at once.
+    async fn futures_join<A: std::future::Future, B: std::future::Future>(
+        a: A,
+        b: B,
+    ) -> (A::Output, B::Output) {
+        let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+        let (mut ra, mut rb) = (None, None);
+        std::future::poll_fn(|cx| {
+            if ra.is_none() {
+                if let std::task::Poll::Ready(v) = a.as_mut().poll(cx) {
+                    ra = Some(v);
+                }
+            }
+            if rb.is_none() {
+                if let std::task::Poll::Ready(v) = b.as_mut().poll(cx) {
+                    rb = Some(v);
+                }
+            }
+            if ra.is_some() && rb.is_some() {
+                std::task::Poll::Ready(())
+            } else {
+                std::task::Poll::Pending
+            }
+        })
+        .await;
+        (ra.unwrap(), rb.unwrap())
     }
 
     #[wasm_bindgen_test]

@@ -9,6 +9,10 @@ messages! {
     MenuOpen { id: "Buka menu", en: "Open menu" }
     MenuClose { id: "Tutup menu", en: "Close menu" }
     MainNavigation { id: "Navigasi utama", en: "Main navigation" }
+    ClockWrong {
+        id: "Tanggal perangkat ini tampaknya salah: ada data yang tercatat pada {latest}, padahal jam perangkat menunjukkan {now}. Betulkan tanggal, jam dan zona waktu di pengaturan ponsel. Perubahan baru tetap dicatat sesudah data yang ada.",
+        en: "This device's date looks wrong: some data was recorded at {latest}, yet the device's clock shows {now}. Correct the date, time and time zone in the phone's settings. New changes are still recorded after the existing data.",
+    }
     StatusOffline { id: "Luring: data tetap tersimpan di perangkat ini", en: "Offline: data stays saved on this device" }
 
     NavBeranda { id: "Beranda", en: "Home" }
@@ -687,6 +691,10 @@ messages! {
     ImportChecking { id: "Memeriksa berkas… {percent}%", en: "Checking the file… {percent}%" }
     ImportApplying { id: "Menggabungkan ke data di perangkat ini…", en: "Merging into the data on this device…" }
     ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
+    ImportRepeat {
+        id: "Tidak ada yang berubah: semua isi berkas ini sudah ada di perangkat ini, jadi berkas ini tidak dicatat lagi.",
+        en: "Nothing changed: everything in this file is already on this device, so it is not logged again.",
+    }
     ImportCancelled { id: "Dibatalkan. Tidak ada yang berubah.", en: "Cancelled. Nothing changed." }
     ImportLogHeading { id: "Berkas yang sudah diterima", en: "Files received" }
     ImportLogEntry { id: "{when}: dari {officer} (dibuat {created})", en: "{when}: from {officer} (made {created})" }

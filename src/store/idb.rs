@@ -1,14 +1,15 @@
 //! IndexedDB: the only code in Sentra that touches it.
 //!
 //! Schema (database "sentra"): one object store per record kind, "meta", "import_log" (since
-//! version 2) and "conflicts" (the inbox, since 4). A kind's store holds its records in chunks
+//! version 2), "conflicts" (the inbox, since 4) and "unsent" (since 5: the ids of records that
+//! have not left the device since they last changed here, each with the marker of that change). A kind's store holds its records in chunks
 //! (see [`super::chunk`]: key `cNN`, value bytes).
 //! Each version's upgrade is a step in [`MIGRATIONS`]; opening an older database runs the
 //! missing steps in order inside the browser's upgrade transaction, so data is kept, and a step
 //! that fails aborts the upgrade with the old data untouched.
 
 use super::chunk::{chunk_key, chunk_of, decode, encode};
-use super::{Store, StoreError};
+use super::{Store, StoreError, Written};
 use crate::model::merge::{merge_reporting, Conflict};
 use crate::model::{Kind, Record};
 use crate::sharing::ImportEntry;
@@ -17,8 +18,8 @@ use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
-    IdbVersionChangeEvent,
+    IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbRequestReadyState,
+    IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent,
 };
 
 pub const DB_NAME: &str = "sentra";
@@ -47,9 +48,13 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     // 3 → 4: the conflict inbox (key: `Conflict::key`, value: the conflict as JSON text).
     |db, _| db.create_object_store(CONFLICTS).map(|_| ()),
+    // 4 → 5: what has not left the device (key: record id, value: the change's marker). Filled
+    // from the old export mark at the first start (`Records`), where the records are decoded.
+    |db, _| db.create_object_store(UNSENT).map(|_| ()),
 ];
 
 const CONFLICTS: &str = "conflicts";
+const UNSENT: &str = "unsent";
 const IMPORT_LOG: &str = "import_log";
 
 /// Reads every per-record value of a kind's store and writes them back as chunks. Runs from the
@@ -107,8 +112,16 @@ fn error_of(value: JsValue) -> StoreError {
     }
 }
 
-/// Resolves with the request's result, or rejects with its error.
+/// Resolves with the request's result, or rejects with its error. A request that finished
+/// before it was awaited (its success event has fired already) answers at once: waiting for
+/// its event would wait forever.
 async fn finished(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    if request.ready_state() == IdbRequestReadyState::Done {
+        return match request.error() {
+            Ok(Some(e)) => Err(error_of(e.into())),
+            _ => request.result().map_err(error_of),
+        };
+    }
     let promise = Promise::new(&mut |resolve, reject| {
         let req = request.clone();
         let ok = Closure::once_into_js(move || {
@@ -308,16 +321,17 @@ enum Pace {
 /// Incoming records merged between two batches of reads (about 30 ms on a laptop).
 const BATCH_RECORDS: usize = 2_000;
 
-/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds), adds
-/// the conflicts found to `conflicts`, and returns the records as stored. Each chunk involved is
-/// read, merged and written in the one transaction: another tab's write cannot land in between.
-/// Any failure aborts the transaction.
+/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds and
+/// `UNSENT`): the records as stored, the conflicts found, and the records that changed, marked
+/// unsent under one new marker. Each chunk involved is read, merged and written in the one
+/// transaction: another tab's write cannot land in between. Any failure aborts the transaction.
 async fn merge_chunks(
     tx: &IdbTransaction,
     records: &[Record],
-    conflicts: &mut Vec<Conflict>,
     pace: Pace,
-) -> Result<Vec<Record>, StoreError> {
+) -> Result<Written, StoreError> {
+    let mut out = Written::default();
+    let marker = new_marker();
     let fail = |e: StoreError| {
         let _ = tx.abort();
         e
@@ -332,7 +346,7 @@ async fn merge_chunks(
     let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
     let mut reads = std::collections::VecDeque::with_capacity(groups.len());
     let mut issued = 0;
-    let mut saved = Vec::with_capacity(records.len());
+    out.records.reserve(records.len());
     for ((kind, chunk), incoming) in groups {
         if reads.is_empty() {
             // The next batch of reads (all of them, at the quick pace).
@@ -350,23 +364,59 @@ async fn merge_chunks(
             .into_iter()
             .map(|r| (r.id.clone(), r))
             .collect();
+        let mut changed_here = false;
         for r in incoming {
+            let mut changed = true;
             let record = by_id
                 .entry(r.id.clone())
                 .and_modify(|stored| {
-                    merge_reporting(stored, r, conflicts);
+                    changed = merge_reporting(stored, r, &mut out.conflicts);
                 })
                 .or_insert_with(|| r.clone());
-            saved.push(record.clone());
+            out.records.push(record.clone());
+            if changed {
+                out.unsent.push((r.id.clone(), marker.clone()));
+                changed_here = true;
+            }
         }
-        IdbStore::object_store(tx, kind.key())?
-            .put_with_key(
-                &chunk_value(by_id.values()),
-                &JsValue::from_str(&chunk_key(chunk)),
-            )
+        // A chunk nothing changed in is not written again (a repeated file writes nothing).
+        if changed_here {
+            IdbStore::object_store(tx, kind.key())?
+                .put_with_key(
+                    &chunk_value(by_id.values()),
+                    &JsValue::from_str(&chunk_key(chunk)),
+                )
+                .map_err(|e| fail(error_of(e)))?;
+        }
+    }
+    let unsent = IdbStore::object_store(tx, UNSENT)?;
+    for (id, marker) in &out.unsent {
+        unsent
+            .put_with_key(&JsValue::from_str(marker), &JsValue::from_str(id))
             .map_err(|e| fail(error_of(e)))?;
     }
-    Ok(saved)
+    Ok(out)
+}
+
+/// A marker for one write's changes: no other write here has it (the time, and a random part
+/// for two tabs writing in the same millisecond).
+fn new_marker() -> String {
+    format!(
+        "{:x}-{:08x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    )
+}
+
+/// Puts conflicts in the inbox inside `tx`.
+fn to_inbox(tx: &IdbTransaction, conflicts: &[Conflict]) -> Result<(), StoreError> {
+    let inbox = IdbStore::object_store(tx, CONFLICTS)?;
+    for c in conflicts {
+        inbox
+            .put_with_key(&to_json(c)?, &JsValue::from_str(&c.key()))
+            .map_err(error_of)?;
+    }
+    Ok(())
 }
 
 impl IdbStore {
@@ -414,48 +464,103 @@ impl Store for IdbStore {
         Ok(records)
     }
 
-    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
-        let kinds = kinds_of(records);
-        if kinds.is_empty() {
-            return Ok(Vec::new());
-        }
-        let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
-        let done = committed(&tx);
-        // Two tabs' simultaneous edits of one field: the later wins, as everywhere; the inbox
-        // is for what arrives in files.
-        let saved = merge_chunks(&tx, records, &mut Vec::new(), Pace::Together).await?;
-        done.await?;
-        Ok(saved)
-    }
-
-    async fn import(
-        &self,
-        records: &[Record],
-        entry: &ImportEntry,
-    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError> {
+    async fn put_all(&self, records: &[Record]) -> Result<Written, StoreError> {
         let mut stores = kinds_of(records);
-        stores.extend([CONFLICTS, IMPORT_LOG]);
+        if stores.is_empty() {
+            return Ok(Written::default());
+        }
+        stores.extend([CONFLICTS, UNSENT]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let mut conflicts = Vec::new();
-        let saved = merge_chunks(&tx, records, &mut conflicts, Pace::Batched).await?;
+        let written = merge_chunks(&tx, records, Pace::Together).await?;
+        // Two tabs saving one field at once: the later wins, and the other is kept for the
+        // officer, as for a received file.
+        if let Err(e) = to_inbox(&tx, &written.conflicts) {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        done.await?;
+        Ok(written)
+    }
+
+    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError> {
+        let mut stores = kinds_of(records);
+        stores.extend([CONFLICTS, IMPORT_LOG, UNSENT]);
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
         let fail = |e: StoreError| {
             let _ = tx.abort();
             e
         };
-        let inbox = Self::object_store(&tx, CONFLICTS)?;
-        for c in &conflicts {
-            inbox
-                .put_with_key(&to_json(c).map_err(fail)?, &JsValue::from_str(&c.key()))
-                .map_err(|e| fail(error_of(e)))?;
+        // Whether this file is in the log already (a handful of entries: one per file).
+        let log = Self::object_store(&tx, IMPORT_LOG)?
+            .get_all()
+            .map_err(|e| fail(error_of(e)))?;
+        let logged: Array = finished(&log).await.map_err(fail)?.unchecked_into();
+        let mut written = merge_chunks(&tx, records, Pace::Batched).await?;
+        let seen = logged.iter().any(|v| {
+            v.as_string()
+                .and_then(|t| serde_json::from_str::<ImportEntry>(&t).ok())
+                .is_some_and(|e| e.checksum == entry.checksum)
+        });
+        if seen && written.unsent.is_empty() {
+            // A repeat: nothing changed, so nothing was written, and the log gets no entry.
+            done.await?;
+            written.repeat = true;
+            return Ok(written);
         }
+        to_inbox(&tx, &written.conflicts).map_err(fail)?;
         // Keyed by time first, so the log reads oldest first.
         let key = format!("{:013}-{}", entry.received_ms, entry.checksum);
         Self::object_store(&tx, IMPORT_LOG)?
             .put_with_key(&to_json(entry).map_err(fail)?, &JsValue::from_str(&key))
             .map_err(|e| fail(error_of(e)))?;
         done.await?;
-        Ok((saved, conflicts))
+        Ok(written)
+    }
+
+    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readonly)?;
+        let store = Self::object_store(&tx, UNSENT)?;
+        let keys = store.get_all_keys().map_err(error_of)?;
+        let values = store.get_all().map_err(error_of)?;
+        let keys: Array = finished(&keys).await?.unchecked_into();
+        let values: Array = finished(&values).await?.unchecked_into();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .collect())
+    }
+
+    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError> {
+        let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        let store = Self::object_store(&tx, UNSENT)?;
+        let mut reads = Vec::with_capacity(sent.len());
+        for (id, _) in sent {
+            reads.push(store.get(&JsValue::from_str(id)).map_err(error_of)?);
+        }
+        for ((id, marker), read) in sent.iter().zip(reads) {
+            // Changed again since the export read it: still unsent.
+            if finished(&read).await?.as_string().as_deref() == Some(marker.as_str()) {
+                store.delete(&JsValue::from_str(id)).map_err(error_of)?;
+            }
+        }
+        done.await
+    }
+
+    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError> {
+        let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        let store = Self::object_store(&tx, UNSENT)?;
+        let marker = JsValue::from_str(&new_marker());
+        for id in ids {
+            store
+                .put_with_key(&marker, &JsValue::from_str(id))
+                .map_err(error_of)?;
+        }
+        done.await
     }
 
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {
@@ -525,7 +630,7 @@ impl Store for IdbStore {
         let kinds: Vec<&str> = Kind::ALL
             .iter()
             .map(|k| k.key())
-            .chain(["meta", IMPORT_LOG, CONFLICTS])
+            .chain(["meta", IMPORT_LOG, CONFLICTS, UNSENT])
             .collect();
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);

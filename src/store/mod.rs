@@ -9,8 +9,8 @@ pub mod chunk;
 pub mod idb;
 
 use crate::i18n::Msg;
+use crate::model::merge::merge_reporting;
 use crate::model::merge::Conflict;
-use crate::model::merge::{merge_into, merge_reporting};
 use crate::model::{Kind, Record};
 use crate::sharing::ImportEntry;
 use std::cell::RefCell;
@@ -41,28 +41,49 @@ impl StoreError {
     }
 }
 
+/// What a save or an import wrote.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Written {
+    /// Every record given, as now stored.
+    pub records: Vec<Record>,
+    /// The conflicts the merge found against the stored copies; they are in the inbox.
+    pub conflicts: Vec<Conflict>,
+    /// The records that changed here (new, or merged into), each now "belum dibagikan" under
+    /// the one marker this write got: `(id, marker)`.
+    pub unsent: Vec<(String, String)>,
+    /// An import of a file logged before that changed nothing: no second log entry was made.
+    pub repeat: bool,
+}
+
 /// The store interface. Futures are not `Send`: browsers run them on the page's one thread.
 #[allow(async_fn_in_trait)]
 pub trait Store {
     async fn load_all(&self) -> Result<Vec<Record>, StoreError>;
     /// Saves `records` in one transaction, either every one or none. Each is merged field by
     /// field into the copy already stored (see [`crate::model::merge`]), so a save made from a
-    /// stale copy (another tab changed the record meanwhile) keeps the other change. Returns the
-    /// records as now stored.
-    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError>;
+    /// stale copy (another tab changed the record meanwhile) keeps the other change; should both
+    /// have changed one field without seeing each other (two tabs saving at once), the later
+    /// wins and the other goes to the inbox, as for a received file. Records that changed are
+    /// marked "belum dibagikan".
+    async fn put_all(&self, records: &[Record]) -> Result<Written, StoreError>;
     /// The stored copies of these records (those that exist), e.g. after another tab saved them.
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
     /// Applies an import in one transaction, all or nothing: the received `records` merged into
     /// what is stored (as `put_all` does), every conflict that merge finds added to the inbox (one
     /// entry per record, field and dropped version), and `entry` written to the import log.
     /// Conflicts are found against the stored copies inside the transaction, not against an
-    /// earlier preview, so a change made meanwhile cannot lose an edit unreported. Returns the
-    /// records as stored and the conflicts found.
-    async fn import(
-        &self,
-        records: &[Record],
-        entry: &ImportEntry,
-    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError>;
+    /// earlier preview, so a change made meanwhile cannot lose an edit unreported. Records that
+    /// changed are marked "belum dibagikan" (received here is a change here: relaying a
+    /// colleague's data to the office must send it). A file already in the log that changes
+    /// nothing is a repeat: nothing is written, not even a second log entry.
+    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError>;
+    /// The records that have not left the device since they last changed here: id → marker.
+    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError>;
+    /// Marks records sent (an export left the device with them), each only if its marker is
+    /// still the one given: a record changed meanwhile stays unsent.
+    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError>;
+    /// Marks records unsent (the first start after an upgrade, from the old export mark).
+    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError>;
     /// The import log, oldest first.
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError>;
     /// The conflict inbox.
@@ -84,7 +105,49 @@ pub struct MemoryStore {
     meta: RefCell<BTreeMap<String, String>>,
     log: RefCell<Vec<ImportEntry>>,
     inbox: RefCell<BTreeMap<String, Conflict>>,
+    unsent: RefCell<BTreeMap<String, String>>,
+    writes: std::cell::Cell<u64>,
     pub fail_next: RefCell<Option<StoreError>>,
+}
+
+impl MemoryStore {
+    /// A marker no earlier write of this store had.
+    fn marker(&self) -> String {
+        self.writes.set(self.writes.get() + 1);
+        format!("m{}", self.writes.get())
+    }
+
+    /// Merges `records` into the map, as one write: what is stored, conflicts, what changed.
+    fn merge(&self, records: &[Record]) -> Written {
+        let mut map = self.records.borrow_mut();
+        let marker = self.marker();
+        let mut out = Written::default();
+        for r in records {
+            let mut changed = true;
+            let stored = map
+                .entry(r.id.clone())
+                .and_modify(|stored| {
+                    changed = merge_reporting(stored, r, &mut out.conflicts);
+                })
+                .or_insert_with(|| r.clone());
+            out.records.push(stored.clone());
+            if changed {
+                out.unsent.push((r.id.clone(), marker.clone()));
+            }
+        }
+        out
+    }
+
+    /// What a write changed, kept: the inbox and the unsent marks.
+    fn keep(&self, written: &Written) {
+        let mut inbox = self.inbox.borrow_mut();
+        for c in &written.conflicts {
+            inbox.insert(c.key(), c.clone());
+        }
+        self.unsent
+            .borrow_mut()
+            .extend(written.unsent.iter().cloned());
+    }
 }
 
 impl Store for MemoryStore {
@@ -92,53 +155,61 @@ impl Store for MemoryStore {
         Ok(self.records.borrow().values().cloned().collect())
     }
 
-    async fn put_all(&self, records: &[Record]) -> Result<Vec<Record>, StoreError> {
+    async fn put_all(&self, records: &[Record]) -> Result<Written, StoreError> {
         if let Some(err) = self.fail_next.borrow_mut().take() {
             return Err(err);
         }
-        let mut map = self.records.borrow_mut();
-        Ok(records
-            .iter()
-            .map(|r| {
-                let stored = map
-                    .entry(r.id.clone())
-                    .and_modify(|stored| {
-                        merge_into(stored, r);
-                    })
-                    .or_insert_with(|| r.clone());
-                stored.clone()
-            })
-            .collect())
+        let written = self.merge(records);
+        self.keep(&written);
+        Ok(written)
     }
 
-    async fn import(
-        &self,
-        records: &[Record],
-        entry: &ImportEntry,
-    ) -> Result<(Vec<Record>, Vec<Conflict>), StoreError> {
+    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError> {
         if let Some(err) = self.fail_next.borrow_mut().take() {
             return Err(err);
         }
-        let mut map = self.records.borrow_mut();
-        let mut conflicts = Vec::new();
-        let saved = records
+        let seen = self
+            .log
+            .borrow()
             .iter()
-            .map(|r| {
-                let stored = map
-                    .entry(r.id.clone())
-                    .and_modify(|stored| {
-                        merge_reporting(stored, r, &mut conflicts);
-                    })
-                    .or_insert_with(|| r.clone());
-                stored.clone()
-            })
-            .collect();
-        let mut inbox = self.inbox.borrow_mut();
-        for c in &conflicts {
-            inbox.insert(c.key(), c.clone());
+            .any(|e| e.checksum == entry.checksum);
+        // Merged into a copy first: a repeat must leave everything as it was.
+        let before = self.records.borrow().clone();
+        let mut written = self.merge(records);
+        if seen && written.unsent.is_empty() {
+            *self.records.borrow_mut() = before;
+            written.repeat = true;
+            return Ok(written);
         }
+        self.keep(&written);
         self.log.borrow_mut().push(entry.clone());
-        Ok((saved, conflicts))
+        Ok(written)
+    }
+
+    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        Ok(self.unsent.borrow().clone())
+    }
+
+    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError> {
+        if let Some(err) = self.fail_next.borrow_mut().take() {
+            return Err(err);
+        }
+        let mut unsent = self.unsent.borrow_mut();
+        for (id, marker) in sent {
+            if unsent.get(id) == Some(marker) {
+                unsent.remove(id);
+            }
+        }
+        Ok(())
+    }
+
+    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError> {
+        let marker = self.marker();
+        let mut unsent = self.unsent.borrow_mut();
+        for id in ids {
+            unsent.insert(id.clone(), marker.clone());
+        }
+        Ok(())
     }
 
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError> {
@@ -182,6 +253,7 @@ impl Store for MemoryStore {
         self.meta.borrow_mut().clear();
         self.log.borrow_mut().clear();
         self.inbox.borrow_mut().clear();
+        self.unsent.borrow_mut().clear();
         Ok(())
     }
 }
@@ -268,7 +340,7 @@ mod tests {
                 now_ms: 11,
             },
         );
-        let saved = block_on(store.put_all(&[tab_b])).unwrap();
+        let saved = block_on(store.put_all(&[tab_b])).unwrap().records;
         assert_eq!(saved[0].text("status"), "tutup", "tab A's change is kept");
         assert_eq!(saved[0].text("nama"), "Nama baru");
         assert_eq!(block_on(store.load_all()).unwrap(), saved);
@@ -326,19 +398,139 @@ mod tests {
             "Di sini"
         );
 
-        let (saved, conflicts) = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
+        let written = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
+        let (saved, conflicts) = (written.records, written.conflicts);
         assert_eq!(saved[0].text("nama"), "Di sana", "the later stamp");
         assert_eq!(conflicts.len(), 1, "found against the stored copy");
         assert_eq!(conflicts[0].lost.value, json!("Di sini"));
-        block_on(store.import(&[theirs], &entry)).unwrap();
+        assert!(!written.repeat);
+        let again = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
+        assert!(again.repeat && again.unsent.is_empty());
         assert_eq!(
             block_on(store.conflicts()).unwrap().len(),
             1,
             "the same conflict once"
         );
-        assert_eq!(block_on(store.import_log()).unwrap().len(), 2);
+        assert_eq!(
+            block_on(store.import_log()).unwrap().len(),
+            1,
+            "a repeat changes nothing, the log included"
+        );
+        // The same file again after the record was wiped: it changes something, so it is logged.
+        block_on(store.clear()).unwrap();
+        let after_wipe = block_on(store.import(&[theirs], &entry)).unwrap();
+        assert!(!after_wipe.repeat);
+        assert_eq!(block_on(store.import_log()).unwrap().len(), 1);
         block_on(store.drop_conflicts(&[conflicts[0].key()])).unwrap();
         assert!(block_on(store.conflicts()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn two_tabs_saving_one_field_at_once_send_the_loser_to_the_inbox() {
+        let store = MemoryStore::default();
+        let rs = records(1);
+        block_on(store.put_all(&rs)).unwrap();
+        let (mut tab_a, mut tab_b) = (rs[0].clone(), rs[0].clone());
+        let (mut a, mut b) = (Clock::new("dev-t1"), Clock::new("dev-t2"));
+        let mut ed = |c: &mut Clock, r: &mut Record, v: &str, now_ms| {
+            r.set(
+                "nama",
+                json!(v),
+                &mut Editor {
+                    clock: c,
+                    officer: "Uji",
+                    now_ms,
+                },
+            );
+        };
+        ed(&mut a, &mut tab_a, "Dari tab A", 10);
+        ed(&mut b, &mut tab_b, "Dari tab B", 11);
+        assert!(block_on(store.put_all(&[tab_a]))
+            .unwrap()
+            .conflicts
+            .is_empty());
+        let written = block_on(store.put_all(&[tab_b])).unwrap();
+        assert_eq!(
+            written.records[0].text("nama"),
+            "Dari tab B",
+            "the later wins"
+        );
+        assert_eq!(written.conflicts.len(), 1);
+        let inbox = block_on(store.conflicts()).unwrap();
+        assert_eq!(inbox.len(), 1, "the loser is in the inbox");
+        assert_eq!(inbox[0].lost.value, json!("Dari tab A"));
+    }
+
+    #[test]
+    fn a_record_is_unsent_from_any_change_here_until_an_export_carries_it() {
+        use crate::sharing::ImportEntry;
+        let store = MemoryStore::default();
+        let mut rs = records(2);
+        let saved = block_on(store.put_all(&rs)).unwrap();
+        let unsent = block_on(store.unsent()).unwrap();
+        assert_eq!(unsent.len(), 2, "new records are unsent");
+        // Exported: both leave the device.
+        block_on(store.mark_sent(&saved.unsent)).unwrap();
+        assert!(block_on(store.unsent()).unwrap().is_empty());
+        // Received from a colleague, with stamps older than anything here: still a change here.
+        let mut other = Clock::new("other");
+        let mut from_colleague = Record::new(
+            Kind::Usaha,
+            &mut Editor {
+                clock: &mut other,
+                officer: "Rekan",
+                now_ms: 0,
+            },
+        );
+        from_colleague.id = "other-0-0".into();
+        let entry = ImportEntry {
+            checksum: "sha256:01".into(),
+            received_ms: 7,
+            created: "2026-11-23T00:00:00.000Z".into(),
+            created_ms: 0,
+            device: "other".into(),
+            officer: "Rekan".into(),
+            kabupaten: None,
+            counts: Default::default(),
+        };
+        let got = block_on(store.import(std::slice::from_ref(&from_colleague), &entry)).unwrap();
+        assert_eq!(
+            block_on(store.unsent()).unwrap().keys().collect::<Vec<_>>(),
+            vec![&from_colleague.id]
+        );
+        // An export that saw an older marker does not clear a change made since.
+        let stale = got.unsent.clone();
+        let mut clock = Clock::new("dev");
+        rs[0].set(
+            "nama",
+            json!("Diubah"),
+            &mut Editor {
+                clock: &mut clock,
+                officer: "Uji",
+                now_ms: 50,
+            },
+        );
+        let edit = block_on(store.put_all(&rs[..1])).unwrap();
+        let mut sent = stale;
+        sent.push((rs[0].id.clone(), "an older marker".into()));
+        block_on(store.mark_sent(&sent)).unwrap();
+        assert_eq!(
+            block_on(store.unsent()).unwrap(),
+            edit.unsent.into_iter().collect(),
+            "only the edit made after the export began is left"
+        );
+        // A save that changes nothing leaves nothing unsent.
+        block_on(
+            store.mark_sent(
+                &block_on(store.unsent())
+                    .unwrap()
+                    .into_iter()
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .unwrap();
+        assert!(block_on(store.put_all(&rs[..1])).unwrap().unsent.is_empty());
+        assert!(block_on(store.unsent()).unwrap().is_empty());
     }
 
     #[test]

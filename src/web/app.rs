@@ -3,10 +3,10 @@
 use super::i18n::{tr, I18n};
 use super::pages::*;
 use super::pwa::{self, Pwa};
-use super::records::Records;
+use super::records::{local_time, Records};
 use super::settings;
 use super::wilayah::Wilayah;
-use crate::i18n::Msg;
+use crate::i18n::{fill, Msg};
 use crate::model::kinds;
 use crate::profile::Profile;
 use leptos::ev::KeyboardEvent;
@@ -175,11 +175,29 @@ fn Navigation() -> impl IntoView {
     }
 }
 
-/// Offline state, a waiting update, and the first-install notice.
+/// Offline state, a device date that looks wrong, a waiting update, and the first-install
+/// notice.
 #[component]
 fn Banners() -> impl IntoView {
     let pwa = Pwa::expect();
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    // Stamps made here run ahead of the device's clock: its date was later then, or is wrong now.
+    let clock_wrong = move || {
+        records.clock_ahead.get().map(|_| {
+            fill(
+                i18n.t(Msg::ClockWrong),
+                &[
+                    ("latest", &local_time(records.latest_stamp_ms())),
+                    ("now", &local_time(js_sys::Date::now() as u64)),
+                ],
+            )
+        })
+    };
     view! {
+        {move || clock_wrong().map(|text| view! {
+            <p class="banner banner--offline" role="alert" data-testid="clock-banner">{text}</p>
+        })}
         <Show when=move || !pwa.online.get()>
             <p class="banner banner--offline" role="status" data-testid="offline-banner">
                 {tr(Msg::StatusOffline)}

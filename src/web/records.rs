@@ -37,9 +37,16 @@ pub struct Records {
     pub all: RwSignal<BTreeMap<String, Record>>,
     pub state: RwSignal<LoadState>,
     pub last_deleted: RwSignal<Option<Deleted>>,
-    /// The latest stamp that left the device in an export (`None`: never exported). Records
-    /// with a later change are "belum dibagikan".
+    /// The latest stamp that left the device in an export (`None`: never exported): a "since"
+    /// export says it in its header.
     pub last_export: RwSignal<Option<Stamp>>,
+    /// The records that have not left the device since they last changed here, in any way (a
+    /// save, a received file): "belum dibagikan". Id → the marker of that change.
+    pub unsent: RwSignal<BTreeMap<String, String>>,
+    /// How far the stamps on this device run ahead of its clock, beyond what received files may
+    /// (`None`: they do not): the device's date was later when they were made, and one of the
+    /// two dates is wrong.
+    pub clock_ahead: RwSignal<Option<u64>>,
     /// The conflict inbox: versions an import dropped that the officer has not looked at.
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// The Usaha as the reports read them, updated with `all` (before it, so a memo reading
@@ -50,6 +57,9 @@ pub struct Records {
 
 /// The meta key of [`Records::last_export`].
 const LAST_EXPORT: &str = "last_export";
+/// The meta key saying the unsent marks have been filled from the export mark (the first start
+/// after the upgrade that brought them).
+const UNSENT_FILLED: &str = "unsent_filled";
 
 thread_local! {
     static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
@@ -96,6 +106,8 @@ impl Records {
             state: RwSignal::new(LoadState::Loading),
             last_deleted: RwSignal::new(None),
             last_export: RwSignal::new(None),
+            unsent: RwSignal::new(BTreeMap::new()),
+            clock_ahead: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
             usaha_index: StoredValue::new(UsahaIndex::build([], utc_offset_ms())),
             clock: StoredValue::new(Clock::new(clock_device)),
@@ -110,14 +122,26 @@ impl Records {
             let loading = async {
                 let store = open_store(blocked).await?;
                 let loaded = store.load_all().await?;
-                let mark = store.meta_get(LAST_EXPORT).await?;
-                Ok::<_, StoreError>((loaded, mark))
+                let mark: Option<Stamp> = store
+                    .meta_get(LAST_EXPORT)
+                    .await?
+                    .and_then(|m| serde_json::from_str(&m).ok());
+                if store.meta_get(UNSENT_FILLED).await?.is_none() {
+                    // Before per-record marks, "unsent" meant a change after the export mark.
+                    let ids: Vec<String> = crate::sharing::unshared(&loaded, mark.as_ref())
+                        .into_iter()
+                        .map(|r| r.id.clone())
+                        .collect();
+                    store.mark_unsent(&ids).await?;
+                    store.meta_put(UNSENT_FILLED, "1").await?;
+                }
+                let unsent = store.unsent().await?;
+                Ok::<_, StoreError>((loaded, mark, unsent))
             };
             match loading.await {
-                Ok((loaded, mark)) => {
-                    records
-                        .last_export
-                        .set(mark.and_then(|m| serde_json::from_str(&m).ok()));
+                Ok((loaded, mark, unsent)) => {
+                    records.last_export.set(mark);
+                    records.unsent.set(unsent);
                     // For diagnostics and the load benchmark: how long opening and reading took.
                     if let Some(body) = document().body() {
                         let _ = body.set_attribute(
@@ -127,6 +151,7 @@ impl Records {
                     }
                     let taking = js_sys::Date::now();
                     records.take_in(loaded);
+                    records.check_clock();
                     // And how long taking them in took (the clock, the Usaha index, the map).
                     if let Some(body) = document().body() {
                         let _ = body.set_attribute(
@@ -170,6 +195,11 @@ impl Records {
                         if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
                             self.take_in(fresh);
                         }
+                        if let Ok(unsent) = async { store().await?.unsent().await }.await {
+                            self.unsent.set(unsent);
+                        }
+                        // Two tabs saving one field at once: the inbox may have grown.
+                        self.refresh_conflicts().await;
                     }),
                 }
             },
@@ -198,20 +228,39 @@ impl Records {
         });
     }
 
+    /// Tells the officer when stamps on this device run ahead of its clock (see
+    /// [`Self::clock_ahead`]).
+    fn check_clock(self) {
+        let now = js_sys::Date::now() as u64;
+        let ahead = self.clock.with_value(|c| c.ahead_of(now));
+        self.clock_ahead.set(ahead);
+    }
+
+    /// The latest time stamped on this device, for the officer (with [`Self::clock_ahead`]).
+    pub fn latest_stamp_ms(self) -> u64 {
+        self.clock.with_value(Clock::wall)
+    }
+
     /// [`Self::take_in`] a slice at a time, for the tens of thousands of records an import may
-    /// bring: the records go in unannounced, and the views are told once, when all are in.
+    /// bring: the records go in unannounced (the Usaha index with them, so Beranda's figures
+    /// count them), and the views are told once, when all are in.
     async fn take_in_slices(self, stored: Vec<Record>) {
         let mut stored = stored.into_iter().peekable();
+        let mut slice = Vec::new();
         while stored.peek().is_some() {
             let deadline = Deadline::start();
             self.clock.update_value(|clock| {
-                self.all.update_untracked(|all| {
-                    while !deadline.passed() {
-                        let Some(r) = stored.next() else { break };
-                        r.stamps().for_each(|s| clock.observe(s));
-                        all.insert(r.id.clone(), r);
-                    }
-                })
+                while !deadline.passed() {
+                    let Some(r) = stored.next() else { break };
+                    r.stamps().for_each(|s| clock.observe(s));
+                    slice.push(r);
+                }
+            });
+            self.usaha_index.update_value(|index| index.update(&slice));
+            self.all.update_untracked(|all| {
+                for r in slice.drain(..) {
+                    all.insert(r.id.clone(), r);
+                }
             });
             slices::breathe().await;
         }
@@ -235,26 +284,47 @@ impl Records {
     /// Writes `changed` in one transaction (merged into what is stored), then shows the records
     /// as stored. On error nothing is shown changed.
     pub async fn save(self, changed: Vec<Record>) -> Result<(), StoreError> {
-        let saved = store().await?.put_all(&changed).await?;
+        let written = store().await?.put_all(&changed).await?;
         tell_other_tabs(&Notice::Saved(
-            saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
+            written
+                .records
+                .iter()
+                .map(|r| (r.kind, r.id.clone()))
+                .collect(),
         ));
-        self.take_in(saved);
+        self.take_in(written.records);
+        self.unsent.update(|u| u.extend(written.unsent));
+        if !written.conflicts.is_empty() {
+            self.refresh_conflicts().await;
+        }
         Ok(())
     }
 
     /// Applies an import in one transaction (the received records, the conflicts the store finds,
     /// the log), then shows the records as stored, rereads the inbox and tells the other tabs.
-    pub async fn import(self, records: Vec<Record>, entry: ImportEntry) -> Result<(), StoreError> {
-        let (saved, _found) = store().await?.import(&records, &entry).await?;
+    /// `Ok(false)`: a file applied before that changed nothing again (nothing was written).
+    pub async fn import(
+        self,
+        records: Vec<Record>,
+        entry: ImportEntry,
+    ) -> Result<bool, StoreError> {
+        let written = store().await?.import(&records, &entry).await?;
         slices::drop_in_slices(records).await;
+        if written.repeat {
+            return Ok(false);
+        }
         tell_other_tabs(&Notice::Saved(
-            saved.iter().map(|r| (r.kind, r.id.clone())).collect(),
+            written
+                .records
+                .iter()
+                .map(|r| (r.kind, r.id.clone()))
+                .collect(),
         ));
         slices::breathe().await;
-        self.take_in_slices(saved).await;
+        self.take_in_slices(written.records).await;
+        self.unsent.update(|u| u.extend(written.unsent));
         self.refresh_conflicts().await;
-        Ok(())
+        Ok(true)
     }
 
     /// Reads the inbox, leaving out (and removing) conflicts someone has settled since.
@@ -312,12 +382,36 @@ impl Records {
         store().await?.import_log().await
     }
 
-    /// Remembers that everything up to `mark` has left the device in an export.
-    pub async fn mark_exported(self, mark: Stamp) -> Result<(), StoreError> {
+    /// Remembers that the records `sent` (id and the marker of their change as the export read
+    /// it) have left the device in an export whose latest stamp is `mark`. A record changed
+    /// since the export read it stays unsent.
+    pub async fn mark_exported(
+        self,
+        mark: Stamp,
+        sent: Vec<(String, String)>,
+    ) -> Result<(), StoreError> {
         let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;
-        store().await?.meta_put(LAST_EXPORT, &text).await?;
+        let store = store().await?;
+        store.mark_sent(&sent).await?;
+        store.meta_put(LAST_EXPORT, &text).await?;
         self.last_export.set(Some(mark));
+        self.unsent.update(|u| {
+            for (id, marker) in &sent {
+                if u.get(id) == Some(marker) {
+                    u.remove(id);
+                }
+            }
+        });
         Ok(())
+    }
+
+    /// The unsent records' (id, marker) among `ids`, as an export carrying them reads it.
+    pub fn unsent_of<'a>(self, ids: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+        self.unsent.with_untracked(|u| {
+            ids.into_iter()
+                .filter_map(|id| u.get(id).map(|m| (id.to_string(), m.clone())))
+                .collect()
+        })
     }
 
     /// Removes every record from the device (behind a typed confirmation in Pengaturan).
@@ -328,6 +422,7 @@ impl Records {
             .set_value(UsahaIndex::build([], utc_offset_ms()));
         self.all.set(BTreeMap::new());
         self.last_export.set(None);
+        self.unsent.set(BTreeMap::new());
         self.conflicts.set(Vec::new());
         Ok(())
     }

@@ -9,7 +9,7 @@ use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
 use crate::model::{field_label, kinds, Record};
-use crate::sharing::{export_mark, file_name, unshared, ImportEntry, Plan, Planner};
+use crate::sharing::{export_mark, file_name, ImportEntry, Plan, Planner};
 use crate::web::app::ProfileState;
 use crate::web::files::{self, offer, offer_bytes, Offered};
 use crate::web::i18n::{tr, I18n};
@@ -45,32 +45,26 @@ pub fn BagikanPage() -> impl IntoView {
             .all
             .with(|all| all.values().filter(|r| !r.is_deleted()).count())
     });
-    let pending = Memo::new(move |_| {
-        records.last_export.with(|mark| {
-            records
-                .all
-                .with(|all| unshared(all.values(), mark.as_ref()).len())
-        })
-    });
+    let pending = Memo::new(move |_| records.unsent.with(|u| u.len()));
     let export = move |all: bool| {
         if outcome.get_untracked() == Outcome::Working {
             return;
         }
-        let chosen: Vec<Record> = records.last_export.with_untracked(|mark| {
+        // Every record, or those that have not left the device since they changed here.
+        let chosen: Vec<Record> = records.unsent.with_untracked(|unsent| {
             records.all.with_untracked(|m| {
-                if all {
-                    m.values().cloned().collect()
-                } else {
-                    unshared(m.values(), mark.as_ref())
-                        .into_iter()
-                        .cloned()
-                        .collect()
-                }
+                m.values()
+                    .filter(|r| all || unsent.contains_key(&r.id))
+                    .cloned()
+                    .collect()
             })
         });
         let Some(mark) = export_mark(&chosen) else {
             return;
         };
+        // What this export carries, as it reads it now: a record changed while the file is being
+        // written stays unsent.
+        let sent = records.unsent_of(chosen.iter().map(|r| r.id.as_str()));
         let scope = match (all, records.last_export.get_untracked()) {
             (false, Some(since)) => Scope::Since(since),
             _ => Scope::All,
@@ -112,7 +106,7 @@ pub fn BagikanPage() -> impl IntoView {
             };
             let result = match offered {
                 Ok(Offered::Cancelled) => Outcome::Cancelled,
-                Ok(how) => match records.mark_exported(mark).await {
+                Ok(how) => match records.mark_exported(mark, sent).await {
                     Ok(()) => Outcome::Done(
                         if how == Offered::Shared {
                             Msg::ShareShared
@@ -198,6 +192,8 @@ enum Received {
     None,
     Refused(String),
     Applied,
+    /// Applied before, and nothing in it is new: nothing was written.
+    Repeat,
     Cancelled,
     Failed(Msg),
 }
@@ -335,10 +331,11 @@ fn ImportSection() -> impl IntoView {
             let done = records.import(p.bundle.records, entry).await;
             busy.set(None);
             match done {
-                Ok(()) => {
+                Ok(true) => {
                     result.set(Received::Applied);
                     refresh_log();
                 }
+                Ok(false) => result.set(Received::Repeat),
                 Err(e) => result.set(Received::Failed(e.message())),
             }
         });
@@ -364,6 +361,7 @@ fn ImportSection() -> impl IntoView {
                     Received::None => String::new(),
                     Received::Refused(message) => message,
                     Received::Applied => i18n.t(Msg::ImportApplied).to_string(),
+                    Received::Repeat => i18n.t(Msg::ImportRepeat).to_string(),
                     Received::Cancelled => i18n.t(Msg::ImportCancelled).to_string(),
                     Received::Failed(msg) => i18n.t(msg).to_string(),
                 }}
@@ -603,7 +601,11 @@ async fn receive(
 
     // Planned against the records as they are at each slice; the store merges against what is
     // stored when the file is applied, so a change meanwhile still counts.
-    let mut planner = Planner::counts_only();
+    // Conflicts the inbox already holds are nothing new (the same file received again).
+    let known: Vec<String> = records
+        .conflicts
+        .with_untracked(|inbox| inbox.iter().map(Conflict::key).collect());
+    let mut planner = Planner::counts_only().knowing(known);
     let mut next = 0;
     let total = bundle.records.len();
     while next < total {

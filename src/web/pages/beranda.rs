@@ -13,7 +13,7 @@ use crate::report::export::{csv, sheet, Sheet};
 use crate::report::{
     kept, options_with, Filter, Input, Options, Report, INDUSTRI_COLUMNS, UMKM_COLUMNS,
 };
-use crate::sharing::{named, unshared};
+use crate::sharing::named;
 use crate::web::app::{ProfileState, NAV};
 use crate::web::charts::{Bar, BarChart, FunnelChart, StackedChart};
 use crate::web::files::{offer, offer_bytes};
@@ -131,13 +131,7 @@ pub fn BerandaPage() -> impl IntoView {
             })
         })
     });
-    let pending = Memo::new(move |_| {
-        records.last_export.with(|mark| {
-            records
-                .all
-                .with(|all| unshared(all.values(), mark.as_ref()).len())
-        })
-    });
+    let pending = Memo::new(move |_| records.unsent.with(|u| u.len()));
     let label = |path: &str| NAV.iter().find(|(p, _)| *p == path).map(|(_, m)| *m);
     view! {
         <Page title=Msg::NavBeranda intro=Msg::BerandaIntro>

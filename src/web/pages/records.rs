@@ -370,12 +370,8 @@ pub fn LastChange(record: Record) -> impl IntoView {
         .to_string();
     let by = by.to_string();
     let records = Records::expect();
-    let latest = crate::sharing::latest(&record).clone();
-    let unshared = move || {
-        records
-            .last_export
-            .with(|mark| mark.as_ref().is_none_or(|m| latest > *m))
-    };
+    let id = record.id.clone();
+    let unshared = move || records.unsent.with(|u| u.contains_key(&id));
     view! {
         <Show when=unshared>
             <p><span class="chip chip--unshared" data-testid="unshared">{tr(Msg::BelumDibagikan)}</span></p>
