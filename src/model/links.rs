@@ -30,6 +30,38 @@ pub fn link_element(kind: Kind, key: &str) -> Option<(&str, &str)> {
         .filter(|(links, _)| is_links(kind, links))
 }
 
+/// A form's validated values made ready for the record as stored now: a links field's list
+/// becomes the record's members now, with the ids the officer added since the form opened
+/// (`opened`: the form then, or the base a restored draft was typed over) and without those they
+/// removed. Members another tab or an import added or removed meanwhile stay so, as the fields
+/// the officer did not touch do ([`super::changed_since`]).
+pub fn over_stored<T: serde::Serialize>(
+    mut values: super::FormValues,
+    opened: &T,
+    stored: &Record,
+) -> super::FormValues {
+    let opened = serde_json::to_value(opened).unwrap_or_default();
+    for (key, value) in values.iter_mut() {
+        if !is_links(stored.kind, key) {
+            continue;
+        }
+        let before = schema::split_list(opened.get(*key).and_then(Value::as_str).unwrap_or(""));
+        let after = schema::list_of(Some(value));
+        let mut ids: Vec<&str> = stored
+            .links(key)
+            .into_iter()
+            .filter(|id| after.contains(id) || !before.contains(id))
+            .collect();
+        for id in &after {
+            if !before.contains(id) && !ids.contains(id) {
+                ids.push(id);
+            }
+        }
+        *value = serde_json::json!(ids);
+    }
+    values
+}
+
 impl Record {
     /// The ids in the links field `key`, in the order they became members (by the stamp that
     /// made each one a member; an old list's ids as listed). For each id, its member field or
@@ -231,6 +263,26 @@ mod tests {
         merge_reporting(&mut at_b, &m, &mut again);
         assert!(again.is_empty(), "{again:?}");
         assert_eq!(at_b.links("anggota"), ["u-1"]);
+    }
+
+    #[test]
+    fn a_form_opened_before_another_tab_changed_the_members_keeps_that_change() {
+        let mut a = Clock::new("a");
+        let mut stored = sentra(&mut a);
+        stored.set("anggota", json!(["u-1", "u-2"]), &mut ed(&mut a, 2));
+        let schema = kinds::schema(Kind::Sentra).unwrap();
+        let opened = schema.form_of(&stored);
+        // Meanwhile another tab adds u-3 and removes u-2.
+        stored.set("anggota", json!(["u-1", "u-3"]), &mut ed(&mut a, 3));
+        // This form removes u-1 and adds u-4 to what it showed.
+        let values = vec![("anggota", json!(["u-2", "u-4"]))];
+        let values = over_stored(values, &opened, &stored);
+        assert_eq!(values, vec![("anggota", json!(["u-3", "u-4"]))]);
+        assert!(stored.apply(values, &mut ed(&mut a, 4)));
+        assert_eq!(stored.links("anggota"), ["u-3", "u-4"]);
+        // Other fields pass as they are.
+        let other = vec![("nama", json!("Sentra"))];
+        assert_eq!(over_stored(other.clone(), &opened, &stored), other);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod usaha;
 use crate::i18n::{fill, Lang, Msg};
 pub use fields::{shared, Fields};
 use hlc::{Clock, Stamp};
-pub use links::{is_links, link_element};
+pub use links::{is_links, link_element, over_stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
