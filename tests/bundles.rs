@@ -84,6 +84,11 @@ fn header() -> Header {
     }
 }
 
+/// A valid fixture, read.
+fn fixture(name: &str) -> bundle::Bundle {
+    bundle::read(&std::fs::read(dir().join(name)).unwrap(), &today()).unwrap()
+}
+
 fn content(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap()
 }
@@ -383,11 +388,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 
 #[test]
 fn the_valid_fixture_keeps_tombstones_undos_and_links() {
-    let b = bundle::read(
-        &std::fs::read(dir().join("valid-all.json")).unwrap(),
-        &today(),
-    )
-    .unwrap();
+    let b = fixture("valid-all.json");
     let sentra = b.records.iter().find(|r| r.kind == Kind::Sentra).unwrap();
     assert!(
         !sentra.is_deleted(),
@@ -410,11 +411,7 @@ fn the_valid_fixture_keeps_tombstones_undos_and_links() {
 /// shows the same members; an edit after it adds and removes members over that list.
 #[test]
 fn a_bundle_with_links_as_whole_lists_still_reads() {
-    let b = bundle::read(
-        &std::fs::read(dir().join("valid-1.0-links-as-lists.json")).unwrap(),
-        &today(),
-    )
-    .unwrap();
+    let b = fixture("valid-1.0-links-as-lists.json");
     let usaha = b.records.iter().find(|r| r.kind == Kind::Usaha).unwrap();
     let mut sentra = b
         .records

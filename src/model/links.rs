@@ -103,33 +103,23 @@ impl Record {
             .collect();
         let now: Vec<String> = self.links(key).into_iter().map(String::from).collect();
         let prefix = element_prefix(key);
-        let mut changed = false;
-        // Added in the list's order, so the members keep it.
+        // Added in the list's order, so the members keep it; each id once.
         let mut done = BTreeSet::new();
-        for id in &wanted {
-            if !now.iter().any(|n| n == id) && done.insert(*id) {
-                // Written even if its field already says `true`: a later old-style list said no.
-                self.write(
-                    &format!("{prefix}{id}"),
-                    Value::Bool(true),
-                    Vec::new(),
-                    editor,
-                );
-                changed = true;
-            }
+        let added = wanted
+            .iter()
+            .filter(|id| !now.iter().any(|n| n == *id) && done.insert(**id))
+            .map(|id| (id.to_string(), true));
+        let removed = now
+            .iter()
+            .filter(|id| !wanted.contains(&id.as_str()))
+            .map(|id| (id.clone(), false));
+        let changes: Vec<(String, bool)> = added.chain(removed).collect();
+        for (id, member) in &changes {
+            // Written even if its field already says so: a later old-style list said otherwise.
+            let value = Value::Bool(*member);
+            self.write(&format!("{prefix}{id}"), value, Vec::new(), editor);
         }
-        for id in &now {
-            if !wanted.contains(&id.as_str()) {
-                self.write(
-                    &format!("{prefix}{id}"),
-                    Value::Bool(false),
-                    Vec::new(),
-                    editor,
-                );
-                changed = true;
-            }
-        }
-        changed
+        !changes.is_empty()
     }
 }
 
@@ -140,16 +130,9 @@ mod tests {
     use crate::model::hlc::Clock;
     use crate::model::merge::{merge_reporting, merged};
     use crate::model::schema::values_of;
+    use crate::model::tests::editor as ed;
     use crate::model::{field_label, kinds};
     use serde_json::json;
-
-    fn ed(clock: &mut Clock, now_ms: u64) -> Editor<'_> {
-        Editor {
-            clock,
-            officer: "Uji",
-            now_ms,
-        }
-    }
 
     fn sentra(clock: &mut Clock) -> Record {
         Record::new(Kind::Sentra, &mut ed(clock, 1))

@@ -329,7 +329,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn editor<'a>(clock: &'a mut Clock, now_ms: u64) -> Editor<'a> {
+    pub(super) fn editor<'a>(clock: &'a mut Clock, now_ms: u64) -> Editor<'a> {
         Editor {
             clock,
             officer: "Petugas Uji",
