@@ -30,7 +30,7 @@ pub use writer::Writer;
 
 pub const FORMAT: &str = "sentra-bundle";
 /// Major.minor: a reader takes any minor of its major and refuses a later major.
-pub const VERSION: &str = "1.0";
+pub const VERSION: &str = "1.1";
 const MAJOR: u64 = 1;
 /// Larger files are refused before parsing: 50,000 Usaha make about 40 MB.
 pub const MAX_BYTES: usize = 100_000_000;
@@ -506,7 +506,7 @@ fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
         }
     }
     let reasons = match kinds::schema(r.kind) {
-        Some(schema) => schema.field_errors(&schema.form_of(r), today),
+        Some(schema) => schema.record_errors(r, today),
         None => UsahaForm::from_record(r)
             .validate(today)
             .err()

@@ -51,7 +51,28 @@ impl Lookup<'_> {
         }
     }
 
-    /// A stored value as shown; phone numbers masked when `masked`.
+    /// A record's field as shown (`None`: empty): [`Lookup::shown`] of its value, or for links
+    /// the titles of its members ([`Record::links`]).
+    pub fn shown_field(&self, r: &Record, spec: &FieldSpec, masked: bool) -> Option<String> {
+        match spec.ty {
+            Ty::Links(kind) => {
+                let ids = r.links(spec.key);
+                (!ids.is_empty()).then(|| self.linked_titles(kind, ids))
+            }
+            _ => Some(self.shown(spec, r.get(spec.key)?, masked)),
+        }
+    }
+
+    fn linked_titles<'i>(&self, kind: Kind, ids: impl IntoIterator<Item = &'i str>) -> String {
+        ids.into_iter()
+            .map(|id| self.linked_title(kind, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A stored value as shown; phone numbers masked when `masked`. A links value is a list of
+    /// ids (as an old version stored it, or a conflict on it shows): a record's members are
+    /// shown by [`Lookup::shown_field`].
     pub fn shown(&self, spec: &FieldSpec, v: &Value, masked: bool) -> String {
         let code = v.as_str().unwrap_or_default();
         match spec.ty {
@@ -68,11 +89,7 @@ impl Lookup<'_> {
                 .and_then(|i| i.kabupaten(code))
                 .map_or_else(|| code.to_string(), |k| k.name.clone()),
             Ty::Link(kind) => self.linked_title(kind, code),
-            Ty::Links(kind) => list_of(Some(v))
-                .into_iter()
-                .map(|id| self.linked_title(kind, id))
-                .collect::<Vec<_>>()
-                .join(", "),
+            Ty::Links(kind) => self.linked_titles(kind, list_of(Some(v))),
             Ty::Phone if masked => mask_phone(code),
             Ty::Date { .. } => format::date(code, self.lang),
             Ty::Rupiah => v

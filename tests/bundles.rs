@@ -85,6 +85,11 @@ fn header() -> Header {
     }
 }
 
+/// A valid fixture, read.
+fn fixture(name: &str) -> bundle::Bundle {
+    bundle::read(&std::fs::read(dir().join(name)).unwrap(), &today()).unwrap()
+}
+
 fn content(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap()
 }
@@ -126,6 +131,53 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
                 c["records"][0]["lampiran"] = json!(["foto-1.jpg"]);
             }),
             Ok(3),
+        ),
+        // As a version before 1.1 wrote links: the whole list in one field, one stamp (byte for
+        // byte the valid-all.json that version 1.0 wrote).
+        (
+            "valid-1.0-links-as-lists.json",
+            edit(&|c| {
+                c.insert("version".into(), json!("1.0"));
+                for (kind, key) in [("sentra", "anggota"), ("kegiatan", "peserta")] {
+                    let i = kind_at(c, kind);
+                    as_old_list(&mut c["records"][i]["fields"], key);
+                }
+            }),
+            Ok(3),
+        ),
+        (
+            "invalid-link-member-not-yes-or-no.json",
+            edit(&|c| {
+                let i = kind_at(c, "sentra");
+                let fields = c["records"][i]["fields"].as_object_mut().unwrap();
+                let member = fields
+                    .keys()
+                    .find(|k| k.starts_with("anggota/"))
+                    .unwrap()
+                    .clone();
+                fields[&member]["v"] = json!("ya");
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Sentra,
+                field: "anggota".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "invalid-link-member-id.json",
+            edit(&|c| {
+                let i = kind_at(c, "kegiatan");
+                let fields = c["records"][i]["fields"].as_object_mut().unwrap();
+                let member = fields[&format!("peserta/{}", c_usaha_id(fields))].clone();
+                fields.insert("peserta/<script>".into(), member);
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Kegiatan,
+                field: "peserta".into(),
+                reason: String::new(),
+            }),
         ),
         (
             "not-json.json",
@@ -313,6 +365,36 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
     ]
 }
 
+/// Turns a record's member fields `<key>/<id>` into one list field `<key>`, as versions before
+/// 1.1 wrote it (the list's stamp: the last member's).
+fn as_old_list(fields: &mut Value, key: &str) {
+    let fields = fields.as_object_mut().unwrap();
+    let prefix = format!("{key}/");
+    let members: Vec<String> = fields
+        .keys()
+        .filter(|k| k.starts_with(&prefix))
+        .cloned()
+        .collect();
+    let mut list = fields[members.last().unwrap()].clone();
+    list["v"] = json!(members
+        .iter()
+        .map(|m| m[prefix.len()..].to_string())
+        .collect::<Vec<_>>());
+    for m in &members {
+        fields.remove(m);
+    }
+    fields.insert(key.into(), list);
+}
+
+/// The id in a record's one `peserta/<id>` field.
+fn c_usaha_id(fields: &Map<String, Value>) -> String {
+    fields
+        .keys()
+        .find_map(|k| k.strip_prefix("peserta/"))
+        .unwrap()
+        .to_string()
+}
+
 /// Compares outcomes: counts for valid files; for errors the kind, plus the version, kind and
 /// field where they say which (ids and reasons are long and follow from the file).
 fn same_outcome(got: &Result<usize, BundleError>, want: &Result<usize, BundleError>) -> bool {
@@ -415,11 +497,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 
 #[test]
 fn the_valid_fixture_keeps_tombstones_undos_and_links() {
-    let b = bundle::read(
-        &std::fs::read(dir().join("valid-all.json")).unwrap(),
-        &today(),
-    )
-    .unwrap();
+    let b = fixture("valid-all.json");
     let sentra = b.records.iter().find(|r| r.kind == Kind::Sentra).unwrap();
     assert!(
         !sentra.is_deleted(),
@@ -428,9 +506,49 @@ fn the_valid_fixture_keeps_tombstones_undos_and_links() {
     assert_eq!(&*sentra.fields["_deleted"].by, "Petugas Lain");
     assert!(sentra.fields["_deleted"].replaced.is_some());
     let usaha = b.records.iter().find(|r| r.kind == Kind::Usaha).unwrap();
-    assert_eq!(sentra.get("anggota"), Some(&json!([usaha.id.clone()])));
+    assert_eq!(sentra.links("anggota"), [usaha.id.as_str()]);
+    assert_eq!(
+        sentra.get(&format!("anggota/{}", usaha.id)),
+        Some(&json!(true)),
+        "each member is a field of its own"
+    );
     assert_eq!(b.header.kabupaten.as_deref(), Some("35.29"));
     assert_eq!(b.created, "2026-11-23T08:15:30.123Z");
+}
+
+/// A bundle from a version before 1.1 holds each links field as one list: it still reads, and
+/// shows the same members; an edit after it adds and removes members over that list.
+#[test]
+fn a_bundle_with_links_as_whole_lists_still_reads() {
+    let b = fixture("valid-1.0-links-as-lists.json");
+    let usaha = b.records.iter().find(|r| r.kind == Kind::Usaha).unwrap();
+    let mut sentra = b
+        .records
+        .iter()
+        .find(|r| r.kind == Kind::Sentra)
+        .unwrap()
+        .clone();
+    let kegiatan = b.records.iter().find(|r| r.kind == Kind::Kegiatan).unwrap();
+    assert_eq!(sentra.get("anggota"), Some(&json!([usaha.id.clone()])));
+    assert_eq!(sentra.links("anggota"), [usaha.id.as_str()]);
+    assert_eq!(kegiatan.links("peserta"), [usaha.id.as_str()]);
+    let mut clock = Clock::new("7d9e1f20-8a2b-4c3d-9e4f-5a6b7c8d9e0f");
+    clock.observe(&sentra.last_change().0.clone());
+    let mut ed = Editor {
+        clock: &mut clock,
+        officer: "Petugas Lain",
+        now_ms: 1_795_450_000_000,
+    };
+    assert!(sentra.set("anggota", json!(["u-baru"]), &mut ed));
+    assert_eq!(sentra.links("anggota"), ["u-baru"]);
+    assert_eq!(
+        sentra.get("anggota"),
+        Some(&json!([usaha.id.clone()])),
+        "the old list is left as it was"
+    );
+    let text = bundle::write(&header(), &[sentra.clone()]);
+    let back = bundle::read(text.as_bytes(), &today()).unwrap();
+    assert_eq!(back.records[0].links("anggota"), ["u-baru"]);
 }
 
 /// The JSON Schema in docs/ names exactly the top-level parts the code writes.

@@ -128,6 +128,19 @@ impl Fields {
         Iter(self.0.iter())
     }
 
+    /// Name and field of every field whose name begins with `prefix`, in name order (the
+    /// element fields of a links field, `anggota/<id>`: they sort together).
+    pub fn prefixed<'a, 'p>(
+        &'a self,
+        prefix: &'p str,
+    ) -> impl Iterator<Item = (&'a str, &'a Field)> + use<'a, 'p> {
+        let start = self.0.partition_point(|(k, _)| **k < *prefix);
+        self.0[start..]
+            .iter()
+            .map(|(k, f)| (&**k, f))
+            .take_while(move |(k, _)| k.starts_with(prefix))
+    }
+
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
         self.0.iter().map(|(k, _)| &**k)
     }

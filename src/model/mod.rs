@@ -9,6 +9,7 @@ pub mod fields;
 pub mod hlc;
 pub mod kinds;
 pub mod klasifikasi;
+mod links;
 pub mod merge;
 pub mod privasi;
 pub mod rules;
@@ -18,6 +19,7 @@ pub mod usaha;
 use crate::i18n::{fill, Lang, Msg};
 pub use fields::{shared, Fields};
 use hlc::{Clock, Stamp};
+pub use links::{is_links, link_element, over_stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -131,10 +133,12 @@ pub struct Record {
 }
 
 /// A field's label for people, whatever the kind (`None`: a field this version does not know).
+/// A member field (`anggota/<id>`) has its links field's label.
 pub fn field_label(kind: Kind, key: &str) -> Option<Msg> {
     if key == DELETED {
         return Some(Msg::CountDeleted);
     }
+    let key = link_element(kind, key).map_or(key, |(links, _)| links);
     match kinds::schema(kind) {
         Some(schema) if key == "lon" => schema.field("lat").map(|_| Msg::FieldLon),
         Some(schema) => schema.field(key).map(|f| f.label),
@@ -246,8 +250,12 @@ impl Record {
     }
 
     /// Sets a field; a value equal to the current one is not a change and gets no stamp.
-    /// Returns whether anything changed.
+    /// Returns whether anything changed. A links field's value (a list of ids) is written as its
+    /// members' fields ([`Record::links`]): `true` for each id added, `false` for each removed.
     pub fn set(&mut self, field: &str, value: Value, editor: &mut Editor) -> bool {
+        if is_links(self.kind, field) {
+            return self.set_links(field, &value, editor);
+        }
         let current = self.fields.get(field);
         if current.map(|f| &f.value) == Some(&value) || (current.is_none() && value.is_null()) {
             return false;
@@ -262,7 +270,13 @@ impl Record {
         self.write(field, value, losers, editor);
     }
 
-    fn write(&mut self, field: &str, value: Value, mut settled: Vec<Stamp>, editor: &mut Editor) {
+    pub(super) fn write(
+        &mut self,
+        field: &str,
+        value: Value,
+        mut settled: Vec<Stamp>,
+        editor: &mut Editor,
+    ) {
         let current = self.fields.get(field);
         let (replaced, seen) = match current {
             // Over its own edit, a device keeps what that edit was made over.
@@ -328,7 +342,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn editor<'a>(clock: &'a mut Clock, now_ms: u64) -> Editor<'a> {
+    pub(super) fn editor<'a>(clock: &'a mut Clock, now_ms: u64) -> Editor<'a> {
         Editor {
             clock,
             officer: "Petugas Uji",

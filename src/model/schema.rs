@@ -9,7 +9,7 @@
 use super::rules::{
     coordinates, hectares, plausible_date, rupiah, valid_phone, whole_number, Today,
 };
-use super::{FieldError, Kind, Record};
+use super::{kinds, FieldError, Kind, Record};
 use crate::i18n::Msg;
 use crate::wilayah::is_code;
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,10 @@ pub struct Choice {
 
 /// Separates the keys of a multiple choice or the ids of several linked records in a form.
 pub const LIST_SEP: char = ',';
+
+/// Joins a links field's name and a member's id in the name of that member's field
+/// (`anggota/<id>`, see [`Record::links`]).
+pub const ELEMENT_SEP: char = '/';
 
 /// What a field holds, how it is typed and how it is checked.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,7 +66,8 @@ pub enum Ty {
     Komoditas,
     /// Another record of this kind, stored as its id.
     Link(Kind),
-    /// Other records of this kind, stored as a list of ids.
+    /// Other records of this kind: a set of ids, stored as one field per member
+    /// ([`Record::links`]); the form and [`values_of`] show it as a list.
     Links(Kind),
     /// A GPS point: the form's `lat` and `lon`, checked together. The field's key is `lat`.
     Gps,
@@ -218,13 +223,32 @@ pub fn split_list(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A record's stored non-null values.
+/// A record's stored non-null values; a links field as the list of its members
+/// ([`Record::links`]), in place of its member fields.
 pub fn values_of(r: &Record) -> Values {
-    r.fields
+    let links: Vec<&str> = kinds::schema(r.kind)
+        .map(|s| s.links().map(|f| f.key).collect())
+        .unwrap_or_default();
+    let is_links_part = |k: &str| {
+        links.iter().any(|l| {
+            k == *l
+                || k.strip_prefix(l)
+                    .is_some_and(|r| r.starts_with(ELEMENT_SEP))
+        })
+    };
+    let mut values: Values = r
+        .fields
         .iter()
-        .filter(|(_, f)| !f.value.is_null())
+        .filter(|(k, f)| !f.value.is_null() && !is_links_part(k))
         .map(|(k, f)| (k.to_string(), f.value.clone()))
-        .collect()
+        .collect();
+    for key in links {
+        let ids = r.links(key);
+        if !ids.is_empty() {
+            values.insert(key.to_string(), json!(ids));
+        }
+    }
+    values
 }
 
 /// The strings of a stored list (flags or links).
@@ -246,6 +270,11 @@ impl Schema {
 
     pub fn field(&self, key: &str) -> Option<&'static FieldSpec> {
         self.fields().find(|f| f.key == key)
+    }
+
+    /// The links fields (lists of record ids).
+    pub fn links(&self) -> impl Iterator<Item = &'static FieldSpec> {
+        self.fields().filter(|f| matches!(f.ty, Ty::Links(_)))
     }
 
     /// The first field of a type, e.g. the desa that places a record.
@@ -272,6 +301,13 @@ impl Schema {
             } else {
                 std::slice::from_ref(&spec.key)
             };
+            if let Ty::Links(_) = spec.ty {
+                let ids = r.links(spec.key);
+                if !ids.is_empty() {
+                    form.set(spec.key, ids.join(&LIST_SEP.to_string()));
+                }
+                continue;
+            }
             for &key in keys {
                 let Some(v) = r.get(key) else { continue };
                 let text = match (spec.ty, v) {
@@ -279,9 +315,7 @@ impl Schema {
                     // With a decimal comma, as typed: "2.125" reads as two thousand one hundred
                     // and twenty-five and is refused as ambiguous (`rules::hectares`).
                     (Ty::Hectare, Value::Number(n)) => n.to_string().replace('.', ","),
-                    (Ty::Flags(_) | Ty::Links(_), Value::Array(_)) => {
-                        list_of(Some(v)).join(&LIST_SEP.to_string())
-                    }
+                    (Ty::Flags(_), Value::Array(_)) => list_of(Some(v)).join(&LIST_SEP.to_string()),
                     (_, Value::String(s)) => s.clone(),
                     (_, other) => other.to_string(),
                 };
@@ -321,6 +355,25 @@ impl Schema {
         today: &Today,
     ) -> Vec<(&'static str, Value)> {
         self.parse_all(form, today).0
+    }
+
+    /// A stored record's reasons it cannot be taken in ([`Schema::field_errors`] of the form it
+    /// shows), with its links' member fields first: each a `true` or `false` under a valid id.
+    pub fn record_errors(&self, r: &Record, today: &Today) -> Vec<FieldError> {
+        let mut errors: Vec<FieldError> = self
+            .links()
+            .filter(|spec| {
+                let prefix = format!("{}{ELEMENT_SEP}", spec.key);
+                let bad = r
+                    .fields
+                    .prefixed(&prefix)
+                    .any(|(name, f)| !f.value.is_boolean() || !valid_id(&name[prefix.len()..]));
+                bad
+            })
+            .map(|spec| err(spec.key, Msg::ErrPickRequired))
+            .collect();
+        errors.extend(self.field_errors(&self.form_of(r), today));
+        errors
     }
 
     /// The warnings for a form being typed, from the fields that already parse.

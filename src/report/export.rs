@@ -9,7 +9,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
 use crate::model::privasi::mask_phone;
-use crate::model::schema::{list_of, values_of, FieldSpec, Schema, Ty};
+use crate::model::schema::{values_of, FieldSpec, Schema, Ty};
 use crate::model::usaha::{self, classes};
 use crate::model::{Kind, Record};
 use crate::names::Lookup;
@@ -165,8 +165,9 @@ fn field_columns<'a>(
         // Dates stay ISO (2021-03-31): they sort as text and read the same in every locale.
         Ty::Date { .. } => vec![col(t(spec.label), move |r| text_cell(r.text(key)))],
         _ => vec![col(t(spec.label), move |r| {
-            r.get(key)
-                .map_or(Cell::Empty, |v| text_cell(names.shown(spec, v, !personal)))
+            names
+                .shown_field(r, spec, !personal)
+                .map_or(Cell::Empty, text_cell)
         })],
     }
 }
@@ -196,7 +197,7 @@ fn schema_columns<'a>(
         .collect();
     match schema.kind {
         Kind::Sentra => cols.push(col(t(Msg::ExportJumlahAnggota), |r| {
-            Cell::Number(list_of(r.get("anggota")).len() as f64)
+            Cell::Number(r.links("anggota").len() as f64)
         })),
         Kind::SurveiDesa => cols.push(col(t(Msg::OvopReached), |r| {
             ovop_reached(&values_of(r)).map_or(Cell::Empty, |i| text_cell(t(OVOP_STAGES[i].label)))

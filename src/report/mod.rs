@@ -17,7 +17,7 @@ use crate::model::kinds::{
 };
 use crate::model::klasifikasi;
 use crate::model::klasifikasi::{Industri, Umkm};
-use crate::model::schema::{list_of, values_of};
+use crate::model::schema::values_of;
 use crate::model::usaha::{HALAL, STATUS};
 use crate::model::{Kind, Record};
 use crate::wilayah::kecamatan_of_desa;
@@ -237,7 +237,8 @@ impl<'a> Links<'a> {
                 .live(text(r, "usaha"), Kind::Usaha)
                 .into_iter()
                 .collect(),
-            Kind::Kegiatan => list_of(r.get("peserta"))
+            Kind::Kegiatan => r
+                .links("peserta")
                 .into_iter()
                 .filter_map(|id| self.live(id, Kind::Usaha))
                 .collect(),
@@ -644,7 +645,7 @@ fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> SentraFigure
             b.1 += 1;
         }
         f.anggaran_total += anggaran;
-        f.anggota += list_of(r.get("anggota")).len() as u64;
+        f.anggota += r.links("anggota").len() as u64;
     }
     for (row, set) in rows.iter_mut().zip(&places) {
         row.kecamatan = set.len() as u64;

@@ -432,7 +432,7 @@ mod tests {
         block_on(store.put_all(&rs)).unwrap();
         let (mut tab_a, mut tab_b) = (rs[0].clone(), rs[0].clone());
         let (mut a, mut b) = (Clock::new("dev-t1"), Clock::new("dev-t2"));
-        let mut ed = |c: &mut Clock, r: &mut Record, v: &str, now_ms| {
+        let ed = |c: &mut Clock, r: &mut Record, v: &str, now_ms| {
             r.set(
                 "nama",
                 json!(v),

@@ -8,7 +8,8 @@ use super::{EmptyState, Names, Page};
 use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
-use crate::model::{field_label, kinds, Record};
+use crate::model::schema::Ty;
+use crate::model::{field_label, kinds, link_element, Record};
 use crate::sharing::{export_mark, file_name, ImportEntry, Plan, Planner};
 use crate::web::app::ProfileState;
 use crate::web::files::{self, offer, offer_bytes, Offered};
@@ -479,13 +480,20 @@ fn ConflictInbox() -> impl IntoView {
                             n.all.get(&c.record).map_or_else(|| c.record.clone(), |r| n.title(r))
                         });
                         let field = field_label(c.kind, &c.field);
+                        // A member's field (`anggota/<id>`): which member, by name.
+                        let member = link_element(c.kind, &c.field).and_then(|(links, id)| {
+                            match kinds::schema(c.kind)?.field(links)?.ty {
+                                Ty::Links(kind) => Some(names.with(|n| format!(": {}", n.linked_title(kind, id)))),
+                                _ => None,
+                            }
+                        });
                         let (kept, kept_by) = version(&c, false);
                         let (lost, lost_by) = version(&c, true);
                         let (c1, c2) = (c.clone(), c.clone());
                         view! {
                             <li class="inbox__item" data-testid="conflict">
                                 <p><A href=href_of(c.kind, &c.record)><strong>{title}</strong></A>
-                                    " · " {move || field.map_or_else(|| c.field.clone(), |m| i18n.t(m).to_string())}</p>
+                                    " · " {move || field.map_or_else(|| c.field.clone(), |m| i18n.t(m).to_string())} {member}</p>
                                 <div class="inbox__choices">
                                     <div data-testid="conflict-kept">
                                         <p class="hint">{tr(Msg::InboxKept)}</p>

@@ -7,7 +7,9 @@ use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
 use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
-use crate::model::{changed_fields, changed_since, FieldError, FormValues, Kind, Record};
+use crate::model::{
+    changed_fields, changed_since, over_stored, FieldError, FormValues, Kind, Record,
+};
 use crate::web::app::ProfileState;
 use crate::web::fields::{GpsButton, LinkPicker};
 use crate::web::i18n::{tr, I18n};
@@ -133,8 +135,9 @@ where
     }
 
     /// Saves validated `values`: applied to the record `existing` as stored now (only the fields
-    /// the officer changed, so a change made meanwhile by another tab or an import keeps its
-    /// fields and stamps), or to a new record of `kind`. On success the draft goes and the
+    /// the officer changed, and of a links field only the members they added or removed, so a
+    /// change made meanwhile by another tab or an import keeps its fields and stamps), or to a
+    /// new record of `kind`. On success the draft goes and the
     /// record's page opens; on failure `outcome` says why and the form keeps everything.
     #[allow(clippy::too_many_arguments)]
     pub fn save(
@@ -153,7 +156,8 @@ where
         let changed = current.as_ref().map(|_| self.changed());
         let record = records.edit(officer, |editor| {
             let mut record = current.unwrap_or_else(|| Record::new(kind, editor));
-            record.apply(changed_since(values, changed.as_ref()), editor);
+            let values = changed_since(values, changed.as_ref());
+            record.apply(over_stored(values, &self.base.get_value(), &record), editor);
             record
         });
         let href = href_of(kind, &record.id);

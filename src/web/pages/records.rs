@@ -5,7 +5,7 @@
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
-use crate::model::schema::{list_of, values_of, Schema, Ty};
+use crate::model::schema::{values_of, Schema, Ty};
 use crate::model::{Kind, Record};
 pub use crate::names::Lookup;
 use crate::web::app::ProfileState;
@@ -16,7 +16,6 @@ use crate::wilayah::{kabupaten_of, kecamatan_of_desa, search::fold};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use serde_json::Value;
 
 /// Where a record's detail page is.
 pub fn href_of(kind: Kind, id: &str) -> String {
@@ -138,10 +137,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                     let meta: Vec<String> = schema
                         .meta
                         .iter()
-                        .filter_map(|key| {
-                            let spec = schema.field(key)?;
-                            Some(names.shown(spec, r.get(key)?, true))
-                        })
+                        .filter_map(|key| names.shown_field(r, schema.field(key)?, true))
                         .collect();
                     let status = status_spec.map_or("", |s| r.text(s.key)).to_string();
                     let status_label = status_spec
@@ -439,13 +435,13 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                                 let (lat, lon) = (r.get("lat")?, r.get("lon")?);
                                 format!("{lat}, {lon}")
                             } else {
-                                names.shown(spec, r.get(spec.key)?, false)
+                                names.shown_field(&r, spec, false)?
                             };
                             let links: Vec<(String, String)> = match spec.ty {
                                 Ty::Link(kind) | Ty::Links(kind) => {
-                                    let ids = match r.get(spec.key) {
-                                        Some(Value::String(id)) => vec![id.as_str()],
-                                        v => list_of(v),
+                                    let ids = match spec.ty {
+                                        Ty::Links(_) => r.links(spec.key),
+                                        _ => vec![r.text(spec.key)],
                                     };
                                     ids.into_iter()
                                         .map(|id| (href_of(kind, id), names.linked_title(kind, id)))
@@ -533,7 +529,7 @@ pub fn SentraOf(id: String) -> impl IntoView {
                 .all
                 .values()
                 .filter(|r| r.kind == Kind::Sentra && !r.is_deleted())
-                .filter(|r| list_of(r.get("anggota")).contains(&id.as_str()))
+                .filter(|r| r.links("anggota").contains(&id.as_str()))
                 .map(|r| (href_of(Kind::Sentra, &r.id), names.title(r)))
                 .collect::<Vec<_>>()
         })
