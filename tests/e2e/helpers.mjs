@@ -272,3 +272,13 @@ export async function chooseWorkArea(page, base) {
   await pick(page, "work-area", "sumenep", "Kabupaten Sumenep");
   await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
 }
+
+/** docs/bundle-format.md's canonical form: keys sorted, no whitespace, without `checksum`. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const keys = Object.keys(value).filter((k) => k !== "checksum").sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
