@@ -163,10 +163,14 @@ impl Records {
                     return;
                 };
                 match notice {
+                    // As `clear` leaves the tab that wiped: the inbox and the export mark went
+                    // with the records.
                     Notice::Cleared => {
                         self.usaha_index
                             .set_value(UsahaIndex::build([], utc_offset_ms()));
                         self.all.set(BTreeMap::new());
+                        self.last_export.set(None);
+                        self.conflicts.set(Vec::new());
                     }
                     // The page's profile, the clock's device and what forms hold all belong to
                     // the old officer: only a fresh start drops every trace of them.
