@@ -1,4 +1,4 @@
-use super::Page;
+use super::{Page, TickToAgree};
 use crate::i18n::{format_bytes, Lang, Msg};
 use crate::model::FieldError;
 use crate::web::app::ProfileState;
@@ -270,15 +270,8 @@ fn WipeSettings(forgotten: bool) -> impl IntoView {
                 <dd>{tr(Msg::WipeKept)}</dd>
             </dl>
             <div class="wipe__profile">
-                <label class="choice__option">
-                    <input type="checkbox" data-testid="wipe-profile"
-                        prop:checked=move || with_profile.get()
-                        on:change=move |ev| with_profile.set(event_target_checked(&ev))/>
-                    {tr(Msg::WipeProfile)}
-                </label>
-                <Show when=move || with_profile.get()>
-                    <p class="field__warning">{tr(Msg::WipeProfileExplain)}</p>
-                </Show>
+                <TickToAgree checked=with_profile label=Msg::WipeProfile
+                    warning=Msg::WipeProfileExplain testid="wipe-profile"/>
             </div>
             <div class="field">
                 <label class="field__label" for="wipe-confirm">{tr(Msg::WipeLabel)}</label>
