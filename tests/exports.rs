@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Exports read back: CSV parsed by a reader written here (RFC 4180), XLSX by calamine. Headers,
-//! rows, region names, classes, masking and the formula guard, on the hand-counted fixture.
+//! Exports read back: CSV parsed by a reader written here (RFC 4180), XLSX by calamine (and its
+//! styles unzipped here). Headers, rows, region names, classes, masking, the CSV's formula guard
+//! and the XLSX's text as typed, on the hand-counted fixture.
 
 mod report_fixture;
 
@@ -9,8 +10,9 @@ use report_fixture::{fixture, Fixture};
 use sentra::i18n::Lang;
 use sentra::model::Kind;
 use sentra::names::Lookup;
-use sentra::report::export::{csv, guard, sheet, xlsx, Cell, Sheet};
+use sentra::report::export::{csv, guard, looks_like_formula, sheet, xlsx, Cell, Sheet};
 use sentra::wilayah::{Gazetteer, KabupatenData};
+use std::collections::HashMap;
 use std::io::Cursor;
 
 fn gazetteer() -> Gazetteer {
@@ -80,13 +82,77 @@ fn column(rows: &[Vec<String>], header: &str) -> Vec<String> {
     rows[1..].iter().map(|r| r[i].clone()).collect()
 }
 
+/// The text files of a zip archive (stored or deflated), by name, through its central directory.
+fn unzip(bytes: &[u8]) -> HashMap<String, String> {
+    use std::io::Read;
+    let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let mut end = bytes.len() - 22;
+    while u32_at(end) != 0x0605_4b50 {
+        end -= 1;
+    }
+    let mut at = u32_at(end + 16);
+    let mut files = HashMap::new();
+    for _ in 0..u16_at(end + 10) {
+        assert_eq!(u32_at(at), 0x0201_4b50, "central directory entry");
+        let (method, size, name_len) = (u16_at(at + 10), u32_at(at + 20), u16_at(at + 28));
+        let local = u32_at(at + 42);
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let data_at = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+        let data = &bytes[data_at..data_at + size];
+        let mut text = String::new();
+        match method {
+            0 => text = String::from_utf8(data.to_vec()).unwrap(),
+            8 => {
+                flate2::read::DeflateDecoder::new(data)
+                    .read_to_string(&mut text)
+                    .unwrap();
+            }
+            other => panic!("zip method {other}"),
+        }
+        files.insert(name, text);
+        at += 46 + name_len + u16_at(at + 30) + u16_at(at + 32);
+    }
+    files
+}
+
+/// Whether the cell at `reference` ("B3") of a worksheet's XML has a style with Excel's quote
+/// prefix (text that stays text when edited), looked up in the workbook's styles.
+fn quote_prefixed(files: &HashMap<String, String>, sheet: &str, reference: &str) -> bool {
+    let xml = &files[&format!("xl/worksheets/{sheet}.xml")];
+    let start = xml
+        .find(&format!("<c r=\"{reference}\""))
+        .unwrap_or_else(|| panic!("no cell {reference}"));
+    let tag = &xml[start..start + xml[start..].find('>').unwrap()];
+    let Some(style) = tag.split(" s=\"").nth(1) else {
+        return false;
+    };
+    let index: usize = style[..style.find('"').unwrap()].parse().unwrap();
+    let styles = &files["xl/styles.xml"];
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(index + 1).expect("the cell's style");
+    xf.contains("quotePrefix=\"1\"")
+}
+
+/// A cell reference: zero-based row and column to "B3".
+fn cell_ref(row: usize, col: usize) -> String {
+    let (mut letters, mut n) = (String::new(), col + 1);
+    while n > 0 {
+        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
 #[test]
 fn the_guard_neutralises_formulas_only() {
     for bad in ["=1+1", "+62812", "-2 pesanan", "@SUM(A1)", "\tx", "\rx"] {
         assert_eq!(guard(bad), format!("'{bad}"));
+        assert!(looks_like_formula(bad), "{bad:?}");
     }
     for fine in ["Batik", "0812", "", "a=b", "'=already"] {
         assert_eq!(guard(fine), fine);
+        assert!(!looks_like_formula(fine), "{fine:?}");
     }
 }
 
@@ -136,7 +202,7 @@ fn usaha_csv_has_indonesian_headers_regions_classes_and_masks_phones() {
     assert_eq!(nama[u1], "Batik Sekar Arum");
     assert_eq!(
         nama[u2], "'=HYPERLINK(\"http://contoh.invalid\")",
-        "a formula is made inert"
+        "a formula is made inert in the CSV"
     );
     assert_eq!(column(&rows, "Catatan")[u6], "'-2 pesanan tertunda");
     assert_eq!(column(&rows, "Desa/kelurahan")[u1], "Desa Satu");
@@ -222,6 +288,7 @@ fn xlsx_reads_back_with_one_sheet_per_kind() {
     let f = fixture();
     let all = sheets(&f, false);
     let bytes = xlsx(&all).expect("written");
+    let files = unzip(&bytes);
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine reads");
     assert_eq!(
         book.sheet_names(),
@@ -245,19 +312,35 @@ fn xlsx_reads_back_with_one_sheet_per_kind() {
         .map(|c| c.to_string())
         .collect();
     assert_eq!(headers, all[0].headers);
-    let at = |col: &str, id: &str| {
+    // Where a record's cell is: (row, column) in the sheet, the header being row 0.
+    let place = |col: &str, id: &str| {
         let c = headers.iter().position(|h| h == col).unwrap();
         let id_col = headers.iter().position(|h| h == "ID catatan").unwrap();
-        range
+        let r = range
             .rows()
-            .find(|r| r[id_col] == Data::String(id.to_string()))
-            .map(|r| r[c].clone())
-            .unwrap()
+            .position(|r| r[id_col] == Data::String(id.to_string()))
+            .unwrap();
+        (r, c)
     };
+    let at = |col: &str, id: &str| range.get(place(col, id)).unwrap().clone();
     assert_eq!(
         at("Nama usaha", f.id("u2")),
-        Data::String("'=HYPERLINK(\"http://contoh.invalid\")".into()),
-        "text, made inert"
+        Data::String("=HYPERLINK(\"http://contoh.invalid\")".into()),
+        "text as typed, no apostrophe, in a string cell"
+    );
+    assert_eq!(
+        at("Catatan", f.id("u6")),
+        Data::String("-2 pesanan tertunda".into())
+    );
+    let (r, c) = place("Nama usaha", f.id("u2"));
+    assert!(
+        quote_prefixed(&files, "sheet1", &cell_ref(r, c)),
+        "editing it in Excel keeps it text"
+    );
+    let (r, c) = place("Nama usaha", f.id("u1"));
+    assert!(
+        !quote_prefixed(&files, "sheet1", &cell_ref(r, c)),
+        "plain text has no quote prefix"
     );
     assert_eq!(
         at("Telepon", f.id("u1")),
@@ -273,20 +356,18 @@ fn xlsx_reads_back_with_one_sheet_per_kind() {
         at("Kelas UMKM (PP 7/2021)", f.id("u5")),
         Data::String("Besar (bukan UMKM)".into())
     );
-    let formulas = book.worksheet_formula("Usaha").expect("formula range");
-    assert!(
-        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
-        "no cell holds a formula"
-    );
-    // Every sheet has every row.
+    // Every sheet has every row, and no formula anywhere.
     for s in &all {
+        let formulas = book.worksheet_formula(s.name()).expect("formula range");
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no cell of {} holds a formula",
+            s.name()
+        );
         let r = book.worksheet_range(s.name()).unwrap();
         assert_eq!(r.height(), s.rows.len() + 1, "{}", s.name());
         if let Some(Cell::Text(first)) = s.rows.first().and_then(|row| row.first()) {
-            assert_eq!(
-                r.get((1, 0)),
-                Some(&Data::String(guard(first).into_owned()))
-            );
+            assert_eq!(r.get((1, 0)), Some(&Data::String(first.clone())));
         }
     }
 }

@@ -42,6 +42,33 @@ fn device_id_is_a_uuid_made_once_and_kept() {
 }
 
 #[wasm_bindgen_test]
+fn forgetting_the_profile_leaves_a_fresh_one_and_the_other_settings() {
+    LocalStorage::clear();
+    settings::save_lang(Lang::En);
+    settings::save_home_kabupaten("35.29");
+    let mut old = settings::load_or_create_profile();
+    old.update("Petugas Lama", "Kantor Lama").unwrap();
+    settings::save_profile(&old).unwrap();
+
+    let fresh = settings::forget_profile();
+    assert_eq!((fresh.name.as_str(), fresh.office.as_str()), ("", ""));
+    assert_eq!(fresh.device_id.len(), 36);
+    assert_ne!(fresh.device_id, old.device_id, "a new device id");
+    assert_eq!(
+        settings::load_or_create_profile(),
+        fresh,
+        "saved at once: the next start agrees"
+    );
+    assert_eq!(settings::load_lang(), Lang::En);
+    assert_eq!(settings::load_home_kabupaten().as_deref(), Some("35.29"));
+
+    assert!(!settings::take_profile_forgotten());
+    settings::note_profile_forgotten();
+    assert!(settings::take_profile_forgotten());
+    assert!(!settings::take_profile_forgotten(), "read once");
+}
+
+#[wasm_bindgen_test]
 fn a_corrupt_saved_profile_is_replaced_not_fatal() {
     LocalStorage::clear();
     LocalStorage::raw()

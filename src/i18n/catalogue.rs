@@ -360,12 +360,38 @@ messages! {
 
     WipeHeading { id: "Hapus semua data", en: "Delete all data" }
     WipeExplain {
-        id: "Menghapus semua catatan dan isian yang belum tersimpan di perangkat ini, misalnya sebelum perangkat diserahkan ke orang lain. Data yang belum dibagikan hilang untuk selamanya.",
-        en: "Deletes every record and unsaved input on this device, for example before handing the device to someone else. Data not yet shared is lost for good.",
+        id: "Untuk membersihkan perangkat ini, misalnya sebelum diserahkan ke orang lain. Data yang belum dibagikan hilang untuk selamanya.",
+        en: "Clears this device, for example before handing it to someone else. Data not yet shared is lost for good.",
+    }
+    WipeRemovedLabel { id: "Yang dihapus", en: "Deleted" }
+    WipeRemoved {
+        id: "Semua catatan (Usaha, Sentra, Survei Desa, Kawasan IKM, Kegiatan, Mitra, Jejaring), bentrok yang menunggu pilihan, daftar berkas yang sudah diterima, tanda sampai mana data sudah dibagikan, dan isian formulir yang belum tersimpan (draf).",
+        en: "Every record (Businesses, Sentra, Village Surveys, IKM Areas, Activities, Partners, Networking), conflicts waiting for a choice, the list of files received, the mark of how far data has been shared, and unsaved form input (drafts).",
+    }
+    WipeKeptLabel { id: "Yang tetap", en: "Kept" }
+    WipeKept {
+        id: "Bahasa, wilayah kerja, dan data wilayah yang sudah diunduh. Profil petugas (nama, kantor, kode perangkat) juga tetap, kecuali kotak di bawah dicentang.",
+        en: "The language, the working area and the region data already downloaded. The officer profile (name, office, device id) is kept too, unless the box below is ticked.",
+    }
+    WipeProfile {
+        id: "Hapus juga profil petugas (nama, kantor, kode perangkat)",
+        en: "Also delete the officer profile (name, office, device id)",
+    }
+    WipeProfileExplain {
+        id: "Untuk petugas berikutnya: aplikasi dimuat ulang dengan profil kosong dan kode perangkat baru, sehingga berkas yang dikirim tidak lagi memakai nama petugas lama.",
+        en: "For the next officer: the app reloads with an empty profile and a new device id, so files sent no longer carry the previous officer's name.",
     }
     WipeLabel { id: "Ketik HAPUS untuk melanjutkan", en: "Type HAPUS to continue" }
     WipeButton { id: "Hapus semua data di perangkat ini", en: "Delete all data on this device" }
     WipeDone { id: "Semua data di perangkat ini sudah dihapus.", en: "All data on this device has been deleted." }
+    WipeDoneProfile {
+        id: "Semua data dan profil petugas di perangkat ini sudah dihapus. Perangkat ini kini memakai kode baru.",
+        en: "All data and the officer profile on this device have been deleted. The device now has a new id.",
+    }
+    ProfileAskNew {
+        id: "Profil petugas sebelumnya sudah dihapus. Isi nama dan kantor petugas yang memakai perangkat ini.",
+        en: "The previous officer's profile has been deleted. Fill in the name and office of the officer using this device.",
+    }
     GpsButton { id: "Ambil lokasi GPS", en: "Use GPS location" }
     GpsWorking { id: "Mencari lokasi…", en: "Finding location…" }
     GpsFailed {

@@ -2,9 +2,13 @@
 //! beside their names, choices by label and the computed classes, written as CSV or as an XLSX
 //! workbook (one sheet per kind). Pure: the page only offers the bytes.
 //!
-//! Two rules hold for every cell: text beginning with `=`, `+`, `-`, `@`, a tab or a carriage
-//! return is written with a leading apostrophe, so no spreadsheet runs it as a formula; and phone
-//! numbers are masked unless the officer ticked "sertakan data pribadi" (UU 27/2022).
+//! Two rules hold for every cell: no text becomes a formula, and phone numbers are masked unless
+//! the officer ticked "sertakan data pribadi" (UU 27/2022). In a CSV, text beginning with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`guard`), since whatever
+//! opens the file decides what a cell is. An XLSX cell says what it is: text is written as typed
+//! in a string cell, which no spreadsheet runs, and one that starts like a formula carries Excel's
+//! quote prefix so that editing it in Excel keeps it text (an apostrophe written into the text,
+//! as in the CSV, would show in the cell).
 
 use crate::i18n::{Lang, Msg};
 use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
@@ -43,11 +47,20 @@ impl Sheet {
     }
 }
 
-/// Text a spreadsheet would run as a formula, made inert with a leading apostrophe.
+/// Whether a spreadsheet would take this text, typed or read from a CSV, for a formula.
+pub fn looks_like_formula(text: &str) -> bool {
+    matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// For CSV: text a spreadsheet would run as a formula, made inert with a leading apostrophe.
 pub fn guard(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
+    if looks_like_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -309,11 +322,16 @@ pub fn csv(sheet: &Sheet) -> String {
 }
 
 /// Sheets as an XLSX workbook: a bold, frozen header row with filters on every sheet, money
-/// and counts as numbers with thousands grouped by the reader's locale. In the app it runs in the
-/// export worker (`src/bin/export_worker.rs`): for 50,000 Usaha it takes over a second.
+/// and counts as numbers with thousands grouped by the reader's locale, text as typed (no
+/// `guard`: `write_string` makes a string cell, never a formula; text that starts like one gets
+/// the quote prefix, so editing the cell in Excel does not turn it into a formula). In the app it
+/// runs in the export worker (`src/bin/export_worker.rs`): for 50,000 Usaha it takes over a
+/// second.
 pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let bold = Format::new().set_bold();
+    let bold_quoted = Format::new().set_bold().set_quote_prefix();
+    let quoted = Format::new().set_quote_prefix();
     let number = Format::new().set_num_format("#,##0.####");
     let mut book = Workbook::new();
     // Deflate level 3, as Excel itself writes: over every kind with 50,000 Usaha (natively,
@@ -324,7 +342,12 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
         let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
         ws.set_name(sheet.name()).map_err(e)?;
         for (c, h) in sheet.headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, guard(h), &bold)
+            let format = if looks_like_formula(h) {
+                &bold_quoted
+            } else {
+                &bold
+            };
+            ws.write_string_with_format(0, c as u16, h, format)
                 .map_err(e)?;
             ws.set_column_width(c as u16, (h.chars().count() as f64 + 2.0).clamp(10.0, 40.0))
                 .map_err(e)?;
@@ -334,7 +357,10 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
-                    Cell::Text(s) => ws.write_string(r, c, guard(s)).map(|_| ()),
+                    Cell::Text(s) if looks_like_formula(s) => {
+                        ws.write_string_with_format(r, c, s, &quoted).map(|_| ())
+                    }
+                    Cell::Text(s) => ws.write_string(r, c, s).map(|_| ()),
                     Cell::Number(n) => ws.write_number_with_format(r, c, *n, &number).map(|_| ()),
                     Cell::Empty => Ok(()),
                 }

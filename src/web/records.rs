@@ -73,6 +73,8 @@ thread_local! {
 enum Notice {
     Saved(Vec<(Kind, String)>),
     Cleared,
+    /// The officer's profile and device id were replaced: start afresh.
+    NewDevice,
 }
 
 fn tell_other_tabs(notice: &Notice) {
@@ -186,10 +188,20 @@ impl Records {
                     return;
                 };
                 match notice {
+                    // As `clear` leaves the tab that wiped: the inbox and the export mark went
+                    // with the records.
                     Notice::Cleared => {
                         self.usaha_index
                             .set_value(UsahaIndex::build([], utc_offset_ms()));
                         self.all.set(BTreeMap::new());
+                        self.last_export.set(None);
+                        self.unsent.set(BTreeMap::new());
+                        self.conflicts.set(Vec::new());
+                    }
+                    // The page's profile, the clock's device and what forms hold all belong to
+                    // the old officer: only a fresh start drops every trace of them.
+                    Notice::NewDevice => {
+                        let _ = window().location().reload();
                     }
                     Notice::Saved(keys) => spawn_local(async move {
                         if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
@@ -425,6 +437,12 @@ impl Records {
         self.unsent.set(BTreeMap::new());
         self.conflicts.set(Vec::new());
         Ok(())
+    }
+
+    /// Tells the app's other tabs that the officer's profile and device id were replaced, so
+    /// none goes on stamping changes with the old ones: they reload.
+    pub fn announce_new_device(self) {
+        tell_other_tabs(&Notice::NewDevice);
     }
 }
 

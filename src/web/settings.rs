@@ -1,6 +1,7 @@
 //! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
 //! the working kabupaten/kota, and whether persistent storage was asked for; and this tab's id
-//! in sessionStorage. Records never go here (IndexedDB only).
+//! (and a note that it just forgot the officer) in sessionStorage. Records never go here
+//! (IndexedDB only).
 
 use crate::i18n::Lang;
 use crate::profile::Profile;
@@ -11,6 +12,7 @@ const KEY_PROFILE: &str = "sentra.profile";
 const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
 const KEY_HOME_KABUPATEN: &str = "sentra.wilayah-kerja";
 const KEY_TAB: &str = "sentra.tab";
+const KEY_PROFILE_FORGOTTEN: &str = "sentra.profil-dihapus";
 
 /// This tab's id: made once per tab, kept across reloads of it (sessionStorage). Each tab
 /// stamps its changes as a device of its own (`<device id>-t<tab>`), so two tabs editing one
@@ -54,6 +56,26 @@ pub fn load_or_create_profile() -> Profile {
 
 pub fn save_profile(profile: &Profile) -> Result<(), StorageError> {
     LocalStorage::set(KEY_PROFILE, profile)
+}
+
+/// Removes the officer's profile and device id (part of wiping the device when the officer asks
+/// for it). The empty profile with a new device id that a first start would make is saved at
+/// once, so every tab that starts next agrees on the new id rather than each making its own.
+pub fn forget_profile() -> Profile {
+    LocalStorage::delete(KEY_PROFILE);
+    load_or_create_profile()
+}
+
+/// Notes, for this tab's reload that follows, that the profile was just forgotten.
+pub fn note_profile_forgotten() {
+    let _ = SessionStorage::set(KEY_PROFILE_FORGOTTEN, true);
+}
+
+/// Whether the profile was just forgotten in this tab; the note is read once.
+pub fn take_profile_forgotten() -> bool {
+    let noted = SessionStorage::get::<bool>(KEY_PROFILE_FORGOTTEN).unwrap_or(false);
+    SessionStorage::delete(KEY_PROFILE_FORGOTTEN);
+    noted
 }
 
 /// A random UUID made by the browser (`crypto.randomUUID`, available on https and 127.0.0.1).

@@ -2,7 +2,7 @@
 //! kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
 //! with exports (XLSX, CSV) and a printable report page (`LaporanPage`).
 
-use super::{EmptyState, Page};
+use super::{EmptyState, Page, TickToAgree};
 use crate::format::{rupiah, thousands};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::kinds::{JENIS_KEGIATAN, OVOP_STAGES, SENTRA_STATUS, STATUS_JEJARING};
@@ -523,15 +523,8 @@ fn ExportCard(filter: Memo<Filter>) -> impl IntoView {
         <section class="card no-print" data-testid="export-card">
             <h2>{tr(Msg::ExportTitle)}</h2>
             <p>{tr(Msg::ExportIntro)}</p>
-            <label class="choice__option">
-                <input type="checkbox" data-testid="export-personal"
-                    prop:checked=move || personal.get()
-                    on:change=move |ev| personal.set(event_target_checked(&ev))/>
-                {tr(Msg::ExportPersonal)}
-            </label>
-            <Show when=move || personal.get()>
-                <p class="field__warning">{tr(Msg::ExportPersonalWarn)}</p>
-            </Show>
+            <TickToAgree checked=personal label=Msg::ExportPersonal warning=Msg::ExportPersonalWarn
+                testid="export-personal"/>
             <div class="form__actions">
                 <button type="button" class="button" data-testid="export-xlsx"
                     disabled=move || progress.get().is_some()

@@ -24,6 +24,28 @@ use super::i18n::{tr, I18n};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
+/// A box the officer ticks to agree to something weighty, and what it means, shown once ticked
+/// ("sertakan data pribadi" on exports, "hapus juga profil petugas" on wiping).
+#[component]
+fn TickToAgree(
+    checked: RwSignal<bool>,
+    label: Msg,
+    warning: Msg,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="choice__option">
+            <input type="checkbox" data-testid=testid
+                prop:checked=move || checked.get()
+                on:change=move |ev| checked.set(event_target_checked(&ev))/>
+            {tr(label)}
+        </label>
+        <Show when=move || checked.get()>
+            <p class="field__warning">{tr(warning)}</p>
+        </Show>
+    }
+}
+
 /// A page's frame: its heading (also the document title) and optional introduction.
 #[component]
 fn Page(title: Msg, #[prop(optional)] intro: Option<Msg>, children: Children) -> impl IntoView {

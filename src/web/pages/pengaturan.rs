@@ -1,4 +1,4 @@
-use super::Page;
+use super::{Page, TickToAgree};
 use crate::i18n::{format_bytes, Lang, Msg};
 use crate::model::FieldError;
 use crate::web::app::ProfileState;
@@ -8,16 +8,19 @@ use crate::web::pwa::{self, StorageStatus};
 use crate::web::records::Records;
 use crate::web::settings;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PengaturanPage() -> impl IntoView {
+    // Set when this page was reloaded by a wipe that removed the profile too.
+    let forgotten = settings::take_profile_forgotten();
     view! {
         <Page title=Msg::NavPengaturan intro=Msg::PengaturanIntro>
             <LanguageSettings/>
-            <ProfileSettings/>
+            <ProfileSettings forgotten/>
             <WorkAreaPicker/>
             <StorageSettings/>
-            <WipeSettings/>
+            <WipeSettings forgotten/>
         </Page>
     }
 }
@@ -58,10 +61,14 @@ enum SaveOutcome {
     Saved,
     Invalid,
     StorageFailed,
+    /// The previous officer's profile was just deleted: ask for the new one (until saved).
+    AskNew,
 }
 
+/// `forgotten`: the previous officer's profile was just deleted; the form asks for the new one
+/// and takes the focus.
 #[component]
-fn ProfileSettings() -> impl IntoView {
+fn ProfileSettings(forgotten: bool) -> impl IntoView {
     let i18n = I18n::expect();
     let ProfileState(profile) = expect_context::<ProfileState>();
     let current = profile.get_untracked();
@@ -69,7 +76,19 @@ fn ProfileSettings() -> impl IntoView {
     let name = RwSignal::new(current.name);
     let office = RwSignal::new(current.office);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(SaveOutcome::None);
+    let outcome = RwSignal::new(if forgotten {
+        SaveOutcome::AskNew
+    } else {
+        SaveOutcome::None
+    });
+    if forgotten {
+        // After the first render, when the field exists.
+        Effect::new(move || {
+            if let Some(input) = document().get_element_by_id("profile-name") {
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -108,6 +127,11 @@ fn ProfileSettings() -> impl IntoView {
         <section class="card">
             <h2>{tr(Msg::ProfileHeading)}</h2>
             <p class="hint">{tr(Msg::ProfileExplain)}</p>
+            <Show when=move || outcome.get() == SaveOutcome::AskNew>
+                <p class="field__warning profile__ask" role="status" data-testid="profile-ask">
+                    {tr(Msg::ProfileAskNew)}
+                </p>
+            </Show>
             <form class="form" on:submit=save novalidate=true data-testid="profile-form">
                 <TextField id="profile-name" label=Msg::ProfileName value=name error=Signal::derive(name_error) autocomplete="name"/>
                 <TextField id="profile-office" label=Msg::ProfileOffice value=office error=Signal::derive(office_error) autocomplete="organization"/>
@@ -118,7 +142,8 @@ fn ProfileSettings() -> impl IntoView {
                 <button type="submit" class="button button--primary">{tr(Msg::ProfileSave)}</button>
                 <p class="form__outcome" role="status" data-testid="profile-outcome">
                     {move || match outcome.get() {
-                        SaveOutcome::None => "",
+                        // Asked above the form, where the officer starts.
+                        SaveOutcome::None | SaveOutcome::AskNew => "",
                         SaveOutcome::Saved => i18n.t(Msg::ProfileSaved),
                         SaveOutcome::Invalid => i18n.t(Msg::ProfileNotSaved),
                         SaveOutcome::StorageFailed => i18n.t(Msg::ProfileStorageFailed),
@@ -208,18 +233,29 @@ fn StorageSettings() -> impl IntoView {
     }
 }
 
-/// "Hapus semua data di perangkat ini", enabled only once HAPUS is typed.
+/// "Hapus semua data di perangkat ini", enabled only once HAPUS is typed. Says what goes and
+/// what stays; with "hapus juga profil petugas" ticked, the profile and device id go too and
+/// every tab of the app reloads, so nothing of the previous officer stays in memory either.
+/// `forgotten`: this page was reloaded by such a wipe.
 #[component]
-fn WipeSettings() -> impl IntoView {
+fn WipeSettings(forgotten: bool) -> impl IntoView {
     let i18n = I18n::expect();
     let records = Records::expect();
     let typed = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Msg>);
+    let with_profile = RwSignal::new(false);
+    let outcome = RwSignal::new(forgotten.then_some(Msg::WipeDoneProfile));
     let wipe = Action::new_local(move |_: &()| async move {
         let result = records.clear().await;
         if result.is_ok() {
             settings::remove_all_drafts();
             typed.set(String::new());
+            if with_profile.get_untracked() {
+                settings::forget_profile();
+                records.announce_new_device();
+                settings::note_profile_forgotten();
+                let _ = window().location().reload();
+                return;
+            }
         }
         outcome.set(Some(result.map_or_else(|e| e.message(), |_| Msg::WipeDone)));
     });
@@ -227,6 +263,16 @@ fn WipeSettings() -> impl IntoView {
         <section class="card card--danger">
             <h2>{tr(Msg::WipeHeading)}</h2>
             <p class="hint">{tr(Msg::WipeExplain)}</p>
+            <dl class="facts" data-testid="wipe-scope">
+                <dt>{tr(Msg::WipeRemovedLabel)}</dt>
+                <dd>{tr(Msg::WipeRemoved)}</dd>
+                <dt>{tr(Msg::WipeKeptLabel)}</dt>
+                <dd>{tr(Msg::WipeKept)}</dd>
+            </dl>
+            <div class="wipe__profile">
+                <TickToAgree checked=with_profile label=Msg::WipeProfile
+                    warning=Msg::WipeProfileExplain testid="wipe-profile"/>
+            </div>
             <div class="field">
                 <label class="field__label" for="wipe-confirm">{tr(Msg::WipeLabel)}</label>
                 <input id="wipe-confirm" type="text" autocomplete="off" prop:value=move || typed.get()
