@@ -35,5 +35,9 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     assert_eq!(kind_of(&got), want, "in steps");
-    assert_eq!(kind_of(&bundle::read_file(text.into_bytes(), &today)), want, "read_file");
+    assert_eq!(
+        kind_of(&bundle::read_file(text.into_bytes(), &today)),
+        want,
+        "read_file"
+    );
 });

@@ -17,7 +17,11 @@ fn kind_of(r: &Result<Bundle, BundleError>) -> Result<Bundle, BundleError> {
 }
 
 /// Reads `bytes` in steps, each ended when `enough` says so.
-fn stepwise(bytes: &[u8], today: &Today, mut enough: impl FnMut() -> bool) -> Result<Bundle, BundleError> {
+fn stepwise(
+    bytes: &[u8],
+    today: &Today,
+    mut enough: impl FnMut() -> bool,
+) -> Result<Bundle, BundleError> {
     let mut reader = Reader::new(bytes, today.clone());
     let mut last = 0.0;
     loop {
@@ -25,7 +29,10 @@ fn stepwise(bytes: &[u8], today: &Today, mut enough: impl FnMut() -> bool) -> Re
             return answer;
         }
         let now = reader.progress();
-        assert!((last..=1.0).contains(&now), "progress went from {last} to {now}");
+        assert!(
+            (last..=1.0).contains(&now),
+            "progress went from {last} to {now}"
+        );
         last = now;
     }
 }
@@ -46,13 +53,16 @@ fuzz_target!(|data: &[u8]| {
     let want = kind_of(&bundle::read_whole_for_fuzzing(&bytes, &today));
     assert_eq!(kind_of(&bundle::read(&bytes, &today)), want, "read");
     // The smallest steps there are: stop whenever asked.
-    assert_eq!(kind_of(&stepwise(&bytes, &today, || true)), want, "every step");
+    assert_eq!(
+        kind_of(&stepwise(&bytes, &today, || true)),
+        want,
+        "every step"
+    );
     // Steps of random size: a schedule drawn from the input's own hash (FNV-1a, then xorshift),
     // so the seeds stay bundles and a crash replays the same schedule.
-    let mut state = data
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
-        | 1;
+    let mut state = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1;
     let random = stepwise(&bytes, &today, || {
         state ^= state << 13;
         state ^= state >> 7;
