@@ -30,7 +30,10 @@ fi
 # The corpus starts from the fixtures (valid, damaged, gzipped); libFuzzer adds what it finds.
 corpus="fuzz/corpus/$target"
 mkdir -p "$corpus"
-cp -n tests/fixtures/bundles/* "$corpus/"
+for seed in tests/fixtures/bundles/*; do
+  # Not `cp -n`: newer coreutils fail when it skips a file.
+  [ -e "$corpus/${seed##*/}" ] || cp "$seed" "$corpus/"
+done
 
 # One job (the machine's cores are shared). Memory: libFuzzer fails the run if the process
 # passes 2 GB or one allocation does (the reader refuses files over 100 MB, gunzip stops at
