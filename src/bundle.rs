@@ -369,6 +369,14 @@ pub fn read(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     }
 }
 
+/// [`read_whole`] for the fuzz targets (fuzz/), which check [`Reader`] in steps against it.
+/// Built only by cargo-fuzz, which passes `--cfg fuzzing`.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn read_whole_for_fuzzing(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
+    read_whole(bytes, today)
+}
+
 /// Reads and checks a bundle at once, the whole file parsed before anything is checked: what
 /// [`Reader`] must answer (its tests compare the two), and what it falls back to for files whose
 /// outline is not a bundle's.
