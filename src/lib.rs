@@ -16,6 +16,7 @@ pub mod profile;
 pub mod report;
 pub mod sharing;
 pub mod store;
+pub mod sync;
 pub mod wilayah;
 
 #[cfg(target_arch = "wasm32")]

@@ -165,7 +165,7 @@ mod store {
             counts: Default::default(),
         };
         let written = store
-            .import(std::slice::from_ref(&theirs), &entry)
+            .import(std::slice::from_ref(&theirs), Some(&entry))
             .await
             .unwrap();
         let conflicts = written.conflicts;
@@ -182,7 +182,7 @@ mod store {
             ..entry.clone()
         };
         let repeat = store
-            .import(std::slice::from_ref(&theirs), &again)
+            .import(std::slice::from_ref(&theirs), Some(&again))
             .await
             .unwrap();
         assert!(repeat.repeat && repeat.unsent.is_empty());

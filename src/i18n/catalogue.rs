@@ -717,6 +717,32 @@ messages! {
     ImportChecking { id: "Memeriksa berkas… {percent}%", en: "Checking the file… {percent}%" }
     ImportApplying { id: "Menggabungkan ke data di perangkat ini…", en: "Merging into the data on this device…" }
     ImportApplied { id: "Berkas sudah digabungkan ke data di perangkat ini.", en: "The file has been merged into the data on this device." }
+    SyncHeading { id: "Kantor (sinkron otomatis)", en: "Office (automatic sync)" }
+    SyncIntro {
+        id: "Jika kantor Anda menjalankan Sentra Hub, perangkat ini mengirim dan menerima data dengan sendirinya setiap kali ada sinyal. Berbagi berkas tetap bisa dipakai.",
+        en: "If your office runs Sentra Hub, this device sends and receives data by itself whenever there is a signal. Sharing files still works.",
+    }
+    SyncAddress { id: "Alamat kantor", en: "Office address" }
+    SyncCode { id: "Kode pendaftaran dari kantor", en: "Enrolment code from the office" }
+    SyncEnrol { id: "Hubungkan", en: "Connect" }
+    SyncBadAddress { id: "Tulis alamat kantor, misalnya sentra.disperindag.example.go.id.", en: "Type the office's address, e.g. sentra.disperindag.example.go.id." }
+    SyncLinked {
+        id: "Terhubung ke {address} sebagai {officer} (wilayah {kabupaten}).",
+        en: "Connected to {address} as {officer} (area {kabupaten}).",
+    }
+    SyncNow { id: "Sinkronkan sekarang", en: "Sync now" }
+    SyncUnlink { id: "Putuskan dari kantor", en: "Disconnect from the office" }
+    SyncRunning { id: "Sedang sinkron dengan kantor…", en: "Syncing with the office…" }
+    SyncLast { id: "Sinkron terakhir: {when}.", en: "Last sync: {when}." }
+    SyncNever { id: "Belum pernah sinkron.", en: "Not synced yet." }
+    SyncWaiting { id: "{count} perubahan menunggu dikirim.", en: "{count} changes waiting to be sent." }
+    SyncUnreachable {
+        id: "Kantor tidak bisa dihubungi. Perubahan tetap tersimpan di perangkat ini dan dikirim nanti.",
+        en: "The office cannot be reached. Changes stay saved on this device and are sent later.",
+    }
+    SyncEnrolCode { id: "Kode pendaftaran salah atau kedaluwarsa.", en: "The enrolment code is wrong or expired." }
+    SyncRevoked { id: "Perangkat ini dicabut oleh kantor.", en: "This device was revoked by the office." }
+    SyncGarbled { id: "Jawaban kantor tidak bisa dibaca. Coba lagi nanti.", en: "The office's answer could not be read. Try again later." }
     ImportRepeat {
         id: "Tidak ada yang berubah: semua isi berkas ini sudah ada di perangkat ini, jadi berkas ini tidak dicatat lagi.",
         en: "Nothing changed: everything in this file is already on this device, so it is not logged again.",

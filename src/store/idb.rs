@@ -331,6 +331,7 @@ async fn merge_chunks(
     tx: &IdbTransaction,
     records: &[Record],
     pace: Pace,
+    mark: bool,
 ) -> Result<Written, StoreError> {
     let mut out = Written::default();
     let marker = new_marker();
@@ -390,7 +391,11 @@ async fn merge_chunks(
                 .map_err(|e| fail(error_of(e)))?;
         }
     }
-    mark_in(tx, &out.unsent).await.map_err(fail)?;
+    if mark {
+        mark_in(tx, &out.unsent).await.map_err(fail)?;
+    } else {
+        out.unsent.clear();
+    }
     Ok(out)
 }
 
@@ -536,7 +541,7 @@ impl Store for IdbStore {
         stores.extend([CONFLICTS, UNSENT]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let written = merge_chunks(&tx, records, Pace::Together).await?;
+        let written = merge_chunks(&tx, records, Pace::Together, true).await?;
         // Two tabs saving one field at once: the later wins, and the other is kept for the
         // officer, as for a received file.
         if let Err(e) = to_inbox(&tx, &written.conflicts) {
@@ -547,7 +552,11 @@ impl Store for IdbStore {
         Ok(written)
     }
 
-    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError> {
+    async fn import(
+        &self,
+        records: &[Record],
+        entry: Option<&ImportEntry>,
+    ) -> Result<Written, StoreError> {
         let mut stores = kinds_of(records);
         stores.extend([CONFLICTS, IMPORT_LOG, UNSENT]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
@@ -556,12 +565,19 @@ impl Store for IdbStore {
             let _ = tx.abort();
             e
         };
+        let Some(entry) = entry else {
+            // A page from the office hub: merged, conflicts kept; no log, no unsent marks.
+            let written = merge_chunks(&tx, records, Pace::Batched, false).await?;
+            to_inbox(&tx, &written.conflicts).map_err(fail)?;
+            done.await?;
+            return Ok(written);
+        };
         // Whether this file is in the log already (a handful of entries: one per file).
         let log = Self::object_store(&tx, IMPORT_LOG)?
             .get_all()
             .map_err(|e| fail(error_of(e)))?;
         let logged: Array = finished(&log).await.map_err(fail)?.unchecked_into();
-        let mut written = merge_chunks(&tx, records, Pace::Batched).await?;
+        let mut written = merge_chunks(&tx, records, Pace::Batched, true).await?;
         let seen = logged.iter().any(|v| {
             v.as_string()
                 .and_then(|t| serde_json::from_str::<ImportEntry>(&t).ok())

@@ -76,7 +76,14 @@ pub trait Store {
     /// changed are marked "belum dibagikan" (received here is a change here: relaying a
     /// colleague's data to the office must send it). A file already in the log that changes
     /// nothing is a repeat: nothing is written, not even a second log entry.
-    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError>;
+    ///
+    /// `entry: None` is a page pulled from the office hub: merged and its conflicts kept the same
+    /// way, but not logged and not marked unsent (the office has it already).
+    async fn import(
+        &self,
+        records: &[Record],
+        entry: Option<&ImportEntry>,
+    ) -> Result<Written, StoreError>;
     /// The records that have not left the device since they last changed here: id → marker.
     async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError>;
     /// Marks records sent (an export left the device with them), each only if its marker is
@@ -164,10 +171,20 @@ impl Store for MemoryStore {
         Ok(written)
     }
 
-    async fn import(&self, records: &[Record], entry: &ImportEntry) -> Result<Written, StoreError> {
+    async fn import(
+        &self,
+        records: &[Record],
+        entry: Option<&ImportEntry>,
+    ) -> Result<Written, StoreError> {
         if let Some(err) = self.fail_next.borrow_mut().take() {
             return Err(err);
         }
+        let Some(entry) = entry else {
+            let mut written = self.merge(records);
+            written.unsent.clear();
+            self.keep(&written);
+            return Ok(written);
+        };
         let seen = self
             .log
             .borrow()
@@ -385,7 +402,7 @@ mod tests {
         };
 
         *store.fail_next.borrow_mut() = Some(StoreError::Quota);
-        assert!(block_on(store.import(&[theirs.clone()], &entry)).is_err());
+        assert!(block_on(store.import(&[theirs.clone()], Some(&entry))).is_err());
         assert!(block_on(store.import_log()).unwrap().is_empty());
         assert!(block_on(store.conflicts()).unwrap().is_empty());
         assert_eq!(
@@ -398,13 +415,13 @@ mod tests {
             "Di sini"
         );
 
-        let written = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
+        let written = block_on(store.import(&[theirs.clone()], Some(&entry))).unwrap();
         let (saved, conflicts) = (written.records, written.conflicts);
         assert_eq!(saved[0].text("nama"), "Di sana", "the later stamp");
         assert_eq!(conflicts.len(), 1, "found against the stored copy");
         assert_eq!(conflicts[0].lost.value, json!("Di sini"));
         assert!(!written.repeat);
-        let again = block_on(store.import(&[theirs.clone()], &entry)).unwrap();
+        let again = block_on(store.import(&[theirs.clone()], Some(&entry))).unwrap();
         assert!(again.repeat && again.unsent.is_empty());
         assert_eq!(
             block_on(store.conflicts()).unwrap().len(),
@@ -418,7 +435,7 @@ mod tests {
         );
         // The same file again after the record was wiped: it changes something, so it is logged.
         block_on(store.clear()).unwrap();
-        let after_wipe = block_on(store.import(&[theirs], &entry)).unwrap();
+        let after_wipe = block_on(store.import(&[theirs], Some(&entry))).unwrap();
         assert!(!after_wipe.repeat);
         assert_eq!(block_on(store.import_log()).unwrap().len(), 1);
         block_on(store.drop_conflicts(&[conflicts[0].key()])).unwrap();
@@ -493,7 +510,7 @@ mod tests {
             kabupaten: None,
             counts: Default::default(),
         };
-        let got = block_on(store.import(std::slice::from_ref(&from_colleague), &entry)).unwrap();
+        let got = block_on(store.import(std::slice::from_ref(&from_colleague), Some(&entry))).unwrap();
         assert_eq!(
             block_on(store.unsent()).unwrap().keys().collect::<Vec<_>>(),
             vec![&from_colleague.id]

@@ -320,7 +320,7 @@ impl Records {
         records: Vec<Record>,
         entry: ImportEntry,
     ) -> Result<bool, StoreError> {
-        let written = store().await?.import(&records, &entry).await?;
+        let written = store().await?.import(&records, Some(&entry)).await?;
         slices::drop_in_slices(records).await;
         if written.repeat {
             return Ok(false);
