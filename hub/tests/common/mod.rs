@@ -284,6 +284,9 @@ impl PullAnswer {
 pub fn client() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
+        // A hub answering before it read a body (a refused token) closes that connection; a
+        // fresh connection per request keeps the tests from reusing one it closed.
+        .max_idle_connections(0)
         .build()
         .into()
 }
