@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::sync::{self, PushError, MAX_PAGE};
 use axum::body::{Body, Bytes};
 use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
@@ -16,6 +16,7 @@ use sentra::model::rules::Today;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::PathBuf;
+use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// An answer other than success: `{"error": code, "message": text for the officer}`, plus
@@ -90,6 +91,7 @@ pub fn router(db: Db, dist: Option<PathBuf>) -> Router {
         .route("/api/{*rest}", any(not_found))
         // The push reads its body itself, up to the bundle limit.
         .layer(DefaultBodyLimit::disable())
+        .layer(cors())
         .with_state(db);
     match dist {
         Some(dist) => {
@@ -98,6 +100,21 @@ pub fn router(db: Db, dist: Option<PathBuf>) -> Router {
         }
         None => api.fallback(not_found),
     }
+}
+
+/// The app may be served from another address than the hub's (a public copy of the app, the
+/// office's hub typed in Pengaturan): any origin may call the API. Safe because a request is
+/// authorised by its bearer token, never by a cookie the browser would add by itself.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers([
+            HeaderName::from_static("x-sentra-cursor"),
+            HeaderName::from_static("x-sentra-more"),
+        ])
+        .max_age(std::time::Duration::from_secs(86_400))
 }
 
 async fn not_found() -> ApiError {

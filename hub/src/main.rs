@@ -108,8 +108,22 @@ async fn run(command: Command, db: Db) -> Result<(), Box<dyn std::error::Error>>
                 },
                 dist.display()
             );
+            // Ctrl-C, or SIGTERM from systemd or a container: stop taking requests, finish the
+            // ones running. A push cut short by a harder stop rolls back; the device retries.
             let shutdown = async {
-                let _ = tokio::signal::ctrl_c().await;
+                let ctrl_c = tokio::signal::ctrl_c();
+                #[cfg(unix)]
+                {
+                    let mut term =
+                        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                            .expect("a SIGTERM handler");
+                    tokio::select! {
+                        _ = ctrl_c => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                #[cfg(not(unix))]
+                let _ = ctrl_c.await;
             };
             sentra_hub::serve(listener, sentra_hub::router(db, Some(dist)), shutdown).await?;
         }

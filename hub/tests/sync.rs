@@ -336,6 +336,27 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
         assert_eq!(status, 404);
         assert!(text.contains("\"not_found\""), "{text}");
 
+        // The app served from another address may call the API (bearer tokens, no cookies).
+        let r = hub
+            .client
+            .options(format!("{}/api/v1/pull", hub.url))
+            .header("Origin", "https://sentra.example.org")
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .call()
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.headers()["access-control-allow-origin"], "*");
+        let page = hub
+            .client
+            .get(format!("{}/api/v1/pull", hub.url))
+            .header("Origin", "https://sentra.example.org")
+            .header("Authorization", &format!("Bearer {}", a.token))
+            .call()
+            .unwrap();
+        let exposed = page.headers()["access-control-expose-headers"].to_str().unwrap();
+        assert!(exposed.contains("x-sentra-cursor") && exposed.contains("x-sentra-more"));
+
         hub.rt.block_on(hub.db.pool.close());
         let page = hub.pull_raw(&a.token, 0, None);
         assert_eq!(page.status, 503, "{}", page.text);
