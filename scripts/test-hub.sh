@@ -3,6 +3,9 @@
 # cluster of Debian's postgresql package, made in a temporary directory, listening only on
 # 127.0.0.1 (and a unix socket in that directory) on a free port, removed on exit. Never uses a
 # server that happens to be running. scripts/setup.sh installs the package if it is missing.
+#   scripts/test-hub.sh [cargo test arguments]      the hub's tests
+#   scripts/test-hub.sh --run <command …>           any command with SENTRA_TEST_PG_URL set, e.g.
+#                                                   cargo bench -p sentra-hub --profile hub
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,4 +40,9 @@ as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
 
 export SENTRA_TEST_PG_URL="postgres://postgres@127.0.0.1:$port/sentra_test"
 echo "test-hub: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, $dir)"
-cargo test --locked -p sentra-hub "$@"
+if [ "${1:-}" = "--run" ]; then
+  shift
+  "$@"
+else
+  cargo test --locked -p sentra-hub "$@"
+fi

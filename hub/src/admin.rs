@@ -96,13 +96,15 @@ pub async fn add_officer(
         Some(row) => text(&row, "id")?,
         None => {
             let id = random_hex(8);
-            sqlx::query("INSERT INTO officers (id, name, scope, created_ms) VALUES ($1, $2, $3, $4)")
-                .bind(&id)
-                .bind(name)
-                .bind(scope.code())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO officers (id, name, scope, created_ms) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&id)
+            .bind(name)
+            .bind(scope.code())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             id
         }
     };

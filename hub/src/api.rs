@@ -267,7 +267,9 @@ async fn pull(
 ) -> Result<Response, ApiError> {
     let who = caller(&db, &headers).await?;
     let Ok(Query(q)) = query else {
-        return Err(ApiError::request("Parameter since dan limit harus bilangan bulat"));
+        return Err(ApiError::request(
+            "Parameter since dan limit harus bilangan bulat",
+        ));
     };
     let since = q.since.unwrap_or(0);
     if since < 0 {
@@ -280,11 +282,7 @@ async fn pull(
     let text = tokio::task::spawn_blocking(move || bundle::write(&header, &page.records))
         .await
         .map_err(|_| internal())?;
-    let mut response = (
-        [(header::CONTENT_TYPE, "application/json")],
-        text,
-    )
-        .into_response();
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], text).into_response();
     let h = response.headers_mut();
     h.insert("x-sentra-cursor", HeaderValue::from(cursor));
     h.insert(

@@ -115,7 +115,8 @@ impl Db {
             Engine::Sqlite
         } else {
             return Err(sqlx::Error::Configuration(
-                format!("DATABASE_URL must start with sqlite: or postgres: (got {url:.20}…)").into(),
+                format!("DATABASE_URL must start with sqlite: or postgres: (got {url:.20}…)")
+                    .into(),
             ));
         };
         let pool = AnyPoolOptions::new()

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "sentra-hub", about = "Sentra's office hub: officers' devices sync with it")]
+#[command(
+    name = "sentra-hub",
+    about = "Sentra's office hub: officers' devices sync with it"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -46,7 +49,11 @@ enum OfficerCommand {
     Add {
         name: String,
         /// The kabupaten/kota code, e.g. 35.29.
-        #[arg(long, conflicts_with = "provinsi", required_unless_present = "provinsi")]
+        #[arg(
+            long,
+            conflicts_with = "provinsi",
+            required_unless_present = "provinsi"
+        )]
         kabupaten: Option<String>,
         /// A province code for a province-wide role, e.g. 35.
         #[arg(long)]
@@ -59,7 +66,9 @@ enum OfficerCommand {
 enum DeviceCommand {
     List,
     /// Revokes a device (its id, or the first characters of it): its token stops working.
-    Revoke { device: String },
+    Revoke {
+        device: String,
+    },
 }
 
 fn when(ms: Option<i64>) -> String {
@@ -128,23 +137,30 @@ async fn run(command: Command, db: Db) -> Result<(), Box<dyn std::error::Error>>
             sentra_hub::serve(listener, sentra_hub::router(db, Some(dist)), shutdown).await?;
         }
         Command::Officer {
-            command: OfficerCommand::Add {
-                name,
-                kabupaten,
-                provinsi,
-            },
+            command:
+                OfficerCommand::Add {
+                    name,
+                    kabupaten,
+                    provinsi,
+                },
         } => {
             let scope = kabupaten.or(provinsi).unwrap_or_default();
             let e = admin::add_officer(&db, &name, &scope, now_ms() + CODE_VALID_MS).await?;
             println!("Officer:  {name} ({scope})");
             println!("Code:     {}", e.code);
-            println!("Valid until {} (one device, once).", when(Some(e.expires_ms)));
+            println!(
+                "Valid until {} (one device, once).",
+                when(Some(e.expires_ms))
+            );
             println!("The officer types the hub's address and this code in Pengaturan.");
         }
         Command::Officer {
             command: OfficerCommand::List,
         } => {
-            println!("{:<17} {:<6} {:>7} {:>10}  name", "id", "scope", "devices", "open codes");
+            println!(
+                "{:<17} {:<6} {:>7} {:>10}  name",
+                "id", "scope", "devices", "open codes"
+            );
             for o in admin::officers(&db).await? {
                 println!(
                     "{:<17} {:<6} {:>7} {:>10}  {}",

@@ -84,7 +84,10 @@ pub async fn push(db: &Db, caller: &Caller, bundle: Bundle) -> Result<Pushed, Pu
         }
         let plan = planner.finish();
         let placed = place(&scope, &bundle.records, &stored, &stored_in, &plan.write);
-        (plan, placed.map(|p| (p, bundle.checksum, bundle.records.len())))
+        (
+            plan,
+            placed.map(|p| (p, bundle.checksum, bundle.records.len())),
+        )
     })
     .await
     .map_err(|e| {

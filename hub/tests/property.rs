@@ -30,7 +30,10 @@ enum Op {
     },
     Push(usize),
     /// A device pulls from its cursor, in pages of `page` records.
-    Pull { dev: usize, page: i64 },
+    Pull {
+        dev: usize,
+        page: i64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -47,7 +50,7 @@ fn value(field: &str, v: u8) -> Value {
     match field {
         "nama" => json!(format!("Usaha {v}")),
         "status" => json!(["aktif", "tidak_aktif", "tutup"][v as usize % 3]),
-        DELETED => json!(v % 2 == 0),
+        DELETED => json!(v.is_multiple_of(2)),
         _ => json!(format!("catatan {v}")),
     }
 }
@@ -69,7 +72,10 @@ fn merged_all<'a>(copies: impl IntoIterator<Item = &'a Record>) -> BTreeMap<Stri
 }
 
 fn states(records: &BTreeMap<String, Record>) -> Vec<(String, impl PartialEq + std::fmt::Debug)> {
-    records.iter().map(|(id, r)| (id.clone(), state(r))).collect()
+    records
+        .iter()
+        .map(|(id, r)| (id.clone(), state(r)))
+        .collect()
 }
 
 /// One case: its own kabupaten, so cases on one hub never see each other's records.
@@ -77,7 +83,13 @@ fn play(hub: &Hub, case: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     let kabupaten = format!("{:02}.{:02}", 11 + case / 99, 1 + case % 99);
     let desa = format!("{kabupaten}.01.2001");
     let mut devices: Vec<Device> = (0..DEVICES)
-        .map(|d| hub.device(&format!("c{case}-d{d}"), &format!("Petugas {d}"), &kabupaten))
+        .map(|d| {
+            hub.device(
+                &format!("c{case}-d{d}"),
+                &format!("Petugas {d}"),
+                &kabupaten,
+            )
+        })
         .collect();
     for (n, op) in ops.iter().enumerate() {
         match *op {
@@ -91,14 +103,19 @@ fn play(hub: &Hub, case: usize, ops: &[Op]) -> Result<(), TestCaseError> {
                 value: v,
             } => {
                 let device = &mut devices[dev];
-                if let Some(id) = device.records.keys().nth(record % device.records.len().max(1)) {
+                if let Some(id) = device
+                    .records
+                    .keys()
+                    .nth(record % device.records.len().max(1))
+                {
                     let id = id.clone();
                     device.edit(&id, FIELDS[field], value(FIELDS[field], v));
                 }
             }
             Op::Push(d) => {
                 if !devices[d].records.is_empty() {
-                    let (status, body) = hub.push_bytes(&devices[d].token, &devices[d].bundle_all());
+                    let (status, body) =
+                        hub.push_bytes(&devices[d].token, &devices[d].bundle_all());
                     prop_assert_eq!(status, 200, "{}", body);
                 }
             }

@@ -17,16 +17,20 @@ fn enrolment_takes_a_good_code_once_and_refuses_wrong_used_and_expired_ones() {
         assert_eq!(code.len(), admin::CODE_LEN);
         // Typed in lower case with a dash: the same code.
         let typed = format!("{}-{}", &code[..4], &code[4..]).to_lowercase();
-        let (status, body) =
-            hub.post_json("/api/v1/enrol", &json!({"code": typed, "device": "perangkat-a"}));
+        let (status, body) = hub.post_json(
+            "/api/v1/enrol",
+            &json!({"code": typed, "device": "perangkat-a"}),
+        );
         assert_eq!(status, 200, "{body}");
         assert_eq!(body["officer"], "Ani Wijaya");
         assert_eq!(body["kabupaten"], "35.29");
         assert_eq!(body["token"].as_str().unwrap().len(), 64);
 
         let refused = |code: &str| {
-            let (status, body) =
-                hub.post_json("/api/v1/enrol", &json!({"code": code, "device": "perangkat-b"}));
+            let (status, body) = hub.post_json(
+                "/api/v1/enrol",
+                &json!({"code": code, "device": "perangkat-b"}),
+            );
             assert_eq!(status, 401, "{body}");
             assert_eq!(body["error"], "enrol_code");
             assert_eq!(body["message"], "Kode pendaftaran salah atau kedaluwarsa");
@@ -82,7 +86,10 @@ fn a_push_pulls_back_as_sent_and_pushing_it_again_changes_nothing() {
         let got = page.bundle();
         assert_eq!(got.header.device, sentra_hub::sync::HUB_DEVICE);
         assert_eq!(got.header.kabupaten.as_deref(), Some("35.29"));
-        let mut want: Vec<_> = [&u1, &u2, &m].iter().map(|id| a.records[*id].clone()).collect();
+        let mut want: Vec<_> = [&u1, &u2, &m]
+            .iter()
+            .map(|id| a.records[*id].clone())
+            .collect();
         want.sort_by(|x, y| x.id.cmp(&y.id));
         assert_eq!(got.records, want, "records equal to what was pushed");
 
@@ -101,7 +108,10 @@ fn a_push_pulls_back_as_sent_and_pushing_it_again_changes_nothing() {
         assert_eq!(relayed["cursor"], 3);
         // Nothing new after the cursor.
         let page = hub.pull_raw(&b.token, 3, None);
-        assert_eq!((page.cursor, page.more, page.bundle().records.len()), (3, false, 0));
+        assert_eq!(
+            (page.cursor, page.more, page.bundle().records.len()),
+            (3, false, 0)
+        );
 
         // An edit gets the next number; the pull from the old cursor holds only it.
         a.edit(&u1, "catatan", json!("pindah ke pasar"));
@@ -156,9 +166,15 @@ fn a_month_offline_catches_up_in_pages_and_a_page_fetched_again_is_the_same() {
         assert_eq!(b.cursor, 5_000);
         assert_eq!(b.records, a.records);
         // A smaller page on request; a larger one is cut to the maximum.
-        assert_eq!(hub.pull_raw(&b.token, 0, Some(10)).bundle().records.len(), 10);
         assert_eq!(
-            hub.pull_raw(&b.token, 0, Some(1_000_000)).bundle().records.len(),
+            hub.pull_raw(&b.token, 0, Some(10)).bundle().records.len(),
+            10
+        );
+        assert_eq!(
+            hub.pull_raw(&b.token, 0, Some(1_000_000))
+                .bundle()
+                .records
+                .len(),
             2_000
         );
         let bad = hub.pull_raw(&b.token, -1, None);
@@ -177,7 +193,10 @@ fn records_outside_the_scope_are_refused_by_id_and_nothing_is_written() {
         assert_eq!(answer["error"], "scope");
         assert_eq!(answer["records"], json!([outside]));
         let message = answer["message"].as_str().unwrap();
-        assert!(message.contains(&outside) && message.contains("35.29"), "{message}");
+        assert!(
+            message.contains(&outside) && message.contains("35.29"),
+            "{message}"
+        );
         assert_eq!(hub.stored(), (0, 0), "nothing written");
 
         // Inside only: taken. A record without a region goes to the officer's kabupaten.
@@ -222,7 +241,10 @@ fn wrong_and_revoked_tokens_are_refused() {
             assert_eq!(hub.pull_raw(token, 0, None).status, 401);
         }
         assert_eq!(hub.push_bytes(&a.token, &a.bundle_all()).0, 200);
-        let revoked = hub.rt.block_on(admin::revoke(&hub.db, "perangkat-a")).unwrap();
+        let revoked = hub
+            .rt
+            .block_on(admin::revoke(&hub.db, "perangkat-a"))
+            .unwrap();
         assert_eq!(revoked, "perangkat-a-0001");
         let (status, body) = hub.push_bytes(&a.token, &a.bundle_all());
         assert_eq!(status, 401);
@@ -261,8 +283,7 @@ fn malformed_oversized_and_gzip_bomb_bodies_are_refused_and_nothing_is_written()
         // A record another rule refuses (negative capital), re-signed so the checksum holds.
         let mut content: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(&good).unwrap();
-        content["records"][0]["fields"]["modal"] =
-            json!({"v": -5, "s": [now_ms(), 0, 0], "by": 0});
+        content["records"][0]["fields"]["modal"] = json!({"v": -5, "s": [now_ms(), 0, 0], "by": 0});
         refused(bundle::signed(content).as_bytes(), 422, "modal");
         // A gzip bomb: 1 MB on the wire, over 100 MB unpacked.
         let bomb = bundle::gzip(" ".repeat(MAX_BYTES + 1_000));
@@ -300,7 +321,10 @@ fn concurrent_edits_are_reported_to_the_device_that_pushes_second() {
         assert_eq!(conflicts.len(), 1, "{second}");
         assert_eq!(conflicts[0]["field"], "nama");
         assert_eq!(conflicts[0]["record"], u);
-        assert_eq!(conflicts[0]["kept"]["value"], "Batik Jaya", "the later stamp wins");
+        assert_eq!(
+            conflicts[0]["kept"]["value"], "Batik Jaya",
+            "the later stamp wins"
+        );
         assert_eq!(conflicts[0]["lost"]["value"], "Batik Sekar");
         // Both pull: the same record everywhere, every field kept.
         a.pull_all(hub, None);
@@ -319,7 +343,11 @@ fn concurrent_edits_are_reported_to_the_device_that_pushes_second() {
 fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api() {
     let dist = std::env::temp_dir().join(format!("sentra-hub-dist-{}", std::process::id()));
     std::fs::create_dir_all(dist.join("wilayah")).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>Sentra</title>").unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Sentra</title>",
+    )
+    .unwrap();
     std::fs::write(dist.join("wilayah/index.txt"), "35\tJawa Timur").unwrap();
     for backend in backends() {
         let hub = Hub::start(&backend, Some(dist.clone()));
@@ -354,7 +382,9 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
             .header("Authorization", &format!("Bearer {}", a.token))
             .call()
             .unwrap();
-        let exposed = page.headers()["access-control-expose-headers"].to_str().unwrap();
+        let exposed = page.headers()["access-control-expose-headers"]
+            .to_str()
+            .unwrap();
         assert!(exposed.contains("x-sentra-cursor") && exposed.contains("x-sentra-more"));
 
         hub.rt.block_on(hub.db.pool.close());
@@ -362,7 +392,10 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
         assert_eq!(page.status, 503, "{}", page.text);
         let body: serde_json::Value = serde_json::from_str(&page.text).unwrap();
         assert_eq!(body["error"], "unavailable");
-        assert_eq!(body["message"], "Kantor tidak bisa dihubungi, coba lagi nanti");
+        assert_eq!(
+            body["message"],
+            "Kantor tidak bisa dihubungi, coba lagi nanti"
+        );
         let (status, _) = hub.push_bytes(&a.token, b"{}");
         assert_eq!(status, 503);
         drop(hub);

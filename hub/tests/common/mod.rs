@@ -21,7 +21,11 @@ pub type Res = Result<(), Box<dyn std::error::Error>>;
 #[derive(Clone, Debug)]
 pub enum Backend {
     Sqlite(PathBuf),
-    Postgres { admin_url: String, url: String, name: String },
+    Postgres {
+        admin_url: String,
+        url: String,
+        name: String,
+    },
 }
 
 impl Backend {
@@ -53,7 +57,9 @@ fn unique(prefix: &str) -> String {
 
 /// `url` with its database name replaced.
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let after_scheme = base.find("://").map_or(0, |i| i + 3);
     let host_end = base[after_scheme..]
         .find('/')
@@ -102,7 +108,9 @@ pub fn drop_backend(b: &Backend) {
                 let _ = std::fs::remove_dir_all(dir);
             }
         }
-        Backend::Postgres { admin_url, name, .. } => {
+        Backend::Postgres {
+            admin_url, name, ..
+        } => {
             runtime().block_on(async {
                 use sqlx::Connection;
                 if let Ok(mut c) = sqlx::AnyConnection::connect(admin_url).await {
