@@ -403,3 +403,31 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
     }
     let _ = std::fs::remove_dir_all(dist);
 }
+
+#[test]
+fn a_device_that_disconnects_mid_upload_leaves_nothing_written() {
+    use std::io::Write;
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        for i in 0..200 {
+            a.new_usaha(&format!("Usaha {i}"), "35.29.02.2004");
+        }
+        let bytes = a.bundle_all();
+        let addr = hub.url.trim_start_matches("http://");
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "POST /api/v1/push HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Length: {}\r\n\r\n",
+            a.token,
+            bytes.len()
+        )
+        .unwrap();
+        s.write_all(&bytes[..bytes.len() / 2]).unwrap();
+        drop(s);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert_eq!(hub.stored(), (0, 0), "nothing written");
+        let (status, answer) = hub.push_bytes(&a.token, &bytes);
+        assert_eq!(status, 200);
+        assert_eq!(answer["counts"]["usaha"]["new"], 200);
+    });
+}
