@@ -5,6 +5,7 @@
 #   - trunk, wasm-bindgen-cli (= the version in Cargo.lock)
 #   - npm dev tools from package-lock.json: binaryen's wasm-opt, playwright-core
 #   - Debian's chromium and chromium-driver
+#   - Debian's postgresql (the hub's tests start a throwaway cluster of it: scripts/test-hub.sh)
 #   - the crates, fetched so builds can run offline
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,16 @@ else
   say "chromium and chromedriver: installing from Debian"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+# --- PostgreSQL (the hub's second engine; only its binaries are used, no service is started) ------
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "postgresql: present"
+else
+  say "postgresql: installing from Debian"
+  as_root apt-get update -qq
+  # The package may create and start a cluster of its own; the tests never use it.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
 # --- crates --------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: native, in-browser unit tests, then end to end against the release build.
+# Every test: native (the app, then the hub on SQLite and PostgreSQL), in-browser unit tests, then
+# end to end against the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -8,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests (model, rules, translation)"
 cargo test --locked
+
+step "hub tests (sentra-hub on SQLite and on a throwaway PostgreSQL)"
+scripts/test-hub.sh
 
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" \

@@ -149,10 +149,15 @@ mod tests {
             Failure::from_answer(401, r#"{"error":"enrol_code"}"#).text(t),
             Msg::SyncEnrolCode.text(Lang::Id)
         );
-        assert_eq!(Failure::from_answer(502, "Bad Gateway"), Failure::Unreachable);
+        assert_eq!(
+            Failure::from_answer(502, "Bad Gateway"),
+            Failure::Unreachable
+        );
         assert_eq!(Failure::from_answer(200, "<html>"), Failure::Garbled);
         assert!(!Failure::Unreachable.stops_sync());
-        assert!(Failure::Unreachable.text(t).contains("tidak bisa dihubungi"));
+        assert!(Failure::Unreachable
+            .text(t)
+            .contains("tidak bisa dihubungi"));
     }
 
     #[test]

@@ -510,7 +510,8 @@ mod tests {
             kabupaten: None,
             counts: Default::default(),
         };
-        let got = block_on(store.import(std::slice::from_ref(&from_colleague), Some(&entry))).unwrap();
+        let got =
+            block_on(store.import(std::slice::from_ref(&from_colleague), Some(&entry))).unwrap();
         assert_eq!(
             block_on(store.unsent()).unwrap().keys().collect::<Vec<_>>(),
             vec![&from_colleague.id]

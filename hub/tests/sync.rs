@@ -1,0 +1,433 @@
+//! The hub's API over real TCP on 127.0.0.1, on SQLite and (with `SENTRA_TEST_PG_URL`) on
+//! PostgreSQL: enrolment, push and pull, cursors and pages, scope, tokens, bad bodies, conflicts.
+
+mod common;
+
+use common::*;
+use sentra::bundle::{self, MAX_BYTES};
+use sentra::model::Kind;
+use sentra_hub::admin;
+use sentra_hub::db::now_ms;
+use serde_json::json;
+
+#[test]
+fn enrolment_takes_a_good_code_once_and_refuses_wrong_used_and_expired_ones() {
+    on_each_backend(|hub| {
+        let code = hub.code("Ani Wijaya", "35.29");
+        assert_eq!(code.len(), admin::CODE_LEN);
+        // Typed in lower case with a dash: the same code.
+        let typed = format!("{}-{}", &code[..4], &code[4..]).to_lowercase();
+        let (status, body) = hub.post_json(
+            "/api/v1/enrol",
+            &json!({"code": typed, "device": "perangkat-a"}),
+        );
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["officer"], "Ani Wijaya");
+        assert_eq!(body["kabupaten"], "35.29");
+        assert_eq!(body["token"].as_str().unwrap().len(), 64);
+
+        let refused = |code: &str| {
+            let (status, body) = hub.post_json(
+                "/api/v1/enrol",
+                &json!({"code": code, "device": "perangkat-b"}),
+            );
+            assert_eq!(status, 401, "{body}");
+            assert_eq!(body["error"], "enrol_code");
+            assert_eq!(body["message"], "Kode pendaftaran salah atau kedaluwarsa");
+        };
+        refused(&code); // used
+        refused("ZZZZZZZZ"); // wrong
+        let expired = hub
+            .rt
+            .block_on(admin::add_officer(&hub.db, "Budi", "35.29", now_ms() - 1))
+            .unwrap();
+        refused(&expired.code);
+
+        // The token is stored only as its hash.
+        let stored: Vec<String> = hub.rt.block_on(async {
+            sqlx::query_scalar("SELECT token_hash FROM devices")
+                .fetch_all(&hub.db.pool)
+                .await
+                .unwrap()
+        });
+        assert_eq!(stored, vec![sentra_hub::db::hash(body_token(&body))]);
+
+        // Malformed requests are answered in JSON too.
+        let (status, body) = hub.post_json("/api/v1/enrol", &json!({"kode": "x"}));
+        assert_eq!((status, body["error"].as_str()), (400, Some("request")));
+        let (status, body) =
+            hub.post_json("/api/v1/enrol", &json!({"code": "x", "device": "../etc"}));
+        assert_eq!((status, body["error"].as_str()), (400, Some("request")));
+    });
+}
+
+fn body_token(body: &serde_json::Value) -> &str {
+    body["token"].as_str().unwrap()
+}
+
+#[test]
+fn a_push_pulls_back_as_sent_and_pushing_it_again_changes_nothing() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let u1 = a.new_usaha("Batik Sekar", "35.29.02.2004");
+        let u2 = a.new_usaha("Keripik Tempe", "35.29.03.2001");
+        let m = a.new_mitra("Toko Oleh-oleh");
+        let sent = a.bundle_all();
+        let (status, answer) = hub.push_bytes(&a.token, &sent);
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(answer["counts"]["usaha"]["new"], 2);
+        assert_eq!(answer["counts"]["mitra"]["new"], 1);
+        assert_eq!(answer["conflicts"], json!([]));
+        assert_eq!(answer["cursor"], 3);
+
+        let mut b = hub.device("perangkat-b", "Budi", "35.29");
+        let page = hub.pull_raw(&b.token, 0, None);
+        assert_eq!((page.status, page.cursor, page.more), (200, 3, false));
+        let got = page.bundle();
+        assert_eq!(got.header.device, sentra_hub::sync::HUB_DEVICE);
+        assert_eq!(got.header.kabupaten.as_deref(), Some("35.29"));
+        let mut want: Vec<_> = [&u1, &u2, &m]
+            .iter()
+            .map(|id| a.records[*id].clone())
+            .collect();
+        want.sort_by(|x, y| x.id.cmp(&y.id));
+        assert_eq!(got.records, want, "records equal to what was pushed");
+
+        // The same push again (a retry): nothing changes, no new sequence number.
+        let (status, again) = hub.push_bytes(&a.token, &sent);
+        assert_eq!(status, 200);
+        assert_eq!(again["counts"]["usaha"]["unchanged"], 2);
+        assert_eq!(again["counts"]["mitra"]["unchanged"], 1);
+        assert_eq!(again["cursor"], 3);
+        assert_eq!(hub.stored(), (3, 3));
+        // And the same changes arriving from another device (by file, then by hub): the same.
+        for r in &got.records {
+            b.receive(r);
+        }
+        let (_, relayed) = hub.push_bytes(&b.token, &b.bundle_all());
+        assert_eq!(relayed["cursor"], 3);
+        // Nothing new after the cursor.
+        let page = hub.pull_raw(&b.token, 3, None);
+        assert_eq!(
+            (page.cursor, page.more, page.bundle().records.len()),
+            (3, false, 0)
+        );
+
+        // An edit gets the next number; the pull from the old cursor holds only it.
+        a.edit(&u1, "catatan", json!("pindah ke pasar"));
+        let (_, answer) = hub.push_bytes(&a.token, &a.bundle_of(&[&u1]));
+        assert_eq!(answer["counts"]["usaha"]["updated"], 1);
+        assert_eq!(answer["cursor"], 4);
+        let page = hub.pull_raw(&b.token, 3, None);
+        let records = page.bundle().records;
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].text("catatan"), "pindah ke pasar");
+
+        // Every push is audited, the retries too.
+        let audited: i64 = hub.rt.block_on(async {
+            sqlx::query_scalar("SELECT COUNT(*) FROM audit")
+                .fetch_one(&hub.db.pool)
+                .await
+                .unwrap()
+        });
+        assert_eq!(audited, 4);
+    });
+}
+
+#[test]
+fn a_month_offline_catches_up_in_pages_and_a_page_fetched_again_is_the_same() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        for i in 0..5_000 {
+            a.new_usaha(&format!("Usaha {i}"), "35.29.02.2004");
+        }
+        let (status, answer) = hub.push_bytes(&a.token, &a.bundle_all());
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(answer["counts"]["usaha"]["new"], 5_000);
+
+        let mut b = hub.device("perangkat-b", "Budi", "35.29");
+        let mut sizes = Vec::new();
+        for _ in 0..10 {
+            let page = hub.pull_raw(&b.token, b.cursor, None);
+            let again = hub.pull_raw(&b.token, b.cursor, None);
+            assert_eq!(page.text, again.text, "a page fetched twice is the same");
+            assert_eq!((page.cursor, page.more), (again.cursor, again.more));
+            let records = page.bundle().records;
+            sizes.push(records.len());
+            for r in &records {
+                b.receive(r);
+            }
+            b.cursor = page.cursor;
+            if !page.more {
+                break;
+            }
+        }
+        assert_eq!(sizes, vec![2_000, 2_000, 1_000]);
+        assert_eq!(b.cursor, 5_000);
+        assert_eq!(b.records, a.records);
+        // A smaller page on request; a larger one is cut to the maximum.
+        assert_eq!(
+            hub.pull_raw(&b.token, 0, Some(10)).bundle().records.len(),
+            10
+        );
+        assert_eq!(
+            hub.pull_raw(&b.token, 0, Some(1_000_000))
+                .bundle()
+                .records
+                .len(),
+            2_000
+        );
+        let bad = hub.pull_raw(&b.token, -1, None);
+        assert_eq!(bad.status, 400);
+    });
+}
+
+#[test]
+fn records_outside_the_scope_are_refused_by_id_and_nothing_is_written() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let inside = a.new_usaha("Di Sumenep", "35.29.02.2004");
+        let outside = a.new_usaha("Di Surabaya", "35.78.01.1001");
+        let (status, answer) = hub.push_bytes(&a.token, &a.bundle_all());
+        assert_eq!(status, 403, "{answer}");
+        assert_eq!(answer["error"], "scope");
+        assert_eq!(answer["records"], json!([outside]));
+        let message = answer["message"].as_str().unwrap();
+        assert!(
+            message.contains(&outside) && message.contains("35.29"),
+            "{message}"
+        );
+        assert_eq!(hub.stored(), (0, 0), "nothing written");
+
+        // Inside only: taken. A record without a region goes to the officer's kabupaten.
+        let mitra = a.new_mitra("Koperasi");
+        let (status, _) = hub.push_bytes(&a.token, &a.bundle_of(&[&inside, &mitra]));
+        assert_eq!(status, 200);
+
+        // Another kabupaten's officer neither sees them nor can change them.
+        let mut c = hub.device("perangkat-c", "Citra", "35.78");
+        assert_eq!(hub.pull_raw(&c.token, 0, None).bundle().records.len(), 0);
+        c.receive(&a.records[&mitra]);
+        c.edit(&mitra, "catatan", json!("dari Surabaya"));
+        let (status, answer) = hub.push_bytes(&c.token, &c.bundle_of(&[&mitra]));
+        assert_eq!((status, &answer["records"]), (403, &json!([mitra])));
+        // Moving a record into another kabupaten is refused too.
+        a.edit(&inside, "desa", json!("35.78.01.1001"));
+        let (status, _) = hub.push_bytes(&a.token, &a.bundle_of(&[&inside]));
+        assert_eq!(status, 403);
+
+        // A province-wide role sees every kabupaten of its province, and only those.
+        c.records.clear();
+        c.new_usaha("Di Surabaya", "35.78.01.1001");
+        let (status, _) = hub.push_bytes(&c.token, &c.bundle_all());
+        assert_eq!(status, 200);
+        let mut d = hub.device("perangkat-d", "Dinas Jatim", "35");
+        d.pull_all(hub, None);
+        assert_eq!(d.records.len(), 3);
+        let e = hub.device("perangkat-e", "Dinas Bali", "51");
+        assert_eq!(hub.pull_raw(&e.token, 0, None).bundle().records.len(), 0);
+        assert_eq!(hub.stored(), (3, 3));
+    });
+}
+
+#[test]
+fn wrong_and_revoked_tokens_are_refused() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a-0001", "Ani", "35.29");
+        a.new_usaha("Batik", "35.29.02.2004");
+        for token in ["", "salah", &"0".repeat(64)] {
+            let (status, body) = hub.push_bytes(token, &a.bundle_all());
+            assert_eq!((status, body["error"].as_str()), (401, Some("token")));
+            assert_eq!(hub.pull_raw(token, 0, None).status, 401);
+        }
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_all()).0, 200);
+        let revoked = hub
+            .rt
+            .block_on(admin::revoke(&hub.db, "perangkat-a"))
+            .unwrap();
+        assert_eq!(revoked, "perangkat-a-0001");
+        let (status, body) = hub.push_bytes(&a.token, &a.bundle_all());
+        assert_eq!(status, 401);
+        assert_eq!(body["error"], "revoked");
+        assert_eq!(body["message"], "Perangkat ini dicabut oleh kantor");
+        let page = hub.pull_raw(&a.token, 0, None);
+        assert_eq!(page.status, 401);
+        assert!(page.text.contains("\"revoked\""));
+        // A new code from the office enrols it again, with a new token.
+        let again = hub.device("perangkat-a-0001", "Ani", "35.29");
+        assert_ne!(again.token, a.token);
+        assert_eq!(hub.pull_raw(&again.token, 0, None).status, 200);
+        assert_eq!(hub.pull_raw(&a.token, 0, None).status, 401);
+    });
+}
+
+#[test]
+fn malformed_oversized_and_gzip_bomb_bodies_are_refused_and_nothing_is_written() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let u = a.new_usaha("Batik", "35.29.02.2004");
+        let good = String::from_utf8(a.bundle_all()).unwrap();
+        let refused = |bytes: &[u8], status: u16, words: &str| {
+            let (got, body) = hub.push_bytes(&a.token, bytes);
+            assert_eq!(got, status, "{body}");
+            assert_eq!(body["error"], "bundle");
+            let message = body["message"].as_str().unwrap();
+            assert!(message.contains(words), "{message}");
+            assert_eq!(hub.stored(), (0, 0), "nothing written");
+        };
+        refused(b"", 422, "terpotong");
+        refused(b"bukan json", 422, "bukan berkas data Sentra");
+        refused(&good.as_bytes()[..good.len() / 2], 422, "terpotong");
+        refused(good.replace("Batik", "Batix").as_bytes(), 422, "berubah");
+        refused(&[0xff, 0xfe, 0x00], 422, "bukan teks");
+        // A record another rule refuses (negative capital), re-signed so the checksum holds.
+        let mut content: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&good).unwrap();
+        content["records"][0]["fields"]["modal"] = json!({"v": -5, "s": [now_ms(), 0, 0], "by": 0});
+        refused(bundle::signed(content).as_bytes(), 422, "modal");
+        // A gzip bomb: 1 MB on the wire, over 100 MB unpacked.
+        let bomb = bundle::gzip(" ".repeat(MAX_BYTES + 1_000));
+        assert!(bomb.len() < 1_000_000, "{}", bomb.len());
+        refused(&bomb, 422, "terlalu besar");
+        // Over the limit on the wire: refused without reading the rest.
+        refused(&vec![b' '; MAX_BYTES + 1], 413, "terlalu besar");
+        // The good one still goes in.
+        let (status, _) = hub.push_bytes(&a.token, good.as_bytes());
+        assert_eq!(status, 200);
+        assert_eq!(hub.stored(), (1, 1));
+        assert!(a.records.contains_key(&u));
+    });
+}
+
+#[test]
+fn concurrent_edits_are_reported_to_the_device_that_pushes_second() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let mut b = hub.device("perangkat-b", "Budi", "35.29");
+        let u = a.new_usaha("Batik", "35.29.02.2004");
+        hub.push_bytes(&a.token, &a.bundle_all());
+        b.pull_all(hub, None);
+        // The same field and different fields, offline on both.
+        a.edit(&u, "nama", json!("Batik Sekar"));
+        a.edit(&u, "catatan", json!("dari A"));
+        b.edit(&u, "nama", json!("Batik Jaya"));
+        b.edit(&u, "produk", json!("kain tulis"));
+        let (_, first) = hub.push_bytes(&a.token, &a.bundle_all());
+        assert_eq!(first["conflicts"], json!([]));
+        let (status, second) = hub.push_bytes(&b.token, &b.bundle_all());
+        assert_eq!(status, 200);
+        assert_eq!(second["counts"]["usaha"]["conflicting"], 1);
+        let conflicts = second["conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{second}");
+        assert_eq!(conflicts[0]["field"], "nama");
+        assert_eq!(conflicts[0]["record"], u);
+        assert_eq!(
+            conflicts[0]["kept"]["value"], "Batik Jaya",
+            "the later stamp wins"
+        );
+        assert_eq!(conflicts[0]["lost"]["value"], "Batik Sekar");
+        // Both pull: the same record everywhere, every field kept.
+        a.pull_all(hub, None);
+        b.pull_all(hub, None);
+        assert_eq!(state(&a.records[&u]), state(&b.records[&u]));
+        let r = &a.records[&u];
+        assert_eq!(
+            (r.text("nama"), r.text("catatan"), r.text("produk")),
+            ("Batik Jaya", "dari A", "kain tulis")
+        );
+        assert_eq!(r.kind, Kind::Usaha);
+    });
+}
+
+#[test]
+fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api() {
+    let dist = std::env::temp_dir().join(format!("sentra-hub-dist-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join("wilayah")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Sentra</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("wilayah/index.txt"), "35\tJawa Timur").unwrap();
+    for backend in backends() {
+        let hub = Hub::start(&backend, Some(dist.clone()));
+        let a = hub.device("perangkat-a", "Ani", "35.29");
+        let get = |path: &str| {
+            let mut r = hub.client.get(format!("{}{path}", hub.url)).call().unwrap();
+            let text = r.body_mut().read_to_string().unwrap();
+            (r.status().as_u16(), text)
+        };
+        assert_eq!(get("/").1, "<!doctype html><title>Sentra</title>");
+        assert_eq!(get("/usaha/baru"), (200, get("/").1), "SPA fallback");
+        assert_eq!(get("/wilayah/index.txt").1, "35\tJawa Timur");
+        let (status, text) = get("/api/v1/tidak-ada");
+        assert_eq!(status, 404);
+        assert!(text.contains("\"not_found\""), "{text}");
+
+        // The app served from another address may call the API (bearer tokens, no cookies).
+        let r = hub
+            .client
+            .options(format!("{}/api/v1/pull", hub.url))
+            .header("Origin", "https://sentra.example.org")
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .call()
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.headers()["access-control-allow-origin"], "*");
+        let page = hub
+            .client
+            .get(format!("{}/api/v1/pull", hub.url))
+            .header("Origin", "https://sentra.example.org")
+            .header("Authorization", &format!("Bearer {}", a.token))
+            .call()
+            .unwrap();
+        let exposed = page.headers()["access-control-expose-headers"]
+            .to_str()
+            .unwrap();
+        assert!(exposed.contains("x-sentra-cursor") && exposed.contains("x-sentra-more"));
+
+        hub.rt.block_on(hub.db.pool.close());
+        let page = hub.pull_raw(&a.token, 0, None);
+        assert_eq!(page.status, 503, "{}", page.text);
+        let body: serde_json::Value = serde_json::from_str(&page.text).unwrap();
+        assert_eq!(body["error"], "unavailable");
+        assert_eq!(
+            body["message"],
+            "Kantor tidak bisa dihubungi, coba lagi nanti"
+        );
+        let (status, _) = hub.push_bytes(&a.token, b"{}");
+        assert_eq!(status, 503);
+        drop(hub);
+        drop_backend(&backend);
+    }
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[test]
+fn a_device_that_disconnects_mid_upload_leaves_nothing_written() {
+    use std::io::Write;
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        for i in 0..200 {
+            a.new_usaha(&format!("Usaha {i}"), "35.29.02.2004");
+        }
+        let bytes = a.bundle_all();
+        let addr = hub.url.trim_start_matches("http://");
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "POST /api/v1/push HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Length: {}\r\n\r\n",
+            a.token,
+            bytes.len()
+        )
+        .unwrap();
+        s.write_all(&bytes[..bytes.len() / 2]).unwrap();
+        drop(s);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert_eq!(hub.stored(), (0, 0), "nothing written");
+        let (status, answer) = hub.push_bytes(&a.token, &bytes);
+        assert_eq!(status, 200);
+        assert_eq!(answer["counts"]["usaha"]["new"], 200);
+    });
+}
