@@ -599,6 +599,16 @@ impl Store for IdbStore {
         Ok(written)
     }
 
+    async fn keep_conflicts(&self, conflicts: &[Conflict]) -> Result<(), StoreError> {
+        let tx = self.transaction(&[CONFLICTS], IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        if let Err(e) = to_inbox(&tx, conflicts) {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        done.await
+    }
+
     async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
         let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readonly)?;
         let read = Self::object_store(&tx, UNSENT)?

@@ -91,6 +91,8 @@ pub trait Store {
     async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError>;
     /// Marks records unsent (the first start after an upgrade, from the old export mark).
     async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError>;
+    /// Puts conflicts in the inbox (those the office hub found when this device pushed).
+    async fn keep_conflicts(&self, conflicts: &[Conflict]) -> Result<(), StoreError>;
     /// The import log, oldest first.
     async fn import_log(&self) -> Result<Vec<ImportEntry>, StoreError>;
     /// The conflict inbox.
@@ -205,6 +207,14 @@ impl Store for MemoryStore {
 
     async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
         Ok(self.unsent.borrow().clone())
+    }
+
+    async fn keep_conflicts(&self, conflicts: &[Conflict]) -> Result<(), StoreError> {
+        self.keep(&Written {
+            conflicts: conflicts.to_vec(),
+            ..Written::default()
+        });
+        Ok(())
     }
 
     async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError> {

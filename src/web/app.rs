@@ -53,7 +53,8 @@ pub fn App() -> impl IntoView {
     Pwa::provide();
     Wilayah::provide();
     let profile = settings::load_or_create_profile();
-    Records::provide(format!("{}-t{}", profile.device_id, settings::tab_id()));
+    let records = Records::provide(format!("{}-t{}", profile.device_id, settings::tab_id()));
+    super::sync::Sync::provide(records, profile.device_id.clone());
     provide_context(ProfileState(RwSignal::new(profile)));
     pwa::ask_persistence_at_first_start();
 

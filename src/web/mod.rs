@@ -12,6 +12,7 @@ pub mod pwa;
 pub mod records;
 pub mod settings;
 pub mod slices;
+pub mod sync;
 pub mod wilayah;
 pub mod workbook;
 

@@ -339,6 +339,62 @@ impl Records {
         Ok(true)
     }
 
+    /// Takes in a page pulled from the office hub: merged like a received file (conflicts to
+    /// the inbox), but not logged and not marked unsent (the office has it).
+    pub async fn import_from_hub(self, records: Vec<Record>) -> Result<(), StoreError> {
+        let written = store().await?.import(&records, None).await?;
+        slices::drop_in_slices(records).await;
+        tell_other_tabs(&Notice::Saved(
+            written
+                .records
+                .iter()
+                .map(|r| (r.kind, r.id.clone()))
+                .collect(),
+        ));
+        slices::breathe().await;
+        self.take_in_slices(written.records).await;
+        self.refresh_conflicts().await;
+        Ok(())
+    }
+
+    /// Puts the conflicts the office hub found for this device's push into the inbox.
+    pub async fn keep_conflicts(self, conflicts: Vec<Conflict>) -> Result<(), StoreError> {
+        if conflicts.is_empty() {
+            return Ok(());
+        }
+        store().await?.keep_conflicts(&conflicts).await?;
+        self.refresh_conflicts().await;
+        Ok(())
+    }
+
+    /// The records not yet sent (cloned) and their markers, as a push or an export reads them.
+    pub fn unsent_records(self) -> (Vec<Record>, Vec<(String, String)>) {
+        let chosen: Vec<Record> = self.unsent.with_untracked(|unsent| {
+            self.all.with_untracked(|all| {
+                unsent
+                    .keys()
+                    .filter_map(|id| all.get(id).cloned())
+                    .collect()
+            })
+        });
+        let sent = self.unsent_of(chosen.iter().map(|r| r.id.as_str()));
+        (chosen, sent)
+    }
+
+    /// Marks records sent (they left the device: a push to the office), each only if unchanged
+    /// since it was read.
+    pub async fn mark_sent(self, sent: Vec<(String, String)>) -> Result<(), StoreError> {
+        store().await?.mark_sent(&sent).await?;
+        self.unsent.update(|u| {
+            for (id, marker) in &sent {
+                if u.get(id) == Some(marker) {
+                    u.remove(id);
+                }
+            }
+        });
+        Ok(())
+    }
+
     /// Reads the inbox, leaving out (and removing) conflicts someone has settled since.
     async fn refresh_conflicts(self) {
         let Ok(store) = store().await else { return };
@@ -403,17 +459,9 @@ impl Records {
         sent: Vec<(String, String)>,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;
-        let store = store().await?;
-        store.mark_sent(&sent).await?;
-        store.meta_put(LAST_EXPORT, &text).await?;
+        self.mark_sent(sent).await?;
+        store().await?.meta_put(LAST_EXPORT, &text).await?;
         self.last_export.set(Some(mark));
-        self.unsent.update(|u| {
-            for (id, marker) in &sent {
-                if u.get(id) == Some(marker) {
-                    u.remove(id);
-                }
-            }
-        });
         Ok(())
     }
 
@@ -429,6 +477,7 @@ impl Records {
     /// Removes every record from the device (behind a typed confirmation in Pengaturan).
     pub async fn clear(self) -> Result<(), StoreError> {
         store().await?.clear().await?;
+        super::settings::reset_hub_cursor();
         tell_other_tabs(&Notice::Cleared);
         self.usaha_index
             .set_value(UsahaIndex::build([], utc_offset_ms()));

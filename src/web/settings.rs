@@ -13,6 +13,7 @@ const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
 const KEY_HOME_KABUPATEN: &str = "sentra.wilayah-kerja";
 const KEY_TAB: &str = "sentra.tab";
 const KEY_PROFILE_FORGOTTEN: &str = "sentra.profil-dihapus";
+const KEY_HUB: &str = "sentra.kantor";
 
 /// This tab's id: made once per tab, kept across reloads of it (sessionStorage). Each tab
 /// stamps its changes as a device of its own (`<device id>-t<tab>`), so two tabs editing one
@@ -63,7 +64,30 @@ pub fn save_profile(profile: &Profile) -> Result<(), StorageError> {
 /// once, so every tab that starts next agrees on the new id rather than each making its own.
 pub fn forget_profile() -> Profile {
     LocalStorage::delete(KEY_PROFILE);
+    // The hub's token was the old device's: the next officer enrols this device anew.
+    forget_hub();
     load_or_create_profile()
+}
+
+/// The link to the office hub, if this device is enrolled (`crate::sync::HubLink`).
+pub fn load_hub() -> Option<crate::sync::HubLink> {
+    LocalStorage::get(KEY_HUB).ok()
+}
+
+pub fn save_hub(link: &crate::sync::HubLink) -> Result<(), StorageError> {
+    LocalStorage::set(KEY_HUB, link)
+}
+
+pub fn forget_hub() {
+    LocalStorage::delete(KEY_HUB);
+}
+
+/// After the records were wiped, everything is pulled from the hub again.
+pub fn reset_hub_cursor() {
+    if let Some(mut link) = load_hub() {
+        link.cursor = 0;
+        let _ = save_hub(&link);
+    }
 }
 
 /// Notes, for this tab's reload that follows, that the profile was just forgotten.

@@ -126,6 +126,7 @@ pub fn BagikanPage() -> impl IntoView {
 
     view! {
         <Page title=Msg::NavBagikan intro=Msg::BagikanIntro>
+            <super::SyncStatus/>
             {move || match records.state.get() {
                 LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
                 LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),

@@ -2,6 +2,7 @@
 
 mod bagikan;
 mod beranda;
+mod kantor;
 mod not_found;
 mod pengaturan;
 mod record_form;
@@ -12,6 +13,7 @@ mod usaha_form;
 
 pub use bagikan::BagikanPage;
 pub use beranda::{BerandaPage, LaporanPage};
+pub use kantor::{KantorSettings, SyncStatus};
 pub use not_found::NotFoundPage;
 pub use pengaturan::PengaturanPage;
 pub use record_form::RecordFormPage;

@@ -19,6 +19,7 @@ pub fn PengaturanPage() -> impl IntoView {
             <LanguageSettings/>
             <ProfileSettings forgotten/>
             <WorkAreaPicker/>
+            <super::KantorSettings/>
             <StorageSettings/>
             <WipeSettings forgotten/>
         </Page>

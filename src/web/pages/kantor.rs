@@ -1,0 +1,114 @@
+//! The office hub on the pages: enrolling this device in Pengaturan ("Kantor"), and the sync's
+//! status line (last sync, changes waiting, the last problem in plain words), shown there and on
+//! Bagikan.
+
+use crate::i18n::{fill, Msg};
+use crate::sync::address;
+use crate::web::i18n::{tr, I18n};
+use crate::web::records::{local_time, Records};
+use crate::web::sync::Sync;
+use leptos::prelude::*;
+
+/// Pengaturan's "Kantor" card: the address and code to enrol with, or, enrolled, who and where,
+/// the status, "Sinkronkan sekarang" and "Putuskan".
+#[component]
+pub fn KantorSettings() -> impl IntoView {
+    let i18n = I18n::expect();
+    let sync = Sync::expect();
+    let typed_address = RwSignal::new(String::new());
+    let typed_code = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let enrol = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(address) = address(&typed_address.get_untracked()) else {
+            problem.set(Some(i18n.t(Msg::SyncBadAddress).to_string()));
+            return;
+        };
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let code = typed_code.get_untracked();
+            if let Err(failure) = sync.enrol(address, &code).await {
+                problem.set(Some(failure.text(|m| i18n.t(m))));
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="card" data-testid="kantor">
+            <h2>{tr(Msg::SyncHeading)}</h2>
+            <p class="hint">{tr(Msg::SyncIntro)}</p>
+            {move || match sync.link.get() {
+                None => view! {
+                    <form class="form" on:submit=enrol data-testid="kantor-enrol">
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::SyncAddress)}</span>
+                            <input type="url" inputmode="url" autocomplete="url" data-testid="kantor-address"
+                                placeholder="sentra.disperindag.example.go.id"
+                                prop:value=move || typed_address.get()
+                                on:input=move |ev| typed_address.set(event_target_value(&ev))/>
+                        </label>
+                        <label class="field">
+                            <span class="field__label">{tr(Msg::SyncCode)}</span>
+                            <input type="text" autocomplete="one-time-code" autocapitalize="characters"
+                                data-testid="kantor-code"
+                                prop:value=move || typed_code.get()
+                                on:input=move |ev| typed_code.set(event_target_value(&ev))/>
+                        </label>
+                        <p role="alert" class="field__error" data-testid="kantor-problem">
+                            {move || problem.get().unwrap_or_default()}
+                        </p>
+                        <button type="submit" class="button button--primary" data-testid="kantor-connect"
+                            disabled=move || busy.get()>{tr(Msg::SyncEnrol)}</button>
+                    </form>
+                }.into_any(),
+                Some(link) => view! {
+                    <p data-testid="kantor-linked">
+                        {fill(i18n.t(Msg::SyncLinked), &[("address", &link.address), ("officer", &link.officer), ("kabupaten", &link.kabupaten)])}
+                    </p>
+                    <SyncStatus/>
+                    <div class="form__actions">
+                        <button type="button" class="button button--primary" data-testid="sync-now"
+                            disabled=move || sync.running.get()
+                            on:click=move |_| sync.now()>{tr(Msg::SyncNow)}</button>
+                        <button type="button" class="button" data-testid="kantor-unlink"
+                            on:click=move |_| sync.unlink()>{tr(Msg::SyncUnlink)}</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One line about the sync: running, or the last problem, or when it last finished; and how many
+/// changes wait. Nothing when the device is not enrolled.
+#[component]
+pub fn SyncStatus() -> impl IntoView {
+    let i18n = I18n::expect();
+    let sync = Sync::expect();
+    let records = Records::expect();
+    let line = move || {
+        sync.link.get()?;
+        let state = if sync.running.get() {
+            i18n.t(Msg::SyncRunning).to_string()
+        } else if let Some(failure) = sync.error.get() {
+            failure.text(|m| i18n.t(m))
+        } else if let Some(when) = sync.last_ok.get() {
+            fill(i18n.t(Msg::SyncLast), &[("when", &local_time(when))])
+        } else {
+            i18n.t(Msg::SyncNever).to_string()
+        };
+        let waiting = records.unsent.with(|u| u.len());
+        let waiting = (waiting > 0)
+            .then(|| fill(i18n.t(Msg::SyncWaiting), &[("count", &waiting.to_string())]))
+            .unwrap_or_default();
+        let failed = sync.error.with(Option::is_some);
+        Some((format!("{state} {waiting}").trim().to_string(), failed))
+    };
+    view! {
+        {move || line().map(|(text, failed)| view! {
+            <p class="sync-status" class:sync-status--failed=failed role="status" data-testid="sync-status">{text}</p>
+        })}
+    }
+}

@@ -1,0 +1,380 @@
+//! Syncing with the office hub from the browser (docs/sync-protocol.md): enrol once, then pull
+//! the pages after the device's cursor and push the records not yet sent, by itself: when the
+//! records have loaded, when the browser comes online, a little after a save, and every few
+//! minutes while the app is open, backing off after failures. Never holds the page: bundles are
+//! written and read in slices, as for files. The pure part (link, answers, backoff, words) is
+//! `crate::sync`; the link lives in localStorage (`settings`).
+
+use super::records::{tomorrow, LoadState, Records};
+use super::settings;
+use super::slices::{self, Deadline};
+use crate::bundle::{self, Header, Scope};
+use crate::model::merge::Conflict;
+use crate::sync::{backoff_ms, Enrolled, Failure, HubLink, AFTER_SAVE_MS, EVERY_MS};
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The sync as the pages see it.
+#[derive(Clone, Copy)]
+pub struct Sync {
+    /// The hub this device is enrolled with (`None`: none).
+    pub link: RwSignal<Option<HubLink>>,
+    pub running: RwSignal<bool>,
+    /// When the last sync finished well (this page's life).
+    pub last_ok: RwSignal<Option<u64>>,
+    /// Why the last sync did not finish.
+    pub error: RwSignal<Option<Failure>>,
+    failures: StoredValue<u32>,
+    /// Automatic tries wait until then after failures.
+    next_try: StoredValue<f64>,
+    /// Asked again while running: one more round when it ends.
+    again: StoredValue<bool>,
+    records: Records,
+    device: StoredValue<String>,
+}
+
+/// What the hub answers a push with (the parts the device uses).
+#[derive(serde::Deserialize)]
+struct Pushed {
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+}
+
+impl Sync {
+    /// `device`: the profile's device id (the hub's token belongs to it).
+    pub fn provide(records: Records, device: String) -> Self {
+        let sync = Sync {
+            link: RwSignal::new(settings::load_hub().filter(|l| l.device == device)),
+            running: RwSignal::new(false),
+            last_ok: RwSignal::new(None),
+            error: RwSignal::new(None),
+            failures: StoredValue::new(0),
+            next_try: StoredValue::new(0.0),
+            again: StoredValue::new(false),
+            records,
+            device: StoredValue::new(device),
+        };
+        provide_context(sync);
+        sync.start_triggers();
+        sync
+    }
+
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    fn start_triggers(self) {
+        // Once the records are loaded (opening the app).
+        Effect::new(move || {
+            if self.records.state.with(|s| *s == LoadState::Ready) {
+                self.auto();
+            }
+        });
+        // A little after a save (or a received file) leaves records waiting.
+        let waiting = Memo::new(move |_| self.records.unsent.with(BTreeMap::len));
+        Effect::new(move |before: Option<usize>| {
+            let now = waiting.get();
+            if before.is_some_and(|b| now > b) {
+                later(AFTER_SAVE_MS as i32, move || self.auto());
+            }
+            now
+        });
+        // When the browser comes online, and every few minutes while open.
+        let window = web_sys::window().expect("a window");
+        let online = Closure::<dyn FnMut()>::new(move || self.auto());
+        let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+        online.forget();
+        let every = Closure::<dyn FnMut()>::new(move || self.auto());
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            every.as_ref().unchecked_ref(),
+            EVERY_MS as i32,
+        );
+        every.forget();
+    }
+
+    /// An automatic try: only when enrolled, not revoked, online, and not backing off.
+    fn auto(self) {
+        let ready = self
+            .records
+            .state
+            .with_untracked(|s| *s == LoadState::Ready);
+        let linked = self
+            .link
+            .with_untracked(|l| l.as_ref().is_some_and(|l| !l.revoked));
+        let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
+        if ready && linked && online && js_sys::Date::now() >= self.next_try.get_value() {
+            self.now();
+        }
+    }
+
+    /// Syncs now (the officer's "Sinkronkan sekarang", or an automatic try).
+    pub fn now(self) {
+        if self.running.get_untracked() {
+            self.again.set_value(true);
+            return;
+        }
+        self.running.set(true);
+        leptos::task::spawn_local(async move {
+            loop {
+                let result = self.once().await;
+                match result {
+                    Ok(()) => {
+                        self.failures.set_value(0);
+                        self.next_try.set_value(0.0);
+                        self.last_ok.set(Some(js_sys::Date::now() as u64));
+                        self.error.set(None);
+                    }
+                    Err(failure) => {
+                        let failures = self.failures.get_value() + 1;
+                        self.failures.set_value(failures);
+                        self.next_try
+                            .set_value(js_sys::Date::now() + backoff_ms(failures) as f64);
+                        if failure.stops_sync() {
+                            self.update_link(|l| l.revoked = true);
+                        }
+                        self.error.set(Some(failure));
+                    }
+                }
+                if !self.again.get_value() {
+                    break;
+                }
+                self.again.set_value(false);
+            }
+            self.running.set(false);
+        });
+    }
+
+    /// One round: pull every page after the cursor, then push what waits. Pulling first merges
+    /// the office's versions here, so a conflict with this device's waiting changes is found
+    /// and kept in the inbox on the device itself; were the push's answer (which names the
+    /// conflicts too) lost to a closed tab or a dropped signal, the retried push would find
+    /// nothing new and the conflict would never be shown here.
+    async fn once(self) -> Result<(), Failure> {
+        let Some(link) = settings::load_hub().filter(|l| l.device == self.device.get_value())
+        else {
+            return Ok(());
+        };
+        let link = self.pull(link).await?;
+        self.push(&link).await
+    }
+
+    async fn push(self, link: &HubLink) -> Result<(), Failure> {
+        let (chosen, sent) = self.records.unsent_records();
+        if chosen.is_empty() {
+            return Ok(());
+        }
+        let header = Header {
+            created_ms: js_sys::Date::now() as u64,
+            device: self.device.get_value(),
+            officer: link.officer.clone(),
+            kabupaten: Some(link.kabupaten.clone()),
+            scope: Scope::All,
+        };
+        // Written in slices, as a file is (50,000 Usaha in one go held the page for 2.6 s).
+        let mut writer = bundle::Writer::new(header, chosen);
+        let text =
+            slices::until_done(|| writer.step().ok_or_else(|| writer.progress()), |_| ()).await;
+        drop(writer);
+        let body: JsValue = if text.len() > bundle::GZIP_ABOVE {
+            let mut gzip = bundle::Gzip::new(text);
+            let bytes =
+                slices::until_done(|| gzip.step().ok_or_else(|| gzip.progress()), |_| ()).await;
+            Uint8Array::from(bytes.as_slice()).into()
+        } else {
+            JsValue::from_str(&text)
+        };
+        let answer = request(
+            "POST",
+            &format!("{}/api/v1/push", link.address),
+            Some(&link.token),
+            Some(body),
+        )
+        .await?;
+        let text = answer.text().await;
+        let pushed: Pushed = serde_json::from_str(&text).map_err(|_| Failure::Garbled)?;
+        // They left the device; what the office kept instead of this device's version waits in
+        // the inbox, as for a received file.
+        let _ = self.records.mark_sent(sent).await;
+        let _ = self.records.keep_conflicts(pushed.conflicts).await;
+        Ok(())
+    }
+
+    /// Pulls every page after the cursor; the link with its cursor moved.
+    async fn pull(self, mut link: HubLink) -> Result<HubLink, Failure> {
+        let mut cursor = link.cursor;
+        loop {
+            let answer = request(
+                "GET",
+                &format!("{}/api/v1/pull?since={cursor}", link.address),
+                Some(&link.token),
+                None,
+            )
+            .await?;
+            let next: u64 = answer
+                .header("X-Sentra-Cursor")
+                .and_then(|c| c.parse().ok())
+                .ok_or(Failure::Garbled)?;
+            let more = answer.header("X-Sentra-More").as_deref() == Some("true");
+            let bytes = answer.bytes().await;
+            let bytes = if bundle::is_gzip(&bytes) {
+                bundle::gunzip(bytes).map_err(|_| Failure::Garbled)?
+            } else {
+                bytes
+            };
+            // Read in slices with the same checks as a received file.
+            let mut reader = bundle::Reader::new(bytes, tomorrow());
+            let read = loop {
+                let deadline = Deadline::start();
+                if let Some(answer) = reader.step(&mut || deadline.passed()) {
+                    break answer;
+                }
+                slices::breathe().await;
+            };
+            drop(reader);
+            let page = read.map_err(|e| Failure::Refused {
+                code: "bundle".into(),
+                message: e.message(crate::i18n::Lang::Id),
+            })?;
+            if !page.records.is_empty() {
+                self.records
+                    .import_from_hub(page.records)
+                    .await
+                    .map_err(|_| Failure::Garbled)?;
+            }
+            // Stored: only now the cursor moves.
+            cursor = next;
+            link.cursor = next;
+            self.update_link(|l| l.cursor = next);
+            if !more {
+                return Ok(link);
+            }
+        }
+    }
+
+    /// Changes the kept link (localStorage, and the page's copy).
+    fn update_link(self, change: impl FnOnce(&mut HubLink)) {
+        if let Some(mut link) = settings::load_hub() {
+            change(&mut link);
+            let _ = settings::save_hub(&link);
+            self.link.set(Some(link));
+        }
+    }
+
+    /// Enrols this device with the hub at `address` using the office's one-time `code`.
+    pub async fn enrol(self, address: String, code: &str) -> Result<(), Failure> {
+        let body = serde_json::json!({ "code": code.trim(), "device": self.device.get_value() });
+        let answer = request(
+            "POST",
+            &format!("{address}/api/v1/enrol"),
+            None,
+            Some(JsValue::from_str(&body.to_string())),
+        )
+        .await?;
+        let enrolled: Enrolled =
+            serde_json::from_str(&answer.text().await).map_err(|_| Failure::Garbled)?;
+        let link = HubLink {
+            address,
+            token: enrolled.token,
+            officer: enrolled.officer,
+            kabupaten: enrolled.kabupaten,
+            device: self.device.get_value(),
+            cursor: 0,
+            revoked: false,
+        };
+        let _ = settings::save_hub(&link);
+        self.link.set(Some(link));
+        self.error.set(None);
+        self.failures.set_value(0);
+        self.next_try.set_value(0.0);
+        self.now();
+        Ok(())
+    }
+
+    /// Forgets the hub (records stay; files still work).
+    pub fn unlink(self) {
+        settings::forget_hub();
+        self.link.set(None);
+        self.error.set(None);
+    }
+}
+
+/// Runs `f` after `ms`.
+fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+}
+
+/// A 2xx answer.
+struct Answer(web_sys::Response);
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<String> {
+        self.0.headers().get(name).ok().flatten()
+    }
+
+    async fn text(&self) -> String {
+        match self.0.text() {
+            Ok(p) => JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    async fn bytes(&self) -> Vec<u8> {
+        match self.0.array_buffer() {
+            Ok(p) => JsFuture::from(p)
+                .await
+                .map(|b| Uint8Array::new(&b).to_vec())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// One request to the hub: a 2xx answer, or why not (no answer at all is `Unreachable`).
+async fn request(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Option<JsValue>,
+) -> Result<Answer, Failure> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| Failure::Garbled)?;
+    if let Some(token) = token {
+        let _ = headers.set("Authorization", &format!("Bearer {token}"));
+    }
+    if let Some(body) = &body {
+        let kind = if body.is_string() {
+            "application/json"
+        } else {
+            "application/gzip"
+        };
+        let _ = headers.set("Content-Type", kind);
+        init.set_body(body);
+    }
+    init.set_headers(&headers);
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Unreachable)?;
+    let window = web_sys::window().ok_or(Failure::Unreachable)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| Failure::Unreachable)?
+        .unchecked_into();
+    let answer = Answer(response);
+    if answer.0.ok() {
+        Ok(answer)
+    } else {
+        let status = answer.0.status();
+        Err(Failure::from_answer(status, &answer.text().await))
+    }
+}

@@ -1,0 +1,179 @@
+// The office hub, as officers and the office meet it (issue 13): a real `sentra-hub` process on
+// 127.0.0.1 with its SQLite file serves the app and the sync API; two browser profiles enrol
+// with one-time codes from its command line, edit offline, come online and converge without a
+// click, the conflict in both inboxes; the hub stopped during a sync loses nothing; a revoked
+// device is told so.
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { DIST, ROOT, expectHeading, launchBrowser, openPage } from "./helpers.mjs";
+
+let browser;
+let hubBin;
+before(async () => {
+  // The hub's tests built it already; this only checks (a second or two when nothing changed).
+  execFileSync("cargo", ["build", "--locked", "-q", "-p", "sentra-hub"], { cwd: ROOT, stdio: "inherit" });
+  hubBin = join(ROOT, "target", "debug", "sentra-hub");
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A free port on 127.0.0.1, so the hub comes back on the same address after a restart. */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The hub's command line on `database`. */
+function cli(database, args) {
+  return execFileSync(hubBin, args, { env: { ...process.env, DATABASE_URL: database }, encoding: "utf8" });
+}
+
+/** Starts `sentra-hub serve` on `port`; resolves with a stop function once it listens. */
+function startHub(database, port) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(hubBin, ["serve", "--host", "127.0.0.1", "--port", String(port), "--dist", DIST], {
+      env: { ...process.env, DATABASE_URL: database },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const timer = setTimeout(() => reject(new Error("hub did not start in 20 s")), 20_000);
+    child.on("exit", (code) => reject(new Error(`hub exited early (${code})`)));
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (text) => {
+      if (!text.includes("sentra-hub: http://")) return;
+      clearTimeout(timer);
+      child.removeAllListeners("exit");
+      resolve({
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGKILL");
+          }),
+      });
+    });
+  });
+}
+
+function officer(database, name) {
+  const out = cli(database, ["officer", "add", name, "--kabupaten", "35.29"]);
+  return out.match(/Code:\s+(\S+)/)[1];
+}
+
+/** An officer's browser profile, enrolled with the hub in Pengaturan. */
+async function enrolled(t, base, database, name) {
+  const { page, context } = await openPage(t, browser);
+  await page.goto(new URL("/pengaturan", base).href);
+  await expectHeading(page, "Pengaturan");
+  await page.getByTestId("kantor-address").fill(base);
+  await page.getByTestId("kantor-code").fill(officer(database, name));
+  await page.getByTestId("kantor-connect").click();
+  await page.getByTestId("kantor-linked").filter({ hasText: name }).waitFor();
+  await page.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor();
+  return { page, context };
+}
+
+async function newMitra(page, base, name) {
+  await page.goto(new URL("/mitra/baru", base).href);
+  await page.getByLabel("Nama mitra").fill(name);
+  await page.getByLabel("Jenis mitra").selectOption("ritel");
+  await page.getByTestId("save").click();
+  await page.getByTestId("record-detail").waitFor();
+  return page.url();
+}
+
+/** Edits the partner's contact. `url`: open it first (online); without, the page is on it already
+ * (offline, the app moves between its pages with no network). */
+async function editNarahubung(page, url, value) {
+  if (url) await page.goto(url);
+  await page.getByTestId("edit").click();
+  await page.getByLabel("Narahubung").fill(value);
+  await page.getByTestId("save").click();
+  await page.getByTestId("record-detail").waitFor();
+}
+
+test("two officers sync through a real hub: offline edits converge without a click, the conflict in both inboxes", { timeout: 180_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "sentra-hub-e2e-"));
+  const database = `sqlite://${dir}/hub.db?mode=rwc`;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let hub = await startHub(database, port);
+  t.after(() => hub.stop());
+
+  const { page: a, context: ctxA } = await enrolled(t, base, database, "Ani Uji");
+  const { page: b, context: ctxB } = await enrolled(t, base, database, "Budi Uji");
+  const crashes = [];
+  for (const page of [a, b]) page.on("pageerror", (e) => crashes.push(e.message));
+
+  // A records a partner; a little after the save it reaches the hub by itself.
+  const url = await newMitra(a, base, "Toko Sinkron");
+  await a.goto(new URL("/pengaturan", base).href);
+  await a.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await a.getByTestId("sync-status").textContent(), /menunggu/);
+
+  // B opens the app: it pulls by itself.
+  await b.goto(new URL("/mitra", base).href);
+  await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor({ timeout: 30_000 });
+  const urlB = new URL(url).pathname;
+
+  // Both go offline and change the same field.
+  await a.goto(url);
+  await a.getByTestId("record-detail").waitFor();
+  await b.goto(new URL(urlB, base).href);
+  await b.getByTestId("record-detail").waitFor();
+  await ctxA.setOffline(true);
+  await ctxB.setOffline(true);
+  await editNarahubung(a, null, "Pak Ani");
+  await editNarahubung(b, null, "Bu Budi");
+  // Online again: the browser's "online" event starts the sync, A first, then B.
+  await ctxA.setOffline(false);
+  await a.goto(new URL("/pengaturan", base).href);
+  await a.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  await ctxB.setOffline(false);
+  await b.goto(new URL("/bagikan", base).href);
+  await b.getByTestId("conflict").first().waitFor({ timeout: 30_000 });
+  // A pulls B's version (later stamp) on its next sync; it finds the conflict too.
+  await a.goto(new URL("/bagikan", base).href);
+  await a.getByTestId("conflict").first().waitFor({ timeout: 30_000 });
+  for (const page of [a, b]) {
+    await page.goto(new URL(urlB, base).href);
+    await page.getByTestId("record-detail").filter({ hasText: "Bu Budi" }).waitFor({ timeout: 30_000 });
+  }
+
+  // The hub stops while A has a change waiting: nothing is lost, and it goes once the hub is back.
+  await hub.stop();
+  await editNarahubung(a, url, "Pak Ani lagi");
+  await a.goto(new URL("/pengaturan", base).href);
+  await a.getByTestId("sync-now").click();
+  await a.getByTestId("sync-status").filter({ hasText: "Kantor tidak bisa dihubungi" }).waitFor({ timeout: 30_000 });
+  assert.match(await a.getByTestId("sync-status").textContent(), /1 perubahan menunggu/);
+  hub = await startHub(database, port);
+  await a.getByTestId("sync-now").click();
+  await a.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  await b.goto(new URL("/pengaturan", base).href);
+  await b.getByTestId("sync-now").click();
+  await b.goto(new URL(urlB, base).href);
+  await b.getByTestId("record-detail").filter({ hasText: "Pak Ani lagi" }).waitFor({ timeout: 30_000 });
+
+  // The office revokes B's device: B is told, and keeps its records.
+  const device = await b.evaluate(() => JSON.parse(localStorage.getItem("sentra.profile")).device_id);
+  cli(database, ["device", "revoke", device]);
+  await b.goto(new URL("/pengaturan", base).href);
+  await b.getByTestId("sync-now").click();
+  await b.getByTestId("sync-status").filter({ hasText: "Perangkat ini dicabut oleh kantor" }).waitFor({ timeout: 30_000 });
+  await b.goto(new URL("/mitra", base).href);
+  await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor();
+  // No panic or uncaught error (refused connections and 401s are logged by the browser itself).
+  assert.deepEqual(crashes, []);
+});
