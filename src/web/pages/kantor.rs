@@ -44,7 +44,7 @@ pub fn KantorSettings() -> impl IntoView {
                     <form class="form" on:submit=enrol data-testid="kantor-enrol">
                         <label class="field">
                             <span class="field__label">{tr(Msg::SyncAddress)}</span>
-                            <input type="url" inputmode="url" autocomplete="url" data-testid="kantor-address"
+                            <input type="text" inputmode="url" autocomplete="url" autocapitalize="none" spellcheck="false" data-testid="kantor-address"
                                 placeholder="sentra.disperindag.example.go.id"
                                 prop:value=move || typed_address.get()
                                 on:input=move |ev| typed_address.set(event_target_value(&ev))/>
