@@ -38,6 +38,14 @@ echo "## Reports: Beranda and exports over 50,000 Usaha (native, then headless C
 cargo bench --locked --quiet --bench report
 node tools/bench-report.mjs
 
+echo
+echo "## Office hub: 50,000 Usaha pushed and pulled, 200 devices at once (native, SQLite and PostgreSQL)"
+scripts/test-hub.sh --run cargo bench --locked --quiet -p sentra-hub --profile hub
+
+echo
+echo "## Office hub: a new device's first sync of 50,000 Usaha into IndexedDB (headless Chromium)"
+node tools/bench-hub-pull.mjs
+
 if [ "${1:-}" = "--build-times" ]; then
   timed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
   echo
