@@ -411,6 +411,17 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     for r in &records {
         check(r, today)?;
     }
+    bundle_of(wire, records, claimed, today)
+}
+
+/// The bundle read, its records checked: the last check (the file's own time) and the header.
+/// Both readers end here.
+fn bundle_of(
+    wire: Wire,
+    records: Vec<Record>,
+    checksum: String,
+    today: &Today,
+) -> Result<Bundle, BundleError> {
     let header = Header {
         created_ms: wire.created_ms,
         device: wire.device,
@@ -423,7 +434,7 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
         header,
         created: wire.created,
         records,
-        checksum: claimed,
+        checksum,
     })
 }
 

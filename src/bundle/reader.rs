@@ -24,8 +24,8 @@
 //!   has been found good.
 
 use super::{
-    around_records, check, check_created, check_outline, checksum_text, read_whole, record_of,
-    shared_names, to_json, without_bom, Bundle, BundleError, Header, Wire, WireRecord,
+    around_records, bundle_of, check, check_outline, checksum_text, read_whole, record_of,
+    shared_names, to_json, without_bom, Bundle, BundleError, Wire, WireRecord,
 };
 use super::{Record, Today, MAX_BYTES};
 use serde_json::{Map, Value};
@@ -494,20 +494,7 @@ impl Records {
             return Err(e);
         }
         drop(self.content);
-        let header = Header {
-            created_ms: wire.created_ms,
-            device: wire.device,
-            officer: wire.officer,
-            kabupaten: wire.kabupaten,
-            scope: wire.scope,
-        };
-        check_created(&header, today)?;
-        Ok(Bundle {
-            header,
-            created: wire.created,
-            records: self.records,
-            checksum: self.claimed,
-        })
+        bundle_of(wire, self.records, self.claimed, today)
     }
 }
 

@@ -325,17 +325,7 @@ impl Records {
         if written.repeat {
             return Ok(false);
         }
-        tell_other_tabs(&Notice::Saved(
-            written
-                .records
-                .iter()
-                .map(|r| (r.kind, r.id.clone()))
-                .collect(),
-        ));
-        slices::breathe().await;
-        self.take_in_slices(written.records).await;
-        self.unsent.update(|u| u.extend(written.unsent));
-        self.refresh_conflicts().await;
+        self.take_in_written(written).await;
         Ok(true)
     }
 
@@ -344,6 +334,13 @@ impl Records {
     pub async fn import_from_hub(self, records: Vec<Record>) -> Result<(), StoreError> {
         let written = store().await?.import(&records, None).await?;
         slices::drop_in_slices(records).await;
+        self.take_in_written(written).await;
+        Ok(())
+    }
+
+    /// What an import wrote, shown: the other tabs told, the records taken in slices, the
+    /// unsent marks and the inbox brought up to date.
+    async fn take_in_written(self, written: crate::store::Written) {
         tell_other_tabs(&Notice::Saved(
             written
                 .records
@@ -353,8 +350,10 @@ impl Records {
         ));
         slices::breathe().await;
         self.take_in_slices(written.records).await;
+        if !written.unsent.is_empty() {
+            self.unsent.update(|u| u.extend(written.unsent));
+        }
         self.refresh_conflicts().await;
-        Ok(())
     }
 
     /// Puts the conflicts the office hub found for this device's push into the inbox.
@@ -367,18 +366,26 @@ impl Records {
         Ok(())
     }
 
-    /// The records not yet sent (cloned) and their markers, as a push or an export reads them.
-    pub fn unsent_records(self) -> (Vec<Record>, Vec<(String, String)>) {
-        let chosen: Vec<Record> = self.unsent.with_untracked(|unsent| {
-            self.all.with_untracked(|all| {
-                unsent
-                    .keys()
-                    .filter_map(|id| all.get(id).cloned())
-                    .collect()
+    /// What a push or an export carries (cloned): every record (`all`), or those not yet sent;
+    /// and the unsent marks among them as read now, for [`Self::mark_sent`].
+    pub fn to_send(self, all: bool) -> (Vec<Record>, Vec<(String, String)>) {
+        self.unsent.with_untracked(|unsent| {
+            self.all.with_untracked(|records| {
+                let chosen: Vec<Record> = if all {
+                    records.values().cloned().collect()
+                } else {
+                    unsent
+                        .keys()
+                        .filter_map(|id| records.get(id).cloned())
+                        .collect()
+                };
+                let sent = chosen
+                    .iter()
+                    .filter_map(|r| unsent.get(&r.id).map(|m| (r.id.clone(), m.clone())))
+                    .collect();
+                (chosen, sent)
             })
-        });
-        let sent = self.unsent_of(chosen.iter().map(|r| r.id.as_str()));
-        (chosen, sent)
+        })
     }
 
     /// Marks records sent (they left the device: a push to the office), each only if unchanged
@@ -463,15 +470,6 @@ impl Records {
         store().await?.meta_put(LAST_EXPORT, &text).await?;
         self.last_export.set(Some(mark));
         Ok(())
-    }
-
-    /// The unsent records' (id, marker) among `ids`, as an export carrying them reads it.
-    pub fn unsent_of<'a>(self, ids: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
-        self.unsent.with_untracked(|u| {
-            ids.into_iter()
-                .filter_map(|id| u.get(id).map(|m| (id.to_string(), m.clone())))
-                .collect()
-        })
     }
 
     /// Removes every record from the device (behind a typed confirmation in Pengaturan).

@@ -162,7 +162,7 @@ impl Sync {
     }
 
     async fn push(self, link: &HubLink) -> Result<(), Failure> {
-        let (chosen, sent) = self.records.unsent_records();
+        let (chosen, sent) = self.records.to_send(false);
         if chosen.is_empty() {
             return Ok(());
         }

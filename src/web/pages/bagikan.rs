@@ -9,7 +9,7 @@ use crate::bundle::{self, Bundle, Header, Scope};
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
 use crate::model::schema::Ty;
-use crate::model::{field_label, kinds, link_element, Record};
+use crate::model::{field_label, kinds, link_element};
 use crate::sharing::{export_mark, file_name, ImportEntry, Plan, Planner};
 use crate::web::app::ProfileState;
 use crate::web::files::{self, offer, offer_bytes, Offered};
@@ -51,21 +51,12 @@ pub fn BagikanPage() -> impl IntoView {
         if outcome.get_untracked() == Outcome::Working {
             return;
         }
-        // Every record, or those that have not left the device since they changed here.
-        let chosen: Vec<Record> = records.unsent.with_untracked(|unsent| {
-            records.all.with_untracked(|m| {
-                m.values()
-                    .filter(|r| all || unsent.contains_key(&r.id))
-                    .cloned()
-                    .collect()
-            })
-        });
+        // Every record, or those that have not left the device since they changed here, and
+        // their unsent marks as read now (a record changed while the file is written stays unsent).
+        let (chosen, sent) = records.to_send(all);
         let Some(mark) = export_mark(&chosen) else {
             return;
         };
-        // What this export carries, as it reads it now: a record changed while the file is being
-        // written stays unsent.
-        let sent = records.unsent_of(chosen.iter().map(|r| r.id.as_str()));
         let scope = match (all, records.last_export.get_untracked()) {
             (false, Some(since)) => Scope::Since(since),
             _ => Scope::All,
