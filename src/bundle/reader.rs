@@ -16,28 +16,31 @@
 //!   the file was cut short (`Truncated`) or is not JSON. An element that fails alone is
 //!   re-read from its start to the end of the file, as the one-go reading would, to tell the
 //!   two apart. Outlines a bundle never has (no `"records"` array at the top, the key twice,
-//!   nesting deeper than 100) go to the one-go reading.
+//!   nesting deeper than 100) go to the one-go reading, if they hold at most a million values
+//!   (else: not a Sentra file; the one reading that does not answer as the one-go one).
+//! - **Memory.** A parsed element is kept as its canonical text ([`Elements`]), not as a
+//!   `serde_json::Value`, and parsed again into a record at its turn: reading holds the file,
+//!   that text and the records, about 3.5 times the file (tests/reader_memory.rs), where the
+//!   values took 12 times.
 //! - **Checksum.** The canonical form is the outline's keys in order with the elements' compact
 //!   JSON spliced in where `"records"` sorts, hashed as it goes.
 //! - **Structure and rules.** Each element becomes a record as the checksum passes over it;
 //!   the first problem of each kind is kept and reported in the one-go order once the checksum
 //!   has been found good.
 
-use super::{
-    around_records, bundle_of, check, check_outline, checksum_text, read_whole, record_of,
-    shared_names, to_json, without_bom, Bundle, BundleError, Wire, WireRecord,
-};
-use super::{Record, Today, MAX_BYTES};
-use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
-use std::collections::HashSet;
-use std::sync::Arc;
+use super::{read_whole, without_bom, Bundle, BundleError, Today, MAX_BYTES};
+use serde_json::Value;
 
 /// Bytes the scanner walks between two looks at the clock.
 const SCAN_BYTES: usize = 256 * 1024;
 /// Elements nested deeper than this go to the one-go reading (serde_json's depth limit counts
 /// from the top of the file, an element read alone from its own top; bundles nest 4 deep).
 const MAX_ELEMENT_DEPTH: u32 = 100;
+/// A file whose outline is not a bundle's is read at once (`read_whole`) only up to this many
+/// JSON values: parsed whole, each costs 30 to 80 bytes of memory, and 100 MB of `[],[],…` would
+/// take gigabytes. Sentra writes every bundle with a bundle's outline, so a larger file laid out
+/// otherwise is not one of its files (`NotSentra`), whatever else is wrong with it.
+const MAX_WHOLE_VALUES: usize = 1_000_000;
 
 /// A bundle being read. `B` holds the file's bytes (a `Vec<u8>` in the app, a slice in tests).
 pub struct Reader<B> {
@@ -86,29 +89,7 @@ struct Scan {
     /// The element being scanned: where it began, how deep it goes.
     element_start: usize,
     element_depth: u32,
-    elements: Vec<Value>,
-}
-
-/// The records stage: the checksum, and each element made a record.
-struct Records {
-    /// The outline without `checksum` (its `records` empty).
-    content: Map<String, Value>,
-    claimed: String,
-    hasher: Sha256,
-    /// The canonical form after the last element.
-    suffix: String,
-    elements: std::vec::IntoIter<Value>,
-    total: usize,
-    done: usize,
-    wire: Result<Wire, BundleError>,
-    devices: Vec<Arc<str>>,
-    officers: Vec<Arc<str>>,
-    records: Vec<Record>,
-    ids: HashSet<String>,
-    /// The first problem of each kind, in file order.
-    damaged: Option<BundleError>,
-    duplicate: Option<String>,
-    invalid: Option<BundleError>,
+    elements: Elements,
 }
 
 impl<B: AsRef<[u8]>> Reader<B> {
@@ -133,7 +114,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
         match &self.stage {
             Stage::Start => 0.0,
             Stage::Syntax(scan) => 0.5 * scan.pos as f64 / len,
-            Stage::Records(r) => 0.5 + 0.5 * r.done as f64 / r.total.max(1) as f64,
+            Stage::Records(r) => 0.5 + 0.5 * r.progress(),
             Stage::Done => 1.0,
         }
     }
@@ -175,6 +156,9 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 
     fn whole(&self) -> Option<Result<Bundle, BundleError>> {
+        if more_values_than(self.bytes(), MAX_WHOLE_VALUES) {
+            return Some(Err(BundleError::NotSentra));
+        }
         Some(read_whole(self.bytes.as_ref(), &self.today))
     }
 
@@ -323,7 +307,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
         }
         match serde_json::from_slice::<Value>(piece) {
             Ok(value) => {
-                s.elements.push(value);
+                s.elements.push(&value);
                 Verdict::Ok
             }
             // A value followed by more than spaces before the `,` or `]` is not JSON either.
@@ -405,97 +389,29 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 }
 
-impl Records {
-    /// The checks made on the outline alone, in the one-go order, and the canonical form's start.
-    fn new(mut content: Map<String, Value>, elements: Vec<Value>) -> Result<Self, BundleError> {
-        let claimed = check_outline(&mut content)?;
-        // The canonical form: the keys in order, `records` spliced in where it sorts.
-        let (prefix, suffix) = around_records(&content);
-        let mut hasher = Sha256::new();
-        hasher.update(prefix.as_bytes());
-        let wire = serde_json::from_value::<Wire>(Value::Object(content.clone()))
-            .map_err(|e| BundleError::Damaged(e.to_string()));
-        let (devices, officers) = match &wire {
-            Ok(w) => (shared_names(&w.devices), shared_names(&w.officers)),
-            Err(_) => (Vec::new(), Vec::new()),
-        };
-        Ok(Records {
-            content,
-            claimed,
-            hasher,
-            suffix,
-            total: elements.len(),
-            elements: elements.into_iter(),
-            done: 0,
-            wire,
-            devices,
-            officers,
-            records: Vec::new(),
-            ids: HashSet::new(),
-            damaged: None,
-            duplicate: None,
-            invalid: None,
-        })
-    }
-
-    /// Takes elements until `enough()`; true once all are taken.
-    fn next(&mut self, today: &Today, enough: &mut dyn FnMut() -> bool) -> bool {
-        while let Some(value) = self.elements.next() {
-            if self.done > 0 {
-                self.hasher.update(b",");
+/// Whether `bytes` hold more than `limit` JSON values, counted from the brackets, commas and
+/// colons outside strings (a value follows each, or the file starts with one).
+fn more_values_than(bytes: &[u8], limit: usize) -> bool {
+    let (mut count, mut in_string, mut escaped) = (1, false, false);
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
             }
-            self.hasher.update(to_json(&value).as_bytes());
-            self.done += 1;
-            if self.wire.is_ok() && self.damaged.is_none() {
-                self.take(value, today);
-            }
-            if enough() {
-                break;
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b'[' | b'{' | b',' | b':') {
+            count += 1;
+            if count > limit {
+                return true;
             }
         }
-        self.done == self.total
     }
-
-    fn take(&mut self, value: Value, today: &Today) {
-        let record = serde_json::from_value::<WireRecord>(value)
-            .map_err(|e| BundleError::Damaged(e.to_string()))
-            .and_then(|w| record_of(&w, &self.devices, &self.officers));
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                self.damaged = Some(e);
-                self.records.clear();
-                return;
-            }
-        };
-        if self.duplicate.is_none() && !self.ids.insert(record.id.clone()) {
-            self.duplicate = Some(record.id.clone());
-        }
-        if self.invalid.is_none() {
-            self.invalid = check(&record, today).err();
-        }
-        self.records.push(record);
-    }
-
-    /// The answer, problems in the one-go order: checksum, structure, duplicates, rules.
-    fn finish(mut self, today: &Today) -> Result<Bundle, BundleError> {
-        self.hasher.update(self.suffix.as_bytes());
-        if checksum_text(self.hasher) != self.claimed {
-            return Err(BundleError::Checksum);
-        }
-        let wire = self.wire?;
-        if let Some(e) = self.damaged {
-            return Err(e);
-        }
-        if let Some(id) = self.duplicate {
-            return Err(BundleError::DuplicateId(id));
-        }
-        if let Some(e) = self.invalid {
-            return Err(e);
-        }
-        drop(self.content);
-        bundle_of(wire, self.records, self.claimed, today)
-    }
+    false
 }
 
 /// JSON's four spaces (not form feed or others `is_ascii_whitespace` knows).
@@ -503,232 +419,11 @@ fn is_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+mod records;
+use records::{Elements, Records};
+
 #[cfg(test)]
-mod tests {
-    use super::super::tests::sample;
-    use super::super::{read, signed, write};
-    use super::*;
-    use serde_json::json;
-
-    fn today() -> Today {
-        Today {
-            year: 2026,
-            iso: "2026-11-23".into(),
-            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
-        }
-    }
-
-    /// Read in the smallest steps there are (`enough` after every element and 256 KB).
-    fn stepwise(bytes: &[u8]) -> (Result<Bundle, BundleError>, usize) {
-        let mut reader = Reader::new(bytes, today());
-        let (mut steps, mut last) = (0, 0.0);
-        loop {
-            steps += 1;
-            if let Some(answer) = reader.step(&mut || true) {
-                return (answer, steps);
-            }
-            let now = reader.progress();
-            assert!(
-                (last..=1.0).contains(&now),
-                "progress went from {last} to {now}"
-            );
-            last = now;
-        }
-    }
-
-    /// The same answer as the one-go reading; a structure problem's detail (serde's wording and
-    /// position) may differ, not its kind.
-    fn agree(bytes: &[u8]) {
-        let want = read_whole(bytes, &today());
-        let (got, _) = stepwise(bytes);
-        let same = match (&got, &want) {
-            (Err(BundleError::Damaged(_)), Err(BundleError::Damaged(_))) => true,
-            _ => got == want,
-        };
-        assert!(
-            same,
-            "{:?}: stepwise {got:?}, at once {want:?}",
-            String::from_utf8_lossy(bytes)
-        );
-    }
-
-    fn content() -> Map<String, Value> {
-        let (header, records) = sample();
-        serde_json::from_str(&write(&header, &records)).unwrap()
-    }
-
-    /// Bundles as they may come: written by Sentra, with more records, keys a later minor version
-    /// adds before and after `records` (escaped and not ASCII too), pretty-printed, empty.
-    fn variants() -> Vec<String> {
-        let (header, records) = sample();
-        let mut out = vec![write(&header, &records)];
-        let mut more = content();
-        let list = more["records"].as_array().unwrap().clone();
-        more.insert(
-            "records".into(),
-            Value::Array([list.clone(), list].concat()),
-        );
-        out.push(signed(more)); // duplicate ids
-        let mut extra = content();
-        extra.insert("aaa \"kutip\" ü".into(), json!({"records": [1, 2]}));
-        extra.insert("zzz".into(), json!([{"a": "b,c]"}, 1.5e3, null]));
-        extra.insert("résumé".into(), json!("\u{1F600} \\ \n"));
-        extra["records"][0]["foto"] = json!(["x.jpg"]);
-        out.push(signed(extra.clone()));
-        let pretty: Value = serde_json::from_str(&signed(extra)).unwrap();
-        out.push(serde_json::to_string_pretty(&pretty).unwrap());
-        let mut empty = content();
-        empty.insert("records".into(), json!([]));
-        out.push(signed(empty));
-        let mut invalid = content();
-        invalid["records"][1]["fields"]["modal"]["v"] = json!(-1);
-        out.push(signed(invalid));
-        out
-    }
-
-    #[test]
-    fn the_canonical_form_is_spliced_exactly() {
-        for text in variants() {
-            let (got, steps) = stepwise(text.as_bytes());
-            assert_eq!(got, read_whole(text.as_bytes(), &today()));
-            assert!(steps > 1, "read in steps");
-        }
-        let text = &variants()[2];
-        assert!(
-            read(text.as_bytes(), &today()).is_ok(),
-            "unknown keys on both sides of records"
-        );
-        assert!(
-            read(variants()[3].as_bytes(), &today()).is_ok(),
-            "pretty-printed"
-        );
-    }
-
-    /// Every cut of every variant: the answer at once and in steps agree (`Truncated`, or
-    /// `NotJson` where the cut leaves something JSON cannot continue, like `1.`).
-    #[test]
-    fn every_cut_short_file_gets_the_same_answer() {
-        for text in variants() {
-            for end in 0..text.len() {
-                if text.is_char_boundary(end) {
-                    agree(&text.as_bytes()[..end]);
-                }
-            }
-        }
-    }
-
-    /// Every byte of a bundle replaced by, or preceded by, each character the scanner looks at
-    /// (and a plain one): the same answer both ways. (The property test below tries more.)
-    #[test]
-    fn every_damaged_byte_gets_the_same_answer() {
-        let text = variants()[2].clone();
-        for at in 0..text.len() {
-            if !text.is_char_boundary(at) || !text.is_char_boundary(at + 1) {
-                continue;
-            }
-            for b in *b"\"\\,[]{}x" {
-                let mut bytes = text.as_bytes().to_vec();
-                bytes[at] = b;
-                agree(&bytes);
-                bytes.insert(at, b);
-                agree(&bytes);
-            }
-        }
-    }
-
-    #[test]
-    fn outlines_that_are_not_a_bundles_get_the_same_answer() {
-        for text in [
-            "",
-            "  ",
-            "[]",
-            "[1,2]",
-            "\"records\"",
-            "{}",
-            "{\"records\":[]}",
-            "{\"records\":{}}",
-            "{\"records\":[],\"records\":[]}",
-            "{\"records\":[1 2]}",
-            "{\"records\":[1,]}",
-            "{\"records\":[,1]}",
-            "{\"records\":[1}",
-            "{\"records\":[{}] x",
-            "{\"records\":[{}]}}",
-            "{\"records\":[tru",
-            "{\"records\":[-",
-            "{\"records\":[1.",
-            "{\"records\":[{} ",
-            "{\"records\":[{} x",
-            "{\"records\":[\"a",
-            "{\"rec\\u006frds\":[]}",
-            "{\"a\":1 \"records\":[]}",
-            "{\"records\":[\u{c}]}",
-            "{\"records\":[1e999]}",
-        ] {
-            agree(text.as_bytes());
-        }
-        let deep = format!("{{\"records\":[{}{}]}}", "[".repeat(130), "]".repeat(130));
-        agree(deep.as_bytes());
-        let deep = format!("{{\"records\":[{}{}]}}", "[".repeat(125), "]".repeat(125));
-        agree(deep.as_bytes());
-    }
-}
+mod tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod fuzz {
-    use super::super::tests::sample;
-    use super::super::write;
-    use super::*;
-    use proptest::prelude::*;
-
-    fn today() -> Today {
-        Today {
-            year: 2026,
-            iso: "2026-11-23".into(),
-            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
-        }
-    }
-
-    fn kind_of(r: &Result<Bundle, BundleError>) -> Result<Bundle, BundleError> {
-        match r {
-            Err(BundleError::Damaged(_)) => Err(BundleError::Damaged(String::new())),
-            other => other.clone(),
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
-
-        /// A bundle damaged in a few places (bytes changed, inserted, removed), then perhaps cut:
-        /// in steps of any size, the answer is the one-go reading's.
-        #[test]
-        fn stepwise_and_at_once_agree(
-            edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(b"\"\\,:[]{} x0-.e\n".to_vec()), 0..3u8), 0..4),
-            cut in any::<prop::sample::Index>(),
-            truncate in any::<bool>(),
-            every in 1..20usize,
-        ) {
-            let (header, records) = sample();
-            let mut bytes = write(&header, &records).into_bytes();
-            for (at, byte, how) in edits {
-                let i = at.index(bytes.len());
-                match how {
-                    0 => bytes[i] = byte,
-                    1 => bytes.insert(i, byte),
-                    _ => { bytes.remove(i); }
-                }
-            }
-            if truncate {
-                bytes.truncate(cut.index(bytes.len() + 1));
-            }
-            let mut reader = Reader::new(bytes.as_slice(), today());
-            let mut calls = 0;
-            let got = loop {
-                if let Some(answer) = reader.step(&mut || { calls += 1; calls % every == 0 }) {
-                    break answer;
-                }
-            };
-            prop_assert_eq!(kind_of(&got), kind_of(&read_whole(&bytes, &today())));
-        }
-    }
-}
+mod fuzz;

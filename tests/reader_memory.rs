@@ -1,0 +1,148 @@
+//! How much memory reading a bundle takes, measured by counting every allocation of this test
+//! binary (its own global allocator; one test, so nothing else allocates meanwhile). The hub
+//! reads what any enrolled device pushes, and a phone what any officer shares: a file shaped to
+//! make the reader build millions of tiny JSON values (`[{},{},{},…]`, 3 bytes each, was 1.1 GB
+//! for 100 MB, as `Value`s) must cost about what its text does, and be refused.
+
+use sentra::bundle::{read, write, BundleError, Header, Scope};
+use sentra::model::hlc::Clock;
+use sentra::model::rules::Today;
+use sentra::model::{Editor, Kind, Record};
+use serde_json::json;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = NOW.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        NOW.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+/// The most memory held at once while `f` runs, beyond what was held before it.
+fn peak_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let out = f();
+    (out, PEAK.load(Relaxed) - before)
+}
+
+fn today() -> Today {
+    Today {
+        year: 2026,
+        iso: "2026-12-01".into(),
+        clock_ms: 1_795_478_400_000,
+    }
+}
+
+fn header() -> Header {
+    Header {
+        created_ms: 1_795_421_730_123,
+        device: "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00".into(),
+        officer: "Petugas Uji".into(),
+        kabupaten: Some("35.29".into()),
+        scope: Scope::All,
+    }
+}
+
+/// `n` Usaha of ten fields, as an officer's device holds them.
+fn usaha(n: usize) -> Vec<Record> {
+    let mut clock = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
+    let mut ed = Editor {
+        clock: &mut clock,
+        officer: "Petugas Uji",
+        now_ms: 1_795_400_000_000,
+    };
+    (0..n)
+        .map(|i| {
+            let mut r = Record::new(Kind::Usaha, &mut ed);
+            for (k, v) in [
+                ("nama", json!(format!("Keripik Tempe Sumber Rejeki {i}"))),
+                ("pemilik", json!(format!("Pemilik Uji {i}"))),
+                ("alamat", json!(format!("Jl. Mawar No. {i}, RT 02/RW 05"))),
+                ("desa", json!("35.29.04.2006")),
+                ("status", json!("aktif")),
+                ("modal", json!(50_000_000 + i)),
+                ("tenaga_kerja", json!(i % 20 + 1)),
+                ("telepon", json!("081234567890")),
+                ("nib", json!("1234567890123")),
+                ("komoditas", json!("keripik tempe")),
+            ] {
+                r.set(k, v, &mut ed);
+            }
+            r
+        })
+        .collect()
+}
+
+/// `n` bytes of `{},{},…` where a bundle's records go.
+fn tiny_values(n: usize) -> Vec<u8> {
+    let mut text = write(&header(), &[]).into_bytes();
+    let at = text
+        .windows(11)
+        .position(|w| w == b"\"records\":[")
+        .unwrap()
+        + 11;
+    let many = "{},".repeat(n / 3) + "{}";
+    text.splice(at..at, many.into_bytes());
+    text
+}
+
+#[test]
+fn reading_costs_about_what_the_text_does() {
+    // A real bundle: 20,000 Usaha (about 16 MB). What it must hold anyway is the text and the
+    // records made of it; the JSON values the reader passes through were 300 MB more.
+    let records = usaha(20_000);
+    let text = write(&header(), &records);
+    drop(records);
+    let (read_back, peak) =
+        peak_during(|| read(text.as_bytes(), &today()).map(|b| b.records.len()));
+    assert_eq!(read_back, Ok(20_000));
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "20,000 Usaha: {:.1} MB of text, reading held at most {:.1} MB more",
+        mb(text.len()),
+        mb(peak)
+    );
+    assert!(
+        peak < 4 * text.len(),
+        "reading {:.1} MB held {:.1} MB",
+        mb(text.len()),
+        mb(peak)
+    );
+
+    // 12 MB of `{},` in the records array: each element's text (2 bytes) and where it ends (4).
+    let hostile = tiny_values(12_000_000);
+    let (answer, peak) = peak_during(|| read(&hostile, &today()).map(|b| b.records.len()));
+    assert!(
+        matches!(answer, Err(BundleError::Checksum | BundleError::Damaged(_))),
+        "{answer:?}"
+    );
+    println!(
+        "{:.1} MB of {{}},: held at most {:.1} MB",
+        mb(hostile.len()),
+        mb(peak)
+    );
+    assert!(peak < 4 * hostile.len(), "held {:.1} MB", mb(peak));
+
+    // The same values outside a bundle's outline, which the reader takes whole: refused before
+    // parsing, as not a Sentra file.
+    let mut weird = b"{\"x\":[".to_vec();
+    weird.extend("[],".repeat(4_000_000).into_bytes());
+    weird.extend_from_slice(b"[]]}");
+    let (answer, peak) = peak_during(|| read(&weird, &today()).map(|b| b.records.len()));
+    assert_eq!(answer, Err(BundleError::NotSentra));
+    assert!(peak < weird.len(), "held {:.1} MB", mb(peak));
+}
