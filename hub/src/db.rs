@@ -22,8 +22,11 @@
 //! commit 7: skipped for ever).
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::AnyConnection;
 use sqlx::{Any, AnyPool, Executor, Transaction};
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 /// Used when `DATABASE_URL` is not set: a file beside the working directory, created if missing.
 pub const DEFAULT_URL: &str = "sqlite://sentra-hub.db?mode=rwc";
@@ -42,6 +45,44 @@ pub enum Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// This process's writers wait here for their turn before they take a connection, so that
+    /// a queue of pushes waiting for the database's write lock holds one connection, not all of
+    /// them: 200 devices pushing at once left none for pulls and sign-ins, which then waited
+    /// for the pushes too (PostgreSQL p99 3 s).
+    queue: Arc<Mutex<()>>,
+    /// This process's pushes waiting to be written (`crate::push`).
+    pub(crate) pushes: Arc<crate::push::Queue>,
+}
+
+/// A writing transaction ([`Db::begin_write`]): the transaction, holding the database's write
+/// lock, and this process's turn. Used as the connection (`&mut *tx`); ends with `commit` or
+/// `rollback` (or dropped: rolled back).
+pub struct Write {
+    tx: Transaction<'static, Any>,
+    _turn: OwnedMutexGuard<()>,
+}
+
+impl Write {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for Write {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Write {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 /// The schema. Every statement is idempotent, so every start runs them all (in the write lock,
@@ -140,7 +181,12 @@ impl Db {
             })
             .connect(url)
             .await?;
-        let db = Db { pool, engine };
+        let db = Db {
+            pool,
+            engine,
+            queue: Arc::default(),
+            pushes: Arc::default(),
+        };
         if engine == Engine::Sqlite {
             // Readers never wait for a writer, and a writer never for readers. Kept in the file.
             sqlx::query("PRAGMA journal_mode = WAL")
@@ -159,10 +205,22 @@ impl Db {
         tx.commit().await
     }
 
-    /// A transaction holding the database's one write lock (see the module's documentation).
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.engine {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+    /// A transaction holding the database's one write lock (see the module's documentation),
+    /// after this process's earlier writers.
+    pub async fn begin_write(&self) -> Result<Write, sqlx::Error> {
+        let turn = self.turn().await;
+        self.begin_write_after(turn).await
+    }
+
+    /// This process's turn to write (see `queue`).
+    pub async fn turn(&self) -> OwnedMutexGuard<()> {
+        self.queue.clone().lock_owned().await
+    }
+
+    /// [`Db::begin_write`] with the turn already taken.
+    pub async fn begin_write_after(&self, turn: OwnedMutexGuard<()>) -> Result<Write, sqlx::Error> {
+        let tx = match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Engine::Postgres => {
                 let mut tx = self.pool.begin().await?;
                 // `SELECT 1 FROM`: the function returns `void`, which the Any driver cannot decode.
@@ -170,9 +228,10 @@ impl Db {
                     .bind(WRITE_LOCK)
                     .fetch_one(&mut *tx)
                     .await?;
-                Ok(tx)
+                tx
             }
-        }
+        };
+        Ok(Write { tx, _turn: turn })
     }
 }
 

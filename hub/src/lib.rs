@@ -6,6 +6,8 @@
 pub mod admin;
 pub mod api;
 pub mod db;
+pub mod pages;
+pub mod push;
 pub mod scope;
 pub mod sync;
 

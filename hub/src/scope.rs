@@ -3,7 +3,7 @@
 use sentra::model::{Kind, Record};
 
 /// An officer's scope.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// A kabupaten/kota code `PP.KK`.
     Kabupaten(String),

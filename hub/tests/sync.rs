@@ -182,6 +182,75 @@ fn a_month_offline_catches_up_in_pages_and_a_page_fetched_again_is_the_same() {
     });
 }
 
+/// Pages are kept and served again (crate::pages) only while they are still what the database
+/// gives: a record changed inside a page leaves it, a record added after the last page joins it.
+#[test]
+fn a_kept_page_is_served_only_while_it_holds_and_travels_gzipped() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let b = hub.device("perangkat-b", "Budi", "35.29");
+        let ids: Vec<String> = (0..3)
+            .map(|i| a.new_usaha(&format!("Usaha {i}"), "35.29.02.2004"))
+            .collect();
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_all()).0, 200);
+        let names = |page: &PullAnswer| -> Vec<String> {
+            page.bundle()
+                .records
+                .iter()
+                .map(|r| r.fields["nama"].value.as_str().unwrap().to_string())
+                .collect()
+        };
+
+        let first = hub.pull_raw(&b.token, 0, Some(2));
+        assert_eq!(names(&first), ["Usaha 0", "Usaha 1"]);
+        assert_eq!((first.cursor, first.more), (2, true));
+        assert_eq!(hub.pull_raw(&b.token, 0, Some(2)).text, first.text);
+
+        // Usaha 0 changes: it leaves the first page (renumbered 4), Usaha 2 moves up into it.
+        assert!(a.edit(&ids[0], "nama", json!("Usaha 0 baru")));
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_of(&[&ids[0]])).0, 200);
+        let first = hub.pull_raw(&b.token, 0, Some(2));
+        assert_eq!(names(&first), ["Usaha 1", "Usaha 2"]);
+        assert_eq!((first.cursor, first.more), (3, true));
+
+        // The last page, then a new record after it: it joins the last page.
+        let last = hub.pull_raw(&b.token, 3, Some(2));
+        assert_eq!(names(&last), ["Usaha 0 baru"]);
+        assert!(!last.more);
+        assert_eq!(hub.pull_raw(&b.token, 3, Some(2)).text, last.text);
+        let new = a.new_usaha("Usaha 3", "35.29.02.2004");
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_of(&[&new])).0, 200);
+        let last = hub.pull_raw(&b.token, 3, Some(2));
+        assert_eq!(names(&last), ["Usaha 0 baru", "Usaha 3"]);
+        assert_eq!((last.cursor, last.more), (5, false));
+
+        // A client that takes gzip (every browser) gets the same page gzipped.
+        let mut r = hub
+            .client
+            .get(format!("{}/api/v1/pull?since=3&limit=2", hub.url))
+            .header("Authorization", &format!("Bearer {}", b.token))
+            .header("Accept-Encoding", "br, gzip;q=0.8")
+            .call()
+            .unwrap();
+        assert_eq!(r.headers()["content-encoding"], "gzip");
+        assert_eq!(r.headers()["x-sentra-cursor"], "5");
+        let gzipped = r.body_mut().read_to_vec().unwrap();
+        let unpacked = sentra::bundle::gunzip(gzipped.clone()).unwrap();
+        assert_eq!(String::from_utf8(unpacked).unwrap(), last.text);
+        assert!(gzipped.len() < last.text.len());
+        // Refused gzip (q=0): the text.
+        let mut r = hub
+            .client
+            .get(format!("{}/api/v1/pull?since=3&limit=2", hub.url))
+            .header("Authorization", &format!("Bearer {}", b.token))
+            .header("Accept-Encoding", "gzip;q=0, identity")
+            .call()
+            .unwrap();
+        assert!(r.headers().get("content-encoding").is_none());
+        assert_eq!(r.body_mut().read_to_string().unwrap(), last.text);
+    });
+}
+
 #[test]
 fn records_outside_the_scope_are_refused_by_id_and_nothing_is_written() {
     on_each_backend(|hub| {

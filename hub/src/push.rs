@@ -1,0 +1,513 @@
+//! A push: a device's bundle merged into the stored records with the app's own merge
+//! (`sentra::sharing::Planner`, which uses `sentra::model::merge::merge_reporting`), all or
+//! nothing, each changed record numbered with the next hub sequence number.
+//!
+//! Pushes that arrive while another is being written wait, and are then written together, in
+//! one transaction ("group commit"): each is merged in its turn over the records as the pushes
+//! before it left them, exactly as if each had its own transaction, and each gets its own
+//! answer and audit row; a push refused (records outside its scope) is left out alone. What a
+//! transaction costs whatever its size (taking the write lock, a dozen round trips to the
+//! database, the commit) is then paid once for the group: 200 devices pushing 100 records each
+//! at the same moment waited up to 3 s for 200 transactions one after the other.
+//!
+//! Each push is written by a task of its own, so a device that goes away mid-wait does not
+//! cancel the others' writing. A failure of the database answers every push of the group with
+//! it (nothing of the group is written; each device keeps its changes and tries again).
+
+use crate::admin::Caller;
+use crate::db::{int, now_ms, params, random_hex, text, Db};
+use crate::scope::{kabupaten_of, provinsi, Scope};
+use crate::sync::decode;
+use sentra::bundle::Bundle;
+use sentra::model::merge::Conflict;
+use sentra::model::{Kind, Record};
+use sentra::sharing::{Counts, Planner};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Mutex;
+use tokio::sync::oneshot;
+
+/// Stored copies are read this many ids at a time, and written this many rows per statement
+/// (SQLite looks a parameter up by a walk over the statement's parameters, so a statement of
+/// thousands of them costs quadratically).
+const IDS_PER_QUERY: usize = 100;
+const ROWS_PER_INSERT: usize = 50;
+/// A group takes waiting pushes up to this many records in all (at least one push).
+const GROUP_RECORDS: usize = 20_000;
+
+/// What a push did.
+#[derive(Debug, Serialize)]
+pub struct Pushed {
+    pub counts: BTreeMap<Kind, Counts>,
+    pub conflicts: Vec<Conflict>,
+    /// The hub sequence after this push.
+    pub cursor: i64,
+}
+
+#[derive(Debug)]
+pub enum PushError {
+    /// Records outside the caller's scope, by id: nothing was written.
+    OutOfScope(Vec<String>),
+    /// The database failed (its message, for the hub's log): nothing was written.
+    Db(String),
+    /// A bug of the hub (the merge panicked): nothing was written.
+    Internal,
+}
+
+impl From<sqlx::Error> for PushError {
+    fn from(e: sqlx::Error) -> Self {
+        PushError::Db(e.to_string())
+    }
+}
+
+impl Clone for PushError {
+    fn clone(&self) -> Self {
+        match self {
+            PushError::OutOfScope(ids) => PushError::OutOfScope(ids.clone()),
+            PushError::Db(e) => PushError::Db(e.clone()),
+            PushError::Internal => PushError::Internal,
+        }
+    }
+}
+
+/// A push waiting for its turn.
+struct Waiting {
+    caller: Caller,
+    bundle: Bundle,
+    answer: oneshot::Sender<Result<Pushed, PushError>>,
+}
+
+/// This process's pushes waiting for their turn (kept in [`Db`]).
+#[derive(Default)]
+pub struct Queue {
+    waiting: Mutex<VecDeque<Waiting>>,
+}
+
+impl std::fmt::Debug for Queue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Queue")
+    }
+}
+
+impl Queue {
+    /// The pushes waiting, in arrival order, up to [`GROUP_RECORDS`] records.
+    fn group(&self) -> Vec<Waiting> {
+        let mut waiting = self.waiting.lock().expect("push queue");
+        let mut group = Vec::new();
+        let mut records = 0;
+        while let Some(next) = waiting.front() {
+            let n = next.bundle.records.len();
+            if !group.is_empty() && records + n > GROUP_RECORDS {
+                break;
+            }
+            records += n;
+            group.extend(waiting.pop_front());
+        }
+        group
+    }
+}
+
+/// Merges a received bundle into the stored records, all or nothing (see the module). Every
+/// record that changes gets the next hub sequence number; a push that changes nothing (a retry,
+/// or changes that arrived before by another device or a file) takes no number. An audit row is
+/// written either way.
+pub async fn push(db: &Db, caller: Caller, bundle: Bundle) -> Result<Pushed, PushError> {
+    let (answer, answered) = oneshot::channel();
+    db.pushes
+        .waiting
+        .lock()
+        .expect("push queue")
+        .push_back(Waiting {
+            caller,
+            bundle,
+            answer,
+        });
+    let db = db.clone();
+    tokio::spawn(async move {
+        // This process's turn, then whatever waits (this push, unless a group before took it).
+        let turn = db.turn().await;
+        let group = db.pushes.group();
+        if group.is_empty() {
+            return;
+        }
+        let (pushes, answers): (Vec<_>, Vec<_>) = group
+            .into_iter()
+            .map(|w| ((w.caller, w.bundle), w.answer))
+            .unzip();
+        let results = match write_group(&db, turn, pushes).await {
+            Ok(results) => results,
+            Err(e) => {
+                if let PushError::Db(message) = &e {
+                    eprintln!("sentra-hub: database: {message}");
+                }
+                answers.iter().map(|_| Err(e.clone())).collect()
+            }
+        };
+        for (answer, result) in answers.into_iter().zip(results) {
+            // The device may have gone away: its push is written all the same.
+            let _ = answer.send(result);
+        }
+    });
+    answered.await.unwrap_or(Err(PushError::Internal))
+}
+
+/// One push's merge, over the records as the pushes before it in its group left them.
+struct Merged {
+    counts: BTreeMap<Kind, Counts>,
+    conflicts: Vec<Conflict>,
+    /// The records it changes.
+    write: usize,
+}
+
+/// Writes a group of pushes in one transaction: an answer per push, or the group's failure.
+async fn write_group(
+    db: &Db,
+    turn: tokio::sync::OwnedMutexGuard<()>,
+    pushes: Vec<(Caller, Bundle)>,
+) -> Result<Vec<Result<Pushed, PushError>>, PushError> {
+    let mut tx = db.begin_write_after(turn).await?;
+    // The stored copies of every received record, and the kabupaten each is stored under.
+    let mut stored: BTreeMap<String, Record> = BTreeMap::new();
+    let mut stored_in: HashMap<String, String> = HashMap::new();
+    let mut ids: Vec<&str> = pushes
+        .iter()
+        .flat_map(|(_, b)| b.records.iter().map(|r| r.id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT id, kabupaten, body FROM records WHERE id IN ({})",
+            params(0, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for row in q.fetch_all(&mut *tx).await? {
+            let id = text(&row, "id")?;
+            stored_in.insert(id.clone(), text(&row, "kabupaten")?);
+            stored.insert(id, decode(&text(&row, "body")?)?);
+        }
+    }
+
+    let seq_row = sqlx::query("SELECT value FROM hub_state WHERE key = 'seq'")
+        .fetch_one(&mut *tx)
+        .await?;
+    let first_seq = int(&seq_row, "value")?;
+    // The merges are CPU work (a second for 50,000 records): off the async workers.
+    let callers: Vec<Caller> = pushes.iter().map(|(c, _)| c.clone()).collect();
+    let (merged, rows, checksums) =
+        tokio::task::spawn_blocking(move || merge_group(pushes, stored, stored_in, first_seq))
+            .await
+            .map_err(|e| {
+                eprintln!("sentra-hub: the merge failed: {e}");
+                PushError::Internal
+            })?;
+
+    let now = now_ms();
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({})", params(i * 7, 7)))
+            .collect();
+        let sql = format!(
+            "INSERT INTO records (id, kind, kabupaten, provinsi, seq, changed_ms, body) VALUES {}
+             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, kabupaten = excluded.kabupaten,
+               provinsi = excluded.provinsi, seq = excluded.seq, changed_ms = excluded.changed_ms,
+               body = excluded.body",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for row in chunk {
+            q = q
+                .bind(row.id.clone())
+                .bind(row.kind)
+                .bind(row.kabupaten.clone())
+                .bind(provinsi(&row.kabupaten).to_string())
+                .bind(row.seq)
+                .bind(now)
+                .bind(row.body.clone());
+        }
+        q.execute(&mut *tx).await?;
+    }
+
+    // Each push's sequence after it, its audit row, its device's last push.
+    let mut results = Vec::with_capacity(merged.len());
+    let mut cursor = first_seq;
+    let mut audits = Vec::new();
+    let mut devices: Vec<&str> = Vec::new();
+    for ((merged, caller), checksum) in merged.into_iter().zip(&callers).zip(checksums) {
+        match merged {
+            Ok(m) => {
+                cursor += m.write as i64;
+                audits.push((caller, checksum, m.counts_json(), cursor));
+                devices.push(&caller.device);
+                results.push(Ok(Pushed {
+                    counts: m.counts,
+                    conflicts: m.conflicts,
+                    cursor,
+                }));
+            }
+            Err(e) => results.push(Err(e)),
+        }
+    }
+    sqlx::query("UPDATE hub_state SET value = $1 WHERE key = 'seq'")
+        .bind(cursor)
+        .execute(&mut *tx)
+        .await?;
+    devices.sort_unstable();
+    devices.dedup();
+    for chunk in devices.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "UPDATE devices SET last_push_ms = $1 WHERE id IN ({})",
+            params(1, chunk.len())
+        );
+        let mut q = sqlx::query(&sql).bind(now);
+        for device in chunk {
+            q = q.bind(*device);
+        }
+        q.execute(&mut *tx).await?;
+    }
+    for chunk in audits.chunks(ROWS_PER_INSERT / 2) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({})", params(i * 8, 8)))
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit (id, device, officer, at_ms, checksum, records, counts, hub_seq)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for (caller, (checksum, received), counts, hub_seq) in chunk {
+            q = q
+                .bind(random_hex(12))
+                .bind(caller.device.clone())
+                .bind(caller.officer.clone())
+                .bind(now)
+                .bind(checksum.clone())
+                .bind(*received as i64)
+                .bind(counts.clone())
+                .bind(*hub_seq);
+        }
+        q.execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+/// A record as written: the last version a group gives it, numbered by its last change.
+struct Row {
+    id: String,
+    kind: &'static str,
+    kabupaten: String,
+    seq: i64,
+    body: String,
+}
+
+impl Merged {
+    fn counts_json(&self) -> String {
+        serde_json::to_string(&self.counts).expect("counts serialise")
+    }
+}
+
+/// The pushes of a group merged one after the other over `stored`: each push's merge (or its
+/// refusal), the rows to write, and each push's checksum and record count for its audit row.
+/// Records are numbered from `seq` on, push by push, in the order each push writes them; a
+/// record two pushes change is written once, as the later left it, with the later number.
+#[allow(clippy::type_complexity)]
+fn merge_group(
+    pushes: Vec<(Caller, Bundle)>,
+    mut stored: BTreeMap<String, Record>,
+    mut stored_in: HashMap<String, String>,
+    mut seq: i64,
+) -> (
+    Vec<Result<Merged, PushError>>,
+    Vec<Row>,
+    Vec<(String, usize)>,
+) {
+    let mut merged = Vec::with_capacity(pushes.len());
+    let mut checksums = Vec::with_capacity(pushes.len());
+    // Where each changed record's row is in `rows`.
+    let mut row_of: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for (caller, bundle) in pushes {
+        checksums.push((bundle.checksum.clone(), bundle.records.len()));
+        let mut planner = Planner::default();
+        for r in &bundle.records {
+            planner.add(&stored, r);
+        }
+        let plan = planner.finish();
+        let placed = match place(
+            &caller.scope,
+            &bundle.records,
+            &stored,
+            &stored_in,
+            &plan.write,
+        ) {
+            Ok(placed) => placed,
+            Err(outside) => {
+                merged.push(Err(PushError::OutOfScope(outside)));
+                continue;
+            }
+        };
+        let write = plan.write.len();
+        for r in plan.write {
+            seq += 1;
+            let kabupaten = placed[&r.id].clone();
+            let row = Row {
+                id: r.id.clone(),
+                kind: r.kind.key(),
+                kabupaten: kabupaten.clone(),
+                seq,
+                body: serde_json::to_string(&r).expect("a record serialises"),
+            };
+            match row_of.get(&r.id) {
+                Some(&at) => rows[at] = row,
+                None => {
+                    row_of.insert(r.id.clone(), rows.len());
+                    rows.push(row);
+                }
+            }
+            stored_in.insert(r.id.clone(), kabupaten);
+            stored.insert(r.id.clone(), r);
+        }
+        merged.push(Ok(Merged {
+            counts: plan.counts,
+            conflicts: plan.conflicts,
+            write,
+        }));
+    }
+    (merged, rows, checksums)
+}
+
+/// The kabupaten every record to write is stored under, or the ids of the received records
+/// outside `scope`. A record belongs where its region field says (as merged: the value that
+/// wins); one without a region field stays where it is stored, or, new, goes to the pushing
+/// officer's kabupaten (or province). A record already stored outside the scope cannot be
+/// changed from inside it either.
+fn place(
+    scope: &Scope,
+    received: &[Record],
+    stored: &BTreeMap<String, Record>,
+    stored_in: &HashMap<String, String>,
+    write: &[Record],
+) -> Result<HashMap<String, String>, Vec<String>> {
+    let written: HashMap<&str, &Record> = write.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut placed = HashMap::new();
+    let mut outside = Vec::new();
+    for r in received {
+        let now = written
+            .get(r.id.as_str())
+            .copied()
+            .or_else(|| stored.get(&r.id))
+            .unwrap_or(r);
+        let was = stored_in.get(&r.id);
+        let kabupaten = kabupaten_of(now)
+            .or_else(|| was.cloned())
+            .unwrap_or_else(|| scope.code().to_string());
+        if !scope.holds(&kabupaten) || was.is_some_and(|k| !scope.holds(k)) {
+            outside.push(r.id.clone());
+        } else if written.contains_key(r.id.as_str()) {
+            placed.insert(r.id.clone(), kabupaten);
+        }
+    }
+    if outside.is_empty() {
+        Ok(placed)
+    } else {
+        Err(outside)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sentra::bundle::{Header, Scope as BundleScope};
+    use sentra::model::hlc::Clock;
+    use sentra::model::Editor;
+    use serde_json::json;
+
+    fn caller(device: &str, scope: &str) -> Caller {
+        Caller {
+            device: device.into(),
+            officer: format!("officer of {device}"),
+            officer_name: device.into(),
+            scope: Scope::parse(scope).unwrap(),
+        }
+    }
+
+    fn bundle(records: Vec<Record>, checksum: &str) -> Bundle {
+        Bundle {
+            header: Header {
+                created_ms: 1_795_400_000_000,
+                device: "d".into(),
+                officer: "o".into(),
+                kabupaten: None,
+                scope: BundleScope::All,
+            },
+            created: String::new(),
+            records,
+            checksum: checksum.into(),
+        }
+    }
+
+    /// A group is each push merged in its turn: the second push's edit of a record the first
+    /// creates counts as a change over it, a refused push changes nothing and the ones after it
+    /// still go in, and a record two pushes change is one row with the later number.
+    #[test]
+    fn a_group_merges_each_push_over_the_ones_before_it() {
+        let mut clock = Clock::new("perangkat-a");
+        let mut ed = Editor {
+            clock: &mut clock,
+            officer: "Ani",
+            now_ms: 1_795_400_000_000,
+        };
+        let mut usaha = Record::new(Kind::Usaha, &mut ed);
+        usaha.set("nama", json!("Batik Sekar"), &mut ed);
+        usaha.set("desa", json!("35.29.02.2004"), &mut ed);
+        let created = usaha.clone();
+        usaha.set("nama", json!("Batik Sekar Arum"), &mut ed);
+        let mut elsewhere = Record::new(Kind::Usaha, &mut ed);
+        elsewhere.set("desa", json!("35.01.01.2001"), &mut ed);
+        let other = {
+            let mut r = Record::new(Kind::Usaha, &mut ed);
+            r.set("desa", json!("35.29.01.2001"), &mut ed);
+            r
+        };
+
+        let pushes = vec![
+            (
+                caller("a", "35.29"),
+                bundle(vec![created.clone()], "sha256:1"),
+            ),
+            (caller("b", "35.29"), bundle(vec![elsewhere], "sha256:2")),
+            (
+                caller("a", "35.29"),
+                bundle(vec![usaha.clone(), other.clone()], "sha256:3"),
+            ),
+            // The first push again (a retry): nothing changes.
+            (caller("a", "35.29"), bundle(vec![created], "sha256:1")),
+        ];
+        let (merged, rows, checksums) = merge_group(pushes, BTreeMap::new(), HashMap::new(), 100);
+
+        let counts = |i: usize| match &merged[i] {
+            Ok(m) => (
+                m.counts[&Kind::Usaha].new,
+                m.counts[&Kind::Usaha].updated,
+                m.write,
+            ),
+            Err(e) => panic!("push {i}: {e:?}"),
+        };
+        assert_eq!(counts(0), (1, 0, 1));
+        assert!(matches!(&merged[1], Err(PushError::OutOfScope(ids)) if ids.len() == 1));
+        assert_eq!(counts(2), (1, 1, 2));
+        assert_eq!(counts(3), (0, 0, 0));
+        let written: Vec<(&str, i64)> = rows.iter().map(|r| (r.id.as_str(), r.seq)).collect();
+        assert_eq!(
+            written,
+            [(usaha.id.as_str(), 102), (other.id.as_str(), 103)]
+        );
+        assert!(rows[0].body.contains("Batik Sekar Arum"));
+        assert_eq!(rows[1].kabupaten, "35.29");
+        assert_eq!(checksums[2], ("sha256:3".to_string(), 2));
+    }
+}
