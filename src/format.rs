@@ -49,6 +49,31 @@ pub fn thousands(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A number of up to three decimals as officers read it: thousands grouped and a decimal
+/// comma in Indonesian ("1.250,5"; "0,5"), as in English ("1,250.5"). Negative and non-finite
+/// values (never stored) are shown as written.
+pub fn decimal(x: f64, lang: Lang) -> String {
+    if !x.is_finite() || x < 0.0 {
+        return x.to_string();
+    }
+    let thousandths = (x * 1000.0).round() as u64;
+    let (whole, part) = (thousandths / 1000, thousandths % 1000);
+    let mut out = thousands(whole, lang);
+    if part > 0 {
+        out.push(match lang {
+            Lang::Id => ',',
+            Lang::En => '.',
+        });
+        out.push_str(format!("{part:03}").trim_end_matches('0'));
+    }
+    out
+}
+
+/// Hectares: "0,5 ha" (Indonesian), "0.5 ha" (English); "0 ha" is an area known to be none.
+pub fn hectares(x: f64, lang: Lang) -> String {
+    format!("{} ha", decimal(x, lang))
+}
+
 /// Rupiah: "Rp20.000.000".
 pub fn rupiah(n: u64, lang: Lang) -> String {
     format!("Rp{}", thousands(n, lang))
@@ -109,6 +134,18 @@ pub fn civil(ms: u64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hectares_read_with_a_decimal_comma_in_indonesian() {
+        assert_eq!(hectares(0.5, Lang::Id), "0,5 ha");
+        assert_eq!(hectares(0.0, Lang::Id), "0 ha");
+        assert_eq!(hectares(2.125, Lang::Id), "2,125 ha");
+        assert_eq!(hectares(1250.75, Lang::Id), "1.250,75 ha");
+        assert_eq!(hectares(12.0, Lang::En), "12 ha");
+        assert_eq!(hectares(1250.75, Lang::En), "1,250.75 ha");
+        // Sums of stored values carry float noise: three decimals at most.
+        assert_eq!(decimal(0.1 + 0.2, Lang::Id), "0,3");
+    }
 
     #[test]
     fn numbers_group_by_thousands_in_each_language() {

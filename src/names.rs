@@ -95,6 +95,9 @@ impl Lookup<'_> {
             Ty::Rupiah => v
                 .as_u64()
                 .map_or_else(String::new, |n| format::rupiah(n, self.lang)),
+            Ty::Hectare => v
+                .as_f64()
+                .map_or_else(String::new, |h| format::hectares(h, self.lang)),
             _ => plain_text(spec, v, |m| m.text(self.lang)),
         }
     }

@@ -4,7 +4,9 @@
 mod report_fixture;
 
 use report_fixture::{fixture, kecamatan_all, WIB_MS};
-use sentra::report::{options, Filter, Input, KawasanRow, KegiatanRow, Report, SentraStatusRow};
+use sentra::report::{
+    options, Filter, Input, KawasanRow, KegiatanRow, Report, SentraStatusRow, SurveiKecamatan,
+};
 
 const JUTA: u64 = 1_000_000;
 
@@ -133,6 +135,22 @@ fn village_surveys_and_the_ovop_funnel() {
     // 35.29.01.2001 reached stage 4 (kemasan) in its second survey; 35.29.03.2001 stage 1.
     assert_eq!(v.funnel, [2, 1, 1, 1, 0, 0]);
     assert_eq!(v.not_started, 1);
+    // Per kecamatan: 01's village reached kemasan (its second survey), 02's none, 03's
+    // sosialisasi.
+    let row = |kecamatan: &str, funnel, not_started| SurveiKecamatan {
+        kecamatan: s(kecamatan),
+        villages: 1,
+        funnel,
+        not_started,
+    };
+    assert_eq!(
+        v.kecamatan,
+        [
+            row("35.29.01", [1, 1, 1, 1, 0, 0], 0),
+            row("35.29.02", [0; 6], 1),
+            row("35.29.03", [1, 0, 0, 0, 0, 0], 0),
+        ]
+    );
     assert_eq!(v.pelaku, 45);
     assert_eq!(
         v.komoditas,
@@ -151,23 +169,39 @@ fn kawasan_kegiatan_halal_jejaring() {
     assert_eq!(
         r.kawasan,
         vec![
+            // Bluto's land is known to be 0 ha and not clean and clear.
             KawasanRow {
                 kabupaten: s("35.29"),
                 count: 2,
-                luas_ha: 17.5,
-                cnc: 1,
+                luas_known: 2,
+                luas_ha: 12.5,
+                cnc: [1, 1, 0],
                 rpik: [0, 1, 1],
                 dana: [1, 0, 1, 0],
             },
+            // Seberang's area and clean-and-clear are not known: not 0 ha, not "no".
             KawasanRow {
                 kabupaten: s("35.30"),
                 count: 1,
-                luas_ha: 20.0,
-                cnc: 0,
+                luas_known: 0,
+                luas_ha: 0.0,
+                cnc: [0, 0, 1],
                 rpik: [1, 0, 0],
                 dana: [0, 1, 0, 0],
             },
         ]
+    );
+    assert_eq!(
+        r.kawasan_total(),
+        KawasanRow {
+            kabupaten: s(""),
+            count: 3,
+            luas_known: 2,
+            luas_ha: 12.5,
+            cnc: [1, 1, 1],
+            rpik: [1, 1, 1],
+            dana: [1, 1, 1, 0],
+        }
     );
     let kemasan = KegiatanRow {
         jenis: "pelatihan_kemasan",

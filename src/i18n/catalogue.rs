@@ -285,6 +285,10 @@ messages! {
     StoreLoading { id: "Memuat data…", en: "Loading data…" }
 
     ActionAdd { id: "Tambah usaha", en: "Add business" }
+    ActionAddKind { id: "Tambah {kind}", en: "Add {kind}" }
+    ListFilter { id: "Saring", en: "Filter" }
+    ListFilterActive { id: "Saring ({count} aktif)", en: "Filter ({count} on)" }
+    FilterAll { id: "Semua", en: "All" }
     ActionSave { id: "Simpan", en: "Save" }
     ActionCancel { id: "Batal", en: "Cancel" }
     ActionEdit { id: "Ubah", en: "Edit" }
@@ -523,6 +527,14 @@ messages! {
     ReportNotStarted { id: "Belum mulai", en: "Not started" }
     ReportLeading { id: "Komoditas unggulan (jumlah desa)", en: "Leading commodities (villages)" }
     ReportKawasan { id: "Kesiapan kawasan IKM", en: "IKM area readiness" }
+    ReportTotalRow { id: "Jumlah", en: "Total" }
+    ReportUnknown { id: "Belum diketahui", en: "Not known" }
+    ReportLuasPartly { id: "{ha} ({unknown} belum diketahui)", en: "{ha} ({unknown} not known)" }
+    ReportSurveiPerKecamatan {
+        id: "Desa disurvei per kecamatan, menurut tahap OVOP yang dicapai",
+        en: "Villages surveyed per kecamatan, by OVOP stage reached",
+    }
+    ColDesa { id: "Desa", en: "Villages" }
     ReportKegiatan { id: "Kegiatan", en: "Activities" }
     ReportHalal { id: "Fasilitasi halal", en: "Halal facilitation" }
     ReportHalalLine {

@@ -121,6 +121,7 @@ pub static SENTRA: Schema = Schema {
     title_fields: &["nama"],
     meta: &["desa", "komoditas", "tahun_terbentuk"],
     status: Some("status"),
+    filters: &[],
     defaults: &[("status", "rencana")],
     check: sentra_check,
     warnings: sentra_warnings,
@@ -248,6 +249,7 @@ pub static SURVEI: Schema = Schema {
     title_fields: &["desa", "tanggal"],
     meta: &["komoditas", "petugas"],
     status: None,
+    filters: &[],
     defaults: &[],
     check: no_check,
     warnings: no_warnings,
@@ -305,6 +307,7 @@ pub static KAWASAN: Schema = Schema {
     title_fields: &["lokasi"],
     meta: &["kabupaten", "luas_ha", "fokus"],
     status: Some("rpik"),
+    filters: &["kabupaten", "cnc", "dana_pusat"],
     defaults: &[("rpik", "belum")],
     check: no_check,
     warnings: no_warnings,
@@ -350,6 +353,7 @@ pub static KEGIATAN: Schema = Schema {
     title_fields: &["nama"],
     meta: &["tanggal", "tempat", "peserta"],
     status: Some("jenis"),
+    filters: &[],
     defaults: &[],
     check: no_check,
     warnings: no_warnings,
@@ -385,6 +389,7 @@ pub static MITRA: Schema = Schema {
     title_fields: &["nama"],
     meta: &["narahubung", "telepon"],
     status: Some("jenis"),
+    filters: &[],
     defaults: &[],
     check: no_check,
     warnings: no_warnings,
@@ -420,6 +425,7 @@ pub static JEJARING: Schema = Schema {
     title_fields: &["usaha", "mitra"],
     meta: &["tanggal"],
     status: Some("status"),
+    filters: &[],
     defaults: &[("status", "diperkenalkan")],
     check: no_check,
     warnings: no_warnings,
@@ -782,6 +788,47 @@ mod tests {
         v.insert("ovop_gelar".into(), json!("2025-06-01"));
         assert_eq!(ovop_reached(&v), Some(4), "the furthest stage with a date");
         assert_eq!(OVOP_STAGES[4].label, Msg::OvopGelar);
+    }
+
+    /// The Kawasan list filters by kabupaten/kota and by each status; an empty clean-and-clear
+    /// is "not known", never "no".
+    #[test]
+    fn kawasan_list_filters_tell_no_from_not_known() {
+        use crate::model::schema::{filter_choices, filter_value, NOT_KNOWN};
+        let mut clock = Clock::new("d");
+        let mut ed = Editor {
+            clock: &mut clock,
+            officer: "o",
+            now_ms: 1,
+        };
+        let mut r = Record::new(Kind::Kawasan, &mut ed);
+        r.set("kabupaten", json!("17.71"), &mut ed);
+        let value = |r: &Record, key| filter_value(KAWASAN.field(key).unwrap(), r);
+        assert_eq!(value(&r, "kabupaten"), "17.71");
+        assert_eq!(value(&r, "cnc"), NOT_KNOWN);
+        assert_eq!(value(&r, "dana_pusat"), NOT_KNOWN);
+        r.set("cnc", json!(false), &mut ed);
+        assert_eq!(value(&r, "cnc"), "tidak");
+        r.set("cnc", json!(true), &mut ed);
+        r.set("dana_pusat", json!("diajukan"), &mut ed);
+        assert_eq!(
+            (value(&r, "cnc").as_str(), value(&r, "dana_pusat").as_str()),
+            ("ya", "diajukan")
+        );
+        let keys = |key| -> Vec<&str> {
+            filter_choices(KAWASAN.field(key).unwrap())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(keys("cnc"), ["ya", "tidak", NOT_KNOWN]);
+        assert_eq!(
+            keys("dana_pusat"),
+            ["belum", "diajukan", "disetujui", "ditolak", NOT_KNOWN]
+        );
+        for key in KAWASAN.filters {
+            assert!(KAWASAN.field(key).is_some(), "{key} is a field");
+        }
     }
 
     #[test]

@@ -181,6 +181,9 @@ pub struct Schema {
     pub meta: &'static [&'static str],
     /// A choice field shown as a chip and offered as a list filter.
     pub status: Option<&'static str>,
+    /// More fields the list offers as filters: choices, yes/no (with "not known") and the
+    /// kabupaten/kota ([`filter_value`]).
+    pub filters: &'static [&'static str],
     /// What a new form starts with.
     pub defaults: &'static [(&'static str, &'static str)],
     /// Rules across fields, run on the parsed values.
@@ -188,6 +191,31 @@ pub struct Schema {
     pub check: fn(&Values, &mut Vec<FieldError>),
     /// Points worth the officer's attention that do not stop a save.
     pub warnings: fn(&Values) -> Vec<FieldError>,
+}
+
+/// A record's value of a list filter's field, as the filter compares it: the stored key (a
+/// choice's, a kabupaten's code), "ya" / "tidak" for yes/no, and [`NOT_KNOWN`] for an empty
+/// field (an empty yes/no is not known, never "no").
+pub fn filter_value(spec: &FieldSpec, r: &crate::model::Record) -> String {
+    match (spec.ty, r.get(spec.key)) {
+        (Ty::YesNo, Some(Value::Bool(b))) => (if *b { "ya" } else { "tidak" }).to_string(),
+        (_, Some(Value::String(s))) if !s.is_empty() => s.clone(),
+        _ => NOT_KNOWN.to_string(),
+    }
+}
+
+/// [`filter_value`] of an empty field.
+pub const NOT_KNOWN: &str = "-";
+
+/// What a list filter of a choice or yes/no field offers: value and label, "not known" last.
+pub fn filter_choices(spec: &FieldSpec) -> Vec<(&'static str, Msg)> {
+    let mut out: Vec<(&'static str, Msg)> = match spec.ty {
+        Ty::Choice(options) => options.iter().map(|c| (c.key, c.label)).collect(),
+        Ty::YesNo => vec![("ya", Msg::ChoiceYa), ("tidak", Msg::ChoiceTidak)],
+        _ => Vec::new(),
+    };
+    out.push((NOT_KNOWN, Msg::ReportUnknown));
+    out
 }
 
 pub fn no_check(_: &Values, _: &mut Vec<FieldError>) {}

@@ -116,6 +116,18 @@ pub struct SentraFigures {
     pub anggota: u64,
 }
 
+/// Village surveys in one kecamatan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SurveiKecamatan {
+    /// A kecamatan code `PP.KK.CC`.
+    pub kecamatan: String,
+    /// Distinct villages surveyed.
+    pub villages: u64,
+    /// As [`SurveiFigures::funnel`], for this kecamatan's villages.
+    pub funnel: [u64; 6],
+    pub not_started: u64,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SurveiFigures {
     pub surveys: u64,
@@ -130,15 +142,22 @@ pub struct SurveiFigures {
     pub komoditas: Vec<(String, u64)>,
     /// Industry actors counted in the surveys, all groups.
     pub pelaku: u64,
+    /// Per kecamatan, in code order (the funnel of each).
+    pub kecamatan: Vec<SurveiKecamatan>,
 }
 
+/// Kawasan IKM readiness in one kabupaten/kota (or, from [`Report::kawasan_total`], all).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KawasanRow {
+    /// A kabupaten/kota code (`PP.KK`); "" in the total row.
     pub kabupaten: String,
     pub count: u64,
+    /// Kawasan whose land area is filled (0 ha included: "0 ha" is known, an empty field is not).
+    pub luas_known: u64,
+    /// Their area summed.
     pub luas_ha: f64,
-    /// With a clean-and-clear land status.
-    pub cnc: u64,
+    /// Clean and clear: yes, no, not known (not filled: never counted as no).
+    pub cnc: [u64; 3],
     /// By [`RPIK`] (belum, draf, ditetapkan).
     pub rpik: [u64; 3],
     /// By [`DANA_PUSAT`] (belum, diajukan, disetujui, ditolak); not filled counts as belum.
@@ -385,6 +404,26 @@ impl Report {
             ),
             mitra: of(Kind::Mitra).len() as u64,
         }
+    }
+
+    /// The kawasan rows summed: the readiness table's total row.
+    pub fn kawasan_total(&self) -> KawasanRow {
+        let mut total = KawasanRow::default();
+        for row in &self.kawasan {
+            total.count += row.count;
+            total.luas_known += row.luas_known;
+            total.luas_ha += row.luas_ha;
+            for (t, n) in total.cnc.iter_mut().zip(row.cnc) {
+                *t += n;
+            }
+            for (t, n) in total.rpik.iter_mut().zip(row.rpik) {
+                *t += n;
+            }
+            for (t, n) in total.dana.iter_mut().zip(row.dana) {
+                *t += n;
+            }
+        }
+        total
     }
 
     /// Whether there is anything to show at all.

@@ -94,12 +94,26 @@ pub(super) fn survei_figures(records: &[&Record]) -> SurveiFigures {
             .sum::<u64>();
     }
     f.villages = villages.len() as u64;
-    for reached in villages.values() {
+    let mut kecamatan: BTreeMap<&str, SurveiKecamatan> = BTreeMap::new();
+    for (desa, reached) in &villages {
+        let kec = kecamatan_of_desa(desa).unwrap_or_default();
+        let row = kecamatan.entry(kec).or_insert_with(|| SurveiKecamatan {
+            kecamatan: kec.to_string(),
+            ..Default::default()
+        });
+        row.villages += 1;
         match reached {
-            Some(stage) => f.funnel[..=*stage].iter_mut().for_each(|n| *n += 1),
-            None => f.not_started += 1,
+            Some(stage) => {
+                f.funnel[..=*stage].iter_mut().for_each(|n| *n += 1);
+                row.funnel[..=*stage].iter_mut().for_each(|n| *n += 1);
+            }
+            None => {
+                f.not_started += 1;
+                row.not_started += 1;
+            }
         }
     }
+    f.kecamatan = kecamatan.into_values().collect();
     // A village naming the same commodity in two surveys counts once for it.
     let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
     let per_village: Vec<&str> = records
@@ -122,8 +136,16 @@ pub(super) fn kawasan_rows(records: &[&Record]) -> Vec<KawasanRow> {
             ..Default::default()
         });
         row.count += 1;
-        row.luas_ha += r.get("luas_ha").and_then(Value::as_f64).unwrap_or(0.0);
-        row.cnc += u64::from(r.get("cnc").and_then(Value::as_bool) == Some(true));
+        if let Some(ha) = r.get("luas_ha").and_then(Value::as_f64) {
+            row.luas_known += 1;
+            row.luas_ha += ha;
+        }
+        let cnc = match r.get("cnc").and_then(Value::as_bool) {
+            Some(true) => 0,
+            Some(false) => 1,
+            None => 2,
+        };
+        row.cnc[cnc] += 1;
         if let Some(i) = index_of(RPIK.iter().map(|c| c.key), text(r, "rpik")) {
             row.rpik[i] += 1;
         }

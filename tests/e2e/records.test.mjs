@@ -81,7 +81,8 @@ const KINDS = [
     title: "Kertasada, Kec. Kalianget, Kabupaten Sumenep — 1 Juni 2025",
     async check(page) {
       assert.equal(await text(page.getByTestId("ovop-reached")), "Tahap OVOP tercapai: Desain kemasan");
-      assert.equal(await text(page.getByTestId("fact-lahan_ha")), "0.5");
+      // Hectares as officers write them, with a decimal comma.
+      assert.equal(await text(page.getByTestId("fact-lahan_ha")), "0,5 ha");
       assert.equal(await text(page.getByTestId("fact-lahan_cnc")), "Ya");
       assert.equal(await text(page.getByTestId("fact-ovop_sosialisasi")), "10 Januari 2025");
     },
@@ -109,6 +110,7 @@ const KINDS = [
     title: "Kawasan IKM Gapura",
     async check(page) {
       assert.match(await text(page.getByTestId("fact-kabupaten")), /Sumenep$/);
+      assert.equal(await text(page.getByTestId("fact-luas_ha")), "0,5 ha");
       assert.equal(await text(page.getByTestId("fact-rpik")), "Draf");
     },
     search: ["gapura", "batik"],
@@ -267,7 +269,11 @@ test("one record of every kind: refused, saved, found after a reload, edited, de
   // The sentra was left "tidak aktif": its filter finds it, "rencana" does not.
   await go("/sentra", "Sentra");
   await page.getByTestId("record-list").waitFor();
+  // The filters fold behind "Saring", which then says how many are on.
+  assert.equal(await text(page.getByTestId("filters-toggle")), "Saring");
+  await page.getByTestId("filters-toggle").click();
   await page.getByTestId("filter-status").selectOption("rencana");
+  assert.equal(await text(page.getByTestId("filters-toggle")), "Saring (1 aktif)");
   assert.equal(await text(page.getByTestId("record-count")), "0 dari 1 data");
   await page.getByTestId("filter-status").selectOption("tidak_aktif");
   assert.equal(await text(page.getByTestId("record-count")), "1 dari 1 data");

@@ -228,14 +228,14 @@ pub fn fixture() -> Fixture {
         "k2",
         Kawasan,
         y2023,
-        json!({"lokasi": "Kawasan Bluto", "kabupaten": "35.29", "luas_ha": 5.0, "cnc": false,
+        json!({"lokasi": "Kawasan Bluto", "kabupaten": "35.29", "luas_ha": 0.0, "cnc": false,
         "rpik": "draf"}),
     );
     f.add(
         "k3",
         Kawasan,
         y2023,
-        json!({"lokasi": "Kawasan Seberang", "kabupaten": "35.30", "luas_ha": 20.0,
+        json!({"lokasi": "Kawasan Seberang", "kabupaten": "35.30",
         "rpik": "belum", "dana_pusat": "diajukan"}),
     );
 

@@ -2,20 +2,15 @@
 //! kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
 //! with exports (XLSX, CSV) and a printable report page (`LaporanPage`).
 
+use super::report_view::{kabupaten_name, kecamatan_name, ReportBody};
 use super::{EmptyState, Page, TickToAgree};
-use crate::format::{rupiah, thousands};
 use crate::i18n::{fill, Lang, Msg};
-use crate::model::kinds::{JENIS_KEGIATAN, OVOP_STAGES, SENTRA_STATUS, STATUS_JEJARING};
-use crate::model::usaha::{halal_label, status_label, STATUS};
 use crate::model::Kind;
 use crate::names::Lookup;
 use crate::report::export::{csv, sheet, Sheet};
-use crate::report::{
-    kept, options_with, Filter, Input, Options, Report, INDUSTRI_COLUMNS, UMKM_COLUMNS,
-};
+use crate::report::{kept, options_with, Filter, Input, Options, Report};
 use crate::sharing::named;
 use crate::web::app::{ProfileState, NAV};
-use crate::web::charts::{Bar, BarChart, FunnelChart, StackedChart};
 use crate::web::files::{offer, offer_bytes};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, utc_offset_ms, LoadState, Records};
@@ -71,7 +66,7 @@ fn query_of(f: &Filter) -> String {
 
 /// The report for the filter, recomputed when records, filter or region data change. Its time
 /// is written to `<body data-report-ms>` for the benchmark.
-fn use_report(filter: Memo<Filter>) -> Memo<Report> {
+pub(super) fn use_report(filter: Memo<Filter>) -> Memo<Report> {
     let records = Records::expect();
     let wilayah = Wilayah::expect();
     Memo::new(move |_| {
@@ -97,23 +92,6 @@ fn use_report(filter: Memo<Filter>) -> Memo<Report> {
             let _ = body.set_attribute("data-report-ms", &format!("{:.1}", now_ms() - started));
         }
         report
-    })
-}
-
-/// A kabupaten/kota's name from the region index, once it is loaded (tracked).
-fn kabupaten_name(wilayah: Wilayah, code: &str) -> Option<String> {
-    wilayah.index.with(|i| {
-        i.as_ref()
-            .and_then(|i| i.kabupaten(code))
-            .map(|k| k.name.clone())
-    })
-}
-
-/// A kecamatan's name once the region data is there (tracked: views redraw when it arrives).
-fn kecamatan_name(wilayah: Wilayah, code: &str) -> String {
-    wilayah.gazetteer.with(|g| {
-        g.kecamatan_name(code)
-            .map_or_else(|| code.to_string(), str::to_string)
     })
 }
 
@@ -294,195 +272,6 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
             </div>
             <p class="hint">{tr(Msg::ReportYearNote)}</p>
         </section>
-    }
-}
-
-/// Every section of the report.
-#[component]
-fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
-    let i18n = I18n::expect();
-    let wilayah = Wilayah::expect();
-    let report = use_report(filter);
-    let t = move |m: Msg| i18n.t(m).to_string();
-    let n = move |v: u64| thousands(v, i18n.lang());
-    let money = move |v: u64| rupiah(v, i18n.lang());
-    let kab_name =
-        move |code: &str| kabupaten_name(wilayah, code).unwrap_or_else(|| code.to_string());
-    move || {
-        let r = report.get();
-        if r.is_empty() {
-            return view! { <EmptyState msg=Msg::ReportEmpty/> }.into_any();
-        }
-        let u = &r.usaha;
-        let class_label = |m: Option<Msg>| t(m.unwrap_or(Msg::DataBelumCukup));
-        let umkm_names: Vec<String> = UMKM_COLUMNS
-            .iter()
-            .map(|c| class_label(c.map(|c| c.label())))
-            .collect();
-        let usaha = (u.total > 0).then(|| view! {
-            <section class="card report" data-testid="report-usaha">
-                <h2>{t(Msg::ReportUsaha)}</h2>
-                <p class="report__lead" data-testid="report-usaha-total">
-                    {fill(i18n.t(Msg::ReportUsahaTotal), &[("count", &n(u.total))])}
-                </p>
-                <div class="report__charts">
-                    <BarChart title=t(Msg::ReportByUmkm) testid="chart-umkm"
-                        bars=umkm_names.iter().zip(u.umkm).map(|(l, v)| Bar { label: l.clone(), value: v, shown: n(v) }).collect()/>
-                    <BarChart title=t(Msg::ReportByIndustri) testid="chart-industri"
-                        bars=INDUSTRI_COLUMNS.iter().zip(u.industri).map(|(c, v)| Bar { label: class_label(c.map(|c| c.label())), value: v, shown: n(v) }).collect()/>
-                    <BarChart title=t(Msg::ReportByStatus) testid="chart-status"
-                        bars=STATUS.iter().zip(u.status).map(|(s, v)| Bar { label: t(status_label(s)), value: v, shown: n(v) }).collect()/>
-                    <BarChart title=t(Msg::ReportByKomoditas) testid="chart-komoditas"
-                        bars=u.komoditas.iter().take(12).map(|(k, v)| Bar {
-                            label: if k.is_empty() { t(Msg::ReportNotFilled) } else { k.clone() }, value: *v, shown: n(*v)
-                        }).collect()/>
-                    <StackedChart title=t(Msg::ReportByKecamatan) testid="chart-usaha-kecamatan"
-                        series=umkm_names.clone() lang=i18n.lang()
-                        rows=u.kecamatan.iter().map(|(k, v)| (kecamatan_name(wilayah, k), v.to_vec())).collect()/>
-                    <BarChart title=t(Msg::ReportByYear) testid="chart-usaha-tahun"
-                        bars=u.tahun.iter().map(|(y, v)| Bar { label: y.to_string(), value: *v, shown: n(*v) }).collect()/>
-                </div>
-            </section>
-        });
-        let s = &r.sentra;
-        let status_names: Vec<String> = SENTRA_STATUS.iter().map(|c| t(c.label)).collect();
-        let sentra = (s.total > 0).then(|| view! {
-            <section class="card report" data-testid="report-sentra">
-                <h2>{t(Msg::ReportSentra)}</h2>
-                <p class="report__lead" data-testid="report-coverage">
-                    {match s.coverage {
-                        Some((with, of)) => fill(i18n.t(Msg::ReportCoverage), &[("with", &n(with)), ("of", &n(of))]),
-                        None => t(Msg::ReportCoverageUnknown),
-                    }}
-                </p>
-                <table class="table" data-testid="table-sentra-status">
-                    <thead><tr>
-                        <th>{t(Msg::ColStatus)}</th><th class="num">{t(Msg::ColJumlah)}</th>
-                        <th class="num">{t(Msg::KecamatanLabel)}</th><th class="num">{t(Msg::FieldAnggaran)}</th>
-                        <th class="num">{t(Msg::ColSejak)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.status.iter().zip(&status_names).map(|(row, name)| view! {
-                            <tr>
-                                <td>{name.clone()}</td><td class="num">{n(row.count)}</td>
-                                <td class="num">{n(row.kecamatan)}</td><td class="num">{money(row.anggaran)}</td>
-                                <td class="num">{row.since.map(|y| y.to_string()).unwrap_or_default()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                    <tfoot><tr>
-                        <th>{t(Msg::ReportBudgetTotal)}</th><td class="num">{n(s.total)}</td><td></td>
-                        <td class="num" data-testid="sentra-budget-total">{money(s.anggaran_total)}</td><td></td>
-                    </tr></tfoot>
-                </table>
-                <p>{t(Msg::ReportMembers)}": "{n(s.anggota)}</p>
-                <div class="report__charts">
-                    <BarChart title=t(Msg::ReportByYearFormed) testid="chart-sentra-tahun"
-                        bars=s.tahun_terbentuk.iter().map(|(y, v)| Bar { label: y.to_string(), value: *v, shown: n(*v) }).collect()/>
-                    <StackedChart title=t(Msg::ReportSentraByKecamatan) testid="chart-sentra-kecamatan"
-                        series=status_names.clone() lang=i18n.lang()
-                        rows=s.kecamatan.iter().map(|(k, v)| (kecamatan_name(wilayah, k), v.to_vec())).collect()/>
-                </div>
-                <table class="table" data-testid="table-sentra-anggaran">
-                    <caption>{t(Msg::ReportBudgetPerYear)}</caption>
-                    <thead><tr><th>{t(Msg::ColTahun)}</th><th class="num">{t(Msg::ColJumlah)}</th><th class="num">{t(Msg::FieldAnggaran)}</th></tr></thead>
-                    <tbody>
-                        {s.anggaran_tahun.iter().map(|(y, sum, count)| view! {
-                            <tr><td>{y.to_string()}</td><td class="num">{n(*count)}</td><td class="num">{money(*sum)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        });
-        let v = &r.survei;
-        let survei = (v.surveys > 0).then(|| view! {
-            <section class="card report" data-testid="report-survei">
-                <h2>{t(Msg::ReportSurvei)}</h2>
-                <p class="report__lead">{fill(i18n.t(Msg::ReportVillages), &[
-                    ("villages", &n(v.villages)), ("surveys", &n(v.surveys)), ("pelaku", &n(v.pelaku)),
-                ])}</p>
-                <div class="report__charts">
-                    <FunnelChart title=t(Msg::ReportFunnel) testid="chart-ovop"
-                        steps=OVOP_STAGES.iter().zip(v.funnel).map(|(s, c)| Bar { label: t(s.label), value: c, shown: n(c) })
-                            .chain(std::iter::once(Bar { label: t(Msg::ReportNotStarted), value: v.not_started, shown: n(v.not_started) }))
-                            .collect()/>
-                    <BarChart title=t(Msg::ReportLeading) testid="chart-unggulan"
-                        bars=v.komoditas.iter().take(12).map(|(k, c)| Bar { label: k.clone(), value: *c, shown: n(*c) }).collect()/>
-                </div>
-            </section>
-        });
-        let kawasan = (!r.kawasan.is_empty()).then(|| view! {
-            <section class="card report" data-testid="report-kawasan">
-                <h2>{t(Msg::ReportKawasan)}</h2>
-                <table class="table">
-                    <thead><tr>
-                        <th>{t(Msg::FieldKabupaten)}</th><th class="num">{t(Msg::ColJumlah)}</th>
-                        <th class="num">{t(Msg::FieldLuasHa)}</th><th class="num">{t(Msg::FieldCnc)}</th>
-                        <th class="num">{t(Msg::ColRpikDitetapkan)}</th><th class="num">{t(Msg::ColDanaDisetujui)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {r.kawasan.iter().map(|k| view! {
-                            <tr>
-                                <td>{kab_name(&k.kabupaten)}</td><td class="num">{n(k.count)}</td>
-                                <td class="num">{format!("{:.1}", k.luas_ha).replace('.', if i18n.lang() == Lang::Id { "," } else { "." })}</td>
-                                <td class="num">{n(k.cnc)}</td><td class="num">{n(k.rpik[2])}</td><td class="num">{n(k.dana[2])}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        });
-        let kegiatan_rows: Vec<_> = r.kegiatan.iter().filter(|k| k.count > 0).cloned().collect();
-        let jenis_name = move |key: &str| {
-            JENIS_KEGIATAN
-                .iter()
-                .find(|c| c.key == key)
-                .map(|c| t(c.label))
-                .unwrap_or_default()
-        };
-        let kegiatan = (!kegiatan_rows.is_empty()).then(|| view! {
-            <section class="card report" data-testid="report-kegiatan">
-                <h2>{t(Msg::ReportKegiatan)}</h2>
-                <table class="table">
-                    <thead><tr>
-                        <th>{t(Msg::FieldJenisKegiatan)}</th><th class="num">{t(Msg::ColJumlah)}</th>
-                        <th class="num">{t(Msg::ColPeserta)}</th><th class="num">{t(Msg::ColUsahaBerbeda)}</th>
-                        <th class="num">{t(Msg::FieldAnggaran)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {kegiatan_rows.iter().map(|k| view! {
-                            <tr>
-                                <td>{jenis_name(k.jenis)}</td><td class="num">{n(k.count)}</td>
-                                <td class="num">{n(k.peserta)}</td><td class="num">{n(k.usaha)}</td>
-                                <td class="num">{money(k.anggaran)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        });
-        let h = &r.halal;
-        let halal = (u.total > 0 || h.kegiatan > 0).then(|| view! {
-            <section class="card report" data-testid="report-halal">
-                <h2>{t(Msg::ReportHalal)}</h2>
-                <p class="report__lead">{fill(i18n.t(Msg::ReportHalalLine), &[
-                    ("kegiatan", &n(h.kegiatan)), ("facilitated", &n(h.facilitated)), ("terbit", &n(h.facilitated_terbit)),
-                ])}</p>
-                <BarChart title=t(Msg::FieldHalalStatus) testid="chart-halal"
-                    bars=["belum", "proses", "terbit", ""].iter().zip(h.status).map(|(k, c)| Bar {
-                        label: halal_label(k).map(t).unwrap_or_else(|| t(Msg::ReportNotFilled)), value: c, shown: n(c),
-                    }).collect()/>
-            </section>
-        });
-        let jejaring = (r.jejaring.iter().sum::<u64>() > 0 || r.mitra > 0).then(|| view! {
-            <section class="card report" data-testid="report-jejaring">
-                <h2>{t(Msg::ReportJejaring)}</h2>
-                <p class="report__lead">{fill(i18n.t(Msg::ReportMitraCount), &[("count", &n(r.mitra))])}</p>
-                <BarChart title=t(Msg::FieldStatusJejaring) testid="chart-jejaring"
-                    bars=STATUS_JEJARING.iter().zip(r.jejaring).map(|(c, v)| Bar { label: t(c.label), value: v, shown: n(v) }).collect()/>
-            </section>
-        });
-        view! { <div class="report-body">{usaha}{sentra}{survei}{kawasan}{kegiatan}{halal}{jejaring}</div> }.into_any()
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
-use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
-use crate::model::schema::{values_of, Schema, Ty};
+use crate::model::kinds;
+use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
 use crate::model::{Kind, Record};
 pub use crate::names::Lookup;
 use crate::web::app::ProfileState;
@@ -15,7 +15,7 @@ use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kabupaten_of, kecamatan_of_desa, search::fold};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// Where a record's detail page is.
 pub fn href_of(kind: Kind, id: &str) -> String {
@@ -104,6 +104,8 @@ struct Row {
     status_label: String,
     kecamatan: Option<String>,
     komoditas: String,
+    /// The values of `schema.filters`, as they compare (`schema::filter_value`).
+    extra: Vec<String>,
     haystack: String,
     sort_key: String,
     stamp: u64,
@@ -118,6 +120,22 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
     let status_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
     let komoditas_filter = RwSignal::new(String::new());
+    let extra_specs: Vec<&'static FieldSpec> = schema
+        .filters
+        .iter()
+        .filter_map(|k| schema.field(k))
+        .collect();
+    let extra_filters: Vec<RwSignal<String>> = extra_specs
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let extra_of = extra_specs.clone();
+    let extra: Vec<(usize, &'static FieldSpec, RwSignal<String>)> = extra_specs
+        .iter()
+        .zip(&extra_filters)
+        .enumerate()
+        .map(|(i, (spec, chosen))| (i, *spec, *chosen))
+        .collect();
     let sort_recent = RwSignal::new(false);
     let status_spec = schema.status.and_then(|k| schema.field(k));
     let komoditas_spec = schema.field_of(|t| *t == Ty::Komoditas);
@@ -152,6 +170,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                         status_label,
                         kecamatan: kecamatan_code(schema, r),
                         komoditas: komoditas_spec.map_or("", |s| r.text(s.key)).to_string(),
+                        extra: extra_of.iter().map(|spec| filter_value(spec, r)).collect(),
                         stamp: r.last_change().0.wall,
                         title,
                     }
@@ -175,6 +194,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             wilayah.ensure_index();
         }
     });
+    let wanted_filters = extra_filters.clone();
     let filtered = Memo::new(move |_| {
         let q = fold(&query.get());
         let (status, kec, komoditas) = (
@@ -183,6 +203,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             komoditas_filter.get(),
         );
         let recent = sort_recent.get();
+        let wanted: Vec<String> = wanted_filters.iter().map(|f| f.get()).collect();
         rows.with(|rows| {
             let mut hits: Vec<usize> = (0..rows.len())
                 .filter(|&i| {
@@ -191,6 +212,10 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                         && (status.is_empty() || r.status == status)
                         && (kec.is_empty() || r.kecamatan.as_deref() == Some(kec.as_str()))
                         && (komoditas.is_empty() || r.komoditas == komoditas)
+                        && wanted
+                            .iter()
+                            .zip(&r.extra)
+                            .all(|(want, has)| want.is_empty() || want == has)
                 })
                 .collect();
             if recent {
@@ -210,11 +235,21 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
     let komoditas_options =
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let add_href = format!("/{}/baru", schema.path);
+    let filters_on = extra_filters.clone();
+    let active = Memo::new(move |_| {
+        [status_filter, kecamatan_filter, komoditas_filter]
+            .iter()
+            .chain(&filters_on)
+            .filter(|f| f.with(|v| !v.is_empty()))
+            .count()
+    });
 
     view! {
         <Page title=schema.title intro=schema.intro>
             <UndoBanner/>
-            <p><A href=add_href><span class="button button--primary" data-testid="record-add">{tr(Msg::ActionAdd)}</span></A></p>
+            <p><A href=add_href><span class="button button--primary" data-testid="record-add">
+                {move || fill(i18n.t(Msg::ActionAddKind), &[("kind", i18n.t(schema.title))])}
+            </span></A></p>
             {move || match records.state.get() {
                 LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
                 LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
@@ -226,13 +261,20 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             <input type="search" data-testid="record-search" prop:value=move || query.get()
                                 on:input=move |ev| query.set(event_target_value(&ev))/>
                         </label>
+                        // The filters fold away on a phone, so the first records show; the summary
+                        // says how many are on.
+                        <details class="filters__more" data-testid="filters">
+                        <summary class="button button--small" data-testid="filters-toggle">{move || match active.get() {
+                            0 => i18n.t(Msg::ListFilter).to_string(),
+                            n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
+                        }}</summary>
                         {status_spec.map(|spec| {
                             let Ty::Choice(options) = spec.ty else { return None };
                             Some(view! {
                                 <label class="field">
                                     <span class="field__label">{tr(spec.label)}</span>
                                     <select data-testid="filter-status" on:change=move |ev| status_filter.set(event_target_value(&ev))>
-                                        <option value="">{tr(Msg::ChoiceNone)}</option>
+                                        <option value="">{tr(Msg::FilterAll)}</option>
                                         {options.iter().map(|c| view! { <option value=c.key>{tr(c.label)}</option> }).collect_view()}
                                     </select>
                                 </label>
@@ -242,7 +284,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             <label class="field">
                                 <span class="field__label">{tr(Msg::KecamatanLabel)}</span>
                                 <select data-testid="filter-kecamatan" on:change=move |ev| kecamatan_filter.set(event_target_value(&ev))>
-                                    <option value="">{tr(Msg::ChoiceNone)}</option>
+                                    <option value="">{tr(Msg::FilterAll)}</option>
                                     {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                                 </select>
                             </label>
@@ -251,11 +293,39 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             <label class="field">
                                 <span class="field__label">{tr(spec.label)}</span>
                                 <select data-testid="filter-komoditas" on:change=move |ev| komoditas_filter.set(event_target_value(&ev))>
-                                    <option value="">{tr(Msg::ChoiceNone)}</option>
+                                    <option value="">{tr(Msg::FilterAll)}</option>
                                     {move || komoditas_options.get().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
                                 </select>
                             </label>
                         })}
+                        {extra.iter().copied().map(|(i, spec, chosen)| {
+                            let options = move || -> Vec<(String, String)> {
+                                if spec.ty == Ty::Kabupaten {
+                                    let codes = rows.with(|rows| distinct(rows.iter().map(|r| r.extra[i].as_str())));
+                                    codes.into_iter().map(|code| {
+                                        let name = if code == NOT_KNOWN {
+                                            i18n.t(Msg::ReportUnknown).to_string()
+                                        } else {
+                                            wilayah.index.with(|x| x.as_ref().and_then(|x| x.kabupaten(&code)).map(|k| k.name.clone()))
+                                                .unwrap_or_else(|| code.clone())
+                                        };
+                                        (code, name)
+                                    }).collect()
+                                } else {
+                                    filter_choices(spec).into_iter().map(|(k, m)| (k.to_string(), i18n.t(m).to_string())).collect()
+                                }
+                            };
+                            view! {
+                                <label class="field">
+                                    <span class="field__label">{tr(spec.label)}</span>
+                                    <select data-testid=format!("filter-{}", spec.key) on:change=move |ev| chosen.set(event_target_value(&ev))>
+                                        <option value="">{tr(Msg::FilterAll)}</option>
+                                        {move || options().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                            }
+                        }).collect_view()}
+                        </details>
                         <label class="choice__option">
                             <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
                             {tr(Msg::SortRecent)}
@@ -375,180 +445,5 @@ pub fn LastChange(record: Record) -> impl IntoView {
         <p class="hint" data-testid="last-change">
             {move || fill(i18n.t(Msg::LastChange), &[("created", &created), ("when", &when), ("by", &by), ("device", &device)])}
         </p>
-    }
-}
-
-#[component]
-pub fn RecordDetailPage(schema: &'static Schema) -> impl IntoView {
-    let params = use_params_map();
-    let records = Records::expect();
-    let record = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        records.all.with(|all| {
-            all.get(&id)
-                .filter(|r| r.kind == schema.kind && !r.is_deleted())
-                .cloned()
-        })
-    });
-    let list = format!("/{}", schema.path);
-    view! {
-        <Page title=schema.title>
-            {move || match record.get() {
-                Some(r) => view! { <RecordDetail schema=schema record=r/> }.into_any(),
-                None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
-                None => view! { <p>{tr(Msg::RecordNotFound)}</p><p><A href=list.clone()>{tr(Msg::ActionBack)}</A></p> }.into_any(),
-            }}
-        </Page>
-    }
-}
-
-#[component]
-fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
-    let i18n = I18n::expect();
-    let names = Names::expect();
-    let wilayah = Wilayah::expect();
-    for spec in schema.fields() {
-        let code = record.text(spec.key);
-        match spec.ty {
-            Ty::Desa | Ty::Kecamatan if code.len() >= 5 => {
-                wilayah.ensure(Scope::Kabupaten(kabupaten_of(code).to_string()))
-            }
-            Ty::Kabupaten => wilayah.ensure_index(),
-            _ => {}
-        }
-    }
-    let values = values_of(&record);
-    let warnings = (schema.warnings)(&values);
-    let stage = (schema.kind == Kind::SurveiDesa).then(|| ovop_reached(&values));
-    let r = record.clone();
-    let sections = move || {
-        names.with(|names| {
-            schema
-                .sections
-                .iter()
-                .map(|section| {
-                    let facts = section
-                        .fields
-                        .iter()
-                        .filter_map(|spec| {
-                            let shown = if spec.ty == Ty::Gps {
-                                let (lat, lon) = (r.get("lat")?, r.get("lon")?);
-                                format!("{lat}, {lon}")
-                            } else {
-                                names.shown_field(&r, spec, false)?
-                            };
-                            let links: Vec<(String, String)> = match spec.ty {
-                                Ty::Link(kind) | Ty::Links(kind) => {
-                                    let ids = match spec.ty {
-                                        Ty::Links(_) => r.links(spec.key),
-                                        _ => vec![r.text(spec.key)],
-                                    };
-                                    ids.into_iter()
-                                        .map(|id| (href_of(kind, id), names.linked_title(kind, id)))
-                                        .collect()
-                                }
-                                _ => Vec::new(),
-                            };
-                            Some((spec.key, spec.label, shown, links))
-                        })
-                        .collect::<Vec<_>>();
-                    (section.title, facts)
-                })
-                .filter(|(_, facts)| !facts.is_empty())
-                .map(|(title, facts)| {
-                    view! {
-                        <h3>{tr(title)}</h3>
-                        <dl class="facts">
-                            {facts.into_iter().map(|(key, label, shown, links)| view! {
-                                <dt>{tr(label)}</dt>
-                                <dd data-testid=format!("fact-{key}")>
-                                    {if links.is_empty() {
-                                        shown.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="links">
-                                                {links.into_iter().map(|(href, title)| view! { <li><A href=href>{title}</A></li> }).collect_view()}
-                                            </ul>
-                                        }.into_any()
-                                    }}
-                                </dd>
-                            }).collect_view()}
-                        </dl>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let title = {
-        let r = record.clone();
-        move || names.with(|names| names.title(&r))
-    };
-    let status = schema.status.and_then(|key| {
-        let spec = schema.field(key)?;
-        let value = record.get(key)?.clone();
-        let class = format!("chip chip--{}", value.as_str().unwrap_or_default());
-        Some(view! { <p><span class=class>{move || names.with(|n| n.shown(spec, &value, false))}</span></p> })
-    });
-    let list = format!("/{}", schema.path);
-    let delete = {
-        let record = record.clone();
-        let delete = use_delete(list.clone());
-        move |_| delete(&record)
-    };
-    view! {
-        <article class="card" data-testid="record-detail">
-            <h2 data-testid="record-title">{title}</h2>
-            {status}
-            {(!warnings.is_empty()).then(|| view! {
-                <div class="card card--warning" role="status" data-testid="record-warnings">
-                    {warnings.into_iter().map(|w| view! { <p>{move || w.text(i18n.lang())}</p> }).collect_view()}
-                </div>
-            })}
-            {stage.map(|stage| view! {
-                <p data-testid="ovop-reached"><strong>{tr(Msg::OvopReached)} ": "</strong>
-                    {tr(stage.map_or(Msg::OvopNone, |i| OVOP_STAGES[i].label))}</p>
-            })}
-            {sections}
-            <LastChange record=record.clone()/>
-            <div class="form__actions">
-                <A href=format!("/{}/{}/ubah", schema.path, record.id)><span class="button button--primary" data-testid="edit">{tr(Msg::ActionEdit)}</span></A>
-                <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>
-                <A href=list><span class="button">{tr(Msg::ActionBack)}</span></A>
-            </div>
-        </article>
-    }
-}
-
-/// The sentra that list this Usaha among their members (shown on the Usaha's page).
-#[component]
-pub fn SentraOf(id: String) -> impl IntoView {
-    let names = Names::expect();
-    let sentra = move || {
-        names.with(|names| {
-            names
-                .all
-                .values()
-                .filter(|r| r.kind == Kind::Sentra && !r.is_deleted())
-                .filter(|r| r.links("anggota").contains(&id.as_str()))
-                .map(|r| (href_of(Kind::Sentra, &r.id), names.title(r)))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <dt>{tr(Msg::SentraMembership)}</dt>
-        <dd data-testid="usaha-sentra">
-            {move || {
-                let list = sentra();
-                if list.is_empty() {
-                    view! { <span>{tr(Msg::SentraNone)}</span> }.into_any()
-                } else {
-                    view! {
-                        <ul class="links">
-                            {list.into_iter().map(|(href, title)| view! { <li><A href=href>{title}</A></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
-        </dd>
     }
 }

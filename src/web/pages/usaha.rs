@@ -1,7 +1,8 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
-use super::records::{distinct, kecamatan_choices, use_delete, LastChange, SentraOf, UndoBanner};
+use super::record_detail::SentraOf;
+use super::records::{distinct, kecamatan_choices, use_delete, LastChange, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::klasifikasi::Umkm;
