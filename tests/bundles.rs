@@ -62,6 +62,8 @@ fn records() -> Vec<Record> {
         ("jenis", json!("pelatihan_kemasan")),
         ("tanggal", json!("2026-12-10")),
         ("peserta", json!([usaha.id.clone()])),
+        // The sentra it concerns (since 1.2).
+        ("sentra", json!(sentra.id.clone())),
     ] {
         kegiatan.set(k, v, &mut ed);
     }

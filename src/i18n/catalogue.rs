@@ -443,6 +443,12 @@ messages! {
     SectionNotes { id: "Catatan", en: "Notes" }
     SectionReadiness { id: "Kesiapan", en: "Readiness" }
     SectionPeserta { id: "Peserta dan hasil", en: "Participants and outcome" }
+    SectionTerkait { id: "Berkaitan dengan", en: "Concerns" }
+    KegiatanAbout { id: "Kegiatan terkait", en: "Related activities" }
+    KegiatanAboutNone {
+        id: "Belum ada kegiatan yang dikaitkan. Kaitkan di formulir Kegiatan (bagian \"Berkaitan dengan\").",
+        en: "No activity linked yet. Link one in the Kegiatan form (\"Concerns\").",
+    }
 
     FieldNamaSentra { id: "Nama sentra", en: "Sentra name" }
     FieldStatusSentra { id: "Status sentra", en: "Sentra status" }

@@ -349,6 +349,14 @@ pub static KEGIATAN: Schema = Schema {
                 f("hasil", Msg::FieldHasil, Ty::Note),
             ],
         },
+        Section {
+            title: Msg::SectionTerkait,
+            fields: &[
+                f("kawasan", Msg::NavKawasan, Ty::Link(Kind::Kawasan)),
+                f("sentra", Msg::NavSentra, Ty::Link(Kind::Sentra)),
+                f("survei", Msg::NavSurvei, Ty::Link(Kind::SurveiDesa)),
+            ],
+        },
     ],
     title_fields: &["nama"],
     meta: &["tanggal", "tempat", "peserta"],
@@ -358,6 +366,15 @@ pub static KEGIATAN: Schema = Schema {
     check: no_check,
     warnings: no_warnings,
 };
+
+/// The kinds a Kegiatan can concern (a verification visit to a kawasan, a meeting of a sentra, a
+/// follow-up of a village survey), each with the Kegiatan's field that links to one: the
+/// record's page lists the Kegiatan about it.
+pub const KEGIATAN_ABOUT: [(Kind, &str); 3] = [
+    (Kind::Kawasan, "kawasan"),
+    (Kind::Sentra, "sentra"),
+    (Kind::SurveiDesa, "survei"),
+];
 
 pub const JENIS_MITRA: &[Choice] = choices! {
     "wirausaha" => MitraWirausaha,

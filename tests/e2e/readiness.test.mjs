@@ -1,8 +1,9 @@
 // Issue 18, as the offices report: Kawasan IKM readiness per kabupaten/kota with its total row
 // (a province office's table: land known or not, clean and clear yes / no / not known, RPIK,
 // central funds), the Kawasan list filtered by kabupaten/kota and by each status, hectares with a
-// decimal comma on a record's page, and village surveys per kecamatan with the OVOP stage each
-// kecamatan's villages reached. Entered through the forms, as an officer does.
+// decimal comma on a record's page, a Kegiatan linked to the kawasan it concerns and shown on the
+// kawasan's page, and village surveys per kecamatan with the OVOP stage each kecamatan's villages
+// reached. Entered through the forms, as an officer does.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor } from "./helpers.mjs";
@@ -66,6 +67,21 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
   for (const k of kawasan) await addKawasan(page, server.url, k);
   // A record's page reads hectares as officers write them.
   assert.equal(await text(page.getByTestId("fact-luas_ha")), "1,25 ha");
+
+  // A verification visit concerns one kawasan, and shows on that kawasan's page.
+  await page.goto(new URL("/kegiatan/baru", server.url).href);
+  await expectHeading(page, "Kegiatan");
+  await page.getByLabel("Nama kegiatan").fill("Verifikasi lahan Gapura");
+  await page.getByLabel("Jenis kegiatan").selectOption("lainnya");
+  await page.getByLabel("Tanggal", { exact: true }).fill("2026-11-20");
+  await pick(page, "kawasan", "gapura", "Kawasan IKM Gapura");
+  await page.getByTestId("save").click();
+  await page.getByTestId("fact-kawasan").filter({ hasText: "Kawasan IKM Gapura" }).waitFor();
+  await page.getByTestId("fact-kawasan").getByRole("link").click();
+  await page.getByTestId("record-title").filter({ hasText: "Kawasan IKM Gapura" }).waitFor();
+  assert.equal(await text(page.getByTestId("kegiatan-about")), "Verifikasi lahan Gapura — 20 November 2026");
+  await page.getByTestId("kegiatan-about").getByRole("link").click();
+  await page.getByTestId("record-title").filter({ hasText: "Verifikasi lahan Gapura" }).waitFor();
 
   await page.goto(new URL("/", server.url).href);
   await expectHeading(page, "Beranda");

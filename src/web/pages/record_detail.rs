@@ -3,8 +3,9 @@
 
 use super::records::{href_of, use_delete, LastChange, Names};
 use super::Page;
+use crate::format;
 use crate::i18n::Msg;
-use crate::model::kinds::{ovop_reached, OVOP_STAGES};
+use crate::model::kinds::{ovop_reached, KEGIATAN_ABOUT, OVOP_STAGES};
 use crate::model::schema::{values_of, Schema, Ty};
 use crate::model::{Kind, Record};
 use crate::web::i18n::{tr, I18n};
@@ -146,6 +147,9 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                     {tr(stage.map_or(Msg::OvopNone, |i| OVOP_STAGES[i].label))}</p>
             })}
             {sections}
+            {KEGIATAN_ABOUT.iter().find(|(kind, _)| *kind == schema.kind).map(|(_, field)| view! {
+                <KegiatanAbout field=field id=record.id.clone()/>
+            })}
             <LastChange record=record.clone()/>
             <div class="form__actions">
                 <A href=format!("/{}/{}/ubah", schema.path, record.id)><span class="button button--primary" data-testid="edit">{tr(Msg::ActionEdit)}</span></A>
@@ -153,6 +157,48 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                 <A href=list><span class="button">{tr(Msg::ActionBack)}</span></A>
             </div>
         </article>
+    }
+}
+
+/// The Kegiatan that concern this record (their `field` links to it), latest first: a kawasan's
+/// verification visits, a sentra's meetings, a surveyed village's follow-ups.
+#[component]
+fn KegiatanAbout(field: &'static str, id: String) -> impl IntoView {
+    let i18n = I18n::expect();
+    let names = Names::expect();
+    let kegiatan = move || {
+        names.with(|names| {
+            let mut list: Vec<(String, String, String)> = names
+                .all
+                .values()
+                .filter(|r| r.kind == Kind::Kegiatan && !r.is_deleted() && r.text(field) == id)
+                .map(|r| {
+                    let date = r.text("tanggal").to_string();
+                    (date, href_of(Kind::Kegiatan, &r.id), names.title(r))
+                })
+                .collect();
+            list.sort_by(|a, b| b.0.cmp(&a.0));
+            list
+        })
+    };
+    view! {
+        <h3>{tr(Msg::KegiatanAbout)}</h3>
+        <div data-testid="kegiatan-about">
+            {move || {
+                let list = kegiatan();
+                if list.is_empty() {
+                    view! { <p>{tr(Msg::KegiatanAboutNone)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="links">
+                            {list.into_iter().map(|(date, href, title)| view! {
+                                <li><A href=href>{title}</A>" — "{format::date(&date, i18n.lang())}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </div>
     }
 }
 
