@@ -488,6 +488,7 @@ messages! {
     OvopGelar { id: "Gelar produk", en: "Product showcase" }
     OvopPemasaran { id: "Pemasaran ritel/online", en: "Retail/online marketing" }
     OvopReached { id: "Tahap OVOP tercapai", en: "OVOP stage reached" }
+    FieldOvopTahap { id: "Tahap yang sudah dicapai", en: "Stage reached so far" }
     ReportFilters { id: "Saring laporan", en: "Filter the report" }
     ReportYear { id: "Tahun", en: "Year" }
     ReportAll { id: "Semua", en: "All" }

@@ -166,8 +166,20 @@ fn sentra_warnings(values: &Values) -> Vec<FieldError> {
     }
 }
 
-/// OVOP stages in order (Permenperin 14/2021), each with the date it was reached.
-pub const OVOP_STAGES: &[FieldSpec] = &[
+/// The OVOP stages (Permenperin 14/2021) as a choice: the stage a village reached, chosen
+/// directly; the dates of [`OVOP_STAGES`] stay optional.
+pub const OVOP_TAHAP: &[Choice] = choices! {
+    "sosialisasi" => OvopSosialisasi,
+    "manajemen" => OvopManajemen,
+    "komoditas" => OvopKomoditas,
+    "kemasan" => OvopKemasan,
+    "gelar" => OvopGelar,
+    "pemasaran" => OvopPemasaran,
+};
+
+/// The survey's OVOP section: the stage reached, then each stage's date.
+const OVOP_SECTION: &[FieldSpec] = &[
+    f("ovop_tahap", Msg::FieldOvopTahap, Ty::Choice(OVOP_TAHAP)),
     f(
         "ovop_sosialisasi",
         Msg::OvopSosialisasi,
@@ -191,6 +203,10 @@ pub const OVOP_STAGES: &[FieldSpec] = &[
         Ty::Date { future: false },
     ),
 ];
+
+/// OVOP stages in order (Permenperin 14/2021), each with the date it was reached (in the order of
+/// [`OVOP_TAHAP`]).
+pub const OVOP_STAGES: &[FieldSpec] = OVOP_SECTION.split_at(1).1;
 
 /// Industry actors per Podes material group.
 pub const PELAKU: &[FieldSpec] = &[
@@ -239,7 +255,7 @@ pub static SURVEI: Schema = Schema {
         },
         Section {
             title: Msg::SectionOvop,
-            fields: OVOP_STAGES,
+            fields: OVOP_SECTION,
         },
         Section {
             title: Msg::SectionNotes,
@@ -255,9 +271,30 @@ pub static SURVEI: Schema = Schema {
     warnings: no_warnings,
 };
 
-/// The furthest OVOP stage with a date (index into [`OVOP_STAGES`]), if any.
+/// The furthest OVOP stage reached (index into [`OVOP_STAGES`]), if any: the stage chosen, or a
+/// later one with a date.
 pub fn ovop_reached(values: &Values) -> Option<usize> {
-    OVOP_STAGES.iter().rposition(|s| values.contains_key(s.key))
+    let dated = OVOP_STAGES.iter().rposition(|s| values.contains_key(s.key));
+    let chosen = values
+        .get("ovop_tahap")
+        .and_then(Value::as_str)
+        .and_then(|k| OVOP_TAHAP.iter().position(|c| c.key == k));
+    dated.max(chosen)
+}
+
+/// What a form does when the officer sets `key`: choosing the OVOP stage reached fills that
+/// stage's date with today, if it has none (the officer may change or clear it).
+pub fn after_set(form: &mut super::schema::Form, key: &str, today: &super::rules::Today) {
+    if key != "ovop_tahap" {
+        return;
+    }
+    let Some(i) = OVOP_TAHAP.iter().position(|c| c.key == form.get(key)) else {
+        return;
+    };
+    let date = OVOP_STAGES[i].key;
+    if form.get(date).trim().is_empty() {
+        form.set(date, today.iso.clone());
+    }
 }
 
 pub const RPIK: &[Choice] = choices! {
@@ -805,6 +842,53 @@ mod tests {
         v.insert("ovop_gelar".into(), json!("2025-06-01"));
         assert_eq!(ovop_reached(&v), Some(4), "the furthest stage with a date");
         assert_eq!(OVOP_STAGES[4].label, Msg::OvopGelar);
+        // The stage chosen directly counts without a date; a later dated one still wins.
+        v.insert("ovop_tahap".into(), json!("pemasaran"));
+        assert_eq!(ovop_reached(&v), Some(5));
+        v.insert("ovop_tahap".into(), json!("manajemen"));
+        assert_eq!(ovop_reached(&v), Some(4));
+        let only_chosen: Values = [("ovop_tahap".to_string(), json!("kemasan"))].into();
+        assert_eq!(ovop_reached(&only_chosen), Some(3));
+        for (choice, stage) in OVOP_TAHAP.iter().zip(OVOP_STAGES) {
+            assert_eq!(
+                (choice.label, format!("ovop_{}", choice.key)),
+                (stage.label, stage.key.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn choosing_the_stage_reached_dates_it_today_unless_dated() {
+        let today = Today {
+            year: 2026,
+            iso: "2026-11-30".into(),
+            clock_ms: 0,
+        };
+        let mut form = Form::default();
+        form.set("ovop_tahap", "kemasan".into());
+        after_set(&mut form, "ovop_tahap", &today);
+        assert_eq!(form.get("ovop_kemasan"), "2026-11-30");
+        assert_eq!(form.get("ovop_sosialisasi"), "", "only the stage chosen");
+        form.set("ovop_gelar", "2025-08-17".into());
+        form.set("ovop_tahap", "gelar".into());
+        after_set(&mut form, "ovop_tahap", &today);
+        assert_eq!(form.get("ovop_gelar"), "2025-08-17", "a date typed stays");
+        form.set("ovop_tahap", String::new());
+        after_set(&mut form, "ovop_tahap", &today);
+        assert_eq!(form.get("ovop_gelar"), "2025-08-17");
+        // The form saves it.
+        let mut survey = Form::default();
+        survey.set("desa", "35.29.02.2004".into());
+        survey.set("tanggal", "2026-11-30".into());
+        survey.set("ovop_tahap", "komoditas".into());
+        let values: Values = SURVEI
+            .validate(&survey, &today)
+            .unwrap()
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(ovop_reached(&values), Some(2));
     }
 
     /// The Kawasan list filters by kabupaten/kota and by each status; an empty clean-and-clear

@@ -47,6 +47,13 @@ async function addSurvey(page, base, s) {
   await pick(page, "desa", s.desa, s.desa);
   await page.getByLabel("Tanggal kunjungan").fill(s.tanggal);
   for (const [label, date] of s.stages) await page.getByLabel(label).fill(date);
+  if (s.tahap) {
+    // The stage reached, chosen directly: its date starts as today, and may be left empty.
+    await page.getByLabel("Tahap yang sudah dicapai").selectOption(s.tahap);
+    const dated = await page.getByLabel(s.tahapLabel).inputValue();
+    assert.equal(dated, new Date().toISOString().slice(0, 10));
+    await page.getByLabel(s.tahapLabel).fill("");
+  }
   await page.getByTestId("save").click();
   await page.getByTestId("ovop-reached").waitFor();
 }
@@ -116,7 +123,8 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
 
   // Village surveys in two kecamatan: per kecamatan, how many villages reached each stage.
   await addSurvey(page, server.url, { desa: "Kertasada", tanggal: "2025-06-01", stages: [["Sosialisasi", "2025-01-10"], ["Desain kemasan", "2025-03-01"]] });
-  await addSurvey(page, server.url, { desa: "Marengan Laok", tanggal: "2025-06-02", stages: [["Sosialisasi", "2025-02-10"]] });
+  await addSurvey(page, server.url, { desa: "Marengan Laok", tanggal: "2025-06-02", stages: [], tahap: "sosialisasi", tahapLabel: "Sosialisasi" });
+  assert.equal(await text(page.getByTestId("ovop-reached")), "Tahap OVOP tercapai: Sosialisasi");
   await addSurvey(page, server.url, { desa: "Pakandangan Barat", tanggal: "2025-06-03", stages: [] });
   await page.goto(new URL("/laporan", server.url).href);
   await expectHeading(page, "Laporan");

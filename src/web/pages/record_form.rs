@@ -6,6 +6,7 @@ use super::records::href_of;
 use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
+use crate::model::kinds;
 use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
 use crate::model::{
     changed_fields, changed_since, over_stored, FieldError, FormValues, Kind, Record,
@@ -411,7 +412,14 @@ fn FormField(
             view! {
                 <label class="field__label" for=id.clone()>{tr(spec.label)}</label>
                 <select id=id.clone() name=key prop:value=text(key)
-                    on:change=move |ev| set(key, event_target_value(&ev))
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        form.update(|f| {
+                            f.set(key, chosen);
+                            // Choosing the OVOP stage reached dates it today, if undated.
+                            kinds::after_set(f, key, &today());
+                        })
+                    }
                     aria-describedby=format!("{id}-error")>
                     <option value="">{tr(Msg::ChoiceNone)}</option>
                     {options.into_iter().map(|(value, label)| view! {
