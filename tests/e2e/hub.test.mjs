@@ -10,14 +10,14 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { DIST, ROOT, expectHeading, launchBrowser, openPage } from "./helpers.mjs";
+import { DIST, ROOT, TARGET, expectHeading, launchBrowser, openPage } from "./helpers.mjs";
 
 let browser;
 let hubBin;
 before(async () => {
   // The hub's tests built it already; this only checks (a second or two when nothing changed).
   execFileSync("cargo", ["build", "--locked", "-q", "-p", "sentra-hub"], { cwd: ROOT, stdio: "inherit" });
-  hubBin = join(ROOT, "target", "debug", "sentra-hub");
+  hubBin = join(TARGET, "debug", "sentra-hub");
   browser = await launchBrowser();
 });
 after(async () => {
@@ -176,4 +176,34 @@ test("two officers sync through a real hub: offline edits converge without a cli
   await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor();
   // No panic or uncaught error (refused connections and 401s are logged by the browser itself).
   assert.deepEqual(crashes, []);
+});
+
+/** A hub of its own on a fresh SQLite file for test `t`: its address and database. */
+async function hubFor(t) {
+  const dir = mkdtempSync(join(tmpdir(), "sentra-hub-e2e-"));
+  const database = `sqlite://${dir}/hub.db?mode=rwc`;
+  const port = await freePort();
+  const hub = await startHub(database, port);
+  t.after(() => hub.stop());
+  return { base: `http://127.0.0.1:${port}`, database };
+}
+
+test("a pull asks for the next page before reading the one it has (the hub builds it meanwhile)", { timeout: 60_000 }, async (t) => {
+  const { base, database } = await hubFor(t);
+  const { page } = await enrolled(t, base, database, "Ani Uji");
+  // The hub's first page says more follow after sequence 77, and cannot be read: were the next
+  // page asked for only after reading this one, it would never be asked for.
+  await page.route(/\/api\/v1\/pull\?since=0/, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { "Content-Type": "application/json", "X-Sentra-Cursor": "77", "X-Sentra-More": "true" },
+      body: "{}",
+    }),
+  );
+  const next = page.waitForRequest((r) => r.url().includes("/api/v1/pull?since=77"), { timeout: 15_000 });
+  await page.getByTestId("sync-now").click();
+  await next;
+  // The page that could not be read stops the sync, and the cursor stays where it was.
+  await page.locator(".sync-status--failed").waitFor({ timeout: 15_000 });
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("sentra.kantor")).cursor), 0);
 });
