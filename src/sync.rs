@@ -23,6 +23,12 @@ pub struct HubLink {
     /// The hub said this device was revoked: no automatic sync until enrolled again.
     #[serde(default)]
     pub revoked: bool,
+    /// When a sync last finished well, and why the last one did not (if it did not), in whichever
+    /// of the app's tabs synced: the others show it too.
+    #[serde(default)]
+    pub last_ok: Option<u64>,
+    #[serde(default)]
+    pub failure: Option<Failure>,
 }
 
 /// The hub's address as a base URL: `https://` added when no scheme was typed, no trailing slash.
@@ -58,7 +64,7 @@ pub struct HubError {
 }
 
 /// Why a sync did not finish, as the officer is told.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Failure {
     /// No answer (offline, the address wrong, the hub down): changes wait on the device.
     Unreachable,
@@ -203,9 +209,24 @@ mod tests {
     }
 
     #[test]
+    fn the_last_outcome_is_kept_with_the_link_for_the_other_tabs() {
+        let link = HubLink {
+            last_ok: Some(1_795_478_400_000),
+            failure: Some(Failure::Refused {
+                code: "revoked".into(),
+                message: "Perangkat ini dicabut oleh kantor".into(),
+            }),
+            ..HubLink::default()
+        };
+        let kept: HubLink = serde_json::from_str(&serde_json::to_string(&link).unwrap()).unwrap();
+        assert_eq!(kept, link);
+    }
+
+    #[test]
     fn a_link_kept_by_an_older_version_reads() {
         let old = r#"{"address":"https://k","token":"t","officer":"Ani","kabupaten":"35.29","device":"d"}"#;
         let link: HubLink = serde_json::from_str(old).unwrap();
         assert_eq!((link.cursor, link.revoked), (0, false));
+        assert_eq!((link.last_ok, link.failure), (None, None));
     }
 }

@@ -733,6 +733,7 @@ messages! {
     SyncNow { id: "Sinkronkan sekarang", en: "Sync now" }
     SyncUnlink { id: "Putuskan dari kantor", en: "Disconnect from the office" }
     SyncRunning { id: "Sedang sinkron dengan kantor…", en: "Syncing with the office…" }
+    SyncElsewhere { id: "Tab Sentra lain sedang sinkron dengan kantor…", en: "Another Sentra tab is syncing with the office…" }
     SyncLast { id: "Sinkron terakhir: {when}.", en: "Last sync: {when}." }
     SyncNever { id: "Belum pernah sinkron.", en: "Not synced yet." }
     SyncWaiting { id: "{count} perubahan menunggu dikirim.", en: "{count} changes waiting to be sent." }

@@ -75,6 +75,9 @@ thread_local! {
 #[derive(Serialize, Deserialize)]
 enum Notice {
     Saved(Vec<(Kind, String)>),
+    /// Records left the device (a push, an export), or the office's conflicts came in: the
+    /// unsent marks and the inbox changed.
+    Sent,
     Cleared,
     /// The officer's profile and device id were replaced: start afresh.
     NewDevice,
@@ -206,16 +209,8 @@ impl Records {
                     Notice::NewDevice => {
                         let _ = window().location().reload();
                     }
-                    Notice::Saved(keys) => spawn_local(async move {
-                        if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
-                            self.take_in(fresh);
-                        }
-                        if let Ok(unsent) = async { store().await?.unsent().await }.await {
-                            self.unsent.set(unsent);
-                        }
-                        // Two tabs saving one field at once: the inbox may have grown.
-                        self.refresh_conflicts().await;
-                    }),
+                    Notice::Saved(keys) => spawn_local(self.read_back(keys)),
+                    Notice::Sent => spawn_local(self.read_back(Vec::new())),
                 }
             },
         );
@@ -225,6 +220,21 @@ impl Records {
             }
         });
         on_message.forget(); // lives as long as the page
+    }
+
+    /// What another tab wrote, read back: the records `keys`, the unsent marks, the inbox. In
+    /// slices: a sync in another tab may have stored tens of thousands.
+    async fn read_back(self, keys: Vec<(Kind, String)>) {
+        if !keys.is_empty() {
+            if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
+                self.take_in_slices(fresh).await;
+            }
+        }
+        if let Ok(unsent) = async { store().await?.unsent().await }.await {
+            self.unsent.set(unsent);
+        }
+        // Two tabs saving one field at once: the inbox may have grown.
+        self.refresh_conflicts().await;
     }
 
     /// Shows records as stored, and lets the clock see their stamps.
@@ -363,6 +373,7 @@ impl Records {
             return Ok(());
         }
         store().await?.keep_conflicts(&conflicts).await?;
+        tell_other_tabs(&Notice::Sent);
         self.refresh_conflicts().await;
         Ok(())
     }
@@ -393,6 +404,7 @@ impl Records {
     /// since it was read.
     pub async fn mark_sent(self, sent: Vec<(String, String)>) -> Result<(), StoreError> {
         store().await?.mark_sent(&sent).await?;
+        tell_other_tabs(&Notice::Sent);
         self.unsent.update(|u| {
             for (id, marker) in &sent {
                 if u.get(id) == Some(marker) {

@@ -23,6 +23,9 @@ pub struct Sync {
     /// The hub this device is enrolled with (`None`: none).
     pub link: RwSignal<Option<HubLink>>,
     pub running: RwSignal<bool>,
+    /// Another tab of this app is syncing (they share one device: one syncs at a time, holding
+    /// the Web Lock [`LOCK`]); this one shows its outcome when it ends.
+    pub elsewhere: RwSignal<bool>,
     /// When the last sync finished well (this page's life).
     pub last_ok: RwSignal<Option<u64>>,
     /// Why the last sync did not finish.
@@ -49,6 +52,7 @@ impl Sync {
         let sync = Sync {
             link: RwSignal::new(settings::load_hub().filter(|l| l.device == device)),
             running: RwSignal::new(false),
+            elsewhere: RwSignal::new(false),
             last_ok: RwSignal::new(None),
             error: RwSignal::new(None),
             failures: StoredValue::new(0),
@@ -59,6 +63,12 @@ impl Sync {
         };
         provide_context(sync);
         sync.start_triggers();
+        // What a sync in another tab found shows here too.
+        settings::on_hub_change(move || {
+            if !sync.running.get_untracked() {
+                sync.take_shared_outcome();
+            }
+        });
         sync
     }
 
@@ -110,41 +120,72 @@ impl Sync {
         }
     }
 
-    /// Syncs now (the officer's "Sinkronkan sekarang", or an automatic try).
+    /// Syncs now (the officer's "Sinkronkan sekarang", or an automatic try), unless another tab
+    /// is syncing: then this one waits for it to end and shows what it found.
     pub fn now(self) {
+        if self.elsewhere.get_untracked() {
+            return;
+        }
         if self.running.get_untracked() {
             self.again.set_value(true);
             return;
         }
         self.running.set(true);
         leptos::task::spawn_local(async move {
-            loop {
-                let result = self.once().await;
-                match result {
-                    Ok(()) => {
-                        self.failures.set_value(0);
-                        self.next_try.set_value(0.0);
-                        self.last_ok.set(Some(js_sys::Date::now() as u64));
-                        self.error.set(None);
-                    }
-                    Err(failure) => {
-                        let failures = self.failures.get_value() + 1;
-                        self.failures.set_value(failures);
-                        self.next_try
-                            .set_value(js_sys::Date::now() + backoff_ms(failures) as f64);
-                        if failure.stops_sync() {
-                            self.update_link(|l| l.revoked = true);
-                        }
-                        self.error.set(Some(failure));
-                    }
-                }
-                if !self.again.get_value() {
-                    break;
-                }
-                self.again.set_value(false);
-            }
+            let held = exclusively(LOCK, self.rounds()).await;
             self.running.set(false);
+            if !held {
+                self.elsewhere.set(true);
+                until_free(LOCK).await;
+                self.take_shared_outcome();
+                self.elsewhere.set(false);
+            }
         });
+    }
+
+    /// Rounds until none was asked for meanwhile; the outcome kept with the link for the other
+    /// tabs.
+    async fn rounds(self) {
+        loop {
+            let result = self.once().await;
+            match result {
+                Ok(()) => {
+                    self.failures.set_value(0);
+                    self.next_try.set_value(0.0);
+                    self.last_ok.set(Some(js_sys::Date::now() as u64));
+                    self.error.set(None);
+                }
+                Err(failure) => {
+                    let failures = self.failures.get_value() + 1;
+                    self.failures.set_value(failures);
+                    self.next_try
+                        .set_value(js_sys::Date::now() + backoff_ms(failures) as f64);
+                    if failure.stops_sync() {
+                        self.update_link(|l| l.revoked = true);
+                    }
+                    self.error.set(Some(failure));
+                }
+            }
+            if !self.again.get_value() {
+                break;
+            }
+            self.again.set_value(false);
+        }
+        let (last_ok, error) = (self.last_ok.get_untracked(), self.error.get_untracked());
+        self.update_link(|l| {
+            l.last_ok = last_ok.or(l.last_ok);
+            l.failure = error;
+        });
+    }
+
+    /// What the tab that synced last found (its cursor, revoked or not, the last sync and the
+    /// last problem), as the link keeps it.
+    fn take_shared_outcome(self) {
+        let link = settings::load_hub().filter(|l| l.device == self.device.get_value());
+        self.last_ok.set(link.as_ref().and_then(|l| l.last_ok));
+        self.error
+            .set(link.as_ref().and_then(|l| l.failure.clone()));
+        self.link.set(link);
     }
 
     /// One round: pull every page after the cursor, then push what waits. Pulling first merges
@@ -297,8 +338,7 @@ impl Sync {
             officer: enrolled.officer,
             kabupaten: enrolled.kabupaten,
             device: self.device.get_value(),
-            cursor: 0,
-            revoked: false,
+            ..HubLink::default()
         };
         let _ = settings::save_hub(&link);
         self.link.set(Some(link));
@@ -315,6 +355,76 @@ impl Sync {
         self.link.set(None);
         self.error.set(None);
     }
+}
+
+/// The Web Lock a tab holds while it syncs.
+const LOCK: &str = "sentra-sync";
+
+/// Runs `work` holding the Web Lock `name` if no other tab of this origin holds it; `false`: one
+/// does, and `work` did not run. Where the browser has no Web Locks (an old one, or an address
+/// that is not a secure context, such as plain http on a LAN), `work` runs at once.
+async fn exclusively(name: &str, work: impl std::future::Future<Output = ()>) -> bool {
+    let (granted, grant) = promise();
+    let (finished, finish) = promise();
+    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let held = !lock.is_null();
+        let _ = grant.call1(&JsValue::NULL, &JsValue::from_bool(held));
+        // The lock is held until the promise the callback returns settles.
+        if held {
+            finished.into()
+        } else {
+            JsValue::UNDEFINED
+        }
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+    if request_lock(name, &options, &callback).is_none() {
+        work.await;
+        return true;
+    }
+    let held = JsFuture::from(granted)
+        .await
+        .is_ok_and(|held| held.is_truthy());
+    if held {
+        work.await;
+        let _ = finish.call0(&JsValue::NULL);
+    }
+    held
+}
+
+/// Resolves once no tab holds the Web Lock `name` (at once without Web Locks).
+async fn until_free(name: &str) {
+    let callback = Closure::once_into_js(|_: JsValue| JsValue::UNDEFINED);
+    if let Some(released) = request_lock(name, &js_sys::Object::new(), &callback) {
+        let _ = JsFuture::from(released).await;
+    }
+}
+
+/// `navigator.locks.request(name, options, callback)` (web-sys has it only behind its unstable
+/// APIs); `None` where the browser has no Web Locks.
+fn request_lock(
+    name: &str,
+    options: &js_sys::Object,
+    callback: &JsValue,
+) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    request
+        .call3(&locks, &name.into(), options, callback)
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A promise and the function that resolves it.
+fn promise() -> (js_sys::Promise, js_sys::Function) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    (promise, resolve.expect("a promise's executor runs at once"))
 }
 
 /// Runs `f` after `ms`.

@@ -207,3 +207,41 @@ test("a pull asks for the next page before reading the one it has (the hub build
   await page.locator(".sync-status--failed").waitFor({ timeout: 15_000 });
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("sentra.kantor")).cursor), 0);
 });
+
+test("two tabs of one device sync one at a time: the other says so, then shows what the sync found", { timeout: 120_000 }, async (t) => {
+  const { base, database } = await hubFor(t);
+  const { page: colleague } = await enrolled(t, base, database, "Budi Uji");
+  const { page: a, context } = await enrolled(t, base, database, "Ani Uji");
+  const b = await context.newPage();
+  await b.goto(new URL("/pengaturan", base).href);
+  await b.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  // A colleague's record reaches the hub after both tabs opened.
+  await newMitra(colleague, base, "Toko Dua Tab");
+  await colleague.goto(new URL("/pengaturan", base).href);
+  await colleague.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+
+  // From now on the hub's pages are held until the test lets them go, and every pull is noted
+  // with the tab that asked.
+  let letGo;
+  const held = new Promise((resolve) => (letGo = resolve));
+  const pulls = [];
+  await context.route(/\/api\/v1\/pull/, async (route) => {
+    pulls.push(route.request().frame().page() === a ? "a" : "b");
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await a.getByTestId("sync-now").click();
+  await a.getByTestId("sync-status").filter({ hasText: "Sedang sinkron" }).waitFor();
+  await b.getByTestId("sync-now").click();
+  await b.getByTestId("sync-status").filter({ hasText: "Tab Sentra lain sedang sinkron" }).waitFor({ timeout: 15_000 });
+  assert.ok(await b.getByTestId("sync-now").isDisabled());
+  letGo();
+  await a.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  await b.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(pulls, ["a"], "only the tab holding the lock pulled");
+  // What A pulled reached B too (A told it; B read it back), without a reload.
+  await b.locator('nav a[href="/mitra"]').dispatchEvent("click");
+  await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor({ timeout: 15_000 });
+  assert.deepEqual(pulls, ["a"]);
+});

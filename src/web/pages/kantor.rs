@@ -70,7 +70,7 @@ pub fn KantorSettings() -> impl IntoView {
                     <SyncStatus/>
                     <div class="form__actions">
                         <button type="button" class="button button--primary" data-testid="sync-now"
-                            disabled=move || sync.running.get()
+                            disabled=move || sync.running.get() || sync.elsewhere.get()
                             on:click=move |_| sync.now()>{tr(Msg::SyncNow)}</button>
                         <button type="button" class="button" data-testid="kantor-unlink"
                             on:click=move |_| sync.unlink()>{tr(Msg::SyncUnlink)}</button>
@@ -81,8 +81,8 @@ pub fn KantorSettings() -> impl IntoView {
     }
 }
 
-/// One line about the sync: running, or the last problem, or when it last finished; and how many
-/// changes wait. Nothing when the device is not enrolled.
+/// One line about the sync: running (here or in another tab), or the last problem, or when it
+/// last finished; and how many changes wait. Nothing when the device is not enrolled.
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let i18n = I18n::expect();
@@ -92,6 +92,8 @@ pub fn SyncStatus() -> impl IntoView {
         sync.link.get()?;
         let state = if sync.running.get() {
             i18n.t(Msg::SyncRunning).to_string()
+        } else if sync.elsewhere.get() {
+            i18n.t(Msg::SyncElsewhere).to_string()
         } else if let Some(failure) = sync.error.get() {
             failure.text(|m| i18n.t(m))
         } else if let Some(when) = sync.last_ok.get() {
