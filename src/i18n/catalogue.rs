@@ -730,6 +730,10 @@ messages! {
         id: "Terhubung ke {address} sebagai {officer} (wilayah {kabupaten}).",
         en: "Connected to {address} as {officer} (area {kabupaten}).",
     }
+    SyncEnrolAgain {
+        id: "Untuk menyambung lagi, minta kode pendaftaran baru ke kantor dan hubungkan di sini. Data di perangkat ini tetap ada.",
+        en: "To connect again, ask the office for a new enrolment code and connect here. The data on this device stays.",
+    }
     SyncNow { id: "Sinkronkan sekarang", en: "Sync now" }
     SyncUnlink { id: "Putuskan dari kantor", en: "Disconnect from the office" }
     SyncRunning { id: "Sedang sinkron dengan kantor…", en: "Syncing with the office…" }

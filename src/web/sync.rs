@@ -49,12 +49,18 @@ struct Pushed {
 impl Sync {
     /// `device`: the profile's device id (the hub's token belongs to it).
     pub fn provide(records: Records, device: String) -> Self {
+        let link = settings::load_hub().filter(|l| l.device == device);
+        // A device found revoked says so after a reload too: no automatic sync will tell it.
+        let stopped = link
+            .as_ref()
+            .filter(|l| l.revoked)
+            .and_then(|l| l.failure.clone());
         let sync = Sync {
-            link: RwSignal::new(settings::load_hub().filter(|l| l.device == device)),
+            link: RwSignal::new(link),
             running: RwSignal::new(false),
             elsewhere: RwSignal::new(false),
             last_ok: RwSignal::new(None),
-            error: RwSignal::new(None),
+            error: RwSignal::new(stopped),
             failures: StoredValue::new(0),
             next_try: StoredValue::new(0.0),
             again: StoredValue::new(false),

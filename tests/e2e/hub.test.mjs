@@ -2,7 +2,8 @@
 // 127.0.0.1 with its SQLite file serves the app and the sync API; two browser profiles enrol
 // with one-time codes from its command line, edit offline, come online and converge without a
 // click, the conflict in both inboxes; the hub stopped during a sync loses nothing; a revoked
-// device is told so.
+// device is told so and enrols again from the same card. A pull asks for the next page before
+// reading the current one; two tabs of one device sync one at a time.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -169,11 +170,25 @@ test("two officers sync through a real hub: offline edits converge without a cli
   // The office revokes B's device: B is told, and keeps its records.
   const device = await b.evaluate(() => JSON.parse(localStorage.getItem("sentra.profile")).device_id);
   cli(database, ["device", "revoke", device]);
-  await b.goto(new URL("/pengaturan", base).href);
-  await b.getByTestId("sync-now").click();
+  await b.goto(new URL("/pengaturan", base).href); // opening the app syncs
   await b.getByTestId("sync-status").filter({ hasText: "Perangkat ini dicabut oleh kantor" }).waitFor({ timeout: 30_000 });
   await b.goto(new URL("/mitra", base).href);
   await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor();
+
+  // A change made while revoked waits; the card offers the enrol form there and then, the
+  // hub's address filled in: a new code from the office, and B is back without "Putuskan".
+  await editNarahubung(b, new URL(urlB, base).href, "Bu Budi lagi");
+  await b.goto(new URL("/pengaturan", base).href);
+  await b.getByTestId("sync-status").filter({ hasText: "Perangkat ini dicabut oleh kantor" }).waitFor();
+  assert.equal(await b.getByTestId("kantor-address").inputValue(), base);
+  assert.equal(await b.getByTestId("sync-now").count(), 0);
+  await b.getByTestId("kantor-code").fill(officer(database, "Budi Uji"));
+  await b.getByTestId("kantor-connect").click();
+  await b.getByTestId("kantor-enrol").waitFor({ state: "detached" });
+  await b.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await b.getByTestId("sync-status").textContent(), /menunggu/);
+  await a.goto(url); // opening the app syncs
+  await a.getByTestId("record-detail").filter({ hasText: "Bu Budi lagi" }).waitFor({ timeout: 30_000 });
   // No panic or uncaught error (refused connections and 401s are logged by the browser itself).
   assert.deepEqual(crashes, []);
 });
