@@ -727,9 +727,11 @@ messages! {
     SyncEnrol { id: "Hubungkan", en: "Connect" }
     SyncBadAddress { id: "Tulis alamat kantor, misalnya sentra.disperindag.example.go.id.", en: "Type the office's address, e.g. sentra.disperindag.example.go.id." }
     SyncLinked {
-        id: "Terhubung ke {address} sebagai {officer} (wilayah {kabupaten}).",
-        en: "Connected to {address} as {officer} (area {kabupaten}).",
+        id: "Terhubung ke {address} sebagai {officer}.",
+        en: "Connected to {address} as {officer}.",
     }
+    SyncScope { id: "Wilayah: {area}", en: "Area: {area}" }
+    SyncProvince { id: "Provinsi {name}", en: "{name} province" }
     SyncEnrolAgain {
         id: "Untuk menyambung lagi, minta kode pendaftaran baru ke kantor dan hubungkan di sini. Data di perangkat ini tetap ada.",
         en: "To connect again, ask the office for a new enrolment code and connect here. The data on this device stays.",

@@ -67,18 +67,19 @@ function startHub(database, port) {
   });
 }
 
-function officer(database, name) {
-  const out = cli(database, ["officer", "add", name, "--kabupaten", "35.29"]);
+/** A one-time code for `name`, by default for Kabupaten Sumenep (35.29). */
+function officer(database, name, scope = ["--kabupaten", "35.29"]) {
+  const out = cli(database, ["officer", "add", name, ...scope]);
   return out.match(/Code:\s+(\S+)/)[1];
 }
 
 /** An officer's browser profile, enrolled with the hub in Pengaturan. */
-async function enrolled(t, base, database, name) {
+async function enrolled(t, base, database, name, scope) {
   const { page, context } = await openPage(t, browser);
   await page.goto(new URL("/pengaturan", base).href);
   await expectHeading(page, "Pengaturan");
   await page.getByTestId("kantor-address").fill(base);
-  await page.getByTestId("kantor-code").fill(officer(database, name));
+  await page.getByTestId("kantor-code").fill(officer(database, name, scope));
   await page.getByTestId("kantor-connect").click();
   await page.getByTestId("kantor-linked").filter({ hasText: name }).waitFor();
   await page.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor();
@@ -114,6 +115,8 @@ test("two officers sync through a real hub: offline edits converge without a cli
 
   const { page: a, context: ctxA } = await enrolled(t, base, database, "Ani Uji");
   const { page: b, context: ctxB } = await enrolled(t, base, database, "Budi Uji");
+  // The card names the officer's area from the region data, its code beside it.
+  await a.getByTestId("kantor-scope").filter({ hasText: "Wilayah: Kabupaten Sumenep (35.29)" }).waitFor();
   const crashes = [];
   for (const page of [a, b]) page.on("pageerror", (e) => crashes.push(e.message));
 
@@ -205,7 +208,9 @@ async function hubFor(t) {
 
 test("a pull asks for the next page before reading the one it has (the hub builds it meanwhile)", { timeout: 60_000 }, async (t) => {
   const { base, database } = await hubFor(t);
-  const { page } = await enrolled(t, base, database, "Ani Uji");
+  // A province-wide officer (an office laptop): the card names the province.
+  const { page } = await enrolled(t, base, database, "Dinas Jatim", ["--provinsi", "35"]);
+  await page.getByTestId("kantor-scope").filter({ hasText: "Wilayah: Provinsi Jawa Timur (35)" }).waitFor();
   // The hub's first page says more follow after sequence 77, and cannot be read: were the next
   // page asked for only after reading this one, it would never be asked for.
   await page.route(/\/api\/v1\/pull\?since=0/, (route) =>

@@ -100,15 +100,6 @@ fn use_report(filter: Memo<Filter>) -> Memo<Report> {
     })
 }
 
-/// A kabupaten/kota's name from the region index, once it is loaded (tracked).
-fn kabupaten_name(wilayah: Wilayah, code: &str) -> Option<String> {
-    wilayah.index.with(|i| {
-        i.as_ref()
-            .and_then(|i| i.kabupaten(code))
-            .map(|k| k.name.clone())
-    })
-}
-
 /// A kecamatan's name once the region data is there (tracked: views redraw when it arrives).
 fn kecamatan_name(wilayah: Wilayah, code: &str) -> String {
     wilayah.gazetteer.with(|g| {
@@ -177,7 +168,7 @@ pub fn LaporanPage() -> impl IntoView {
     let wilayah = Wilayah::expect();
     let records = Records::expect();
     let filter = use_filter();
-    let place = move || kabupaten_name(wilayah, &wilayah.home.get()?);
+    let place = move || wilayah.kabupaten_name(&wilayah.home.get()?);
     let filters = move || {
         let f = filter.get();
         let mut parts = Vec::new();
@@ -306,8 +297,11 @@ fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
     let t = move |m: Msg| i18n.t(m).to_string();
     let n = move |v: u64| thousands(v, i18n.lang());
     let money = move |v: u64| rupiah(v, i18n.lang());
-    let kab_name =
-        move |code: &str| kabupaten_name(wilayah, code).unwrap_or_else(|| code.to_string());
+    let kab_name = move |code: &str| {
+        wilayah
+            .kabupaten_name(code)
+            .unwrap_or_else(|| code.to_string())
+    };
     move || {
         let r = report.get();
         if r.is_empty() {
@@ -630,7 +624,7 @@ async fn make_file(
     let place = wilayah
         .home
         .get_untracked()
-        .and_then(|h| kabupaten_name(wilayah, &h));
+        .and_then(|h| wilayah.kabupaten_name(&h));
     let date = today().iso;
     let result = if let [one] = sheets.as_slice() {
         let name = named(place.as_deref(), one.kind.key(), &date, "csv");

@@ -7,6 +7,7 @@ use crate::sync::address;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
 use crate::web::sync::Sync;
+use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 
 /// Pengaturan's "Kantor" card: the address and code to enrol with, or, enrolled, who and where,
@@ -19,6 +20,19 @@ pub fn KantorSettings() -> impl IntoView {
     // Kept here, so what the officer typed outlives the card's redraws.
     let typed_address = RwSignal::new(String::new());
     let typed_code = RwSignal::new(String::new());
+    let wilayah = Wilayah::expect();
+    // The scope is named from the region index (a kabupaten/kota, or a province-wide role).
+    wilayah.ensure_index();
+    let area = move |code: &str| {
+        let name = if code.len() == 2 {
+            wilayah
+                .province_name(code)
+                .map(|name| fill(i18n.t(Msg::SyncProvince), &[("name", &name)]))
+        } else {
+            wilayah.kabupaten_name(code)
+        };
+        name.map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
+    };
     view! {
         <section class="card" data-testid="kantor">
             <h2>{tr(Msg::SyncHeading)}</h2>
@@ -27,7 +41,11 @@ pub fn KantorSettings() -> impl IntoView {
                 None => view! { <EnrolForm typed_address typed_code filled=String::new()/> }.into_any(),
                 Some(link) => view! {
                     <p data-testid="kantor-linked">
-                        {fill(i18n.t(Msg::SyncLinked), &[("address", &link.address), ("officer", &link.officer), ("kabupaten", &link.kabupaten)])}
+                        {fill(i18n.t(Msg::SyncLinked), &[("address", &link.address), ("officer", &link.officer)])}
+                    </p>
+                    <p data-testid="kantor-scope">
+                        {let code = link.kabupaten.clone();
+                         move || fill(i18n.t(Msg::SyncScope), &[("area", &area(&code))])}
                     </p>
                     <SyncStatus/>
                     {link.revoked.then(|| view! {
