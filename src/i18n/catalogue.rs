@@ -730,6 +730,10 @@ messages! {
         id: "Terhubung ke {address} sebagai {officer}.",
         en: "Connected to {address} as {officer}.",
     }
+    SyncWasLinked {
+        id: "Dulu terhubung ke {address} sebagai {officer}.",
+        en: "Was connected to {address} as {officer}.",
+    }
     SyncScope { id: "Wilayah: {area}", en: "Area: {area}" }
     SyncProvince { id: "Provinsi {name}", en: "{name} province" }
     SyncEnrolAgain {

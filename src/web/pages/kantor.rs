@@ -41,7 +41,7 @@ pub fn KantorSettings() -> impl IntoView {
                 None => view! { <EnrolForm typed_address typed_code filled=String::new()/> }.into_any(),
                 Some(link) => view! {
                     <p data-testid="kantor-linked">
-                        {fill(i18n.t(Msg::SyncLinked), &[("address", &link.address), ("officer", &link.officer)])}
+                        {fill(i18n.t(if link.revoked { Msg::SyncWasLinked } else { Msg::SyncLinked }), &[("address", &link.address), ("officer", &link.officer)])}
                     </p>
                     <p data-testid="kantor-scope">
                         {let code = link.kabupaten.clone();
