@@ -147,6 +147,9 @@ test("two officers sync through a real hub: offline edits converge without a cli
   await ctxB.setOffline(false);
   await b.goto(new URL("/bagikan", base).href);
   await b.getByTestId("conflict").first().waitFor({ timeout: 30_000 });
+  // B finds the conflict when it pulls, then pushes its version: A must not sync in between.
+  await b.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await b.getByTestId("sync-status").textContent(), /menunggu/);
   // A pulls B's version (later stamp) on its next sync; it finds the conflict too.
   await a.goto(new URL("/bagikan", base).href);
   await a.getByTestId("conflict").first().waitFor({ timeout: 30_000 });
