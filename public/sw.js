@@ -6,7 +6,8 @@
 //   does when the officer agrees to update;
 // - activate: delete older Sentra caches and take control of open pages;
 // - fetch: every navigation (any route) gets the cached index.html, so the app opens with no
-//   network and on a slow one alike; other requests come from the cache, else the network;
+//   network and on a slow one alike; other requests come from the cache, else the network,
+//   except the office hub's API (/api/), which is left to the network;
 // - region files (/wilayah/<data version>/...) are fetched when first needed and kept in their
 //   own cache, which outlives app updates (the data rarely changes) but drops other data versions;
 // - a file shared to the installed app from another app (manifest share_target: a POST of
@@ -26,6 +27,7 @@ const REGION_PREFIX = `/wilayah/${DATA_VERSION}/`;
 const RECEIVED_CACHE = "sentra-diterima";
 const RECEIVED_PREFIX = "/diterima/";
 const SHARE_ACTION = "/bagikan";
+const API_PREFIX = "/api/";
 // A shared file the page never took (closed before it loaded) is dropped after a day.
 const RECEIVED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const SHELL = PRECACHE.find((url) => url.endsWith("/index.html"));
@@ -64,6 +66,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The office hub's API (served beside the app) is the network's: never a cached answer, and
+  // not passed through here (every pulled page would stream through the worker).
+  if (url.pathname.startsWith(API_PREFIX)) return;
   if (request.method === "POST" && url.pathname === SHARE_ACTION) {
     event.respondWith(receiveShared(request));
     return;

@@ -354,6 +354,32 @@ mod store {
         store.close();
     }
 
+    /// What another tab reads back after a save or a sync: exactly the records asked for, many
+    /// of them in one chunk included.
+    #[wasm_bindgen_test]
+    async fn get_many_reads_back_exactly_the_records_asked_for() {
+        let store = fresh("sentra-test-get-many", VERSION).await;
+        let records = sample(300);
+        store.put_all(&records).await.unwrap();
+        let asked: Vec<(Kind, String)> = records
+            .iter()
+            .step_by(3)
+            .map(|r| (r.kind, r.id.clone()))
+            .collect();
+        let mut got: Vec<String> = store
+            .get_many(&asked)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        got.sort();
+        let mut want: Vec<String> = asked.into_iter().map(|(_, id)| id).collect();
+        want.sort();
+        assert_eq!(got, want);
+        store.close();
+    }
+
     /// Version 2 kept one JSON value per record; version 3 keeps chunks. Data written the old
     /// way by hand comes through the upgrade whole, and the import log (added in 2) is there.
     #[wasm_bindgen_test]

@@ -11,13 +11,13 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, ROOT, expectHeading, launchBrowser, seedUsaha } from "../tests/e2e/helpers.mjs";
+import { DIST, TARGET, expectHeading, launchBrowser, seedUsaha } from "../tests/e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
 const count = Number(args[0] ?? 50_000);
-const hubBin = join(ROOT, "target", "hub", "sentra-hub");
+const hubBin = join(TARGET, "hub", "sentra-hub");
 
 const dir = mkdtempSync(join(tmpdir(), "sentra-hub-bench-"));
 const env = { ...process.env, DATABASE_URL: `sqlite://${dir}/hub.db?mode=rwc` };

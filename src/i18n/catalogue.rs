@@ -746,12 +746,23 @@ messages! {
     SyncEnrol { id: "Hubungkan", en: "Connect" }
     SyncBadAddress { id: "Tulis alamat kantor, misalnya sentra.disperindag.example.go.id.", en: "Type the office's address, e.g. sentra.disperindag.example.go.id." }
     SyncLinked {
-        id: "Terhubung ke {address} sebagai {officer} (wilayah {kabupaten}).",
-        en: "Connected to {address} as {officer} (area {kabupaten}).",
+        id: "Terhubung ke {address} sebagai {officer}.",
+        en: "Connected to {address} as {officer}.",
+    }
+    SyncWasLinked {
+        id: "Dulu terhubung ke {address} sebagai {officer}.",
+        en: "Was connected to {address} as {officer}.",
+    }
+    SyncScope { id: "Wilayah: {area}", en: "Area: {area}" }
+    SyncProvince { id: "Provinsi {name}", en: "{name} province" }
+    SyncEnrolAgain {
+        id: "Untuk menyambung lagi, minta kode pendaftaran baru ke kantor dan hubungkan di sini. Data di perangkat ini tetap ada.",
+        en: "To connect again, ask the office for a new enrolment code and connect here. The data on this device stays.",
     }
     SyncNow { id: "Sinkronkan sekarang", en: "Sync now" }
     SyncUnlink { id: "Putuskan dari kantor", en: "Disconnect from the office" }
     SyncRunning { id: "Sedang sinkron dengan kantor…", en: "Syncing with the office…" }
+    SyncElsewhere { id: "Tab Sentra lain sedang sinkron dengan kantor…", en: "Another Sentra tab is syncing with the office…" }
     SyncLast { id: "Sinkron terakhir: {when}.", en: "Last sync: {when}." }
     SyncNever { id: "Belum pernah sinkron.", en: "Not synced yet." }
     SyncWaiting { id: "{count} perubahan menunggu dikirim.", en: "{count} changes waiting to be sent." }

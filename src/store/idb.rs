@@ -696,10 +696,12 @@ impl Store for IdbStore {
         let mut found = Vec::new();
         for (((kind, _), ids), read) in groups.into_iter().zip(reads) {
             let stored = finished(&read).await?;
+            // A set: another tab's sync may have stored every record of a chunk (800 of 800).
+            let ids: std::collections::HashSet<&str> = ids.into_iter().collect();
             found.extend(
                 chunk_records(kind.key(), &stored)?
                     .into_iter()
-                    .filter(|r| ids.contains(&r.id.as_str())),
+                    .filter(|r| ids.contains(r.id.as_str())),
             );
         }
         Ok(found)

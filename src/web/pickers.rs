@@ -110,11 +110,7 @@ pub fn RegionPicker(
         let text = wilayah.gazetteer.with(|g| match level {
             RegionLevel::Desa => g.village(&code).map(|v| v.place()),
             RegionLevel::Kecamatan => g.kecamatan_name(&code).map(str::to_string),
-            RegionLevel::Kabupaten => wilayah.index.with(|i| {
-                i.as_ref()
-                    .and_then(|i| i.kabupaten(&code))
-                    .map(|k| k.name.clone())
-            }),
+            RegionLevel::Kabupaten => wilayah.kabupaten_name(&code),
         });
         Some(
             format!("{} ({code})", text.unwrap_or_default())
@@ -228,11 +224,7 @@ pub fn WorkAreaPicker() -> impl IntoView {
     });
     let current = move || {
         let code = wilayah.home.get()?;
-        let name = wilayah.index.with(|i| {
-            i.as_ref()
-                .and_then(|i| i.kabupaten(&code))
-                .map(|k| k.name.clone())
-        });
+        let name = wilayah.kabupaten_name(&code);
         Some(format!("{} ({code})", name.unwrap_or_default()))
     };
     let ready = move || {

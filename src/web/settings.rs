@@ -82,6 +82,26 @@ pub fn forget_hub() {
     LocalStorage::delete(KEY_HUB);
 }
 
+/// Calls `changed` whenever another tab of the app changes the hub link (a sync there moved the
+/// cursor, finished, found the device revoked; an enrolment, a disconnection).
+pub fn on_hub_change(changed: impl Fn() + 'static) {
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+        move |event: web_sys::StorageEvent| {
+            // No key: the whole storage was cleared.
+            if event.key().is_none_or(|key| key == KEY_HUB) {
+                changed();
+            }
+        },
+    );
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(
+            "storage",
+            wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+        );
+    }
+    listener.forget(); // lives as long as the page
+}
+
 /// After the records were wiped, everything is pulled from the hub again.
 pub fn reset_hub_cursor() {
     if let Some(mut link) = load_hub() {

@@ -10,7 +10,7 @@ use super::settings;
 use super::slices::{self, Deadline};
 use crate::bundle::{self, Header, Scope};
 use crate::model::merge::Conflict;
-use crate::sync::{backoff_ms, Enrolled, Failure, HubLink, AFTER_SAVE_MS, EVERY_MS};
+use crate::sync::{backoff_ms, store_pulled, Enrolled, Failure, HubLink, AFTER_SAVE_MS, EVERY_MS};
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -23,6 +23,9 @@ pub struct Sync {
     /// The hub this device is enrolled with (`None`: none).
     pub link: RwSignal<Option<HubLink>>,
     pub running: RwSignal<bool>,
+    /// Another tab of this app is syncing (they share one device: one syncs at a time, holding
+    /// the Web Lock [`LOCK`]); this one shows its outcome when it ends.
+    pub elsewhere: RwSignal<bool>,
     /// When the last sync finished well (this page's life).
     pub last_ok: RwSignal<Option<u64>>,
     /// Why the last sync did not finish.
@@ -46,11 +49,18 @@ struct Pushed {
 impl Sync {
     /// `device`: the profile's device id (the hub's token belongs to it).
     pub fn provide(records: Records, device: String) -> Self {
+        let link = settings::load_hub().filter(|l| l.device == device);
+        // A device found revoked says so after a reload too: no automatic sync will tell it.
+        let stopped = link
+            .as_ref()
+            .filter(|l| l.revoked)
+            .and_then(|l| l.failure.clone());
         let sync = Sync {
-            link: RwSignal::new(settings::load_hub().filter(|l| l.device == device)),
+            link: RwSignal::new(link),
             running: RwSignal::new(false),
+            elsewhere: RwSignal::new(false),
             last_ok: RwSignal::new(None),
-            error: RwSignal::new(None),
+            error: RwSignal::new(stopped),
             failures: StoredValue::new(0),
             next_try: StoredValue::new(0.0),
             again: StoredValue::new(false),
@@ -59,6 +69,12 @@ impl Sync {
         };
         provide_context(sync);
         sync.start_triggers();
+        // What a sync in another tab found shows here too.
+        settings::on_hub_change(move || {
+            if !sync.running.get_untracked() {
+                sync.take_shared_outcome();
+            }
+        });
         sync
     }
 
@@ -110,41 +126,72 @@ impl Sync {
         }
     }
 
-    /// Syncs now (the officer's "Sinkronkan sekarang", or an automatic try).
+    /// Syncs now (the officer's "Sinkronkan sekarang", or an automatic try), unless another tab
+    /// is syncing: then this one waits for it to end and shows what it found.
     pub fn now(self) {
+        if self.elsewhere.get_untracked() {
+            return;
+        }
         if self.running.get_untracked() {
             self.again.set_value(true);
             return;
         }
         self.running.set(true);
         leptos::task::spawn_local(async move {
-            loop {
-                let result = self.once().await;
-                match result {
-                    Ok(()) => {
-                        self.failures.set_value(0);
-                        self.next_try.set_value(0.0);
-                        self.last_ok.set(Some(js_sys::Date::now() as u64));
-                        self.error.set(None);
-                    }
-                    Err(failure) => {
-                        let failures = self.failures.get_value() + 1;
-                        self.failures.set_value(failures);
-                        self.next_try
-                            .set_value(js_sys::Date::now() + backoff_ms(failures) as f64);
-                        if failure.stops_sync() {
-                            self.update_link(|l| l.revoked = true);
-                        }
-                        self.error.set(Some(failure));
-                    }
-                }
-                if !self.again.get_value() {
-                    break;
-                }
-                self.again.set_value(false);
-            }
+            let held = exclusively(LOCK, self.rounds()).await;
             self.running.set(false);
+            if !held {
+                self.elsewhere.set(true);
+                until_free(LOCK).await;
+                self.take_shared_outcome();
+                self.elsewhere.set(false);
+            }
         });
+    }
+
+    /// Rounds until none was asked for meanwhile; the outcome kept with the link for the other
+    /// tabs.
+    async fn rounds(self) {
+        loop {
+            let result = self.once().await;
+            match result {
+                Ok(()) => {
+                    self.failures.set_value(0);
+                    self.next_try.set_value(0.0);
+                    self.last_ok.set(Some(js_sys::Date::now() as u64));
+                    self.error.set(None);
+                }
+                Err(failure) => {
+                    let failures = self.failures.get_value() + 1;
+                    self.failures.set_value(failures);
+                    self.next_try
+                        .set_value(js_sys::Date::now() + backoff_ms(failures) as f64);
+                    if failure.stops_sync() {
+                        self.update_link(|l| l.revoked = true);
+                    }
+                    self.error.set(Some(failure));
+                }
+            }
+            if !self.again.get_value() {
+                break;
+            }
+            self.again.set_value(false);
+        }
+        let (last_ok, error) = (self.last_ok.get_untracked(), self.error.get_untracked());
+        self.update_link(|l| {
+            l.last_ok = last_ok.or(l.last_ok);
+            l.failure = error;
+        });
+    }
+
+    /// What the tab that synced last found (its cursor, revoked or not, the last sync and the
+    /// last problem), as the link keeps it.
+    fn take_shared_outcome(self) {
+        let link = settings::load_hub().filter(|l| l.device == self.device.get_value());
+        self.last_ok.set(link.as_ref().and_then(|l| l.last_ok));
+        self.error
+            .set(link.as_ref().and_then(|l| l.failure.clone()));
+        self.link.set(link);
     }
 
     /// One round: pull every page after the cursor, then push what waits. Pulling first merges
@@ -205,23 +252,33 @@ impl Sync {
     /// Pulls every page after the cursor; the link with its cursor moved.
     async fn pull(self, mut link: HubLink) -> Result<HubLink, Failure> {
         let mut cursor = link.cursor;
-        // Pages are stored in batches: each store transaction rewrites every chunk the records
-        // fall in, so 25 pages of 2,000 stored one by one rewrote the growing chunks 25 times
-        // (a new device's 50,000 Usaha took 11 s).
+        // Pages are stored together (`store_pulled`): each store transaction rewrites every
+        // chunk the records fall in, so 25 pages of 2,000 stored one by one rewrote the growing
+        // chunks 25 times (a new device's 50,000 Usaha took 11 s).
         let mut batch = Vec::new();
-        loop {
-            let answer = request(
+        let (address, token) = (link.address.clone(), link.token.clone());
+        let ask = |since: u64| {
+            send(
                 "GET",
-                &format!("{}/api/v1/pull?since={cursor}", link.address),
-                Some(&link.token),
+                &format!("{address}/api/v1/pull?since={since}"),
+                Some(&token),
                 None,
             )
-            .await?;
+        };
+        let mut asked = Some(ask(cursor)?);
+        while let Some(page) = asked.take() {
+            let answer = page.answer().await?;
             let next: u64 = answer
                 .header("X-Sentra-Cursor")
                 .and_then(|c| c.parse().ok())
                 .ok_or(Failure::Garbled)?;
             let more = answer.header("X-Sentra-More").as_deref() == Some("true");
+            // The next page is asked for at once, before this one is read: the hub builds it
+            // meanwhile (waiting for each page in turn was 2.7 of a new device's 7.8 s for
+            // 50,000 Usaha, measured under load).
+            if more {
+                asked = Some(ask(next)?);
+            }
             let bytes = answer.bytes().await;
             let bytes = if bundle::is_gzip(&bytes) {
                 bundle::gunzip(bytes).map_err(|_| Failure::Garbled)?
@@ -244,7 +301,7 @@ impl Sync {
             })?;
             batch.extend(page.records);
             cursor = next;
-            if more && batch.len() < PULL_BATCH {
+            if !store_pulled(batch.len(), more) {
                 continue;
             }
             if !batch.is_empty() {
@@ -256,10 +313,8 @@ impl Sync {
             // Stored: only now the cursor moves.
             link.cursor = cursor;
             self.update_link(|l| l.cursor = cursor);
-            if !more {
-                return Ok(link);
-            }
         }
+        Ok(link)
     }
 
     /// Changes the kept link (localStorage, and the page's copy).
@@ -289,8 +344,7 @@ impl Sync {
             officer: enrolled.officer,
             kabupaten: enrolled.kabupaten,
             device: self.device.get_value(),
-            cursor: 0,
-            revoked: false,
+            ..HubLink::default()
         };
         let _ = settings::save_hub(&link);
         self.link.set(Some(link));
@@ -309,9 +363,75 @@ impl Sync {
     }
 }
 
-/// Pulled records stored in one transaction at most: 20,000 took a new device's 50,000 Usaha
-/// from 11.0 to 5.6 s; 50,000 in one transaction was no quicker (6.0 s) and held the page longer.
-const PULL_BATCH: usize = 20_000;
+/// The Web Lock a tab holds while it syncs.
+const LOCK: &str = "sentra-sync";
+
+/// Runs `work` holding the Web Lock `name` if no other tab of this origin holds it; `false`: one
+/// does, and `work` did not run. Where the browser has no Web Locks (an old one, or an address
+/// that is not a secure context, such as plain http on a LAN), `work` runs at once.
+async fn exclusively(name: &str, work: impl std::future::Future<Output = ()>) -> bool {
+    let (granted, grant) = promise();
+    let (finished, finish) = promise();
+    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let held = !lock.is_null();
+        let _ = grant.call1(&JsValue::NULL, &JsValue::from_bool(held));
+        // The lock is held until the promise the callback returns settles.
+        if held {
+            finished.into()
+        } else {
+            JsValue::UNDEFINED
+        }
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+    if request_lock(name, &options, &callback).is_none() {
+        work.await;
+        return true;
+    }
+    let held = JsFuture::from(granted)
+        .await
+        .is_ok_and(|held| held.is_truthy());
+    if held {
+        work.await;
+        let _ = finish.call0(&JsValue::NULL);
+    }
+    held
+}
+
+/// Resolves once no tab holds the Web Lock `name` (at once without Web Locks).
+async fn until_free(name: &str) {
+    let callback = Closure::once_into_js(|_: JsValue| JsValue::UNDEFINED);
+    if let Some(released) = request_lock(name, &js_sys::Object::new(), &callback) {
+        let _ = JsFuture::from(released).await;
+    }
+}
+
+/// `navigator.locks.request(name, options, callback)` (web-sys has it only behind its unstable
+/// APIs); `None` where the browser has no Web Locks.
+fn request_lock(
+    name: &str,
+    options: &js_sys::Object,
+    callback: &JsValue,
+) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    request
+        .call3(&locks, &name.into(), options, callback)
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A promise and the function that resolves it.
+fn promise() -> (js_sys::Promise, js_sys::Function) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    (promise, resolve.expect("a promise's executor runs at once"))
+}
 
 /// Runs `f` after `ms`.
 fn later(ms: i32, f: impl FnOnce() + 'static) {
@@ -359,6 +479,19 @@ async fn request(
     token: Option<&str>,
     body: Option<JsValue>,
 ) -> Result<Answer, Failure> {
+    send(method, url, token, body)?.answer().await
+}
+
+/// A request on its way: the browser sends it when it is made, before anyone awaits the answer.
+struct Sent(js_sys::Promise);
+
+/// Sends a request to the hub (see [`Sent`]).
+fn send(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Option<JsValue>,
+) -> Result<Sent, Failure> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     let headers = web_sys::Headers::new().map_err(|_| Failure::Garbled)?;
@@ -378,15 +511,32 @@ async fn request(
     let request =
         web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Unreachable)?;
     let window = web_sys::window().ok_or(Failure::Unreachable)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| Failure::Unreachable)?
-        .unchecked_into();
-    let answer = Answer(response);
-    if answer.0.ok() {
-        Ok(answer)
-    } else {
-        let status = answer.0.status();
-        Err(Failure::from_answer(status, &answer.text().await))
+    let sent = window.fetch_with_request(&request);
+    // A page asked for ahead may never be awaited (the sync stopped first): its failure is no
+    // error of the page's.
+    IGNORE.with(|ignore| {
+        let _ = sent.catch(ignore);
+    });
+    Ok(Sent(sent))
+}
+
+thread_local! {
+    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_| ());
+}
+
+impl Sent {
+    /// The answer once its headers arrived: a 2xx answer, or why not.
+    async fn answer(self) -> Result<Answer, Failure> {
+        let response: web_sys::Response = JsFuture::from(self.0)
+            .await
+            .map_err(|_| Failure::Unreachable)?
+            .unchecked_into();
+        let answer = Answer(response);
+        if answer.0.ok() {
+            Ok(answer)
+        } else {
+            let status = answer.0.status();
+            Err(Failure::from_answer(status, &answer.text().await))
+        }
     }
 }

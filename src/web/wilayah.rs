@@ -97,6 +97,25 @@ impl Wilayah {
         });
     }
 
+    /// A kabupaten/kota's name (code `PP.KK`) once the index is loaded (tracked: a view redraws
+    /// when it arrives).
+    pub fn kabupaten_name(self, code: &str) -> Option<String> {
+        self.index.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.kabupaten(code))
+                .map(|k| k.name.clone())
+        })
+    }
+
+    /// A province's name (code `PP`), likewise.
+    pub fn province_name(self, code: &str) -> Option<String> {
+        self.index.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.province(code))
+                .map(|p| p.name.clone())
+        })
+    }
+
     /// Starts loading the index (a kabupaten/kota list) if it is not there yet.
     pub fn ensure_index(self) {
         spawn_local(async move {

@@ -7,7 +7,11 @@ import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
-export const DIST = join(ROOT, "dist");
+/** The built app: dist/ here, or SENTRA_DIST (a benchmark comparing two builds). */
+export const DIST = resolve(ROOT, process.env.SENTRA_DIST || "dist");
+/** Cargo's target directory, where the hub's binary is: CARGO_TARGET_DIR as cargo reads it (a
+ * git worktree with its own), else target/ here. */
+export const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR || "target");
 
 /** Starts tools/serve.mjs on a free port for test `t` (stopped when it ends, passed or failed). */
 export async function serverFor(t, dir = DIST) {

@@ -2,7 +2,7 @@
 //! kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
 //! with exports (XLSX, CSV) and a printable report page (`LaporanPage`).
 
-use super::report_view::{kabupaten_name, kecamatan_name, ReportBody};
+use super::report_view::{kecamatan_name, ReportBody};
 use super::{EmptyState, Page, TickToAgree};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::Kind;
@@ -155,7 +155,7 @@ pub fn LaporanPage() -> impl IntoView {
     let wilayah = Wilayah::expect();
     let records = Records::expect();
     let filter = use_filter();
-    let place = move || kabupaten_name(wilayah, &wilayah.home.get()?);
+    let place = move || wilayah.kabupaten_name(&wilayah.home.get()?);
     let filters = move || {
         let f = filter.get();
         let mut parts = Vec::new();
@@ -419,7 +419,7 @@ async fn make_file(
     let place = wilayah
         .home
         .get_untracked()
-        .and_then(|h| kabupaten_name(wilayah, &h));
+        .and_then(|h| wilayah.kabupaten_name(&h));
     let date = today().iso;
     let result = if let [one] = sheets.as_slice() {
         let name = named(place.as_deref(), one.kind.key(), &date, "csv");

@@ -7,16 +7,79 @@ use crate::sync::address;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
 use crate::web::sync::Sync;
+use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 
 /// Pengaturan's "Kantor" card: the address and code to enrol with, or, enrolled, who and where,
-/// the status, "Sinkronkan sekarang" and "Putuskan".
+/// the status, "Sinkronkan sekarang" and "Putuskan". A device the office revoked (or no longer
+/// knows) is offered the enrol form again right here, its address filled in.
 #[component]
 pub fn KantorSettings() -> impl IntoView {
     let i18n = I18n::expect();
     let sync = Sync::expect();
+    // Kept here, so what the officer typed outlives the card's redraws.
     let typed_address = RwSignal::new(String::new());
     let typed_code = RwSignal::new(String::new());
+    let wilayah = Wilayah::expect();
+    // The scope is named from the region index (a kabupaten/kota, or a province-wide role).
+    wilayah.ensure_index();
+    let area = move |code: &str| {
+        let name = if code.len() == 2 {
+            wilayah
+                .province_name(code)
+                .map(|name| fill(i18n.t(Msg::SyncProvince), &[("name", &name)]))
+        } else {
+            wilayah.kabupaten_name(code)
+        };
+        name.map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
+    };
+    view! {
+        <section class="card" data-testid="kantor">
+            <h2>{tr(Msg::SyncHeading)}</h2>
+            <p class="hint">{tr(Msg::SyncIntro)}</p>
+            {move || match sync.link.get() {
+                None => view! { <EnrolForm typed_address typed_code filled=String::new()/> }.into_any(),
+                Some(link) => view! {
+                    <p data-testid="kantor-linked">
+                        {fill(i18n.t(if link.revoked { Msg::SyncWasLinked } else { Msg::SyncLinked }), &[("address", &link.address), ("officer", &link.officer)])}
+                    </p>
+                    <p data-testid="kantor-scope">
+                        {let code = link.kabupaten.clone();
+                         move || fill(i18n.t(Msg::SyncScope), &[("area", &area(&code))])}
+                    </p>
+                    <SyncStatus/>
+                    {link.revoked.then(|| view! {
+                        <p class="hint">{tr(Msg::SyncEnrolAgain)}</p>
+                        <EnrolForm typed_address typed_code filled=link.address.clone()/>
+                    })}
+                    <div class="form__actions">
+                        {(!link.revoked).then(|| view! {
+                            <button type="button" class="button button--primary" data-testid="sync-now"
+                                disabled=move || sync.running.get() || sync.elsewhere.get()
+                                on:click=move |_| sync.now()>{tr(Msg::SyncNow)}</button>
+                        })}
+                        <button type="button" class="button" data-testid="kantor-unlink"
+                            on:click=move |_| sync.unlink()>{tr(Msg::SyncUnlink)}</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The hub's address and the office's one-time code, and "Hubungkan". `filled`: the address
+/// to offer when none is typed (the hub a revoked device was enrolled with).
+#[component]
+fn EnrolForm(
+    typed_address: RwSignal<String>,
+    typed_code: RwSignal<String>,
+    filled: String,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let sync = Sync::expect();
+    if typed_address.with_untracked(String::is_empty) {
+        typed_address.set(filled);
+    }
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let enrol = move |ev: leptos::ev::SubmitEvent| {
@@ -29,60 +92,41 @@ pub fn KantorSettings() -> impl IntoView {
         problem.set(None);
         leptos::task::spawn_local(async move {
             let code = typed_code.get_untracked();
-            if let Err(failure) = sync.enrol(address, &code).await {
-                problem.set(Some(failure.text(|m| i18n.t(m))));
+            match sync.enrol(address, &code).await {
+                // A code works once: should the device be revoked again, a new one is needed.
+                Ok(()) => typed_code.set(String::new()),
+                Err(failure) => problem.set(Some(failure.text(|m| i18n.t(m)))),
             }
             busy.set(false);
         });
     };
     view! {
-        <section class="card" data-testid="kantor">
-            <h2>{tr(Msg::SyncHeading)}</h2>
-            <p class="hint">{tr(Msg::SyncIntro)}</p>
-            {move || match sync.link.get() {
-                None => view! {
-                    <form class="form" on:submit=enrol data-testid="kantor-enrol">
-                        <label class="field">
-                            <span class="field__label">{tr(Msg::SyncAddress)}</span>
-                            <input type="text" inputmode="url" autocomplete="url" autocapitalize="none" spellcheck="false" data-testid="kantor-address"
-                                placeholder="sentra.disperindag.example.go.id"
-                                prop:value=move || typed_address.get()
-                                on:input=move |ev| typed_address.set(event_target_value(&ev))/>
-                        </label>
-                        <label class="field">
-                            <span class="field__label">{tr(Msg::SyncCode)}</span>
-                            <input type="text" autocomplete="one-time-code" autocapitalize="characters"
-                                data-testid="kantor-code"
-                                prop:value=move || typed_code.get()
-                                on:input=move |ev| typed_code.set(event_target_value(&ev))/>
-                        </label>
-                        <p role="alert" class="field__error" data-testid="kantor-problem">
-                            {move || problem.get().unwrap_or_default()}
-                        </p>
-                        <button type="submit" class="button button--primary" data-testid="kantor-connect"
-                            disabled=move || busy.get()>{tr(Msg::SyncEnrol)}</button>
-                    </form>
-                }.into_any(),
-                Some(link) => view! {
-                    <p data-testid="kantor-linked">
-                        {fill(i18n.t(Msg::SyncLinked), &[("address", &link.address), ("officer", &link.officer), ("kabupaten", &link.kabupaten)])}
-                    </p>
-                    <SyncStatus/>
-                    <div class="form__actions">
-                        <button type="button" class="button button--primary" data-testid="sync-now"
-                            disabled=move || sync.running.get()
-                            on:click=move |_| sync.now()>{tr(Msg::SyncNow)}</button>
-                        <button type="button" class="button" data-testid="kantor-unlink"
-                            on:click=move |_| sync.unlink()>{tr(Msg::SyncUnlink)}</button>
-                    </div>
-                }.into_any(),
-            }}
-        </section>
+        <form class="form" on:submit=enrol data-testid="kantor-enrol">
+            <label class="field">
+                <span class="field__label">{tr(Msg::SyncAddress)}</span>
+                <input type="text" inputmode="url" autocomplete="url" autocapitalize="none" spellcheck="false" data-testid="kantor-address"
+                    placeholder="sentra.disperindag.example.go.id"
+                    prop:value=move || typed_address.get()
+                    on:input=move |ev| typed_address.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span class="field__label">{tr(Msg::SyncCode)}</span>
+                <input type="text" autocomplete="one-time-code" autocapitalize="characters"
+                    data-testid="kantor-code"
+                    prop:value=move || typed_code.get()
+                    on:input=move |ev| typed_code.set(event_target_value(&ev))/>
+            </label>
+            <p role="alert" class="field__error" data-testid="kantor-problem">
+                {move || problem.get().unwrap_or_default()}
+            </p>
+            <button type="submit" class="button button--primary" data-testid="kantor-connect"
+                disabled=move || busy.get()>{tr(Msg::SyncEnrol)}</button>
+        </form>
     }
 }
 
-/// One line about the sync: running, or the last problem, or when it last finished; and how many
-/// changes wait. Nothing when the device is not enrolled.
+/// One line about the sync: running (here or in another tab), or the last problem, or when it
+/// last finished; and how many changes wait. Nothing when the device is not enrolled.
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let i18n = I18n::expect();
@@ -92,6 +136,8 @@ pub fn SyncStatus() -> impl IntoView {
         sync.link.get()?;
         let state = if sync.running.get() {
             i18n.t(Msg::SyncRunning).to_string()
+        } else if sync.elsewhere.get() {
+            i18n.t(Msg::SyncElsewhere).to_string()
         } else if let Some(failure) = sync.error.get() {
             failure.text(|m| i18n.t(m))
         } else if let Some(when) = sync.last_ok.get() {

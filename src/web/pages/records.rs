@@ -306,8 +306,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                         let name = if code == NOT_KNOWN {
                                             i18n.t(Msg::ReportUnknown).to_string()
                                         } else {
-                                            wilayah.index.with(|x| x.as_ref().and_then(|x| x.kabupaten(&code)).map(|k| k.name.clone()))
-                                                .unwrap_or_else(|| code.clone())
+                                            wilayah.kabupaten_name(&code).unwrap_or_else(|| code.clone())
                                         };
                                         (code, name)
                                     }).collect()

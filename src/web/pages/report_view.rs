@@ -16,15 +16,6 @@ use crate::web::i18n::I18n;
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 
-/// A kabupaten/kota's name from the region index, once it is loaded (tracked).
-pub(super) fn kabupaten_name(wilayah: Wilayah, code: &str) -> Option<String> {
-    wilayah.index.with(|i| {
-        i.as_ref()
-            .and_then(|i| i.kabupaten(code))
-            .map(|k| k.name.clone())
-    })
-}
-
 /// A kecamatan's name once the region data is there (tracked: views redraw when it arrives).
 pub(super) fn kecamatan_name(wilayah: Wilayah, code: &str) -> String {
     wilayah.gazetteer.with(|g| {
@@ -294,7 +285,7 @@ fn kawasan_readiness(r: &Report, i18n: I18n, wilayah: Wilayah) -> impl IntoView 
                     <tbody>
                         {r.kawasan.iter().map(|k| view! {
                             <tr>
-                                <td>{kabupaten_name(wilayah, &k.kabupaten).unwrap_or_else(|| k.kabupaten.clone())}</td>
+                                <td>{wilayah.kabupaten_name(&k.kabupaten).unwrap_or_else(|| k.kabupaten.clone())}</td>
                                 {cells(k)}
                             </tr>
                         }).collect_view()}
