@@ -305,6 +305,7 @@ fn a_commodity_keeps_what_is_about_it_however_it_is_written() {
 fn filters_combine_and_can_leave_nothing() {
     let r = report(Filter {
         year: Some(2023),
+        kabupaten: Some(s("35.29")),
         kecamatan: Some(s("35.29.01")),
         komoditas: Some(s("batik")),
     });
@@ -317,6 +318,44 @@ fn filters_combine_and_can_leave_nothing() {
     assert_eq!(none.usaha.umkm, [0; 5]);
 }
 
+/// A province office looks at one kabupaten/kota (a kabupaten office at a neighbour's records):
+/// every section keeps what lies there, a kawasan by its own kabupaten, the rest by their place.
+#[test]
+fn a_kabupaten_filter_keeps_what_lies_in_it() {
+    let seberang = report(Filter {
+        kabupaten: Some(s("35.30")),
+        ..Default::default()
+    });
+    assert_eq!(seberang.usaha.total, 1, "u7 only");
+    assert_eq!(seberang.usaha.kecamatan.len(), 1);
+    assert_eq!(
+        seberang
+            .kawasan
+            .iter()
+            .map(|k| (k.kabupaten.as_str(), k.count))
+            .collect::<Vec<_>>(),
+        [("35.30", 1)]
+    );
+    assert_eq!(
+        (
+            seberang.sentra.total,
+            seberang.survei.surveys,
+            seberang.mitra
+        ),
+        (0, 0, 0),
+        "no sentra or survey there; mitra lie nowhere"
+    );
+    let sumenep = report(Filter {
+        kabupaten: Some(s("35.29")),
+        ..Default::default()
+    });
+    let all = report(Filter::default());
+    assert_eq!(sumenep.usaha.total, all.usaha.total - 1);
+    assert_eq!(sumenep.kawasan_total().count, 2);
+    assert_eq!(sumenep.survei, all.survei);
+    assert_eq!(sumenep.sentra.total, all.sentra.total);
+}
+
 #[test]
 fn filter_options_come_from_the_records() {
     let f = fixture();
@@ -327,6 +366,7 @@ fn filter_options_come_from_the_records() {
         utc_offset_ms: WIB_MS,
     });
     assert_eq!(o.years, vec![2015, 2019, 2021, 2023, 2024, 2025, 2026]);
+    assert_eq!(o.kabupaten, vec!["35.29", "35.30"]);
     assert_eq!(
         o.kecamatan,
         vec!["35.29.01", "35.29.02", "35.29.03", "35.29.04", "35.30.01"]

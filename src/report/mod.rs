@@ -35,6 +35,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub year: Option<i64>,
+    /// A kabupaten/kota code `PP.KK` (a province office's view of one, or a kabupaten office's
+    /// of a neighbour whose records it holds).
+    pub kabupaten: Option<String>,
     /// A kecamatan code `PP.KK.CC`.
     pub kecamatan: Option<String>,
     /// A commodity as written (compared folded: case, spaces and punctuation ignored).
@@ -206,6 +209,8 @@ pub struct Report {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     pub years: Vec<i64>,
+    /// Kabupaten/kota codes the records lie in, in code order.
+    pub kabupaten: Vec<String>,
     pub kecamatan: Vec<String>,
     /// Commodities as written (listed name where one), in folded order.
     pub komoditas: Vec<String>,
@@ -288,6 +293,18 @@ fn kecamatan_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
     }
 }
 
+/// The kabupaten/kota codes a record lies in: a kawasan's own, else those of its kecamatan.
+/// Mitra have none.
+fn kabupaten_of_record<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
+    match r.kind {
+        Kind::Kawasan => vec![text(r, "kabupaten")],
+        _ => kecamatan_of(r, links)
+            .into_iter()
+            .map(crate::wilayah::kabupaten_of)
+            .collect(),
+    }
+}
+
 /// The commodities a record is about: its own (a kawasan's focus), a jejaring's Usaha's, an
 /// activity's participants'. Mitra have none.
 fn komoditas_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
@@ -313,6 +330,11 @@ impl Narrow<'_> {
     fn keeps(&self, r: &Record, links: &Links, utc_offset_ms: i64) -> bool {
         if let Some(year) = self.filter.year {
             if year_of(r, utc_offset_ms) != year {
+                return false;
+            }
+        }
+        if let Some(kab) = &self.filter.kabupaten {
+            if !kabupaten_of_record(r, links).contains(&kab.as_str()) {
                 return false;
             }
         }
@@ -467,6 +489,7 @@ pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
     let links = Links(input.records);
     let mut years = BTreeSet::new();
     let mut kecamatan = BTreeSet::new();
+    let mut kabupaten = BTreeSet::new();
     let mut komoditas = Vec::new();
     for r in input.records.values() {
         if r.kind == Kind::Usaha || r.is_deleted() {
@@ -474,6 +497,9 @@ pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
         }
         years.insert(year_of(r, input.utc_offset_ms));
         kecamatan.extend(kecamatan_of(r, &links));
+        if r.kind == Kind::Kawasan {
+            kabupaten.insert(text(r, "kabupaten").to_string());
+        }
         if matches!(r.kind, Kind::Sentra | Kind::SurveiDesa) {
             komoditas.push(text(r, "komoditas"));
         } else if r.kind == Kind::Kawasan {
@@ -491,8 +517,15 @@ pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
         .filter(|k| !k.is_empty())
         .collect();
     komoditas.sort_by_cached_key(|k| fold(k));
+    kabupaten.extend(
+        kecamatan
+            .iter()
+            .map(|k| crate::wilayah::kabupaten_of(k).to_string()),
+    );
+    kabupaten.remove("");
     Options {
         years: years.into_iter().collect(),
+        kabupaten: kabupaten.into_iter().collect(),
         kecamatan: kecamatan.into_iter().map(str::to_string).collect(),
         komoditas,
     }

@@ -126,6 +126,14 @@ impl UsahaIndex {
             .kecamatan
             .as_ref()
             .map(|k| self.kecamatan.numbers.get(k.as_str()).copied());
+        // By interned kecamatan: whether it lies in the kabupaten asked for.
+        let kabupaten: Option<Vec<bool>> = narrow.filter.kabupaten.as_ref().map(|kab| {
+            self.kecamatan
+                .texts
+                .iter()
+                .map(|k| crate::wilayah::kabupaten_of(k) == kab.as_str())
+                .collect()
+        });
         let komoditas: Option<Vec<bool>> = narrow
             .komoditas
             .as_ref()
@@ -134,6 +142,11 @@ impl UsahaIndex {
             .values()
             .filter(|r| narrow.filter.year.is_none_or(|y| y == i64::from(r.year)))
             .filter(|r| kecamatan.is_none_or(|k| k == Some(r.kecamatan)))
+            .filter(|r| {
+                kabupaten
+                    .as_ref()
+                    .is_none_or(|m| m.get(r.kecamatan as usize).copied().unwrap_or(false))
+            })
             .filter(|r| komoditas.as_ref().is_none_or(|m| m[r.komoditas as usize]))
             .copied()
             .collect()

@@ -103,6 +103,15 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
     ["Jumlah", "4", "1,75 ha (1 belum diketahui)", "2", "1", "1", "1", "2", "1", "1", "2", "1", "0"],
   ]);
 
+  // Beranda looks at one kabupaten/kota when the records lie in several.
+  await page.locator("#f-kabupaten").selectOption("35.28");
+  await page.waitForURL(/kabupaten=35\.28/);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=table-kawasan] tbody tr").length === 1);
+  assert.deepEqual((await cells(page, "table-kawasan")).slice(2).map((r) => r.slice(0, 2)), [
+    ["Kabupaten Pamekasan", "1"],
+    ["Jumlah", "1"],
+  ]);
+
   // The list narrows by kabupaten/kota and by each status.
   await page.goto(new URL("/kawasan-ikm", server.url).href);
   await expectHeading(page, "Kawasan IKM");

@@ -39,6 +39,7 @@ fn use_filter() -> Memo<Filter> {
     Memo::new(move |_| {
         query.with(|q| Filter {
             year: q.get("tahun").and_then(|y| y.parse().ok()),
+            kabupaten: q.get("kabupaten").filter(|k| !k.is_empty()),
             kecamatan: q.get("kecamatan").filter(|k| !k.is_empty()),
             komoditas: q.get("komoditas").filter(|k| !k.is_empty()),
         })
@@ -51,6 +52,9 @@ fn query_of(f: &Filter) -> String {
         parts.push(format!("tahun={y}"));
     }
     let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    if let Some(k) = &f.kabupaten {
+        parts.push(format!("kabupaten={}", enc(k)));
+    }
     if let Some(k) = &f.kecamatan {
         parts.push(format!("kecamatan={}", enc(k)));
     }
@@ -162,6 +166,9 @@ pub fn LaporanPage() -> impl IntoView {
         if let Some(y) = f.year {
             parts.push(format!("{} {y}", i18n.t(Msg::ReportYear)));
         }
+        if let Some(k) = &f.kabupaten {
+            parts.push(wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()));
+        }
         if let Some(k) = &f.kecamatan {
             parts.push(format!("Kec. {}", kecamatan_name(wilayah, k)));
         }
@@ -230,6 +237,14 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
         );
     };
     let set = StoredValue::new_local(set);
+    // Records in more than one kabupaten/kota (a province office's, or a neighbour's records
+    // held by a kabupaten office): offer to look at one, by name.
+    let several = Memo::new(move |_| opts.with(|o| o.kabupaten.len() > 1));
+    Effect::new(move || {
+        if several.get() {
+            wilayah.ensure_index();
+        }
+    });
     let select = move |id: &'static str,
                        label: Msg,
                        choices: Box<dyn Fn(&Options) -> Vec<(String, String)> + Send + Sync>,
@@ -257,12 +272,26 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
         <section class="card report-filters no-print" data-testid="report-filters">
             <h2>{tr(Msg::ReportFilters)}</h2>
             <div class="filters">
+                {move || several.get().then(|| select("f-kabupaten", Msg::FieldKabupaten,
+                    Box::new(move |o| o.kabupaten.iter().map(|k| (k.clone(), wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()))).collect()),
+                    |f| f.kabupaten.clone().unwrap_or_default(),
+                    |f, v| {
+                        f.kabupaten = Some(v).filter(|v| !v.is_empty());
+                        // A kecamatan of another kabupaten would leave nothing.
+                        if f.kabupaten.as_ref().is_some_and(|kab| f.kecamatan.as_ref().is_some_and(|kec| !kec.starts_with(kab.as_str()))) {
+                            f.kecamatan = None;
+                        }
+                    }))}
                 {select("f-tahun", Msg::ReportYear,
                     Box::new(|o| o.years.iter().rev().map(|y| (y.to_string(), y.to_string())).collect()),
                     |f| f.year.map(|y| y.to_string()).unwrap_or_default(),
                     |f, v| f.year = v.parse().ok())}
                 {select("f-kecamatan", Msg::KecamatanLabel,
-                    Box::new(move |o| o.kecamatan.iter().map(|k| (k.clone(), kecamatan_name(wilayah, k))).collect()),
+                    Box::new(move |o| {
+                        // Within the kabupaten/kota chosen, if one is.
+                        let kab = filter.with(|f| f.kabupaten.clone()).unwrap_or_default();
+                        o.kecamatan.iter().filter(|k| k.starts_with(kab.as_str())).map(|k| (k.clone(), kecamatan_name(wilayah, k))).collect()
+                    }),
                     |f| f.kecamatan.clone().unwrap_or_default(),
                     |f, v| f.kecamatan = Some(v).filter(|v| !v.is_empty()))}
                 {select("f-komoditas", Msg::FieldKomoditas,
