@@ -345,11 +345,36 @@ fn a_kabupaten_filter_keeps_what_lies_in_it() {
         (0, 0, 0),
         "no sentra or survey there; mitra lie nowhere"
     );
+    // Unfiltered, each section also counts per kabupaten/kota: u7 is the one Usaha of 35.30.
+    let all = report(Filter::default());
+    let totals: Vec<(&str, u64)> = all
+        .usaha
+        .kabupaten
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.iter().sum()))
+        .collect();
+    assert_eq!(totals, [("35.29", 6), ("35.30", 1)]);
+    assert_eq!(
+        all.sentra
+            .kabupaten
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.iter().sum::<u64>()))
+            .collect::<Vec<_>>(),
+        [("35.29", all.sentra.total)]
+    );
+    assert_eq!(all.survei.kabupaten.len(), 1);
+    assert_eq!(
+        (
+            all.survei.kabupaten[0].kecamatan.as_str(),
+            all.survei.kabupaten[0].villages,
+            all.survei.kabupaten[0].funnel
+        ),
+        ("35.29", 3, [2, 1, 1, 1, 0, 0])
+    );
     let sumenep = report(Filter {
         kabupaten: Some(s("35.29")),
         ..Default::default()
     });
-    let all = report(Filter::default());
     assert_eq!(sumenep.usaha.total, all.usaha.total - 1);
     assert_eq!(sumenep.kawasan_total().count, 2);
     assert_eq!(sumenep.survei, all.survei);

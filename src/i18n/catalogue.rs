@@ -542,6 +542,11 @@ messages! {
         en: "Villages surveyed per kecamatan, by OVOP stage reached",
     }
     ColDesa { id: "Desa", en: "Villages" }
+    ReportPerKabupaten { id: "Per kabupaten/kota", en: "Per regency/city" }
+    ReportSurveiPerKabupaten {
+        id: "Desa disurvei per kabupaten/kota, menurut tahap OVOP yang dicapai",
+        en: "Villages surveyed per regency/city, by OVOP stage reached",
+    }
     ReportKegiatan { id: "Kegiatan", en: "Activities" }
     ReportHalal { id: "Fasilitasi halal", en: "Halal facilitation" }
     ReportHalalLine {

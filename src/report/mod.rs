@@ -84,6 +84,8 @@ pub struct UsahaFigures {
     pub komoditas: Vec<(String, u64)>,
     /// Kecamatan code and counts by [`UMKM_COLUMNS`], in code order.
     pub kecamatan: Vec<(String, [u64; 5])>,
+    /// The same per kabupaten/kota (from the kecamatan), in code order.
+    pub kabupaten: Vec<(String, [u64; 5])>,
     /// Year entered and count, in year order.
     pub tahun: Vec<(i64, u64)>,
 }
@@ -109,6 +111,8 @@ pub struct SentraFigures {
     pub tahun_terbentuk: Vec<(i64, u64)>,
     /// Kecamatan code and counts by status ([`SENTRA_STATUS`] order), in code order.
     pub kecamatan: Vec<(String, [u64; 3])>,
+    /// The same per kabupaten/kota, in code order.
+    pub kabupaten: Vec<(String, [u64; 3])>,
     /// Kecamatan of the officer's kabupaten with at least one sentra, and how many it has
     /// (`None` when the region data is not loaded).
     pub coverage: Option<(u64, u64)>,
@@ -147,6 +151,23 @@ pub struct SurveiFigures {
     pub pelaku: u64,
     /// Per kecamatan, in code order (the funnel of each).
     pub kecamatan: Vec<SurveiKecamatan>,
+    /// Per kabupaten/kota, in code order (`kecamatan` holding the kabupaten's code).
+    pub kabupaten: Vec<SurveiKecamatan>,
+}
+
+/// Rows per kecamatan summed per kabupaten/kota (the kecamatan code's first five characters),
+/// in code order; a row without a kecamatan stays apart under "".
+fn per_kabupaten<const N: usize>(rows: &[(String, [u64; N])]) -> Vec<(String, [u64; N])> {
+    let mut out: BTreeMap<&str, [u64; N]> = BTreeMap::new();
+    for (kecamatan, counts) in rows {
+        let sum = out
+            .entry(crate::wilayah::kabupaten_of(kecamatan))
+            .or_insert([0; N]);
+        for (t, n) in sum.iter_mut().zip(counts) {
+            *t += n;
+        }
+    }
+    out.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// Kawasan IKM readiness in one kabupaten/kota (or, from [`Report::kawasan_total`], all).
@@ -412,10 +433,14 @@ impl Report {
         }
         let usaha = index.kept(&narrow);
         let of = |kind| by_kind.get(&kind).map_or(&[][..], Vec::as_slice);
+        let mut usaha_f = usaha_figures(index, &usaha);
+        usaha_f.kabupaten = per_kabupaten(&usaha_f.kecamatan);
+        let mut sentra = sentra_figures(of(Kind::Sentra), input.kecamatan_all);
+        sentra.kabupaten = per_kabupaten(&sentra.kecamatan);
         Report {
             halal: halal_figures(&usaha, of(Kind::Kegiatan), &links),
-            usaha: usaha_figures(index, &usaha),
-            sentra: sentra_figures(of(Kind::Sentra), input.kecamatan_all),
+            usaha: usaha_f,
+            sentra,
             survei: survei_figures(of(Kind::SurveiDesa)),
             kawasan: kawasan_rows(of(Kind::Kawasan)),
             kegiatan: kegiatan_rows(of(Kind::Kegiatan), &links),

@@ -114,6 +114,20 @@ pub(super) fn survei_figures(records: &[&Record]) -> SurveiFigures {
         }
     }
     f.kecamatan = kecamatan.into_values().collect();
+    let mut kabupaten: BTreeMap<&str, SurveiKecamatan> = BTreeMap::new();
+    for row in &f.kecamatan {
+        let kab = crate::wilayah::kabupaten_of(&row.kecamatan);
+        let sum = kabupaten.entry(kab).or_insert_with(|| SurveiKecamatan {
+            kecamatan: kab.to_string(),
+            ..Default::default()
+        });
+        sum.villages += row.villages;
+        sum.not_started += row.not_started;
+        for (t, n) in sum.funnel.iter_mut().zip(row.funnel) {
+            *t += n;
+        }
+    }
+    f.kabupaten = kabupaten.into_values().collect();
     // A village naming the same commodity in two surveys counts once for it.
     let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
     let per_village: Vec<&str> = records

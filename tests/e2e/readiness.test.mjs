@@ -137,6 +137,9 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
   await addSurvey(page, server.url, { desa: "Pakandangan Barat", tanggal: "2025-06-03", stages: [] });
   await page.goto(new URL("/laporan", server.url).href);
   await expectHeading(page, "Laporan");
+  // All three villages lie in one kabupaten: no table per kabupaten/kota yet.
+  await page.getByTestId("table-survei-kecamatan").waitFor();
+  assert.equal(await page.getByTestId("table-survei-kabupaten").count(), 0);
   const survei = await cells(page, "table-survei-kecamatan");
   assert.deepEqual(survei, [
     ["Kecamatan", "Desa", "Sosialisasi", "Pembinaan manajemen", "Pengelolaan komoditas unggulan", "Desain kemasan", "Gelar produk", "Pemasaran ritel/online", "Belum mulai"],
@@ -144,6 +147,24 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
     ["Kalianget", "2", "2", "1", "1", "1", "0", "0", "0"],
     ["Bluto", "1", "0", "0", "0", "0", "0", "0", "1"],
     ["Jumlah", "3", "2", "1", "1", "1", "0", "0", "1"],
+  ]);
+  // A survey in a village of the neighbouring kabupaten (searched in the province): the
+  // section now also counts per kabupaten/kota.
+  await page.goto(new URL("/survei-desa/baru", server.url).href);
+  await expectHeading(page, "Survei Desa");
+  await page.getByTestId("desa").getByLabel("Provinsi", { exact: true }).check();
+  await pick(page, "desa", "Dabuan", "Dabuan");
+  await page.getByLabel("Tanggal kunjungan").fill("2025-06-04");
+  await page.getByLabel("Sosialisasi").fill("2025-05-01");
+  await page.getByTestId("save").click();
+  await page.getByTestId("ovop-reached").waitFor();
+  await page.goto(new URL("/laporan", server.url).href);
+  await expectHeading(page, "Laporan");
+  assert.deepEqual(await cells(page, "table-survei-kabupaten"), [
+    ["Kabupaten/kota", "Desa", "Sosialisasi", "Pembinaan manajemen", "Pengelolaan komoditas unggulan", "Desain kemasan", "Gelar produk", "Pemasaran ritel/online", "Belum mulai"],
+    ["Kabupaten Pamekasan", "1", "1", "0", "0", "0", "0", "0", "0"],
+    ["Kabupaten Sumenep", "3", "2", "1", "1", "1", "0", "0", "1"],
+    ["Jumlah", "4", "3", "1", "1", "1", "0", "0", "1"],
   ]);
   // The readiness table is in the printable report too.
   assert.equal((await cells(page, "table-kawasan")).at(-1)[0], "Jumlah");

@@ -10,7 +10,9 @@ use crate::model::kinds::{
     DANA_PUSAT, JENIS_KEGIATAN, OVOP_STAGES, RPIK, SENTRA_STATUS, STATUS_JEJARING,
 };
 use crate::model::usaha::{halal_label, status_label, STATUS};
-use crate::report::{Filter, KawasanRow, Report, SurveiFigures, INDUSTRI_COLUMNS, UMKM_COLUMNS};
+use crate::report::{
+    Filter, KawasanRow, Report, SurveiFigures, SurveiKecamatan, INDUSTRI_COLUMNS, UMKM_COLUMNS,
+};
 use crate::web::charts::{Bar, BarChart, FunnelChart, StackedChart};
 use crate::web::i18n::I18n;
 use crate::web::wilayah::Wilayah;
@@ -67,6 +69,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                     <BarChart title=t(Msg::ReportByYear) testid="chart-usaha-tahun"
                         bars=u.tahun.iter().map(|(y, v)| Bar { label: y.to_string(), value: *v, shown: n(*v) }).collect()/>
                 </div>
+                {per_kabupaten(&u.kabupaten, &umkm_names, "table-usaha-kabupaten", i18n, wilayah)}
             </section>
         });
         let s = &r.sentra;
@@ -108,6 +111,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         series=status_names.clone() lang=i18n.lang()
                         rows=s.kecamatan.iter().map(|(k, v)| (kecamatan_name(wilayah, k), v.to_vec())).collect()/>
                 </div>
+                {per_kabupaten(&s.kabupaten, &status_names, "table-sentra-kabupaten", i18n, wilayah)}
                 <table class="table" data-testid="table-sentra-anggaran">
                     <caption>{t(Msg::ReportBudgetPerYear)}</caption>
                     <thead><tr><th>{t(Msg::ColTahun)}</th><th class="num">{t(Msg::ColJumlah)}</th><th class="num">{t(Msg::FieldAnggaran)}</th></tr></thead>
@@ -134,7 +138,10 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                     <BarChart title=t(Msg::ReportLeading) testid="chart-unggulan"
                         bars=v.komoditas.iter().take(12).map(|(k, c)| Bar { label: k.clone(), value: *c, shown: n(*c) }).collect()/>
                 </div>
-                {survei_per_kecamatan(v, i18n, wilayah)}
+                {(v.kabupaten.len() > 1).then(|| survei_per_place(v, &v.kabupaten, Msg::FieldKabupaten,
+                    Msg::ReportSurveiPerKabupaten, "table-survei-kabupaten", move |k| wilayah.kabupaten_name(k).unwrap_or_else(|| k.to_string()), i18n))}
+                {survei_per_place(v, &v.kecamatan, Msg::KecamatanLabel, Msg::ReportSurveiPerKecamatan,
+                    "table-survei-kecamatan", move |k| kecamatan_name(wilayah, k), i18n)}
             </section>
         });
         let kawasan = (!r.kawasan.is_empty()).then(|| kawasan_readiness(&r, i18n, wilayah));
@@ -192,9 +199,18 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
     }
 }
 
-/// Villages surveyed per kecamatan, and how many of each kecamatan's villages reached each OVOP
-/// stage (as the funnel, per kecamatan), with the total row.
-fn survei_per_kecamatan(v: &SurveiFigures, i18n: I18n, wilayah: Wilayah) -> impl IntoView {
+/// Villages surveyed per place (kecamatan, or kabupaten/kota), and how many of each place's
+/// villages reached each OVOP stage (the funnel, per place), with the total row.
+#[allow(clippy::too_many_arguments)]
+fn survei_per_place(
+    v: &SurveiFigures,
+    rows: &[SurveiKecamatan],
+    place_label: Msg,
+    caption: Msg,
+    testid: &'static str,
+    name: impl Fn(&str) -> String,
+    i18n: I18n,
+) -> impl IntoView {
     let t = move |m: Msg| i18n.t(m).to_string();
     let n = move |v: u64| thousands(v, i18n.lang());
     let cells = move |villages: u64, funnel: [u64; 6], not_started: u64| {
@@ -206,17 +222,17 @@ fn survei_per_kecamatan(v: &SurveiFigures, i18n: I18n, wilayah: Wilayah) -> impl
     };
     view! {
         <div class="table-scroll">
-            <table class="table" data-testid="table-survei-kecamatan">
-                <caption>{t(Msg::ReportSurveiPerKecamatan)}</caption>
+            <table class="table" data-testid=testid>
+                <caption>{t(caption)}</caption>
                 <thead><tr>
-                    <th>{t(Msg::KecamatanLabel)}</th><th class="num">{t(Msg::ColDesa)}</th>
+                    <th>{t(place_label)}</th><th class="num">{t(Msg::ColDesa)}</th>
                     {OVOP_STAGES.iter().map(|s| view! { <th class="num">{t(s.label)}</th> }).collect_view()}
                     <th class="num">{t(Msg::ReportNotStarted)}</th>
                 </tr></thead>
                 <tbody>
-                    {v.kecamatan.iter().map(|k| view! {
+                    {rows.iter().map(|k| view! {
                         <tr>
-                            <td>{if k.kecamatan.is_empty() { t(Msg::ReportNotFilled) } else { kecamatan_name(wilayah, &k.kecamatan) }}</td>
+                            <td>{if k.kecamatan.is_empty() { t(Msg::ReportNotFilled) } else { name(&k.kecamatan) }}</td>
                             {cells(k.villages, k.funnel, k.not_started)}
                         </tr>
                     }).collect_view()}
@@ -228,6 +244,58 @@ fn survei_per_kecamatan(v: &SurveiFigures, i18n: I18n, wilayah: Wilayah) -> impl
             </table>
         </div>
     }
+}
+
+/// Counts per kabupaten/kota by the given columns, with a total column and a total row: shown
+/// when a section's records lie in more than one kabupaten/kota (a province office's view).
+fn per_kabupaten<const N: usize>(
+    rows: &[(String, [u64; N])],
+    columns: &[String],
+    testid: &'static str,
+    i18n: I18n,
+    wilayah: Wilayah,
+) -> Option<impl IntoView> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let t = move |m: Msg| i18n.t(m).to_string();
+    let n = move |v: u64| thousands(v, i18n.lang());
+    let cells = move |counts: [u64; N]| {
+        view! {
+            {counts.into_iter().map(|c| view! { <td class="num">{n(c)}</td> }).collect_view()}
+            <td class="num">{n(counts.iter().sum())}</td>
+        }
+    };
+    let mut total = [0u64; N];
+    for (_, counts) in rows {
+        for (t, c) in total.iter_mut().zip(counts) {
+            *t += c;
+        }
+    }
+    Some(view! {
+        <div class="table-scroll">
+            <table class="table" data-testid=testid>
+                <caption>{t(Msg::ReportPerKabupaten)}</caption>
+                <thead><tr>
+                    <th>{t(Msg::FieldKabupaten)}</th>
+                    {columns.iter().map(|c| view! { <th class="num">{c.clone()}</th> }).collect_view()}
+                    <th class="num">{t(Msg::ReportTotalRow)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.iter().map(|(k, counts)| view! {
+                        <tr>
+                            <td>{if k.is_empty() { t(Msg::ReportNotFilled) } else { wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()) }}</td>
+                            {cells(*counts)}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot><tr>
+                    <th>{t(Msg::ReportTotalRow)}</th>
+                    {cells(total)}
+                </tr></tfoot>
+            </table>
+        </div>
+    })
 }
 
 /// Kawasan IKM readiness per kabupaten/kota, as a province office reports it, with the total
