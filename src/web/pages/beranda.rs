@@ -1,5 +1,5 @@
 //! Beranda: the office's figures from the records on this device (`report`), filtered by year,
-//! kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
+//! kabupaten/kota (when the records lie in several), kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
 //! with exports (XLSX, CSV) and a printable report page (`LaporanPage`).
 
 use super::report_view::{kecamatan_name, ReportBody};
@@ -33,7 +33,7 @@ const KINDS: [(Kind, &str); 7] = [
     (Kind::Jejaring, "/jejaring"),
 ];
 
-/// The filter in the address: `?tahun=2024&kecamatan=35.29.01&komoditas=Batik`.
+/// The filter in the address: `?tahun=2024&kabupaten=35.29&kecamatan=35.29.01&komoditas=Batik`.
 fn use_filter() -> Memo<Filter> {
     let query = use_query_map();
     Memo::new(move |_| {
