@@ -254,6 +254,7 @@ fn main() {
         year: Some(2023),
         kecamatan: Some("35.29.05".into()),
         komoditas: Some("batik".into()),
+        ..Filter::default()
     };
     let (d, report) = time(11, || Report::compute_with(&input, &index, &filtered));
     println!(

@@ -10,6 +10,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "native tests (model, rules, translation)"
 cargo test --locked
 
+step "benchmarks compile (make bench runs them; a change that breaks one must not land)"
+cargo check --locked --workspace --benches
+
 step "hub tests (sentra-hub on SQLite and on a throwaway PostgreSQL)"
 scripts/test-hub.sh
 

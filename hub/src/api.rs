@@ -309,7 +309,7 @@ async fn pull(
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
         r
     } else {
-        let gzip = page.gzip.clone();
+        let gzip = page.gzip.to_vec();
         tokio::task::spawn_blocking(move || bundle::gunzip(gzip))
             .await
             .map_err(|_| internal())?

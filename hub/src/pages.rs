@@ -30,7 +30,8 @@ const MAX_PAGES: usize = 256;
 pub struct Built {
     /// The bundle, gzipped (every browser takes gzip; the rare client that does not gets it
     /// unpacked on the way out).
-    pub gzip: Vec<u8>,
+    /// Shared, not copied, by every answer that sends it.
+    pub gzip: axum::body::Bytes,
     pub cursor: i64,
     pub more: bool,
     /// How many records it holds.
@@ -134,7 +135,7 @@ async fn build(db: &Db, scope: &Scope, since: i64, limit: i64) -> Result<Built, 
     .await
     .map_err(|_| PageError::Internal)?;
     Ok(Built {
-        gzip,
+        gzip: gzip.into(),
         cursor,
         more,
         records,

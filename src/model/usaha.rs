@@ -214,7 +214,7 @@ impl UsahaForm {
             err("telepon", Msg::ErrPhone);
         }
         let nib = self.nib.trim();
-        if !nib.is_empty() && !(nib.len() == 13 && nib.bytes().all(|b| b.is_ascii_digit())) {
+        if !(nib.is_empty() || nib.len() == 13 && nib.bytes().all(|b| b.is_ascii_digit())) {
             err("nib", Msg::ErrNib);
         }
         if self.desa.trim().is_empty() {
@@ -243,11 +243,11 @@ impl UsahaForm {
             err("halal_status", Msg::ErrChoice);
         }
         let halal_no = self.halal_no.trim().to_uppercase();
-        if !halal_no.is_empty()
-            && !(halal_no.starts_with("ID")
+        let halal_no_ok = halal_no.is_empty()
+            || (halal_no.starts_with("ID")
                 && halal_no.len() > 2
-                && halal_no[2..].bytes().all(|b| b.is_ascii_digit()))
-        {
+                && halal_no[2..].bytes().all(|b| b.is_ascii_digit()));
+        if !halal_no_ok {
             err("halal_no", Msg::ErrHalalNo);
         }
         if !STATUS.contains(&self.status.as_str()) {

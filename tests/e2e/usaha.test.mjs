@@ -193,7 +193,10 @@ test("a long list renders only the rows in view, scrolls to the end, and filters
   // Filters by UMKM class (from the figures) and commodity. The seeded figures make 6 in every
   // 100 kecil (capital over Rp1 miliar, or sales over Rp2 miliar), the rest mikro.
   const count = () => page.getByTestId("usaha-count").textContent();
+  // The filters fold behind "Saring", which then says how many are on.
+  await page.getByTestId("filters-toggle").click();
   await page.getByTestId("filter-class").selectOption("kecil");
+  assert.equal((await page.getByTestId("filters-toggle").textContent()).trim(), "Saring (1 aktif)");
   assert.equal(await count(), "120 dari 2000 usaha");
   await page.getByTestId("filter-komoditas").selectOption("Terasi");
   assert.equal(await count(), "20 dari 2000 usaha");

@@ -50,6 +50,17 @@ pub fn UsahaPage() -> impl IntoView {
     // "" any class, "-" data belum cukup, else an UMKM class key.
     let class_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
+    let active = Memo::new(move |_| {
+        [
+            status_filter,
+            kecamatan_filter,
+            komoditas_filter,
+            class_filter,
+        ]
+        .iter()
+        .filter(|f| f.with(|v| !v.is_empty()))
+        .count()
+    });
     let sort_recent = RwSignal::new(false);
     // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
     let scroll_top = RwSignal::new(0.0_f64);
@@ -185,35 +196,42 @@ pub fn UsahaPage() -> impl IntoView {
                             <input type="search" data-testid="usaha-search" prop:value=move || query.get()
                                 on:input=move |ev| { query.set(event_target_value(&ev)); to_top(); }/>
                         </label>
+                        // As on every list: the filters fold away so a phone shows records first.
+                        <details class="filters__more" data-testid="filters">
+                        <summary class="button button--small" data-testid="filters-toggle">{move || match active.get() {
+                            0 => i18n.t(Msg::ListFilter).to_string(),
+                            n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
+                        }}</summary>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldStatus)}</span>
                             <select data-testid="filter-status" on:change=move |ev| { status_filter.set(event_target_value(&ev)); to_top(); }>
-                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                <option value="">{tr(Msg::FilterAll)}</option>
                                 {["aktif", "tidak_aktif", "tutup"].map(|s| view! { <option value=s>{tr(status_label(s))}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span class="field__label">{tr(Msg::KecamatanLabel)}</span>
                             <select data-testid="filter-kecamatan" on:change=move |ev| { kecamatan_filter.set(event_target_value(&ev)); to_top(); }>
-                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                <option value="">{tr(Msg::FilterAll)}</option>
                                 {move || kecamatan_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldKomoditas)}</span>
                             <select data-testid="filter-komoditas" on:change=move |ev| { komoditas_filter.set(event_target_value(&ev)); to_top(); }>
-                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                <option value="">{tr(Msg::FilterAll)}</option>
                                 {move || komoditas_options.get().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span class="field__label">{tr(Msg::ClassUmkmLabel)}</span>
                             <select data-testid="filter-class" on:change=move |ev| { class_filter.set(event_target_value(&ev)); to_top(); }>
-                                <option value="">{tr(Msg::ChoiceNone)}</option>
+                                <option value="">{tr(Msg::FilterAll)}</option>
                                 {Umkm::ALL.map(|c| view! { <option value=c.key()>{tr(c.label())}</option> }).collect_view()}
                                 <option value="-">{tr(Msg::DataBelumCukup)}</option>
                             </select>
                         </label>
+                        </details>
                         <label class="choice__option">
                             <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
                             {tr(Msg::SortRecent)}
