@@ -404,14 +404,15 @@ pub static KEGIATAN: Schema = Schema {
     warnings: no_warnings,
 };
 
-/// The kinds a Kegiatan can concern (a verification visit to a kawasan, a meeting of a sentra, a
-/// follow-up of a village survey), each with the Kegiatan's field that links to one: the
-/// record's page lists the Kegiatan about it.
-pub const KEGIATAN_ABOUT: [(Kind, &str); 3] = [
-    (Kind::Kawasan, "kawasan"),
-    (Kind::Sentra, "sentra"),
-    (Kind::SurveiDesa, "survei"),
-];
+/// The Kegiatan field that names a record of `kind` it concerns (a verification visit to a
+/// kawasan, a meeting of a sentra, a follow-up of a village survey), read from the schema: the
+/// record's page lists the Kegiatan about it. `None` for a kind no Kegiatan can concern.
+pub fn kegiatan_field_about(kind: Kind) -> Option<&'static str> {
+    KEGIATAN
+        .fields()
+        .find(|f| f.ty == Ty::Link(kind))
+        .map(|f| f.key)
+}
 
 pub const JENIS_MITRA: &[Choice] = choices! {
     "wirausaha" => MitraWirausaha,
@@ -930,6 +931,16 @@ mod tests {
         for key in KAWASAN.filters {
             assert!(KAWASAN.field(key).is_some(), "{key} is a field");
         }
+    }
+
+    #[test]
+    fn a_kegiatan_names_the_kawasan_sentra_or_survey_it_concerns() {
+        assert_eq!(kegiatan_field_about(Kind::Kawasan), Some("kawasan"));
+        assert_eq!(kegiatan_field_about(Kind::Sentra), Some("sentra"));
+        assert_eq!(kegiatan_field_about(Kind::SurveiDesa), Some("survei"));
+        // Participants are a list of Usaha, shown on the Kegiatan itself.
+        assert_eq!(kegiatan_field_about(Kind::Usaha), None);
+        assert_eq!(kegiatan_field_about(Kind::Mitra), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::records::{href_of, use_delete, LastChange, Names};
 use super::Page;
 use crate::format;
 use crate::i18n::Msg;
-use crate::model::kinds::{ovop_reached, KEGIATAN_ABOUT, OVOP_STAGES};
+use crate::model::kinds::{kegiatan_field_about, ovop_reached, OVOP_STAGES};
 use crate::model::schema::{values_of, Schema, Ty};
 use crate::model::{Kind, Record};
 use crate::web::i18n::{tr, I18n};
@@ -147,7 +147,7 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                     {tr(stage.map_or(Msg::OvopNone, |i| OVOP_STAGES[i].label))}</p>
             })}
             {sections}
-            {KEGIATAN_ABOUT.iter().find(|(kind, _)| *kind == schema.kind).map(|(_, field)| view! {
+            {kegiatan_field_about(schema.kind).map(|field| view! {
                 <KegiatanAbout field=field id=record.id.clone()/>
             })}
             <LastChange record=record.clone()/>
