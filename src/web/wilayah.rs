@@ -107,6 +107,13 @@ impl Wilayah {
         })
     }
 
+    /// [`Wilayah::kabupaten_name`], or the code itself until the index is there (or for a code
+    /// it does not know): what a table or a filter shows.
+    pub fn kabupaten_label(self, code: &str) -> String {
+        self.kabupaten_name(code)
+            .unwrap_or_else(|| code.to_string())
+    }
+
     /// A province's name (code `PP`), likewise.
     pub fn province_name(self, code: &str) -> Option<String> {
         self.index.with(|i| {

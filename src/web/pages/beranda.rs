@@ -167,7 +167,7 @@ pub fn LaporanPage() -> impl IntoView {
             parts.push(format!("{} {y}", i18n.t(Msg::ReportYear)));
         }
         if let Some(k) = &f.kabupaten {
-            parts.push(wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()));
+            parts.push(wilayah.kabupaten_label(k));
         }
         if let Some(k) = &f.kecamatan {
             parts.push(format!("Kec. {}", kecamatan_name(wilayah, k)));
@@ -273,7 +273,7 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
             <h2>{tr(Msg::ReportFilters)}</h2>
             <div class="filters">
                 {move || several.get().then(|| select("f-kabupaten", Msg::FieldKabupaten,
-                    Box::new(move |o| o.kabupaten.iter().map(|k| (k.clone(), wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()))).collect()),
+                    Box::new(move |o| o.kabupaten.iter().map(|k| (k.clone(), wilayah.kabupaten_label(k))).collect()),
                     |f| f.kabupaten.clone().unwrap_or_default(),
                     |f, v| {
                         f.kabupaten = Some(v).filter(|v| !v.is_empty());

@@ -306,7 +306,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                         let name = if code == NOT_KNOWN {
                                             i18n.t(Msg::ReportUnknown).to_string()
                                         } else {
-                                            wilayah.kabupaten_name(&code).unwrap_or_else(|| code.clone())
+                                            wilayah.kabupaten_label(&code)
                                         };
                                         (code, name)
                                     }).collect()

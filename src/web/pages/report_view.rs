@@ -139,7 +139,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         bars=v.komoditas.iter().take(12).map(|(k, c)| Bar { label: k.clone(), value: *c, shown: n(*c) }).collect()/>
                 </div>
                 {(v.kabupaten.len() > 1).then(|| survei_per_place(v, &v.kabupaten, Msg::FieldKabupaten,
-                    Msg::ReportSurveiPerKabupaten, "table-survei-kabupaten", move |k| wilayah.kabupaten_name(k).unwrap_or_else(|| k.to_string()), i18n))}
+                    Msg::ReportSurveiPerKabupaten, "table-survei-kabupaten", move |k| wilayah.kabupaten_label(k), i18n))}
                 {survei_per_place(v, &v.kecamatan, Msg::KecamatanLabel, Msg::ReportSurveiPerKecamatan,
                     "table-survei-kecamatan", move |k| kecamatan_name(wilayah, k), i18n)}
             </section>
@@ -284,7 +284,7 @@ fn per_kabupaten<const N: usize>(
                 <tbody>
                     {rows.iter().map(|(k, counts)| view! {
                         <tr>
-                            <td>{if k.is_empty() { t(Msg::ReportNotFilled) } else { wilayah.kabupaten_name(k).unwrap_or_else(|| k.clone()) }}</td>
+                            <td>{if k.is_empty() { t(Msg::ReportNotFilled) } else { wilayah.kabupaten_label(k) }}</td>
                             {cells(*counts)}
                         </tr>
                     }).collect_view()}
@@ -353,7 +353,7 @@ fn kawasan_readiness(r: &Report, i18n: I18n, wilayah: Wilayah) -> impl IntoView 
                     <tbody>
                         {r.kawasan.iter().map(|k| view! {
                             <tr>
-                                <td>{wilayah.kabupaten_name(&k.kabupaten).unwrap_or_else(|| k.kabupaten.clone())}</td>
+                                <td>{wilayah.kabupaten_label(&k.kabupaten)}</td>
                                 {cells(k)}
                             </tr>
                         }).collect_view()}
