@@ -120,22 +120,15 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
     let status_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
     let komoditas_filter = RwSignal::new(String::new());
-    let extra_specs: Vec<&'static FieldSpec> = schema
-        .filters
-        .iter()
-        .filter_map(|k| schema.field(k))
-        .collect();
-    let extra_filters: Vec<RwSignal<String>> = extra_specs
-        .iter()
-        .map(|_| RwSignal::new(String::new()))
-        .collect();
-    let extra_of = extra_specs.clone();
-    let extra: Vec<(usize, &'static FieldSpec, RwSignal<String>)> = extra_specs
-        .iter()
-        .zip(&extra_filters)
-        .enumerate()
-        .map(|(i, (spec, chosen))| (i, *spec, *chosen))
-        .collect();
+    // The schema's further filters, each with what is chosen ("" any).
+    let extra = StoredValue::new(
+        schema
+            .filters
+            .iter()
+            .filter_map(|k| schema.field(k))
+            .map(|spec| (spec, RwSignal::new(String::new())))
+            .collect::<Vec<(&'static FieldSpec, RwSignal<String>)>>(),
+    );
     let sort_recent = RwSignal::new(false);
     let status_spec = schema.status.and_then(|k| schema.field(k));
     let komoditas_spec = schema.field_of(|t| *t == Ty::Komoditas);
@@ -170,7 +163,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                         status_label,
                         kecamatan: kecamatan_code(schema, r),
                         komoditas: komoditas_spec.map_or("", |s| r.text(s.key)).to_string(),
-                        extra: extra_of.iter().map(|spec| filter_value(spec, r)).collect(),
+                        extra: extra.with_value(|extra| {
+                            extra
+                                .iter()
+                                .map(|(spec, _)| filter_value(spec, r))
+                                .collect()
+                        }),
                         stamp: r.last_change().0.wall,
                         title,
                     }
@@ -194,7 +192,6 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             wilayah.ensure_index();
         }
     });
-    let wanted_filters = extra_filters.clone();
     let filtered = Memo::new(move |_| {
         let q = fold(&query.get());
         let (status, kec, komoditas) = (
@@ -203,7 +200,8 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             komoditas_filter.get(),
         );
         let recent = sort_recent.get();
-        let wanted: Vec<String> = wanted_filters.iter().map(|f| f.get()).collect();
+        let wanted: Vec<String> =
+            extra.with_value(|extra| extra.iter().map(|(_, f)| f.get()).collect());
         rows.with(|rows| {
             let mut hits: Vec<usize> = (0..rows.len())
                 .filter(|&i| {
@@ -235,14 +233,11 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
     let komoditas_options =
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let add_href = format!("/{}/baru", schema.path);
-    let filters_on = extra_filters.clone();
-    let active = Memo::new(move |_| {
-        [status_filter, kecamatan_filter, komoditas_filter]
-            .iter()
-            .chain(&filters_on)
-            .filter(|f| f.with(|v| !v.is_empty()))
-            .count()
-    });
+    let every_filter = move || {
+        let mut all = vec![status_filter, kecamatan_filter, komoditas_filter];
+        extra.with_value(|extra| all.extend(extra.iter().map(|(_, f)| *f)));
+        all
+    };
 
     view! {
         <Page title=schema.title intro=schema.intro>
@@ -261,13 +256,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             <input type="search" data-testid="record-search" prop:value=move || query.get()
                                 on:input=move |ev| query.set(event_target_value(&ev))/>
                         </label>
-                        // The filters fold away on a phone, so the first records show; the summary
-                        // says how many are on.
-                        <details class="filters__more" data-testid="filters">
-                        <summary class="button button--small" data-testid="filters-toggle">{move || match active.get() {
-                            0 => i18n.t(Msg::ListFilter).to_string(),
-                            n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
-                        }}</summary>
+                        <FoldedFilters filters=every_filter()>
                         {status_spec.map(|spec| {
                             let Ty::Choice(options) = spec.ty else { return None };
                             Some(view! {
@@ -298,7 +287,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 </select>
                             </label>
                         })}
-                        {extra.iter().copied().map(|(i, spec, chosen)| {
+                        {extra.get_value().into_iter().enumerate().map(|(i, (spec, chosen))| {
                             let options = move || -> Vec<(String, String)> {
                                 if spec.ty == Ty::Kabupaten {
                                     let codes = rows.with(|rows| distinct(rows.iter().map(|r| r.extra[i].as_str())));
@@ -324,7 +313,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        </details>
+                        </FoldedFilters>
                         <label class="choice__option">
                             <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
                             {tr(Msg::SortRecent)}
@@ -359,6 +348,23 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
 }
 
 /// "X dihapus. Urungkan" after a delete, on every list.
+/// A list's filters, folded behind "Saring" so a phone shows the first records; the summary says
+/// how many of `filters` are on ("Saring (2 aktif)").
+#[component]
+pub fn FoldedFilters(filters: Vec<RwSignal<String>>, children: Children) -> impl IntoView {
+    let i18n = I18n::expect();
+    let active = move || filters.iter().filter(|f| f.with(|v| !v.is_empty())).count();
+    view! {
+        <details class="filters__more" data-testid="filters">
+            <summary class="button button--small" data-testid="filters-toggle">{move || match active() {
+                0 => i18n.t(Msg::ListFilter).to_string(),
+                n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
+            }}</summary>
+            {children()}
+        </details>
+    }
+}
+
 #[component]
 pub fn UndoBanner() -> impl IntoView {
     let i18n = I18n::expect();

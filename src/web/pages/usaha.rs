@@ -2,7 +2,9 @@
 //! delete and undo.
 
 use super::record_detail::SentraOf;
-use super::records::{distinct, kecamatan_choices, use_delete, LastChange, UndoBanner};
+use super::records::{
+    distinct, kecamatan_choices, use_delete, FoldedFilters, LastChange, UndoBanner,
+};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::model::klasifikasi::Umkm;
@@ -50,17 +52,6 @@ pub fn UsahaPage() -> impl IntoView {
     // "" any class, "-" data belum cukup, else an UMKM class key.
     let class_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
-    let active = Memo::new(move |_| {
-        [
-            status_filter,
-            kecamatan_filter,
-            komoditas_filter,
-            class_filter,
-        ]
-        .iter()
-        .filter(|f| f.with(|v| !v.is_empty()))
-        .count()
-    });
     let sort_recent = RwSignal::new(false);
     // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
     let scroll_top = RwSignal::new(0.0_f64);
@@ -196,12 +187,7 @@ pub fn UsahaPage() -> impl IntoView {
                             <input type="search" data-testid="usaha-search" prop:value=move || query.get()
                                 on:input=move |ev| { query.set(event_target_value(&ev)); to_top(); }/>
                         </label>
-                        // As on every list: the filters fold away so a phone shows records first.
-                        <details class="filters__more" data-testid="filters">
-                        <summary class="button button--small" data-testid="filters-toggle">{move || match active.get() {
-                            0 => i18n.t(Msg::ListFilter).to_string(),
-                            n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
-                        }}</summary>
+                        <FoldedFilters filters=vec![status_filter, kecamatan_filter, komoditas_filter, class_filter]>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldStatus)}</span>
                             <select data-testid="filter-status" on:change=move |ev| { status_filter.set(event_target_value(&ev)); to_top(); }>
@@ -231,7 +217,7 @@ pub fn UsahaPage() -> impl IntoView {
                                 <option value="-">{tr(Msg::DataBelumCukup)}</option>
                             </select>
                         </label>
-                        </details>
+                        </FoldedFilters>
                         <label class="choice__option">
                             <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
                             {tr(Msg::SortRecent)}
