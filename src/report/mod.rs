@@ -433,14 +433,10 @@ impl Report {
         }
         let usaha = index.kept(&narrow);
         let of = |kind| by_kind.get(&kind).map_or(&[][..], Vec::as_slice);
-        let mut usaha_f = usaha_figures(index, &usaha);
-        usaha_f.kabupaten = per_kabupaten(&usaha_f.kecamatan);
-        let mut sentra = sentra_figures(of(Kind::Sentra), input.kecamatan_all);
-        sentra.kabupaten = per_kabupaten(&sentra.kecamatan);
         Report {
             halal: halal_figures(&usaha, of(Kind::Kegiatan), &links),
-            usaha: usaha_f,
-            sentra,
+            usaha: usaha_figures(index, &usaha),
+            sentra: sentra_figures(of(Kind::Sentra), input.kecamatan_all),
             survei: survei_figures(of(Kind::SurveiDesa)),
             kawasan: kawasan_rows(of(Kind::Kawasan)),
             kegiatan: kegiatan_rows(of(Kind::Kegiatan), &links),

@@ -70,6 +70,7 @@ pub(super) fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> S
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+    f.kabupaten = per_kabupaten(&f.kecamatan);
     f.tahun_terbentuk = formed.into_iter().collect();
     f.anggaran_tahun = budget
         .into_iter()

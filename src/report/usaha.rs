@@ -200,6 +200,7 @@ pub(super) fn usaha_figures(index: &UsahaIndex, records: &[UsahaRow]) -> UsahaFi
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+    f.kabupaten = per_kabupaten(&f.kecamatan);
     f.tahun = tahun.into_iter().collect();
     f
 }
