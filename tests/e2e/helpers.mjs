@@ -269,6 +269,11 @@ export function seedUsaha(page, count, baseline = false) {
   }, { count, baseline });
 }
 
+/** A locator's text as a reader sees it: trimmed, runs of white space as one space. */
+export async function shownText(locator) {
+  return (await locator.textContent()).trim().replace(/\s+/g, " ");
+}
+
 /** Chooses Kabupaten Sumenep as the working area in Pengaturan and waits for its villages. */
 export async function chooseWorkArea(page, base) {
   await page.goto(new URL("/pengaturan", base).href);

@@ -6,7 +6,7 @@
 // reached. Entered through the forms, as an officer does.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor } from "./helpers.mjs";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor, shownText } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -16,7 +16,7 @@ after(async () => {
   await browser?.close();
 });
 
-const text = async (locator) => (await locator.textContent()).trim().replace(/\s+/g, " ");
+const text = shownText;
 
 /** The cells of a table's rows (header rows included), as shown. */
 async function cells(page, testid) {

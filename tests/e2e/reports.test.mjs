@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { inflateRawSync } from "node:zlib";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor, shownText } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -16,7 +16,7 @@ after(async () => {
   await browser?.close();
 });
 
-const text = async (locator) => (await locator.textContent()).trim().replace(/\s+/g, " ");
+const text = shownText;
 
 /** The files of a zip archive (stored or deflated), by name: enough to read an XLSX back. */
 function unzip(buf) {
