@@ -44,7 +44,7 @@ pub struct Pushed {
     pub cursor: i64,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum PushError {
     /// Records outside the caller's scope, by id: nothing was written.
     OutOfScope(Vec<String>),
@@ -57,16 +57,6 @@ pub enum PushError {
 impl From<sqlx::Error> for PushError {
     fn from(e: sqlx::Error) -> Self {
         PushError::Db(e.to_string())
-    }
-}
-
-impl Clone for PushError {
-    fn clone(&self) -> Self {
-        match self {
-            PushError::OutOfScope(ids) => PushError::OutOfScope(ids.clone()),
-            PushError::Db(e) => PushError::Db(e.clone()),
-            PushError::Internal => PushError::Internal,
-        }
     }
 }
 
