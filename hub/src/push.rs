@@ -147,6 +147,9 @@ struct Merged {
     conflicts: Vec<Conflict>,
     /// The records it changes.
     write: usize,
+    /// For its audit row: the bundle's checksum and how many records it held.
+    checksum: String,
+    received: usize,
 }
 
 /// Writes a group of pushes in one transaction: an answer per push, or the group's failure.
@@ -187,7 +190,7 @@ async fn write_group(
     let first_seq = int(&seq_row, "value")?;
     // The merges are CPU work (a second for 50,000 records): off the async workers.
     let callers: Vec<Caller> = pushes.iter().map(|(c, _)| c.clone()).collect();
-    let (merged, rows, checksums) =
+    let (merged, rows) =
         tokio::task::spawn_blocking(move || merge_group(pushes, stored, stored_in, first_seq))
             .await
             .map_err(|e| {
@@ -226,11 +229,16 @@ async fn write_group(
     let mut cursor = first_seq;
     let mut audits = Vec::new();
     let mut devices: Vec<&str> = Vec::new();
-    for ((merged, caller), checksum) in merged.into_iter().zip(&callers).zip(checksums) {
+    for (merged, caller) in merged.into_iter().zip(&callers) {
         match merged {
             Ok(m) => {
                 cursor += m.write as i64;
-                audits.push((caller, checksum, m.counts_json(), cursor));
+                audits.push((
+                    caller,
+                    (m.checksum.clone(), m.received),
+                    m.counts_json(),
+                    cursor,
+                ));
                 devices.push(&caller.device);
                 results.push(Ok(Pushed {
                     counts: m.counts,
@@ -301,27 +309,19 @@ impl Merged {
 }
 
 /// The pushes of a group merged one after the other over `stored`: each push's merge (or its
-/// refusal), the rows to write, and each push's checksum and record count for its audit row.
-/// Records are numbered from `seq` on, push by push, in the order each push writes them; a
+/// refusal) and the rows to write. Records are numbered from `seq` on, push by push, in the order each push writes them; a
 /// record two pushes change is written once, as the later left it, with the later number.
-#[allow(clippy::type_complexity)]
 fn merge_group(
     pushes: Vec<(Caller, Bundle)>,
     mut stored: BTreeMap<String, Record>,
     mut stored_in: HashMap<String, String>,
     mut seq: i64,
-) -> (
-    Vec<Result<Merged, PushError>>,
-    Vec<Row>,
-    Vec<(String, usize)>,
-) {
+) -> (Vec<Result<Merged, PushError>>, Vec<Row>) {
     let mut merged = Vec::with_capacity(pushes.len());
-    let mut checksums = Vec::with_capacity(pushes.len());
     // Where each changed record's row is in `rows`.
     let mut row_of: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     for (caller, bundle) in pushes {
-        checksums.push((bundle.checksum.clone(), bundle.records.len()));
         let mut planner = Planner::default();
         for r in &bundle.records {
             planner.add(&stored, r);
@@ -365,9 +365,11 @@ fn merge_group(
             counts: plan.counts,
             conflicts: plan.conflicts,
             write,
+            checksum: bundle.checksum,
+            received: bundle.records.len(),
         }));
     }
-    (merged, rows, checksums)
+    (merged, rows)
 }
 
 /// The kabupaten every record to write is stored under, or the ids of the received records
@@ -477,7 +479,7 @@ mod tests {
             // The first push again (a retry): nothing changes.
             (caller("a", "35.29"), bundle(vec![created], "sha256:1")),
         ];
-        let (merged, rows, checksums) = merge_group(pushes, BTreeMap::new(), HashMap::new(), 100);
+        let (merged, rows) = merge_group(pushes, BTreeMap::new(), HashMap::new(), 100);
 
         let counts = |i: usize| match &merged[i] {
             Ok(m) => (
@@ -498,6 +500,7 @@ mod tests {
         );
         assert!(rows[0].body.contains("Batik Sekar Arum"));
         assert_eq!(rows[1].kabupaten, "35.29");
-        assert_eq!(checksums[2], ("sha256:3".to_string(), 2));
+        let third = merged[2].as_ref().unwrap();
+        assert_eq!((third.checksum.as_str(), third.received), ("sha256:3", 2));
     }
 }
