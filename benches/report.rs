@@ -236,6 +236,7 @@ fn main() {
     let input = Input {
         records: &all,
         kecamatan_all: &kecamatan,
+        kabupaten_all: &[],
         utc_offset_ms: 7 * 3_600_000,
     };
     let (d, index) = time(5, || UsahaIndex::build(all.values(), input.utc_offset_ms));

@@ -51,7 +51,7 @@ pub struct Header {
     pub created_ms: u64,
     pub device: String,
     pub officer: String,
-    /// The sender's working kabupaten/kota code, if chosen.
+    /// The sender's working area, if chosen: a kabupaten/kota code `PP.KK`, or a province `PP`.
     pub kabupaten: Option<String>,
     pub scope: Scope,
 }

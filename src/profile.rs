@@ -11,7 +11,8 @@ pub const OFFICE_MAX: usize = 120;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub name: String,
-    /// Kabupaten/kota of the office, as text until region data lands.
+    /// The office's name as the officer writes it ("Disperindag Provinsi Bengkulu"); its area
+    /// (a province or a kabupaten/kota) is the working area, kept with the settings.
     pub office: String,
     /// Made on the device at first start (a random UUID), kept for good.
     pub device_id: String,

@@ -379,6 +379,7 @@ fn kept_records_follow_the_filter_and_the_gazetteer_lists_a_kabupaten() {
     let input = Input {
         records: &f.all,
         kecamatan_all: &[],
+        kabupaten_all: &[],
         utc_offset_ms: report_fixture::WIB_MS,
     };
     let usaha_2024 = kept(
@@ -398,8 +399,13 @@ fn kept_records_follow_the_filter_and_the_gazetteer_lists_a_kabupaten() {
         "29 records, 2 deleted"
     );
     assert_eq!(
-        gazetteer().kecamatan_in("35.29"),
+        gazetteer().kecamatan_under("35.29"),
         vec!["35.29.01", "35.29.02"]
     );
-    assert!(gazetteer().kecamatan_in("35.30").is_empty());
+    assert_eq!(
+        gazetteer().kecamatan_under("35"),
+        vec!["35.29.01", "35.29.02"],
+        "a province: every loaded kabupaten/kota in it"
+    );
+    assert!(gazetteer().kecamatan_under("35.30").is_empty());
 }

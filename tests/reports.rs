@@ -17,6 +17,7 @@ fn report(filter: Filter) -> Report {
         &Input {
             records: &f.all,
             kecamatan_all: &all,
+            kabupaten_all: &[],
             utc_offset_ms: WIB_MS,
         },
         &filter,
@@ -120,6 +121,7 @@ fn coverage_needs_the_kabupaten_kecamatan() {
         &Input {
             records: &f.all,
             kecamatan_all: &[],
+            kabupaten_all: &[],
             utc_offset_ms: WIB_MS,
         },
         &Filter::default(),
@@ -388,6 +390,7 @@ fn filter_options_come_from_the_records() {
     let o = options(&Input {
         records: &f.all,
         kecamatan_all: &all,
+        kabupaten_all: &[],
         utc_offset_ms: WIB_MS,
     });
     assert_eq!(o.years, vec![2015, 2019, 2021, 2023, 2024, 2025, 2026]);
@@ -430,6 +433,7 @@ fn an_index_kept_up_to_date_gives_the_same_figures_as_a_fresh_one() {
     let input = Input {
         records: &f.all,
         kecamatan_all: &all,
+        kabupaten_all: &[],
         utc_offset_ms: WIB_MS,
     };
     for filter in [

@@ -96,7 +96,7 @@ messages! {
         en: "Every change to the data is stamped with this name, office and device id.",
     }
     ProfileName { id: "Nama petugas", en: "Officer name" }
-    ProfileOffice { id: "Kantor (kabupaten/kota)", en: "Office (kabupaten/kota)" }
+    ProfileOffice { id: "Nama kantor (mis. Disperindag Kabupaten Sumenep)", en: "Office name (e.g. Disperindag Kabupaten Sumenep)" }
     ProfileDeviceId { id: "Kode perangkat", en: "Device id" }
     ProfileSave { id: "Simpan profil", en: "Save profile" }
     ProfileSaved { id: "Profil tersimpan.", en: "Profile saved." }
@@ -173,13 +173,14 @@ messages! {
 
     WorkAreaHeading { id: "Wilayah kerja", en: "Working area" }
     WorkAreaExplain {
-        id: "Pencarian desa dan kecamatan dimulai dari kabupaten/kota ini, dan datanya disimpan agar bisa dipakai tanpa sinyal.",
-        en: "Village and kecamatan searches start in this kabupaten/kota, and its data is kept for use without signal.",
+        id: "Wilayah kantor Anda: satu kabupaten/kota, atau satu provinsi untuk kantor provinsi. Pencarian desa dan kecamatan dimulai dari wilayah ini, dan datanya disimpan agar bisa dipakai tanpa sinyal.",
+        en: "Your office's area: one kabupaten/kota, or a whole province for a province office. Village and kecamatan searches start in this area, and its data is kept for use without signal.",
     }
-    WorkAreaLabel { id: "Kabupaten/kota kerja", en: "Working kabupaten/kota" }
+    WorkAreaLabel { id: "Provinsi atau kabupaten/kota kerja", en: "Working province or kabupaten/kota" }
+    AreaProvinceDetail { id: "Kantor provinsi: {count} kabupaten/kota", en: "Province office: {count} kabupaten/kota" }
     WorkAreaNone {
-        id: "Belum dipilih. Pilih kabupaten/kota kerja di Pengaturan agar pencarian desa cepat.",
-        en: "Not chosen yet. Choose a working kabupaten/kota in Settings to make village search quick.",
+        id: "Belum dipilih. Pilih wilayah kerja (provinsi atau kabupaten/kota) di Pengaturan agar pencarian desa cepat.",
+        en: "Not chosen yet. Choose a working area (province or kabupaten/kota) in Settings to make village search quick.",
     }
     WorkAreaReady {
         id: "{kecamatan} kecamatan dan {villages} desa/kelurahan tersimpan di perangkat ini.",
@@ -193,6 +194,7 @@ messages! {
     SearchIn { id: "Cari di", en: "Search in" }
     ScopeKabupaten { id: "Kabupaten/kota kerja", en: "Working kabupaten/kota" }
     ScopeProvinsi { id: "Provinsi", en: "Province" }
+    ScopeProvinsiKerja { id: "Provinsi kerja", en: "Working province" }
     ScopeIndonesia { id: "Seluruh Indonesia", en: "All of Indonesia" }
     PickerHint { id: "Ketik namanya; ejaan tidak harus tepat.", en: "Type the name; the spelling need not be exact." }
     PickerNoMatch {
@@ -508,6 +510,10 @@ messages! {
     ReportNotFilled { id: "Tidak diisi", en: "Not filled" }
     ReportSentra { id: "Sentra IKM", en: "Sentra IKM (production centres)" }
     ReportCoverage { id: "Sentra ada di {with} dari {of} kecamatan", en: "Sentra in {with} of {of} kecamatan" }
+    ReportCoverageKabupaten {
+        id: "Sentra ada di {with} dari {of} kabupaten/kota",
+        en: "Sentra in {with} of {of} kabupaten/kota",
+    }
     ReportCoverageUnknown {
         id: "Cakupan kecamatan muncul setelah wilayah kerja dipilih di Pengaturan.",
         en: "Kecamatan coverage shows once a work area is chosen in Settings.",
@@ -759,7 +765,7 @@ messages! {
         en: "Was connected to {address} as {officer}.",
     }
     SyncScope { id: "Wilayah: {area}", en: "Area: {area}" }
-    SyncProvince { id: "Provinsi {name}", en: "{name} province" }
+    AreaProvince { id: "Provinsi {name}", en: "{name} province" }
     SyncEnrolAgain {
         id: "Untuk menyambung lagi, minta kode pendaftaran baru ke kantor dan hubungkan di sini. Data di perangkat ini tetap ada.",
         en: "To connect again, ask the office for a new enrolment code and connect here. The data on this device stays.",

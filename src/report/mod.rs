@@ -47,9 +47,13 @@ pub struct Filter {
 /// What the figures are computed from.
 pub struct Input<'a> {
     pub records: &'a BTreeMap<String, Record>,
-    /// Every kecamatan code of the officer's kabupaten: the denominator of sentra coverage
-    /// (empty when the region data is not loaded: coverage is then not given).
+    /// Every kecamatan code of the area in view (the kabupaten/kota filtered on, else the
+    /// officer's working area: a kabupaten/kota or a whole province): the denominator of sentra
+    /// coverage (empty when the region data is not loaded: coverage is then not given).
     pub kecamatan_all: &'a [String],
+    /// Every kabupaten/kota code of the area in view when it is a province: the denominator of
+    /// sentra coverage by kabupaten/kota (empty otherwise: not given).
+    pub kabupaten_all: &'a [String],
     /// The device's offset from UTC, for the year a record was entered.
     pub utc_offset_ms: i64,
 }
@@ -113,9 +117,12 @@ pub struct SentraFigures {
     pub kecamatan: Vec<(String, [u64; 3])>,
     /// The same per kabupaten/kota, in code order.
     pub kabupaten: Vec<(String, [u64; 3])>,
-    /// Kecamatan of the officer's kabupaten with at least one sentra, and how many it has
-    /// (`None` when the region data is not loaded).
+    /// Kecamatan of the area in view with at least one sentra, and how many it has (`None` when
+    /// the region data is not loaded).
     pub coverage: Option<(u64, u64)>,
+    /// Kabupaten/kota of the province in view with at least one sentra, and how many it has
+    /// (`None` when the area in view is not a province).
+    pub coverage_kabupaten: Option<(u64, u64)>,
     /// Budget year, total and how many sentra, in year order.
     pub anggaran_tahun: Vec<(i64, u64, u64)>,
     pub anggaran_total: u64,
@@ -436,7 +443,7 @@ impl Report {
         Report {
             halal: halal_figures(&usaha, of(Kind::Kegiatan), &links),
             usaha: usaha_figures(index, &usaha),
-            sentra: sentra_figures(of(Kind::Sentra), input.kecamatan_all),
+            sentra: sentra_figures(of(Kind::Sentra), input.kecamatan_all, input.kabupaten_all),
             survei: survei_figures(of(Kind::SurveiDesa)),
             kawasan: kawasan_rows(of(Kind::Kawasan)),
             kegiatan: kegiatan_rows(of(Kind::Kegiatan), &links),

@@ -3,7 +3,11 @@
 
 use super::*;
 
-pub(super) fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> SentraFigures {
+pub(super) fn sentra_figures(
+    records: &[&Record],
+    kecamatan_all: &[String],
+    kabupaten_all: &[String],
+) -> SentraFigures {
     let statuses: Vec<&'static str> = SENTRA_STATUS.iter().map(|c| c.key).collect();
     let mut rows: Vec<SentraStatusRow> = statuses
         .iter()
@@ -58,19 +62,14 @@ pub(super) fn sentra_figures(records: &[&Record], kecamatan_all: &[String]) -> S
     for (row, set) in rows.iter_mut().zip(&places) {
         row.kecamatan = set.len() as u64;
     }
-    if !kecamatan_all.is_empty() {
-        let with = kecamatan_all
-            .iter()
-            .filter(|k| kecamatan.contains_key(k.as_str()))
-            .count();
-        f.coverage = Some((with as u64, kecamatan_all.len() as u64));
-    }
     f.status = rows;
     f.kecamatan = kecamatan
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+    f.coverage = coverage(kecamatan_all, &f.kecamatan);
     f.kabupaten = per_kabupaten(&f.kecamatan);
+    f.coverage_kabupaten = coverage(kabupaten_all, &f.kabupaten);
     f.tahun_terbentuk = formed.into_iter().collect();
     f.anggaran_tahun = budget
         .into_iter()
@@ -214,4 +213,14 @@ pub(super) fn halal_figures(
     f.facilitated = facilitated.len() as u64;
     f.facilitated_terbit = facilitated.values().filter(|t| **t).count() as u64;
     f
+}
+
+/// How many of `all` (codes in order) have a row in `rows` (code order), and how many there are;
+/// `None` when `all` is empty (the region data not loaded, or no such area in view).
+fn coverage<const N: usize>(all: &[String], rows: &[(String, [u64; N])]) -> Option<(u64, u64)> {
+    let with = all
+        .iter()
+        .filter(|code| rows.binary_search_by(|(c, _)| c.cmp(code)).is_ok())
+        .count();
+    (!all.is_empty()).then_some((with as u64, all.len() as u64))
 }

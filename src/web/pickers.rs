@@ -7,6 +7,7 @@ use super::i18n::{tr, I18n};
 use super::wilayah::{Scope, Wilayah};
 use crate::i18n::{fill, Msg};
 use crate::wilayah::search::{self, Match};
+use crate::wilayah::{Area, Kabupaten, RegionIndex};
 use leptos::prelude::*;
 
 const SHOWN: usize = 12;
@@ -179,18 +180,19 @@ pub fn RegionPicker(
 #[component]
 fn ReachChoice(id: &'static str, reach: RwSignal<Reach>) -> impl IntoView {
     let wilayah = Wilayah::expect();
-    let choices = move || {
-        let mut list = vec![(Reach::Indonesia, Msg::ScopeIndonesia)];
-        if wilayah.home.get().is_some() {
-            list.splice(
-                0..0,
-                [
-                    (Reach::Home, Msg::ScopeKabupaten),
-                    (Reach::Province, Msg::ScopeProvinsi),
-                ],
-            );
-        }
-        list
+    // A kabupaten office searches its kabupaten/kota, its province or the country; a province
+    // office its province or the country.
+    let choices = move || match (wilayah.home.get().is_some(), wilayah.home_is_province()) {
+        (false, _) => vec![(Reach::Indonesia, Msg::ScopeIndonesia)],
+        (true, true) => vec![
+            (Reach::Home, Msg::ScopeProvinsiKerja),
+            (Reach::Indonesia, Msg::ScopeIndonesia),
+        ],
+        (true, false) => vec![
+            (Reach::Home, Msg::ScopeKabupaten),
+            (Reach::Province, Msg::ScopeProvinsi),
+            (Reach::Indonesia, Msg::ScopeIndonesia),
+        ],
     };
     view! {
         <fieldset class="picker__reach">
@@ -209,13 +211,43 @@ fn ReachChoice(id: &'static str, reach: RwSignal<Reach>) -> impl IntoView {
     }
 }
 
-/// The working kabupaten/kota, chosen in Pengaturan.
+/// The working area, chosen in Pengaturan: a kabupaten/kota, or a whole province for a province
+/// office.
 #[component]
 pub fn WorkAreaPicker() -> impl IntoView {
     let i18n = I18n::expect();
     let wilayah = Wilayah::expect();
     let query = RwSignal::new(String::new());
-    let options = Memo::new(move |_| kabupaten_options(wilayah, &query.get()));
+    let options = Memo::new(move |_| {
+        let q = query.get();
+        wilayah.index.with(|index| {
+            let Some(index) = index else {
+                return Vec::new();
+            };
+            index
+                .search_areas(&q, SHOWN)
+                .into_iter()
+                .map(|(area, quality)| {
+                    let (label, detail) = match area {
+                        Area::Province(p) => (
+                            fill(i18n.t(Msg::AreaProvince), &[("name", &p.name)]),
+                            fill(
+                                i18n.t(Msg::AreaProvinceDetail),
+                                &[("count", &index.kabupaten_in(&p.code).count().to_string())],
+                            ),
+                        ),
+                        Area::Kabupaten(k) => (k.name.clone(), province_of(index, k)),
+                    };
+                    ComboOption {
+                        value: area.code().to_string(),
+                        label,
+                        detail,
+                        similar: matches!(quality, Match::Typo(_)),
+                    }
+                })
+                .collect()
+        })
+    });
     // The index comes with the app; fetch it when this page opens.
     wilayah.ensure_index();
     let status = Signal::derive(move || {
@@ -224,16 +256,13 @@ pub fn WorkAreaPicker() -> impl IntoView {
     });
     let current = move || {
         let code = wilayah.home.get()?;
-        let name = wilayah.kabupaten_name(&code);
+        let name = wilayah.area_name(i18n.lang(), &code);
         Some(format!("{} ({code})", name.unwrap_or_default()))
     };
     let ready = move || {
         let code = wilayah.home.get()?;
-        let (kec, vil) = wilayah.index.with(|i| {
-            let k = i.as_ref()?.kabupaten(&code)?;
-            Some((k.kecamatan_count, k.village_count))
-        })?;
-        wilayah.gazetteer.with(|g| g.has_kabupaten(&code)).then(|| {
+        let (kec, vil) = wilayah.index.with(|i| i.as_ref()?.area_size(&code))?;
+        wilayah.area_loaded(&code).then(|| {
             fill(
                 i18n.t(Msg::WorkAreaReady),
                 &[
@@ -258,24 +287,42 @@ pub fn WorkAreaPicker() -> impl IntoView {
     }
 }
 
-/// Kabupaten/kota matching `query`, with their province beside them.
+/// Kabupaten/kota matching `query`, with their province beside them. A province office sees its
+/// own province's first, and all of them before it types anything.
 fn kabupaten_options(wilayah: Wilayah, query: &str) -> Vec<ComboOption> {
+    let province = wilayah.home.get().filter(|_| wilayah.home_is_province());
     wilayah.index.with(|index| {
         let Some(index) = index else {
             return Vec::new();
         };
-        index
-            .search_kabupaten(query, SHOWN)
-            .into_iter()
-            .map(|(k, quality)| ComboOption {
-                value: k.code.clone(),
-                label: k.name.clone(),
-                detail: index
-                    .province(k.province_code())
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default(),
-                similar: matches!(quality, Match::Typo(_)),
-            })
-            .collect()
+        let option = |k: &Kabupaten, quality: Option<Match>| ComboOption {
+            value: k.code.clone(),
+            label: k.name.clone(),
+            detail: province_of(index, k),
+            similar: matches!(quality, Some(Match::Typo(_))),
+        };
+        match province {
+            Some(p) if search::fold(query).is_empty() => {
+                index.kabupaten_in(&p).map(|k| option(k, None)).collect()
+            }
+            _ => {
+                let mut hits = index.search_kabupaten(query, usize::MAX);
+                // Stable: the province's own keep their order among themselves.
+                if let Some(p) = &province {
+                    hits.sort_by_key(|(k, _)| k.province_code() != p);
+                }
+                hits.into_iter()
+                    .take(SHOWN)
+                    .map(|(k, quality)| option(k, Some(quality)))
+                    .collect()
+            }
+        }
     })
+}
+
+fn province_of(index: &RegionIndex, k: &Kabupaten) -> String {
+    index
+        .province(k.province_code())
+        .map(|p| p.name.clone())
+        .unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
-//! the working kabupaten/kota, and whether persistent storage was asked for; and this tab's id
+//! the working area (a province or a kabupaten/kota) and the kabupaten/kota last chosen in a form,
+//! and whether persistent storage was asked for; and this tab's id
 //! (and a note that it just forgot the officer) in sessionStorage. Records never go here
 //! (IndexedDB only).
 
@@ -10,7 +11,8 @@ use gloo_storage::{errors::StorageError, LocalStorage, SessionStorage, Storage};
 const KEY_LANG: &str = "sentra.lang";
 const KEY_PROFILE: &str = "sentra.profile";
 const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
-const KEY_HOME_KABUPATEN: &str = "sentra.wilayah-kerja";
+const KEY_WORK_AREA: &str = "sentra.wilayah-kerja";
+const KEY_LAST_KABUPATEN: &str = "sentra.kabupaten-terakhir";
 const KEY_TAB: &str = "sentra.tab";
 const KEY_PROFILE_FORGOTTEN: &str = "sentra.profil-dihapus";
 const KEY_HUB: &str = "sentra.kantor";
@@ -138,15 +140,28 @@ pub fn set_persist_asked() {
     let _ = LocalStorage::set(KEY_PERSIST_ASKED, true);
 }
 
-/// The officer's working kabupaten/kota code (`PP.KK`), if chosen.
-pub fn load_home_kabupaten() -> Option<String> {
-    LocalStorage::get::<String>(KEY_HOME_KABUPATEN)
+/// The officer's working area, if chosen: a province (`PP`, a province office) or a
+/// kabupaten/kota (`PP.KK`).
+pub fn load_work_area() -> Option<String> {
+    LocalStorage::get::<String>(KEY_WORK_AREA)
+        .ok()
+        .filter(|c| crate::wilayah::is_code(c, 1) || crate::wilayah::is_code(c, 2))
+}
+
+pub fn save_work_area(code: &str) {
+    let _ = LocalStorage::set(KEY_WORK_AREA, code);
+}
+
+/// The kabupaten/kota (`PP.KK`) last saved in a form's kabupaten field: where a province officer's
+/// next Kawasan form starts.
+pub fn load_last_kabupaten() -> Option<String> {
+    LocalStorage::get::<String>(KEY_LAST_KABUPATEN)
         .ok()
         .filter(|c| crate::wilayah::is_code(c, 2))
 }
 
-pub fn save_home_kabupaten(code: &str) {
-    let _ = LocalStorage::set(KEY_HOME_KABUPATEN, code);
+pub fn save_last_kabupaten(code: &str) {
+    let _ = LocalStorage::set(KEY_LAST_KABUPATEN, code);
 }
 
 /// A half-filled form, and the form it was typed over (to write back only what the officer

@@ -2,7 +2,8 @@
 //! files fetched when first needed and kept by the service worker for use offline.
 
 use super::settings;
-use crate::wilayah::{asset, Gazetteer, RegionIndex};
+use crate::i18n::{fill, Lang, Msg};
+use crate::wilayah::{asset, is_code, Gazetteer, RegionIndex};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -18,6 +19,15 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The scope of a working area: a province `PP` or a kabupaten/kota `PP.KK`.
+    pub fn of_area(code: String) -> Scope {
+        if is_province(&code) {
+            Scope::Province(code)
+        } else {
+            Scope::Kabupaten(code)
+        }
+    }
+
     /// The code prefix of everything in this scope.
     pub fn prefix(&self) -> &str {
         match self {
@@ -31,7 +41,7 @@ impl Scope {
 pub struct Wilayah {
     pub index: RwSignal<Option<Arc<RegionIndex>>>,
     pub gazetteer: RwSignal<Gazetteer>,
-    /// The officer's working kabupaten/kota.
+    /// The officer's working area: a province (`PP`) or a kabupaten/kota (`PP.KK`).
     pub home: RwSignal<Option<String>>,
     /// Files being fetched.
     pub loading: RwSignal<u32>,
@@ -48,14 +58,14 @@ impl Wilayah {
         let w = Wilayah {
             index: RwSignal::new(None),
             gazetteer: RwSignal::new(Gazetteer::new()),
-            home: RwSignal::new(settings::load_home_kabupaten()),
+            home: RwSignal::new(settings::load_work_area()),
             loading: RwSignal::new(0),
             failed: RwSignal::new(false),
             in_flight: StoredValue::new(HashSet::new()),
         };
         provide_context(w);
         if let Some(home) = w.home.get_untracked() {
-            w.ensure(Scope::Kabupaten(home));
+            w.ensure(Scope::of_area(home));
         }
         w
     }
@@ -65,18 +75,48 @@ impl Wilayah {
     }
 
     pub fn set_home(self, code: String) {
-        settings::save_home_kabupaten(&code);
+        settings::save_work_area(&code);
         self.home.set(Some(code.clone()));
-        self.ensure(Scope::Kabupaten(code));
+        self.ensure(Scope::of_area(code));
     }
 
-    /// The scope of the officer's working area, and its province.
+    /// The scope of the officer's working area, and its province (the same for a province office).
     pub fn home_scopes(self) -> Option<(Scope, Scope)> {
         let home = self.home.get()?;
-        Some((
-            Scope::Province(home[..2].to_string()),
-            Scope::Kabupaten(home),
-        ))
+        Some((Scope::Province(home[..2].to_string()), Scope::of_area(home)))
+    }
+
+    /// Whether the working area is a whole province (tracked).
+    pub fn home_is_province(self) -> bool {
+        self.home.with(|h| h.as_deref().is_some_and(is_province))
+    }
+
+    /// An area's name as officers say it: "Provinsi Bengkulu", "Kabupaten Sumenep" (tracked; the
+    /// code itself until the index is there, or for a code it does not know).
+    pub fn area_label(self, lang: Lang, code: &str) -> String {
+        self.area_name(lang, code)
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    /// [`Wilayah::area_label`], or `None` until the index is there.
+    pub fn area_name(self, lang: Lang, code: &str) -> Option<String> {
+        if is_province(code) {
+            let name = self.province_name(code)?;
+            Some(fill(Msg::AreaProvince.text(lang), &[("name", &name)]))
+        } else {
+            self.kabupaten_name(code)
+        }
+    }
+
+    /// Whether every kabupaten/kota of an area (`PP` or `PP.KK`) is loaded (tracked: a figure
+    /// counted against the area waits for it).
+    pub fn area_loaded(self, code: &str) -> bool {
+        self.gazetteer.track();
+        self.index.with(|index| {
+            index
+                .as_ref()
+                .is_some_and(|index| self.complete(index, code))
+        })
     }
 
     /// Starts loading what `scope` needs and is not loaded yet; returns at once, touching no
@@ -200,6 +240,10 @@ impl Wilayah {
         }
         result
     }
+}
+
+fn is_province(code: &str) -> bool {
+    is_code(code, 1)
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -120,13 +120,17 @@ impl Gazetteer {
         self.kabupaten.name_of(code)
     }
 
-    /// Every kecamatan code of a loaded kabupaten/kota (empty when it is not loaded).
-    pub fn kecamatan_in(&self, kabupaten: &str) -> Vec<String> {
-        self.loaded
+    /// Every kecamatan code of the loaded kabupaten/kota under `area` (a kabupaten/kota `PP.KK`,
+    /// or a province `PP`), in code order; empty when none is loaded.
+    pub fn kecamatan_under(&self, area: &str) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .loaded
             .iter()
-            .find(|l| l.code == kabupaten)
-            .map(|l| self.kecamatan.codes[l.kecamatan.clone()].to_vec())
-            .unwrap_or_default()
+            .filter(|l| l.code.starts_with(area))
+            .flat_map(|l| self.kecamatan.codes[l.kecamatan.clone()].iter().cloned())
+            .collect();
+        codes.sort_unstable();
+        codes
     }
 
     pub fn kecamatan_name(&self, code: &str) -> Option<&str> {

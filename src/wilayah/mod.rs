@@ -39,6 +39,14 @@ impl Kabupaten {
         &self.code[..2]
     }
 
+    /// The name without "Kabupaten " or "Kota ": what officers type.
+    pub fn bare_name(&self) -> &str {
+        self.name
+            .strip_prefix("Kabupaten ")
+            .or_else(|| self.name.strip_prefix("Kota "))
+            .unwrap_or(&self.name)
+    }
+
     /// KK 71–99 are kota, 01–69 kabupaten.
     pub fn is_kota(&self) -> bool {
         self.code[3..5]
@@ -70,45 +78,114 @@ impl RegionIndex {
     /// Kabupaten/kota matching `query`, best first; "sumenep" matches "Kabupaten Sumenep" as
     /// well as "kabupaten sumenep" does.
     pub fn search_kabupaten(&self, query: &str, limit: usize) -> Vec<(&Kabupaten, search::Match)> {
-        let folded = search::fold(query);
-        // Officers write "Kab. Sumenep" or "Kabupaten Sumenep"; the bare name is what to find.
-        let bare_query = ["kabupaten", "kab", "kota"]
+        ranked(
+            query,
+            self.kabupaten
+                .iter()
+                .map(|k| (k, k.name.as_str(), k.bare_name())),
+            limit,
+        )
+    }
+
+    /// Working areas matching `query`: provinces ("bengkulu" and "Provinsi Bengkulu" both find
+    /// the province) and kabupaten/kota, best first. A province and a city of the same name
+    /// ("Bengkulu", "Kota Bengkulu") both match; the one whose whole name was typed comes first.
+    pub fn search_areas(&self, query: &str, limit: usize) -> Vec<(Area<'_>, search::Match)> {
+        let provinces = self
+            .provinces
             .iter()
-            .find_map(|w| folded.strip_prefix(w).filter(|b| !b.is_empty()));
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        let queries: Vec<&str> = std::iter::once(folded.as_str()).chain(bare_query).collect();
-        let mut scratch = search::Scratch::default();
-        let mut hits: Vec<(search::Match, usize, &Kabupaten)> = self
+            .map(|p| (Area::Province(p), p.name.as_str(), p.name.as_str()));
+        let kabupaten = self
             .kabupaten
             .iter()
-            .filter_map(|k| {
-                let bare = k
-                    .name
-                    .strip_prefix("Kabupaten ")
-                    .or_else(|| k.name.strip_prefix("Kota "))
-                    .unwrap_or(&k.name);
-                let names = [search::fold(&k.name), search::fold(bare)];
-                let best = queries
-                    .iter()
-                    .flat_map(|q| {
-                        names
-                            .iter()
-                            .map(|n| search::match_name(q, n, &mut scratch))
-                            .collect::<Vec<_>>()
-                    })
-                    .flatten()
-                    .min()?;
-                Some((best, k.name.len(), k))
-            })
-            .collect();
-        hits.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
-        hits.into_iter()
-            .take(limit)
-            .map(|(m, _, k)| (k, m))
-            .collect()
+            .map(|k| (Area::Kabupaten(k), k.name.as_str(), k.bare_name()));
+        ranked(query, provinces.chain(kabupaten), limit)
     }
+
+    /// The kabupaten/kota of a province (`PP`), in code order.
+    pub fn kabupaten_in<'a>(
+        &'a self,
+        province: &'a str,
+    ) -> impl Iterator<Item = &'a Kabupaten> + 'a {
+        self.kabupaten
+            .iter()
+            .filter(move |k| k.province_code() == province)
+    }
+
+    /// How many kecamatan and villages an area (a province `PP` or a kabupaten/kota `PP.KK`)
+    /// holds, from the index; `None` for a code it does not know.
+    pub fn area_size(&self, code: &str) -> Option<(u32, u32)> {
+        if is_code(code, 1) {
+            self.province(code)?;
+            Some(self.kabupaten_in(code).fold((0, 0), |(kec, vil), k| {
+                (kec + k.kecamatan_count, vil + k.village_count)
+            }))
+        } else {
+            self.kabupaten(code)
+                .map(|k| (k.kecamatan_count, k.village_count))
+        }
+    }
+}
+
+/// An officer's working area: a province, or one kabupaten/kota.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area<'a> {
+    Province(&'a Province),
+    Kabupaten(&'a Kabupaten),
+}
+
+impl Area<'_> {
+    pub fn code(&self) -> &str {
+        match self {
+            Area::Province(p) => &p.code,
+            Area::Kabupaten(k) => &k.code,
+        }
+    }
+}
+
+/// The words officers put before a region's name ("Kab. Sumenep", "Provinsi Bengkulu").
+const LEVEL_WORDS: [&str; 5] = ["provinsi", "prov", "kabupaten", "kab", "kota"];
+
+/// `items` (an item, its full name, its name without "Kabupaten"/"Kota") matching `query`, best
+/// first: by how well they match, then a match of the query as typed before one of the query
+/// without its level word, then shorter names.
+fn ranked<'a, T>(
+    query: &str,
+    items: impl Iterator<Item = (T, &'a str, &'a str)>,
+    limit: usize,
+) -> Vec<(T, search::Match)> {
+    let folded = search::fold(query);
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    // Officers write "Kab. Sumenep" or "Kabupaten Sumenep"; the bare name is what to find.
+    let bare_query = LEVEL_WORDS
+        .iter()
+        .find_map(|w| folded.strip_prefix(w).filter(|b| !b.is_empty()));
+    let queries: Vec<&str> = std::iter::once(folded.as_str()).chain(bare_query).collect();
+    let mut scratch = search::Scratch::default();
+    let mut hits: Vec<(search::Match, bool, usize, &str, T)> = items
+        .filter_map(|(item, name, bare)| {
+            let names = [search::fold(name), search::fold(bare)];
+            let (best, stripped) = queries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, q)| {
+                    names
+                        .iter()
+                        .filter_map(|n| search::match_name(q, n, &mut scratch))
+                        .map(|m| (m, i > 0))
+                        .collect::<Vec<_>>()
+                })
+                .min()?;
+            Some((best, stripped, name.len(), name, item))
+        })
+        .collect();
+    hits.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    hits.into_iter()
+        .take(limit)
+        .map(|(m, _, _, _, item)| (item, m))
+        .collect()
 }
 
 /// One kabupaten/kota with its kecamatan and villages, as in its asset file.
@@ -224,6 +301,56 @@ mod tests {
             search::Match::Exact
         );
         assert!(codes("").is_empty());
+    }
+
+    #[test]
+    fn areas_are_provinces_and_kabupaten() {
+        let k = |code: &str, name: &str, kec: u32| Kabupaten {
+            code: code.into(),
+            name: name.into(),
+            kecamatan_count: kec,
+            village_count: kec * 10,
+        };
+        let p = |code: &str, name: &str| Province {
+            code: code.into(),
+            name: name.into(),
+        };
+        let index = RegionIndex {
+            data_version: "v".into(),
+            provinces: vec![p("17", "Bengkulu"), p("35", "Jawa Timur")],
+            kabupaten: vec![
+                k("17.01", "Kabupaten Bengkulu Selatan", 11),
+                k("17.71", "Kota Bengkulu", 9),
+                k("35.29", "Kabupaten Sumenep", 27),
+            ],
+        };
+        let codes = |q: &str| {
+            index
+                .search_areas(q, 5)
+                .into_iter()
+                .map(|(a, _)| a.code().to_string())
+                .collect::<Vec<_>>()
+        };
+        // The province by its name, before the city of the same name; the city first when its
+        // whole name is typed.
+        assert_eq!(codes("Bengkulu"), ["17", "17.71", "17.01"]);
+        assert_eq!(codes("Provinsi Bengkulu")[0], "17");
+        assert_eq!(codes("prov bengkulu")[0], "17");
+        assert_eq!(codes("kota bengkulu")[0], "17.71");
+        assert_eq!(codes("jatim"), Vec::<String>::new(), "no nicknames");
+        assert_eq!(codes("jawa timr"), ["35"], "a typo forgiven");
+        assert_eq!(codes("sumenep"), ["35.29"]);
+        assert_eq!(
+            index
+                .kabupaten_in("17")
+                .map(|k| k.code.as_str())
+                .collect::<Vec<_>>(),
+            ["17.01", "17.71"]
+        );
+        assert_eq!(index.area_size("17"), Some((20, 200)));
+        assert_eq!(index.area_size("35.29"), Some((27, 270)));
+        assert_eq!(index.area_size("99"), None);
+        assert_eq!(index.area_size("35.01"), None);
     }
 
     #[test]

@@ -274,6 +274,13 @@ export async function shownText(locator) {
   return (await locator.textContent()).trim().replace(/\s+/g, " ");
 }
 
+/** The cells of a table's rows (header rows included) as shown, once its total row is there. */
+export async function tableCells(page, testid) {
+  await page.getByTestId(testid).locator("tfoot tr").waitFor();
+  return page.getByTestId(testid).locator("tr").evaluateAll((rows) =>
+    rows.map((r) => [...r.children].map((c) => c.textContent.trim().replace(/\s+/g, " "))));
+}
+
 /** Chooses Kabupaten Sumenep as the working area in Pengaturan and waits for its villages. */
 export async function chooseWorkArea(page, base) {
   await page.goto(new URL("/pengaturan", base).href);

@@ -214,6 +214,8 @@ test("a pull asks for the next page before reading the one it has (the hub build
   // A province-wide officer (an office laptop): the card names the province.
   const { page } = await enrolled(t, base, database, "Dinas Jatim", ["--provinsi", "35"]);
   await page.getByTestId("kantor-scope").filter({ hasText: "Wilayah: Provinsi Jawa Timur (35)" }).waitFor();
+  // A device with no working area takes the officer's: the province (issue 18).
+  assert.equal(await page.getByTestId("work-area-current").textContent(), "Provinsi Jawa Timur (35)");
   // The hub's first page says more follow after sequence 77, and cannot be read: were the next
   // page asked for only after reading this one, it would never be asked for.
   await page.route(/\/api\/v1\/pull\?since=0/, (route) =>

@@ -6,7 +6,7 @@
 // reached. Entered through the forms, as an officer does.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor, shownText } from "./helpers.mjs";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor, shownText, tableCells } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -17,13 +17,7 @@ after(async () => {
 });
 
 const text = shownText;
-
-/** The cells of a table's rows (header rows included), as shown. */
-async function cells(page, testid) {
-  await page.getByTestId(testid).locator("tfoot tr").waitFor();
-  return page.getByTestId(testid).locator("tr").evaluateAll((rows) =>
-    rows.map((r) => [...r.children].map((c) => c.textContent.trim().replace(/\s+/g, " "))));
-}
+const cells = tableCells;
 
 async function addKawasan(page, base, k) {
   await page.goto(new URL("/kawasan-ikm/baru", base).href);

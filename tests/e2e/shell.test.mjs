@@ -176,7 +176,7 @@ test("the officer profile is checked, saved, and kept with one device id", { tim
   assert.equal(await page.getByTestId("profile-outcome").textContent(), "Profil belum tersimpan. Periksa isian yang ditandai.");
 
   await page.getByLabel("Nama petugas").fill("  Petugas Uji <b>Satu</b> ");
-  await page.getByLabel("Kantor (kabupaten/kota)").fill("Kabupaten Contoh");
+  await page.getByLabel(/^Nama kantor/).fill("Kabupaten Contoh");
   await page.getByRole("button", { name: "Simpan profil" }).click();
   assert.equal(await page.getByTestId("profile-outcome").textContent(), "Profil tersimpan.");
   assert.equal(await page.locator("#profile-name-error").textContent(), "");
@@ -184,7 +184,7 @@ test("the officer profile is checked, saved, and kept with one device id", { tim
   await page.reload();
   await expectHeading(page, "Pengaturan");
   assert.equal(await page.getByLabel("Nama petugas").inputValue(), "Petugas Uji <b>Satu</b>");
-  assert.equal(await page.getByLabel("Kantor (kabupaten/kota)").inputValue(), "Kabupaten Contoh");
+  assert.equal(await page.getByLabel(/^Nama kantor/).inputValue(), "Kabupaten Contoh");
   assert.equal(await page.getByTestId("device-id").textContent(), deviceId);
   assert.equal(await page.locator("b").count(), 0, "typed markup stays text");
   page.assertNoErrors();

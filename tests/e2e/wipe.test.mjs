@@ -31,7 +31,7 @@ test("wiping keeps the officer's profile unless asked, then removes it in every 
   const oldId = await page.getByTestId("device-id").textContent();
   assert.match(oldId, UUID);
   await page.getByLabel("Nama petugas").fill("Petugas Lama");
-  await page.getByLabel("Kantor (kabupaten/kota)").fill("Kantor Lama");
+  await page.getByLabel(/^Nama kantor/).fill("Kantor Lama");
   await page.getByRole("button", { name: "Simpan profil" }).click();
   assert.equal(await page.getByTestId("profile-outcome").textContent(), "Profil tersimpan.");
 
@@ -50,7 +50,7 @@ test("wiping keeps the officer's profile unless asked, then removes it in every 
   await page.reload();
   await expectHeading(page, "Pengaturan");
   assert.equal(await page.getByLabel("Nama petugas").inputValue(), "Petugas Lama");
-  assert.equal(await page.getByLabel("Kantor (kabupaten/kota)").inputValue(), "Kantor Lama");
+  assert.equal(await page.getByLabel(/^Nama kantor/).inputValue(), "Kantor Lama");
   assert.equal(await page.getByTestId("device-id").textContent(), oldId);
   assert.deepEqual(JSON.parse((await localStorageOf(page))["sentra.profile"]), {
     name: "Petugas Lama",
@@ -77,7 +77,7 @@ test("wiping keeps the officer's profile unless asked, then removes it in every 
     .waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "profile-name");
   assert.equal(await page.getByLabel("Nama petugas").inputValue(), "");
-  assert.equal(await page.getByLabel("Kantor (kabupaten/kota)").inputValue(), "");
+  assert.equal(await page.getByLabel(/^Nama kantor/).inputValue(), "");
   const newId = await page.getByTestId("device-id").textContent();
   assert.match(newId, UUID);
   assert.notEqual(newId, oldId, "a new device id");
@@ -101,7 +101,7 @@ test("wiping keeps the officer's profile unless asked, then removes it in every 
 
   // The new officer saves their profile: the question goes.
   await page.getByLabel("Nama petugas").fill("Petugas Baru");
-  await page.getByLabel("Kantor (kabupaten/kota)").fill("Kantor Baru");
+  await page.getByLabel(/^Nama kantor/).fill("Kantor Baru");
   await page.getByRole("button", { name: "Simpan profil" }).click();
   assert.equal(await page.getByTestId("profile-outcome").textContent(), "Profil tersimpan.");
   assert.equal(await page.getByTestId("profile-ask").count(), 0);

@@ -35,6 +35,8 @@
 
 #![allow(dead_code)]
 
+pub mod province;
+
 use sentra::model::hlc::Clock;
 use sentra::model::{Editor, Kind, Record};
 use serde_json::{json, Value};

@@ -6,7 +6,7 @@
 use super::records::href_of;
 use super::{EmptyState, Names, Page};
 use crate::bundle::{self, Bundle, Header, Scope};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, Lang, Msg};
 use crate::model::merge::Conflict;
 use crate::model::schema::Ty;
 use crate::model::{field_label, kinds, link_element};
@@ -62,13 +62,9 @@ pub fn BagikanPage() -> impl IntoView {
             _ => Scope::All,
         };
         let home = wilayah.home.get_untracked();
-        let place = home.as_ref().and_then(|code| {
-            wilayah.index.with_untracked(|i| {
-                i.as_ref()
-                    .and_then(|i| i.kabupaten(code))
-                    .map(|k| k.name.clone())
-            })
-        });
+        let place = home
+            .as_ref()
+            .and_then(|code| untrack(|| wilayah.area_name(Lang::Id, code)));
         let officer = profile.0.with_untracked(|p| p.name.clone());
         let header = Header {
             created_ms: js_sys::Date::now() as u64,

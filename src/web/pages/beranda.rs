@@ -15,8 +15,9 @@ use crate::web::files::{offer, offer_bytes};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, utc_offset_ms, LoadState, Records};
 use crate::web::slices::breathe;
-use crate::web::wilayah::Wilayah;
+use crate::web::wilayah::{Scope, Wilayah};
 use crate::web::workbook;
+use crate::wilayah::is_code;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -73,20 +74,39 @@ fn query_of(f: &Filter) -> String {
 pub(super) fn use_report(filter: Memo<Filter>) -> Memo<Report> {
     let records = Records::expect();
     let wilayah = Wilayah::expect();
+    // Coverage counts against the area in view: the kabupaten/kota filtered on, else the
+    // working area. Its region data is fetched if it is not on the device yet.
+    let area = Memo::new(move |_| {
+        filter
+            .with(|f| f.kabupaten.clone())
+            .or_else(|| wilayah.home.get())
+    });
+    Effect::new(move |_| {
+        if let Some(area) = area.get() {
+            wilayah.ensure(Scope::of_area(area));
+        }
+    });
     Memo::new(move |_| {
         let f = filter.get();
-        let home = wilayah.home.get();
-        let kecamatan_all = wilayah.gazetteer.with(|g| {
-            home.as_deref()
-                .map(|h| g.kecamatan_in(h))
-                .unwrap_or_default()
-        });
+        let (kecamatan_all, kabupaten_all) = match area.get() {
+            Some(a) if wilayah.area_loaded(&a) => (
+                wilayah.gazetteer.with(|g| g.kecamatan_under(&a)),
+                wilayah.index.with(|i| match i {
+                    Some(i) if is_code(&a, 1) => {
+                        i.kabupaten_in(&a).map(|k| k.code.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                }),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        };
         let started = now_ms();
         let report = records.all.with(|all| {
             records.usaha_index.with_value(|index| {
                 let input = Input {
                     records: all,
                     kecamatan_all: &kecamatan_all,
+                    kabupaten_all: &kabupaten_all,
                     utc_offset_ms: utc_offset_ms(),
                 };
                 Report::compute_with(&input, index, &f)
@@ -115,6 +135,18 @@ pub fn BerandaPage() -> impl IntoView {
     });
     let pending = Memo::new(move |_| records.unsent.with(|u| u.len()));
     let label = |path: &str| NAV.iter().find(|(p, _)| *p == path).map(|(_, m)| *m);
+    let wilayah = Wilayah::expect();
+    // Whose figures these are: the working area, and the kabupaten/kota filtered on within it.
+    let area = move || {
+        let lang = i18n.lang();
+        let home = wilayah.home.get().map(|h| wilayah.area_label(lang, &h));
+        let kabupaten = filter.with(|f| f.kabupaten.clone());
+        let kabupaten = kabupaten.map(|k| wilayah.area_label(lang, &k));
+        match (home, kabupaten) {
+            (Some(h), Some(k)) if h != k => Some(format!("{h} · {k}")),
+            (h, k) => k.or(h),
+        }
+    };
     view! {
         <Page title=Msg::NavBeranda intro=Msg::BerandaIntro>
             {move || if counts.get().iter().all(|n| *n == 0) {
@@ -138,6 +170,7 @@ pub fn BerandaPage() -> impl IntoView {
                             </A>
                         </p>
                     </section>
+                    <p class="page__area" data-testid="report-area">{area}</p>
                     <FilterBar filter/>
                     <ReportBody filter/>
                     <p class="no-print">
@@ -159,7 +192,7 @@ pub fn LaporanPage() -> impl IntoView {
     let wilayah = Wilayah::expect();
     let records = Records::expect();
     let filter = use_filter();
-    let place = move || wilayah.kabupaten_name(&wilayah.home.get()?);
+    let place = move || Some(wilayah.area_label(i18n.lang(), &wilayah.home.get()?));
     let filters = move || {
         let f = filter.get();
         let mut parts = Vec::new();
@@ -218,6 +251,7 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
                 let input = Input {
                     records: all,
                     kecamatan_all: &[],
+                    kabupaten_all: &[],
                     utc_offset_ms: utc_offset_ms(),
                 };
                 options_with(&input, index)
@@ -239,7 +273,8 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
     let set = StoredValue::new_local(set);
     // Records in more than one kabupaten/kota (a province office's, or a neighbour's records
     // held by a kabupaten office): offer to look at one, by name.
-    let several = Memo::new(move |_| opts.with(|o| o.kabupaten.len() > 1));
+    let several =
+        Memo::new(move |_| wilayah.home_is_province() || opts.with(|o| o.kabupaten.len() > 1));
     Effect::new(move || {
         if several.get() {
             wilayah.ensure_index();
@@ -391,6 +426,7 @@ async fn make_file(
             &Input {
                 records: all,
                 kecamatan_all: &[],
+                kabupaten_all: &[],
                 utc_offset_ms: utc_offset_ms(),
             },
             &filter,
@@ -448,7 +484,7 @@ async fn make_file(
     let place = wilayah
         .home
         .get_untracked()
-        .and_then(|h| wilayah.kabupaten_name(&h));
+        .and_then(|h| wilayah.area_name(Lang::Id, &h));
     let date = today().iso;
     let result = if let [one] = sheets.as_slice() {
         let name = named(place.as_deref(), one.kind.key(), &date, "csv");

@@ -8,6 +8,7 @@ use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
 use crate::web::sync::Sync;
 use crate::web::wilayah::Wilayah;
+use crate::wilayah::is_code;
 use leptos::prelude::*;
 
 /// Pengaturan's "Kantor" card: the address and code to enrol with, or, enrolled, who and where,
@@ -24,14 +25,9 @@ pub fn KantorSettings() -> impl IntoView {
     // The scope is named from the region index (a kabupaten/kota, or a province-wide role).
     wilayah.ensure_index();
     let area = move |code: &str| {
-        let name = if code.len() == 2 {
-            wilayah
-                .province_name(code)
-                .map(|name| fill(i18n.t(Msg::SyncProvince), &[("name", &name)]))
-        } else {
-            wilayah.kabupaten_name(code)
-        };
-        name.map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
+        wilayah
+            .area_name(i18n.lang(), code)
+            .map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
     };
     view! {
         <section class="card" data-testid="kantor">
@@ -77,6 +73,7 @@ fn EnrolForm(
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let sync = Sync::expect();
+    let wilayah = Wilayah::expect();
     if typed_address.with_untracked(String::is_empty) {
         typed_address.set(filled);
     }
@@ -94,7 +91,18 @@ fn EnrolForm(
             let code = typed_code.get_untracked();
             match sync.enrol(address, &code).await {
                 // A code works once: should the device be revoked again, a new one is needed.
-                Ok(()) => typed_code.set(String::new()),
+                Ok(()) => {
+                    typed_code.set(String::new());
+                    // A device with no working area yet takes the officer's area at the hub
+                    // (a province officer's is the province).
+                    let area = sync
+                        .link
+                        .with_untracked(|l| l.as_ref().map(|l| l.kabupaten.clone()))
+                        .filter(|a| is_code(a, 1) || is_code(a, 2));
+                    if let (None, Some(area)) = (wilayah.home.get_untracked(), area) {
+                        wilayah.set_home(area);
+                    }
+                }
                 Err(failure) => problem.set(Some(failure.text(|m| i18n.t(m)))),
             }
             busy.set(false);

@@ -266,11 +266,19 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             if schema.field("petugas").is_some() {
                 form.set("petugas", profile.0.with_untracked(|p| p.name.clone()));
             }
-            if let (Some(spec), Some(home)) = (
-                schema.field_of(|t| *t == Ty::Kabupaten),
-                wilayah.home.get_untracked(),
-            ) {
-                form.set(spec.key, home);
+            // A kabupaten office's own kabupaten/kota; a province office's the one it chose
+            // last, if in its province, else none: its next kawasan is rarely in the capital.
+            let kabupaten = wilayah.home.get_untracked().and_then(|home| {
+                if crate::wilayah::is_code(&home, 2) {
+                    Some(home)
+                } else {
+                    settings::load_last_kabupaten().filter(|k| k.starts_with(&home))
+                }
+            });
+            if let (Some(spec), Some(kabupaten)) =
+                (schema.field_of(|t| *t == Ty::Kabupaten), kabupaten)
+            {
+                form.set(spec.key, kabupaten);
             }
             form
         }
@@ -299,6 +307,9 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                 Ok(values) => values,
             };
             errors.set(Vec::new());
+            if let Some(spec) = schema.field_of(|t| *t == Ty::Kabupaten) {
+                form.with_untracked(|f| settings::save_last_kabupaten(f.get(spec.key)));
+            }
             drafted.save(
                 schema.kind,
                 existing_id.as_deref(),

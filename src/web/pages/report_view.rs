@@ -77,6 +77,11 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
         let sentra = (s.total > 0).then(|| view! {
             <section class="card report" data-testid="report-sentra">
                 <h2>{t(Msg::ReportSentra)}</h2>
+                {s.coverage_kabupaten.map(|(with, of)| view! {
+                    <p class="report__lead" data-testid="report-coverage-kabupaten">
+                        {fill(i18n.t(Msg::ReportCoverageKabupaten), &[("with", &n(with)), ("of", &n(of))])}
+                    </p>
+                })}
                 <p class="report__lead" data-testid="report-coverage">
                     {match s.coverage {
                         Some((with, of)) => fill(i18n.t(Msg::ReportCoverage), &[("with", &n(with)), ("of", &n(of))]),
