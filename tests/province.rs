@@ -164,6 +164,34 @@ fn every_section_counts_per_kabupaten() {
         "villages surveyed, and how many reached sosialisasi"
     );
     assert_eq!(r.survei.kabupaten[0].funnel[1], 1, "v1 reached manajemen");
-    let kegiatan: u64 = r.kegiatan.iter().map(|k| k.count).sum();
-    assert_eq!(kegiatan, 1);
+    // Kinds: [sosialisasi, kemasan, keuangan, desain, halal, gelar, temu jejaring, lainnya].
+    assert_eq!(
+        r.kegiatan_kabupaten,
+        vec![
+            ("17.03".to_string(), [0, 0, 0, 0, 0, 0, 0, 1]),
+            ("17.71".to_string(), [1, 0, 0, 0, 0, 0, 0, 0]),
+            (String::new(), [0, 1, 0, 0, 0, 0, 0, 0]),
+        ],
+        "g1 where its kawasan is, g3 where it was held, g2's participants in two: not known"
+    );
+}
+
+#[test]
+fn an_activity_about_a_kawasan_is_counted_where_the_kawasan_is() {
+    let utara = report(kabupaten("17.03"));
+    let count = |r: &Report| r.kegiatan.iter().map(|k| k.count).sum::<u64>();
+    assert_eq!(
+        count(&utara),
+        1,
+        "g1, about k03, has no kecamatan of its own"
+    );
+    // An activity without a kecamatan lies where its participants do; one with a kecamatan
+    // lies there only.
+    assert_eq!(
+        count(&report(kabupaten("17.02"))),
+        1,
+        "g2 (g3 was held in 17.71)"
+    );
+    assert_eq!(count(&report(kabupaten("17.71"))), 2, "g2 and g3");
+    assert_eq!(count(&report(kabupaten("17.04"))), 0);
 }

@@ -12,7 +12,10 @@ pub mod export;
 mod sections;
 mod usaha;
 
-use sections::{halal_figures, kawasan_rows, kegiatan_rows, sentra_figures, survei_figures};
+use sections::{
+    halal_figures, kawasan_rows, kegiatan_per_kabupaten, kegiatan_rows, sentra_figures,
+    survei_figures,
+};
 pub use usaha::UsahaIndex;
 use usaha::{usaha_figures, UsahaRow};
 
@@ -227,6 +230,9 @@ pub struct Report {
     pub kawasan: Vec<KawasanRow>,
     /// Every kind of activity, in [`JENIS_KEGIATAN`] order.
     pub kegiatan: Vec<KegiatanRow>,
+    /// Activities per kabupaten/kota (code order; "" for those that lie in none or several) and
+    /// kind ([`JENIS_KEGIATAN`] order).
+    pub kegiatan_kabupaten: Vec<(String, [u64; JENIS_KEGIATAN.len()])>,
     pub halal: HalalFigures,
     /// By [`STATUS_JEJARING`].
     pub jejaring: [u64; 4],
@@ -288,6 +294,17 @@ impl<'a> Links<'a> {
         self.0.get(id).filter(|r| r.kind == kind && !r.is_deleted())
     }
 
+    /// The kawasan, sentra and village survey an activity concerns (those still there).
+    fn about(&self, r: &'a Record) -> Vec<&'a Record> {
+        [Kind::Kawasan, Kind::Sentra, Kind::SurveiDesa]
+            .into_iter()
+            .filter_map(|kind| {
+                let field = crate::model::kinds::kegiatan_field_about(kind)?;
+                self.live(text(r, field), kind)
+            })
+            .collect()
+    }
+
     /// The Usaha a record speaks for: a jejaring's one, an activity's participants.
     fn usaha_of(&self, r: &'a Record) -> Vec<&'a Record> {
         match r.kind {
@@ -306,13 +323,20 @@ impl<'a> Links<'a> {
 }
 
 /// The kecamatan codes a record lies in: from its desa (Usaha, Sentra, Survei), an activity's
-/// kecamatan (else its participants'), a jejaring's Usaha. Kawasan and Mitra have none.
+/// kecamatan (else the sentra or village survey it concerns, and its participants'), a jejaring's
+/// Usaha. Kawasan and Mitra have none.
 fn kecamatan_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
     let from_desa = |r: &'a Record| kecamatan_of_desa(text(r, "desa"));
     match r.kind {
         Kind::Usaha | Kind::Sentra | Kind::SurveiDesa => from_desa(r).into_iter().collect(),
         Kind::Kegiatan if !text(r, "kecamatan").is_empty() => vec![text(r, "kecamatan")],
-        Kind::Kegiatan | Kind::Jejaring => links
+        Kind::Kegiatan => links
+            .about(r)
+            .into_iter()
+            .chain(links.usaha_of(r))
+            .filter_map(from_desa)
+            .collect(),
+        Kind::Jejaring => links
             .usaha_of(r)
             .into_iter()
             .filter_map(from_desa)
@@ -321,15 +345,42 @@ fn kecamatan_of<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
     }
 }
 
-/// The kabupaten/kota codes a record lies in: a kawasan's own, else those of its kecamatan.
-/// Mitra have none.
+/// The kabupaten/kota codes a record lies in: a kawasan's own (and an activity's about a
+/// kawasan), else those of its kecamatan. Mitra have none.
 fn kabupaten_of_record<'a>(r: &'a Record, links: &Links<'a>) -> Vec<&'a str> {
-    match r.kind {
+    let mut codes: Vec<&str> = match r.kind {
         Kind::Kawasan => vec![text(r, "kabupaten")],
-        _ => kecamatan_of(r, links)
+        Kind::Kegiatan if text(r, "kecamatan").is_empty() => links
+            .about(r)
             .into_iter()
-            .map(crate::wilayah::kabupaten_of)
+            .filter(|a| a.kind == Kind::Kawasan)
+            .map(|a| text(a, "kabupaten"))
             .collect(),
+        _ => Vec::new(),
+    };
+    codes.extend(
+        kecamatan_of(r, links)
+            .into_iter()
+            .map(crate::wilayah::kabupaten_of),
+    );
+    codes
+}
+
+/// The one kabupaten/kota an activity is counted in: its kecamatan's, else the kawasan, sentra or
+/// survey it concerns, else its participants' when they all lie in one; `None` otherwise.
+fn kegiatan_kabupaten<'a>(r: &'a Record, links: &Links<'a>) -> Option<&'a str> {
+    let mut codes: Vec<&str> = Vec::new();
+    for code in kabupaten_of_record(r, links) {
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    match codes.as_slice() {
+        [] => None,
+        [one] => Some(one),
+        // Several: what it concerns (the first) decides, participants alone do not.
+        [first, ..] if text(r, "kecamatan").is_empty() && !links.about(r).is_empty() => Some(first),
+        _ => None,
     }
 }
 
@@ -447,6 +498,7 @@ impl Report {
             survei: survei_figures(of(Kind::SurveiDesa)),
             kawasan: kawasan_rows(of(Kind::Kawasan)),
             kegiatan: kegiatan_rows(of(Kind::Kegiatan), &links),
+            kegiatan_kabupaten: kegiatan_per_kabupaten(of(Kind::Kegiatan), &links),
             jejaring: tally(
                 of(Kind::Jejaring),
                 "status",

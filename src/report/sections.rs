@@ -191,6 +191,27 @@ pub(super) fn kegiatan_rows(records: &[&Record], links: &Links) -> Vec<KegiatanR
         .collect()
 }
 
+pub(super) fn kegiatan_per_kabupaten(
+    records: &[&Record],
+    links: &Links,
+) -> Vec<(String, [u64; JENIS_KEGIATAN.len()])> {
+    let mut rows: BTreeMap<&str, [u64; JENIS_KEGIATAN.len()]> = BTreeMap::new();
+    for r in records {
+        let Some(jenis) = JENIS_KEGIATAN
+            .iter()
+            .position(|c| c.key == text(r, "jenis"))
+        else {
+            continue;
+        };
+        rows.entry(kegiatan_kabupaten(r, links).unwrap_or(""))
+            .or_default()[jenis] += 1;
+    }
+    // Those that lie nowhere last, as a table's "not filled" row.
+    let mut rows: Vec<(String, _)> = rows.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    rows.sort_by_key(|(k, _)| k.is_empty());
+    rows
+}
+
 pub(super) fn halal_figures(
     usaha: &[UsahaRow],
     kegiatan: &[&Record],

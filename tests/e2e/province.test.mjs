@@ -92,6 +92,23 @@ test("a province officer enters ten kawasan and reads the province's readiness",
   await page.getByTestId("save").click();
   await page.getByTestId("record-title").filter({ hasText: "Sentra Batik Besurek" }).waitFor();
 
+  // A verification visit to Kaur's land (no kecamatan of its own) and a training held in the
+  // capital: each counted in its kabupaten/kota.
+  for (const g of [
+    { nama: "Verifikasi lahan Kaur", jenis: "lainnya", kawasan: ["kaur", "Lahan Kawasan IKM Kaur"] },
+    { nama: "Pelatihan kemasan", jenis: "pelatihan_kemasan", kecamatan: ["selebar", "Selebar"] },
+  ]) {
+    await page.goto(new URL("/kegiatan/baru", server.url).href);
+    await expectHeading(page, "Kegiatan");
+    await page.getByLabel("Nama kegiatan").fill(g.nama);
+    await page.getByLabel("Jenis kegiatan").selectOption(g.jenis);
+    await page.getByLabel("Tanggal", { exact: true }).fill("2026-11-20");
+    if (g.kawasan) await pick(page, "kawasan", ...g.kawasan);
+    if (g.kecamatan) await pick(page, "kecamatan", ...g.kecamatan);
+    await page.getByTestId("save").click();
+    await page.getByTestId("record-title").filter({ hasText: g.nama }).waitFor();
+  }
+
   // Beranda, titled by the province: the readiness table per kabupaten/kota, in code order, and
   // its total row.
   await page.goto(new URL("/", server.url).href);
@@ -107,6 +124,12 @@ test("a province officer enters ten kawasan and reads the province's readiness",
   assert.deepEqual(rows[12], ["Jumlah", "10", "4,5 ha (2 belum diketahui)", "4", "3", "3", "3", "4", "3", "4", "3", "2", "1"]);
   assert.equal(await text(page.getByTestId("report-coverage-kabupaten")), "Sentra ada di 1 dari 10 kabupaten/kota");
   assert.equal(await text(page.getByTestId("report-coverage")), "Sentra ada di 1 dari 129 kecamatan");
+  assert.deepEqual(await cells(page, "table-kegiatan-kabupaten"), [
+    ["Kabupaten/kota", "Pelatihan kemasan", "Lainnya", "Jumlah"],
+    ["Kabupaten Kaur", "0", "1", "1"],
+    ["Kota Bengkulu", "1", "0", "1"],
+    ["Jumlah", "1", "1", "2"],
+  ]);
 
   // One kabupaten/kota in view: named beside the province, coverage against its kecamatan.
   await page.locator("#f-kabupaten").selectOption("17.71");

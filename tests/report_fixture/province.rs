@@ -27,7 +27,9 @@
 //! | v1 | Survei | 17.02.01.2001, Kopi, sosialisasi and manajemen |
 //! | v2 | Survei | 17.02.02.2001, Kopi, no stage |
 //! | v3 | Survei | 17.71.01.1001, Batik Besurek, sosialisasi |
-//! | g1 | Kegiatan | lainnya (a coordination meeting) about k03, 2025-08-01 |
+//! | g1 | Kegiatan | lainnya (a coordination meeting) about k03, no kecamatan, 2025-08-01 |
+//! | g2 | Kegiatan | pelatihan kemasan, no kecamatan, participants u1 (17.71) and u3 (17.02) |
+//! | g3 | Kegiatan | sosialisasi in Kec. 17.71.01, participant u3 (17.02): its kecamatan decides |
 
 use super::*;
 
@@ -199,5 +201,19 @@ pub fn province() -> Fixture {
     );
 
     f.add("g1", Kegiatan, when, json!({"jenis": "lainnya", "nama": "Rapat koordinasi lahan", "tanggal": "2025-08-01", "kawasan": "k03"}));
+    f.add(
+        "g2",
+        Kegiatan,
+        when,
+        json!({"jenis": "pelatihan_kemasan", "nama": "Pelatihan kemasan provinsi",
+        "tanggal": "2025-08-02", "peserta": ["u1", "u3"]}),
+    );
+    f.add(
+        "g3",
+        Kegiatan,
+        when,
+        json!({"jenis": "sosialisasi", "nama": "Sosialisasi OVOP", "tanggal": "2025-08-03",
+        "kecamatan": "17.71.01", "peserta": ["u3"]}),
+    );
     f
 }

@@ -177,6 +177,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                {kegiatan_per_kabupaten(&r, i18n, wilayah)}
             </section>
         });
         let h = &r.halal;
@@ -253,8 +254,8 @@ fn survei_per_place(
 
 /// Counts per kabupaten/kota by the given columns, with a total column and a total row: shown
 /// when a section's records lie in more than one kabupaten/kota (a province office's view).
-fn per_kabupaten<const N: usize>(
-    rows: &[(String, [u64; N])],
+fn per_kabupaten<C: AsRef<[u64]>>(
+    rows: &[(String, C)],
     columns: &[String],
     testid: &'static str,
     i18n: I18n,
@@ -265,15 +266,15 @@ fn per_kabupaten<const N: usize>(
     }
     let t = move |m: Msg| i18n.t(m).to_string();
     let n = move |v: u64| thousands(v, i18n.lang());
-    let cells = move |counts: [u64; N]| {
+    let cells = move |counts: &[u64]| {
         view! {
-            {counts.into_iter().map(|c| view! { <td class="num">{n(c)}</td> }).collect_view()}
+            {counts.iter().map(|c| view! { <td class="num">{n(*c)}</td> }).collect_view()}
             <td class="num">{n(counts.iter().sum())}</td>
         }
     };
-    let mut total = [0u64; N];
+    let mut total = vec![0u64; columns.len()];
     for (_, counts) in rows {
-        for (t, c) in total.iter_mut().zip(counts) {
+        for (t, c) in total.iter_mut().zip(counts.as_ref()) {
             *t += c;
         }
     }
@@ -290,17 +291,34 @@ fn per_kabupaten<const N: usize>(
                     {rows.iter().map(|(k, counts)| view! {
                         <tr>
                             <td>{if k.is_empty() { t(Msg::ReportNotFilled) } else { wilayah.kabupaten_label(k) }}</td>
-                            {cells(*counts)}
+                            {cells(counts.as_ref())}
                         </tr>
                     }).collect_view()}
                 </tbody>
                 <tfoot><tr>
                     <th>{t(Msg::ReportTotalRow)}</th>
-                    {cells(total)}
+                    {cells(&total)}
                 </tr></tfoot>
             </table>
         </div>
     })
+}
+
+/// Activities per kabupaten/kota, a column for each kind that occurs.
+fn kegiatan_per_kabupaten(r: &Report, i18n: I18n, wilayah: Wilayah) -> Option<impl IntoView> {
+    let kinds: Vec<usize> = (0..JENIS_KEGIATAN.len())
+        .filter(|&i| r.kegiatan_kabupaten.iter().any(|(_, v)| v[i] > 0))
+        .collect();
+    let columns: Vec<String> = kinds
+        .iter()
+        .map(|&i| i18n.t(JENIS_KEGIATAN[i].label).to_string())
+        .collect();
+    let rows: Vec<(String, Vec<u64>)> = r
+        .kegiatan_kabupaten
+        .iter()
+        .map(|(k, v)| (k.clone(), kinds.iter().map(|&i| v[i]).collect()))
+        .collect();
+    per_kabupaten(&rows, &columns, "table-kegiatan-kabupaten", i18n, wilayah)
 }
 
 /// Kawasan IKM readiness per kabupaten/kota, as a province office reports it, with the total
