@@ -5,6 +5,7 @@
 use super::combobox::{ComboOption, Combobox};
 use super::i18n::{tr, I18n};
 use super::wilayah::{Scope, Wilayah};
+use crate::format::thousands;
 use crate::i18n::{fill, Msg};
 use crate::wilayah::search::{self, Match};
 use crate::wilayah::{Area, Kabupaten, RegionIndex};
@@ -266,8 +267,8 @@ pub fn WorkAreaPicker() -> impl IntoView {
             fill(
                 i18n.t(Msg::WorkAreaReady),
                 &[
-                    ("kecamatan", &kec.to_string()),
-                    ("villages", &vil.to_string()),
+                    ("kecamatan", &thousands(kec.into(), i18n.lang())),
+                    ("villages", &thousands(vil.into(), i18n.lang())),
                 ],
             )
         })

@@ -49,7 +49,7 @@ test("a province officer enters ten kawasan and reads the province's readiness",
   await pick(page, "work-area", "bengkulu", "Provinsi Bengkulu");
   assert.equal(await text(page.getByTestId("work-area-current")), "Provinsi Bengkulu (17)");
   // The whole province's villages are kept on the device (Kemendagri: 129 kecamatan, 1,513 villages).
-  await page.getByTestId("work-area-ready").filter({ hasText: "129 kecamatan dan 1513 desa/kelurahan" }).waitFor();
+  await page.getByTestId("work-area-ready").filter({ hasText: "129 kecamatan dan 1.513 desa/kelurahan" }).waitFor();
 
   let previous = null;
   for (const [i, k] of KAWASAN.entries()) {
