@@ -88,26 +88,28 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         None => t(Msg::ReportCoverageUnknown),
                     }}
                 </p>
-                <table class="table" data-testid="table-sentra-status">
-                    <thead><tr>
-                        <th>{t(Msg::ColStatus)}</th><th class="num">{t(Msg::ColJumlah)}</th>
-                        <th class="num">{t(Msg::KecamatanLabel)}</th><th class="num">{t(Msg::FieldAnggaran)}</th>
-                        <th class="num">{t(Msg::ColSejak)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.status.iter().zip(&status_names).map(|(row, name)| view! {
-                            <tr>
-                                <td>{name.clone()}</td><td class="num">{n(row.count)}</td>
-                                <td class="num">{n(row.kecamatan)}</td><td class="num">{money(row.anggaran)}</td>
-                                <td class="num">{row.since.map(|y| y.to_string()).unwrap_or_default()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                    <tfoot><tr>
-                        <th>{t(Msg::ReportBudgetTotal)}</th><td class="num">{n(s.total)}</td><td></td>
-                        <td class="num" data-testid="sentra-budget-total">{money(s.anggaran_total)}</td><td></td>
-                    </tr></tfoot>
-                </table>
+                <div class="table-scroll">
+                    <table class="table" data-testid="table-sentra-status">
+                        <thead><tr>
+                            <th>{t(Msg::ColStatus)}</th><th class="num">{t(Msg::ColJumlah)}</th>
+                            <th class="num">{t(Msg::KecamatanLabel)}</th><th class="num">{t(Msg::FieldAnggaran)}</th>
+                            <th class="num">{t(Msg::ColSejak)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {s.status.iter().zip(&status_names).map(|(row, name)| view! {
+                                <tr>
+                                    <td>{name.clone()}</td><td class="num">{n(row.count)}</td>
+                                    <td class="num">{n(row.kecamatan)}</td><td class="num">{money(row.anggaran)}</td>
+                                    <td class="num">{row.since.map(|y| y.to_string()).unwrap_or_default()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                        <tfoot><tr>
+                            <th>{t(Msg::ReportBudgetTotal)}</th><td class="num">{n(s.total)}</td><td></td>
+                            <td class="num" data-testid="sentra-budget-total">{money(s.anggaran_total)}</td><td></td>
+                        </tr></tfoot>
+                    </table>
+                </div>
                 <p>{t(Msg::ReportMembers)}": "{n(s.anggota)}</p>
                 <div class="report__charts">
                     <BarChart title=t(Msg::ReportByYearFormed) testid="chart-sentra-tahun"
@@ -117,15 +119,17 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         rows=s.kecamatan.iter().map(|(k, v)| (kecamatan_name(wilayah, k), v.to_vec())).collect()/>
                 </div>
                 {per_kabupaten(&s.kabupaten, &status_names, "table-sentra-kabupaten", i18n, wilayah)}
-                <table class="table" data-testid="table-sentra-anggaran">
-                    <caption>{t(Msg::ReportBudgetPerYear)}</caption>
-                    <thead><tr><th>{t(Msg::ColTahun)}</th><th class="num">{t(Msg::ColJumlah)}</th><th class="num">{t(Msg::FieldAnggaran)}</th></tr></thead>
-                    <tbody>
-                        {s.anggaran_tahun.iter().map(|(y, sum, count)| view! {
-                            <tr><td>{y.to_string()}</td><td class="num">{n(*count)}</td><td class="num">{money(*sum)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table" data-testid="table-sentra-anggaran">
+                        <caption>{t(Msg::ReportBudgetPerYear)}</caption>
+                        <thead><tr><th>{t(Msg::ColTahun)}</th><th class="num">{t(Msg::ColJumlah)}</th><th class="num">{t(Msg::FieldAnggaran)}</th></tr></thead>
+                        <tbody>
+                            {s.anggaran_tahun.iter().map(|(y, sum, count)| view! {
+                                <tr><td>{y.to_string()}</td><td class="num">{n(*count)}</td><td class="num">{money(*sum)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             </section>
         });
         let v = &r.survei;
@@ -161,22 +165,24 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
         let kegiatan = (!kegiatan_rows.is_empty()).then(|| view! {
             <section class="card report" data-testid="report-kegiatan">
                 <h2>{t(Msg::ReportKegiatan)}</h2>
-                <table class="table">
-                    <thead><tr>
-                        <th>{t(Msg::FieldJenisKegiatan)}</th><th class="num">{t(Msg::ColJumlah)}</th>
-                        <th class="num">{t(Msg::ColPeserta)}</th><th class="num">{t(Msg::ColUsahaBerbeda)}</th>
-                        <th class="num">{t(Msg::FieldAnggaran)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {kegiatan_rows.iter().map(|k| view! {
-                            <tr>
-                                <td>{jenis_name(k.jenis)}</td><td class="num">{n(k.count)}</td>
-                                <td class="num">{n(k.peserta)}</td><td class="num">{n(k.usaha)}</td>
-                                <td class="num">{money(k.anggaran)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table" data-testid="table-kegiatan">
+                        <thead><tr>
+                            <th>{t(Msg::FieldJenisKegiatan)}</th><th class="num">{t(Msg::ColJumlah)}</th>
+                            <th class="num">{t(Msg::ColPeserta)}</th><th class="num">{t(Msg::ColUsahaBerbeda)}</th>
+                            <th class="num">{t(Msg::FieldAnggaran)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {kegiatan_rows.iter().map(|k| view! {
+                                <tr>
+                                    <td>{jenis_name(k.jenis)}</td><td class="num">{n(k.count)}</td>
+                                    <td class="num">{n(k.peserta)}</td><td class="num">{n(k.usaha)}</td>
+                                    <td class="num">{money(k.anggaran)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
                 {kegiatan_per_kabupaten(&r, i18n, wilayah)}
             </section>
         });

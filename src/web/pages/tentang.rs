@@ -22,18 +22,26 @@ pub fn TentangPage() -> impl IntoView {
             <section class="card">
                 <h2>{tr(Msg::AboutLicences)}</h2>
                 <p>{tr(Msg::AboutLicencesExplain)}</p>
-                <table class="table" data-testid="licences">
-                    <thead>
-                        <tr><th scope="col">{tr(Msg::AboutComponent)}</th><th scope="col">{tr(Msg::AboutLicence)}</th></tr>
-                    </thead>
-                    <tbody>
-                        {COMPONENTS
-                            .iter()
-                            .map(|c| view! { <tr><td>{c.name}</td><td>{c.licence}</td></tr> })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table table--wrap" data-testid="licences">
+                        <thead>
+                            <tr><th scope="col">{tr(Msg::AboutComponent)}</th><th scope="col">{tr(Msg::AboutLicence)}</th></tr>
+                        </thead>
+                        <tbody>
+                            {COMPONENTS
+                                .iter()
+                                .map(|c| view! { <tr><td>{c.name}</td><td>{licence(c.licence)}</td></tr> })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             </section>
         </Page>
     }
+}
+
+/// A licence expression as shown: its hyphens non-breaking, so "Apache-2.0" never splits over two
+/// lines (the cell wraps between its words instead).
+fn licence(expression: &str) -> String {
+    expression.replace('-', "\u{2011}")
 }
