@@ -4,8 +4,8 @@ use super::Lang;
 
 messages! {
     AppName { id: "Sentra", en: "Sentra" }
-    AppTagline { id: "Pendataan IKM luring untuk Disperindag", en: "Offline IKM records for Disperindag" }
-    SkipToContent { id: "Lewati ke konten", en: "Skip to content" }
+    AppTagline { id: "Pendataan IKM tanpa sinyal untuk Disperindag", en: "Offline IKM records for Disperindag" }
+    SkipToContent { id: "Langsung ke isi halaman", en: "Skip to content" }
     MenuOpen { id: "Buka menu", en: "Open menu" }
     MenuClose { id: "Tutup menu", en: "Close menu" }
     MainNavigation { id: "Navigasi utama", en: "Main navigation" }
@@ -13,7 +13,7 @@ messages! {
         id: "Tanggal perangkat ini tampaknya salah: ada data yang tercatat pada {latest}, padahal jam perangkat menunjukkan {now}. Betulkan tanggal, jam dan zona waktu di pengaturan ponsel. Perubahan baru tetap dicatat sesudah data yang ada.",
         en: "This device's date looks wrong: some data was recorded at {latest}, yet the device's clock shows {now}. Correct the date, time and time zone in the phone's settings. New changes are still recorded after the existing data.",
     }
-    StatusOffline { id: "Luring: data tetap tersimpan di perangkat ini", en: "Offline: data stays saved on this device" }
+    StatusOffline { id: "Tanpa sinyal: data tetap tersimpan di perangkat ini", en: "Offline: data stays saved on this device" }
 
     NavBeranda { id: "Beranda", en: "Home" }
     NavUsaha { id: "Usaha", en: "Businesses" }
@@ -223,10 +223,10 @@ messages! {
     ErrRequired { id: "Wajib diisi.", en: "Required." }
     ErrNegative { id: "Tidak boleh negatif.", en: "Cannot be negative." }
     ErrRupiah {
-        id: "Tulis angka rupiah tanpa desimal, misalnya 20.000.000.",
+        id: "Isi dengan angka rupiah tanpa desimal, misalnya 20.000.000.",
         en: "Write whole rupiah, for example 20.000.000.",
     }
-    ErrWholeNumber { id: "Tulis bilangan bulat, paling sedikit 1.", en: "Write a whole number, at least 1." }
+    ErrWholeNumber { id: "Isi dengan angka bulat, paling sedikit 1.", en: "Write a whole number, at least 1." }
     ErrCoordinate {
         id: "Isi lintang dan bujur berupa angka desimal, misalnya -7,01 dan 113,86.",
         en: "Give latitude and longitude as decimal numbers, for example -7.01 and 113.86.",
@@ -251,8 +251,8 @@ messages! {
     ErrChoice { id: "Pilih salah satu.", en: "Choose one." }
     ErrHalalNo { id: "Nomor sertifikat halal diawali ID lalu angka.", en: "A halal certificate number is ID followed by digits." }
     ErrDate {
-        id: "Tanggal tidak masuk akal (antara tahun 2000 dan hari ini).",
-        en: "Implausible date (between 2000 and today).",
+        id: "Tanggal harus antara 1 Januari 2000 dan hari ini.",
+        en: "The date must be between 1 January 2000 and today.",
     }
     ErrYear { id: "Tahun antara 1900 dan {max}.", en: "A year between 1900 and {max}." }
 
@@ -371,7 +371,7 @@ messages! {
     }
     WipeRemovedLabel { id: "Yang dihapus", en: "Deleted" }
     WipeRemoved {
-        id: "Semua catatan (Usaha, Sentra, Survei Desa, Kawasan IKM, Kegiatan, Mitra, Jejaring), bentrok yang menunggu pilihan, daftar berkas yang sudah diterima, tanda sampai mana data sudah dibagikan, dan isian formulir yang belum tersimpan (draf).",
+        id: "Semua catatan (Usaha, Sentra, Survei Desa, Kawasan IKM, Kegiatan, Mitra, Jejaring), konflik yang menunggu pilihan, daftar berkas yang sudah diterima, tanda sampai mana data sudah dibagikan, dan isian formulir yang belum tersimpan (draf).",
         en: "Every record (Businesses, Sentra, Village Surveys, IKM Areas, Activities, Partners, Networking), conflicts waiting for a choice, the list of files received, the mark of how far data has been shared, and unsaved form input (drafts).",
     }
     WipeKeptLabel { id: "Yang tetap", en: "Kept" }
@@ -405,8 +405,8 @@ messages! {
         en: "The location could not be read. Allow location access, or type the latitude and longitude.",
     }
 
-    ErrCount { id: "Tulis bilangan bulat, 0 atau lebih.", en: "Write a whole number, 0 or more." }
-    ErrHectare { id: "Tulis luas dalam hektare, misalnya 0,5.", en: "Write the area in hectares, for example 0.5." }
+    ErrCount { id: "Isi dengan angka bulat, 0 atau lebih.", en: "Write a whole number, 0 or more." }
+    ErrHectare { id: "Isi luas dalam hektare, misalnya 0,5.", en: "Write the area in hectares, for example 0.5." }
     ErrPickRequired { id: "Pilih dari daftar.", en: "Choose from the list." }
     ErrWrongShape { id: "isinya harus berupa {shape}", en: "its value must be {shape}" }
     ShapeText { id: "teks", en: "text" }
@@ -416,8 +416,8 @@ messages! {
     ShapeTextList { id: "daftar teks", en: "a list of texts" }
     ErrRegionCode { id: "Pilih wilayah dari daftar.", en: "Choose the region from the list." }
     ErrDatePlanned {
-        id: "Tanggal tidak masuk akal (antara tahun 2000 dan lima tahun ke depan).",
-        en: "Implausible date (between 2000 and five years ahead).",
+        id: "Tanggal harus antara 1 Januari 2000 dan lima tahun ke depan.",
+        en: "The date must be between 1 January 2000 and five years from now.",
     }
     ErrFormedYearRequired {
         id: "Sentra yang sudah terbentuk perlu tahun terbentuk.",
@@ -427,7 +427,7 @@ messages! {
         id: "Tahun terbentuk tidak boleh sebelum tahun rencana.",
         en: "The year formed cannot be before the year planned.",
     }
-    ErrBudgetYear { id: "Tulis tahun anggaran.", en: "Write the budget year." }
+    ErrBudgetYear { id: "Isi tahun anggaran.", en: "Write the budget year." }
     WarnSentraMembers {
         id: "Baru {count} anggota: menurut PP 29/2018 sentra paling sedikit 5 unit usaha.",
         en: "Only {count} members: under PP 29/2018 a sentra has at least 5 business units.",
@@ -482,7 +482,7 @@ messages! {
     FieldKomoditasLain { id: "Komoditas lain", en: "Other commodities" }
     FieldBahanBaku { id: "Bahan baku", en: "Raw materials" }
     FieldLahanHa { id: "Lahan tersedia (ha)", en: "Land available (ha)" }
-    FieldCnc { id: "Clear and clean", en: "Clear and clean (no claims)" }
+    FieldCnc { id: "Lahan bebas sengketa (clear and clean)", en: "Land clear and clean (no claims)" }
     OvopSosialisasi { id: "Sosialisasi", en: "Socialisation" }
     OvopManajemen { id: "Pembinaan manajemen", en: "Management coaching" }
     OvopKomoditas { id: "Pengelolaan komoditas unggulan", en: "Managing the leading commodity" }
@@ -731,7 +731,7 @@ messages! {
         id: "Berkas ini sudah pernah diterima pada {when}. Menerapkannya lagi tidak mengubah apa pun.",
         en: "This file was received before, on {when}. Applying it again changes nothing.",
     }
-    ImportApply { id: "Terapkan", en: "Apply" }
+    ImportApply { id: "Gabungkan", en: "Merge" }
     ImportUnreadable {
         id: "Berkas tidak dapat dibaca dari perangkat. Simpan ulang berkasnya lalu coba lagi.",
         en: "The file could not be read from the device. Save it again, then try again.",
@@ -794,11 +794,11 @@ messages! {
     ColumnKind { id: "Jenis data", en: "Kind" }
     CountNew { id: "Baru", en: "New" }
     CountUpdated { id: "Diperbarui", en: "Updated" }
-    CountUnchanged { id: "Sama", en: "Unchanged" }
-    CountConflicting { id: "Bentrok", en: "Conflicting" }
+    CountUnchanged { id: "Tidak berubah", en: "Unchanged" }
+    CountConflicting { id: "Konflik", en: "Conflicting" }
     CountDeleted { id: "Dihapus", en: "Deleted" }
 
-    InboxHeading { id: "Bentrok: pilih nilai yang benar ({count})", en: "Conflicts: choose the right value ({count})" }
+    InboxHeading { id: "Konflik: pilih nilai yang benar ({count})", en: "Conflicts: choose the right value ({count})" }
     InboxExplain {
         id: "Dua petugas mengubah isian yang sama tanpa saling tahu. Nilai yang lebih baru sedang dipakai; pilihan Anda ikut terkirim di berkas berikutnya.",
         en: "Two officers changed the same field without knowing of each other. The newer value is in use; your choice travels in the next file.",

@@ -71,7 +71,7 @@ test("a province officer enters ten kawasan and reads the province's readiness",
     const full = k.kabupaten.startsWith("Kota") ? k.kabupaten : `Kabupaten ${k.kabupaten}`;
     await pick(page, "kabupaten", k.kabupaten, full);
     if (k.ha !== undefined) await page.getByLabel("Luas lahan (ha)").fill(k.ha);
-    if (k.cnc) await page.getByLabel("Clear and clean").selectOption(k.cnc);
+    if (k.cnc) await page.getByLabel("Lahan bebas sengketa").selectOption(k.cnc);
     await page.getByLabel("Status RPIK").selectOption(k.rpik);
     if (k.dana) await page.getByLabel("Pendanaan pusat").selectOption(k.dana);
     await page.getByTestId("save").click();

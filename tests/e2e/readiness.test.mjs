@@ -28,7 +28,7 @@ async function addKawasan(page, base, k) {
     await pick(page, "kabupaten", k.kabupaten, k.kabupaten);
   }
   if (k.ha !== undefined) await page.getByLabel("Luas lahan (ha)").fill(k.ha);
-  if (k.cnc) await page.getByLabel("Clear and clean").selectOption(k.cnc);
+  if (k.cnc) await page.getByLabel("Lahan bebas sengketa").selectOption(k.cnc);
   await page.getByLabel("Status RPIK").selectOption(k.rpik);
   if (k.dana) await page.getByLabel("Pendanaan pusat").selectOption(k.dana);
   await page.getByTestId("save").click();
@@ -87,7 +87,7 @@ test("Kawasan readiness per kabupaten/kota and surveys per kecamatan", { timeout
   await page.goto(new URL("/", server.url).href);
   await expectHeading(page, "Beranda");
   const rows = await cells(page, "table-kawasan");
-  assert.deepEqual(rows[0], ["Kabupaten/kota", "Jumlah", "Luas lahan (ha)", "Clear and clean", "Status RPIK", "Pendanaan pusat"]);
+  assert.deepEqual(rows[0], ["Kabupaten/kota", "Jumlah", "Luas lahan (ha)", "Lahan bebas sengketa (clear and clean)", "Status RPIK", "Pendanaan pusat"]);
   assert.deepEqual(rows[1], ["Ya", "Tidak", "Belum diketahui", "Belum ada", "Draf", "Ditetapkan", "Belum diajukan", "Diajukan", "Disetujui", "Ditolak"]);
   // Pamekasan (35.28) comes before Sumenep (35.29), as codes sort. Sumenep: 0,5 ha known over
   // two kawasan (one of them 0 ha), one not known; the empty clean-and-clear counts as not known.

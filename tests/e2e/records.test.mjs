@@ -70,12 +70,12 @@ const KINDS = [
       await page.getByLabel("Komoditas unggulan", { exact: true }).fill("Keripik");
       await page.getByLabel("Makanan dan minuman").fill("14");
       await page.getByLabel("Lahan tersedia (ha)").fill("0,5");
-      await page.getByLabel("Clear and clean").selectOption("ya");
+      await page.getByLabel("Lahan bebas sengketa").selectOption("ya");
       await page.getByLabel("Sosialisasi").fill("2025-01-10");
       await page.getByLabel("Desain kemasan").fill("2025-03-01");
       await page.getByLabel("Kayu").fill("-2");
       await page.getByTestId("save").click();
-      assert.equal(await text(page.locator("#f-pelaku_kayu-error")), "Tulis bilangan bulat, 0 atau lebih.");
+      assert.equal(await text(page.locator("#f-pelaku_kayu-error")), "Isi dengan angka bulat, 0 atau lebih.");
       await page.getByLabel("Kayu").fill("0");
     },
     title: "Kertasada, Kec. Kalianget, Kabupaten Sumenep — 1 Juni 2025",
@@ -104,7 +104,7 @@ const KINDS = [
       assert.match(await text(page.getByTestId("kabupaten-chosen")), /Sumenep \(35\.29\)$/);
       await page.getByLabel("Lokasi", { exact: true }).fill("Kawasan IKM Gapura");
       await page.getByLabel("Luas lahan (ha)").fill("0,5");
-      await page.getByLabel("Clear and clean").selectOption("ya");
+      await page.getByLabel("Lahan bebas sengketa").selectOption("ya");
       await page.getByLabel("Status RPIK").selectOption("draf");
     },
     title: "Kawasan IKM Gapura",

@@ -71,7 +71,7 @@ test("on a 360 px phone the menu works by keyboard and nothing overflows", { tim
 
   // Tab order: skip link, brand, menu button.
   await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Lewati ke konten");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Langsung ke isi halaman");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "menu-button");

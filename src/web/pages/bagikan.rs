@@ -219,7 +219,7 @@ fn ImportSection() -> impl IntoView {
     // Each file chosen gets a number; the work for an earlier choice stops at its next slice.
     let generation = StoredValue::new(0u32);
     // Every way a file arrives ends here: the same reading, checking and preview; nothing is
-    // applied before the officer taps "Terapkan".
+    // applied before the officer taps "Gabungkan".
     let take = move |file: web_sys::Blob| {
         put_aside();
         result.set(Received::None);
