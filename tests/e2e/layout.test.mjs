@@ -103,6 +103,18 @@ test("report tables keep every word and number whole at 360 px, and print across
     assert.ok(scrolls.every((o) => o === "auto"), `${path}: a wide table scrolls in its own box (${scrolls})`);
   }
   assert.match(await page.getByTestId("table-sentra-anggaran").textContent(), /Rp250\.000\.000/);
+  // Lists: a status is never cut, a row's lines wrap, and the whole row opens the record.
+  for (const path of ["/sentra", "/usaha"]) {
+    await page.goto(new URL(path, server.url).href);
+    const row = page.locator(".record-list__item").first();
+    await row.waitFor();
+    const chip = row.locator(".chip");
+    assert.ok(await chip.evaluate((c) => c.scrollWidth <= c.clientWidth), `${path}: the status is shown whole`);
+    const box = await row.boundingBox();
+    assert.ok(box.height >= 44, `${path}: row ${box.height} px high`);
+    const target = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("a")?.getAttribute("href"), { x: box.x + box.width - 4, y: box.y + box.height - 4 });
+    assert.match(target ?? "", new RegExp(`^${path}/`), `${path}: a tap on the row's corner opens the record`);
+  }
   await page.goto(new URL("/tentang", server.url).href);
   await page.getByTestId("licences").waitFor();
   assert.deepEqual(await brokenCells(page), [], "Tentang: no word broken");
