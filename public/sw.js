@@ -32,11 +32,21 @@ const API_PREFIX = "/api/";
 const RECEIVED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const SHELL = PRECACHE.find((url) => url.endsWith("/index.html"));
 
+// Trunk's content-hashed files (name-<16 hex>.js, _bg.wasm, .css): a name is its content.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // "reload": never fill the new cache from the browser's HTTP cache of an older build.
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })))
+      cache.addAll(
+        PRECACHE.map(
+          (url) =>
+            // A hashed file may come from the browser's HTTP cache, where the page that registered
+            // this worker has just put it: the first visit downloads the app once, not twice. Any
+            // other file is fetched anew ("reload"), never taken from an older build's copy.
+            new Request(url, { cache: HASHED.test(url) ? "default" : "reload" })
+        )
+      )
     )
   );
 });

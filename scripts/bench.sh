@@ -10,6 +10,10 @@ echo "## Sizes"
 node tools/bench-size.mjs dist
 
 echo
+echo "## First visit on Slow 4G with the CPU slowed 4x (headless Chromium)"
+node tools/bench-firstvisit.mjs
+
+echo
 echo "## Picker keystroke time (native)"
 cargo bench --locked --quiet --bench wilayah
 

@@ -27,7 +27,8 @@ const measure = (path) => {
 };
 // Region files (wilayah/<version>/...) are fetched on demand, not with the app.
 const regionFile = /^wilayah\/([0-9a-f]+\/|LICENSE)/;
-const files = walk(dist).filter((path) => !relative(dist, path).startsWith("."));
+// The build's precompressed copies (tools/compress.mjs) are measured through their originals.
+const files = walk(dist).filter((path) => !relative(dist, path).startsWith(".") && !/\.(br|gz)$/.test(path));
 const rows = files
   .filter((path) => !regionFile.test(relative(dist, path)))
   .map(measure)

@@ -1,6 +1,7 @@
 // A small static server for the built app (no dependencies): serves dist/ on 127.0.0.1 with the
 // right types for wasm and the manifest, answers every route of the single-page app with
-// index.html, and lets browsers keep only content-hashed files (so updates are seen).
+// index.html, sends the precompressed .br or .gz copy the build wrote (tools/compress.mjs) when
+// the browser accepts it, and lets browsers keep only content-hashed files (so updates are seen).
 //
 //   node tools/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 //
@@ -35,6 +36,27 @@ const TYPES = {
   ".gz": "application/gzip",
 };
 
+/** When a file was last changed; -1 when there is none. */
+async function modifiedAt(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info.mtimeMs : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/** The content codings a request accepts (q=0 refuses one). */
+function acceptedEncodings(header = "") {
+  const names = new Set();
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) names.add(name);
+  }
+  return names;
+}
+
 async function fileAt(urlPath) {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
   const path = join(root, clean);
@@ -57,13 +79,27 @@ const server = createServer(async (req, res) => {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;
     }
-    const body = await readFile(path);
+    // The smallest copy the browser accepts: brotli, then gzip, else the file itself. A copy
+    // older than its file (the file changed after the build) is not used.
+    const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+    const modified = (await stat(path)).mtimeMs;
+    let sent = path, encoding = null;
+    for (const [name, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (accepted.has(name) && (await modifiedAt(path + suffix)) >= modified) {
+        sent = path + suffix;
+        encoding = name;
+        break;
+      }
+    }
+    const body = await readFile(sent);
     // Only Trunk's content-hashed files may be cached for good; the rest is revalidated.
     const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
     res.writeHead(200, {
       "content-type": TYPES[extname(path)] || "application/octet-stream",
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
       "x-content-type-options": "nosniff",
+      vary: "Accept-Encoding",
+      ...(encoding ? { "content-encoding": encoding } : {}),
     });
     res.end(req.method === "HEAD" ? undefined : body);
   } catch (err) {

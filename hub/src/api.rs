@@ -114,8 +114,15 @@ pub fn router(db: Db, dist: Option<PathBuf>) -> Router {
         });
     match dist {
         Some(dist) => {
-            let index = ServeFile::new(dist.join("index.html"));
-            api.fallback_service(ServeDir::new(dist).fallback(index))
+            // The build's .br and .gz copies (tools/compress.mjs) go to browsers accepting them.
+            let index = ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip();
+            let files = ServeDir::new(dist)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(index);
+            api.fallback_service(files)
         }
         None => api.fallback(not_found),
     }

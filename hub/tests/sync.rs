@@ -418,6 +418,8 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
     )
     .unwrap();
     std::fs::write(dist.join("wilayah/index.txt"), "35\tJawa Timur").unwrap();
+    // The build's precompressed copy (tools/compress.mjs): its bytes stand in for brotli here.
+    std::fs::write(dist.join("wilayah/index.txt.br"), "brotli bytes").unwrap();
     for backend in backends() {
         let hub = Hub::start(&backend, Some(dist.clone()));
         let a = hub.device("perangkat-a", "Ani", "35.29");
@@ -429,6 +431,24 @@ fn a_hub_without_its_database_answers_503_and_the_app_is_served_beside_the_api()
         assert_eq!(get("/").1, "<!doctype html><title>Sentra</title>");
         assert_eq!(get("/usaha/baru"), (200, get("/").1), "SPA fallback");
         assert_eq!(get("/wilayah/index.txt").1, "35\tJawa Timur");
+        // A browser accepting brotli gets the precompressed copy, marked so; gzip alone (no
+        // .gz copy here) gets the file itself.
+        let mut r = hub
+            .client
+            .get(format!("{}/wilayah/index.txt", hub.url))
+            .header("Accept-Encoding", "gzip, br")
+            .call()
+            .unwrap();
+        assert_eq!(r.headers()["content-encoding"], "br");
+        assert_eq!(r.body_mut().read_to_string().unwrap(), "brotli bytes");
+        let mut r = hub
+            .client
+            .get(format!("{}/wilayah/index.txt", hub.url))
+            .header("Accept-Encoding", "gzip")
+            .call()
+            .unwrap();
+        assert!(r.headers().get("content-encoding").is_none());
+        assert_eq!(r.body_mut().read_to_string().unwrap(), "35\tJawa Timur");
         let (status, text) = get("/api/v1/tidak-ada");
         assert_eq!(status, 404);
         assert!(text.contains("\"not_found\""), "{text}");

@@ -16,8 +16,12 @@ pub mod sync;
 pub mod wilayah;
 pub mod workbook;
 
-/// Mounts the app on `<body>`. Called by `main` in the browser.
+/// Mounts the app on `<body>`, in place of the loading frame index.html paints before the app's
+/// code has arrived. Called by `main` in the browser.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("loading-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -2,6 +2,7 @@
 // Debian's Chromium driven by playwright-core (which never downloads a browser of its own).
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
+import { createServer, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -48,6 +49,32 @@ export function startServer(dir = DIST) {
       resolvePromise({ url: match[1], stop });
     });
   });
+}
+
+/**
+ * A proxy on 127.0.0.1 in front of `server` that counts what reaches it: `bytes` of response
+ * bodies as sent (compressed when the browser accepted it) and `paths` requested, in order.
+ * Sees the service worker's requests too, which a page's own network events do not.
+ */
+export async function countingProxy(server) {
+  const upstream = new URL(server.url);
+  const counted = { bytes: 0, paths: [] };
+  const proxy = createServer((req, res) => {
+    counted.paths.push(new URL(req.url, "http://x").pathname);
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.on("data", (chunk) => (counted.bytes += chunk.length));
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise((ok) => proxy.listen(0, "127.0.0.1", ok));
+  counted.url = `http://127.0.0.1:${proxy.address().port}/`;
+  counted.close = () => new Promise((ok) => { proxy.closeAllConnections(); proxy.close(ok); });
+  return counted;
 }
 
 /** A copy of the built app in a temporary folder, for tests that "deploy" a change to it. */
