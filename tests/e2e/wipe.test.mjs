@@ -38,7 +38,7 @@ test("wiping keeps the officer's profile unless asked, then removes it in every 
   // The page says what goes and what stays.
   const scope = await page.getByTestId("wipe-scope").textContent();
   assert.match(scope, /Yang dihapus.*Semua catatan \(Usaha, Sentra, Survei Desa, Kawasan IKM, Kegiatan, Mitra, Jejaring\)/);
-  assert.match(scope, /bentrok yang menunggu pilihan, daftar berkas yang sudah diterima/);
+  assert.match(scope, /konflik yang menunggu pilihan, daftar berkas yang sudah diterima/);
   assert.match(scope, /isian formulir yang belum tersimpan \(draf\)/);
   assert.match(scope, /Yang tetap.*Profil petugas \(nama, kantor, kode perangkat\) juga tetap, kecuali kotak di bawah dicentang/);
   const box = page.getByLabel("Hapus juga profil petugas (nama, kantor, kode perangkat)");
