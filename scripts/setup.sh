@@ -3,7 +3,8 @@
 # registries only (crates.io, npm, Debian). Idempotent: what is already there is skipped.
 #   - the wasm32 target (rustup; Debian's rustc-web with build-std as the fallback, see ARCHITECTURE.md)
 #   - trunk, wasm-bindgen-cli (= the version in Cargo.lock)
-#   - npm dev tools from package-lock.json: binaryen's wasm-opt, playwright-core
+#   - npm dev tools from package-lock.json: binaryen's wasm-opt, playwright-core, axe-core (the
+#     end-to-end suite's accessibility checks)
 #   - Debian's chromium and chromium-driver
 #   - Debian's postgresql (the hub's tests start a throwaway cluster of it: scripts/test-hub.sh)
 #   - the crates, fetched so builds can run offline
@@ -52,6 +53,7 @@ fi
 
 # --- npm tools (versions pinned in package-lock.json) -----------------------------------------
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -f node_modules/idn-area-data/data/villages.csv ] \
+  && [ -f node_modules/axe-core/axe.min.js ] \
   && [ "$(node_modules/.bin/wasm-opt --version | awk '{print $2, $3}')" = "$WASM_OPT_VERSION" ]; then
   say "npm tools: present"
 else

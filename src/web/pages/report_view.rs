@@ -88,7 +88,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         None => t(Msg::ReportCoverageUnknown),
                     }}
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::ReportSentra)>
                     <table class="table" data-testid="table-sentra-status">
                         <thead><tr>
                             <th>{t(Msg::ColStatus)}</th><th class="num">{t(Msg::ColJumlah)}</th>
@@ -119,7 +119,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
                         rows=s.kecamatan.iter().map(|(k, v)| (kecamatan_name(wilayah, k), v.to_vec())).collect()/>
                 </div>
                 {per_kabupaten(&s.kabupaten, &status_names, "table-sentra-kabupaten", i18n, wilayah)}
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::ReportBudgetPerYear)>
                     <table class="table" data-testid="table-sentra-anggaran">
                         <caption>{t(Msg::ReportBudgetPerYear)}</caption>
                         <thead><tr><th>{t(Msg::ColTahun)}</th><th class="num">{t(Msg::ColJumlah)}</th><th class="num">{t(Msg::FieldAnggaran)}</th></tr></thead>
@@ -165,7 +165,7 @@ pub(super) fn ReportBody(filter: Memo<Filter>) -> impl IntoView {
         let kegiatan = (!kegiatan_rows.is_empty()).then(|| view! {
             <section class="card report" data-testid="report-kegiatan">
                 <h2>{t(Msg::ReportKegiatan)}</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::ReportKegiatan)>
                     <table class="table" data-testid="table-kegiatan">
                         <thead><tr>
                             <th>{t(Msg::FieldJenisKegiatan)}</th><th class="num">{t(Msg::ColJumlah)}</th>
@@ -233,7 +233,7 @@ fn survei_per_place(
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(caption)>
             <table class="table" data-testid=testid>
                 <caption>{t(caption)}</caption>
                 <thead><tr>
@@ -285,7 +285,7 @@ fn per_kabupaten<C: AsRef<[u64]>>(
         }
     }
     Some(view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::ReportPerKabupaten)>
             <table class="table" data-testid=testid>
                 <caption>{t(Msg::ReportPerKabupaten)}</caption>
                 <thead><tr>
@@ -365,7 +365,7 @@ fn kawasan_readiness(r: &Report, i18n: I18n, wilayah: Wilayah) -> impl IntoView 
     view! {
         <section class="card report" data-testid="report-kawasan">
             <h2>{t(Msg::ReportKawasan)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::ReportKawasan)>
                 <table class="table" data-testid="table-kawasan">
                     <thead>
                         <tr>

@@ -22,7 +22,7 @@ pub fn TentangPage() -> impl IntoView {
             <section class="card">
                 <h2>{tr(Msg::AboutLicences)}</h2>
                 <p>{tr(Msg::AboutLicencesExplain)}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(Msg::AboutLicences)>
                     <table class="table table--wrap" data-testid="licences">
                         <thead>
                             <tr><th scope="col">{tr(Msg::AboutComponent)}</th><th scope="col">{tr(Msg::AboutLicence)}</th></tr>

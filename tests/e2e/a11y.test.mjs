@@ -1,0 +1,70 @@
+// Issue 14's accessibility baseline, kept by the suite: axe-core (WCAG 2.1 A and AA rules) finds
+// no violation on any page, on a 360 × 740 phone and a 1366 × 768 laptop, with records in every
+// list, a form showing its errors after a refused save, and the menu open on the phone.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, ROOT, seedUsaha, serverFor } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
+
+/** axe's violations on the page as "rule: target (summary)", one per node. */
+async function violations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary.split("\n")[1]?.trim() ?? v.help})`));
+  });
+}
+
+test("no axe violation on any page, phone and laptop", { timeout: 300_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  const at = (path) => new URL(path, server.url).href;
+  await chooseWorkArea(page, server.url);
+  await seedUsaha(page, 40);
+  await page.reload();
+  await page.goto(at("/sentra/baru"));
+  await expectHeading(page, "Sentra");
+  await page.getByLabel("Nama sentra").fill("Sentra Batik Pakandangan");
+  await page.getByLabel("Status sentra").selectOption("terbentuk");
+  await page.getByLabel("Tahun terbentuk").fill("2019");
+  await pick(page, "desa", "pakandangan barat", "Pakandangan Barat");
+  await page.getByTestId("save").click();
+  await page.getByTestId("record-detail").waitFor();
+  const sentra = page.url();
+
+  const pages = ["/", "/usaha", "/usaha/baru", "/sentra", "/sentra/baru", sentra, "/survei-desa/baru", "/kawasan-ikm/baru",
+    "/kegiatan/baru", "/mitra", "/jejaring/baru", "/bagikan", "/laporan", "/pengaturan", "/tentang"];
+  const found = [];
+  for (const [width, height] of [[360, 740], [1366, 768]]) {
+    await page.setViewportSize({ width, height });
+    for (const path of pages) {
+      await page.goto(path.startsWith("http") ? path : at(path));
+      await page.getByTestId("page-title").waitFor();
+      await page.waitForTimeout(200);
+      for (const v of await violations(page)) found.push(`${width}px ${path}: ${v}`);
+    }
+    // A refused save: the errors are shown beside their fields.
+    await page.goto(at("/usaha/baru"));
+    await page.getByTestId("page-title").waitFor();
+    await page.getByTestId("save").click();
+    await page.locator(".field__error").first().waitFor();
+    for (const v of await violations(page)) found.push(`${width}px refused Usaha form: ${v}`);
+    // The menu open on a phone.
+    if (width === 360) {
+      await page.getByTestId("menu-button").click();
+      for (const v of await violations(page)) found.push(`${width}px menu open: ${v}`);
+    }
+  }
+  assert.deepEqual(found, [], "axe violations");
+  page.assertNoErrors();
+});
