@@ -4,6 +4,7 @@
 
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
+use crate::lists::{haystack, matches, order, Sort, SortKeys};
 use crate::model::kinds;
 use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
 use crate::model::{Kind, Record};
@@ -106,9 +107,9 @@ struct Row {
     komoditas: String,
     /// The values of `schema.filters`, as they compare (`schema::filter_value`).
     extra: Vec<String>,
+    /// Title, status, what the list shows, phone digits and places, folded.
     haystack: String,
-    sort_key: String,
-    stamp: u64,
+    keys: SortKeys,
 }
 
 #[component]
@@ -129,7 +130,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             .map(|spec| (spec, RwSignal::new(String::new())))
             .collect::<Vec<(&'static FieldSpec, RwSignal<String>)>>(),
     );
-    let sort_recent = RwSignal::new(false);
+    // "" every record, "1" only those not shared yet.
+    let unsent_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::Name);
+    let place_spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan));
+    let phone_specs: Vec<&'static FieldSpec> =
+        schema.fields().filter(|s| s.ty == Ty::Phone).collect();
     let status_spec = schema.status.and_then(|k| schema.field(k));
     let komoditas_spec = schema.field_of(|t| *t == Ty::Komoditas);
     let names = Names::expect();
@@ -154,9 +160,25 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                     let status_label = status_spec
                         .and_then(|s| r.get(s.key).map(|v| names.shown(s, v, true)))
                         .unwrap_or_default();
+                    let place = place_spec
+                        .and_then(|s| names.shown_field(r, s, false))
+                        .unwrap_or_default();
+                    // Masked phones in the meta line add nothing: the digits in full instead.
+                    let shown_meta = schema
+                        .meta
+                        .iter()
+                        .zip(&meta)
+                        .filter(|(key, _)| schema.field(key).is_none_or(|s| s.ty != Ty::Phone))
+                        .map(|(_, m)| m.as_str());
+                    let phones = phone_specs.iter().map(|s| r.text(s.key));
                     Row {
-                        haystack: fold(&format!("{title} {} {status_label}", meta.join(" "))),
-                        sort_key: fold(&title),
+                        haystack: haystack(
+                            [title.as_str(), status_label.as_str(), place.as_str()]
+                                .into_iter()
+                                .chain(shown_meta)
+                                .chain(phones),
+                        ),
+                        keys: SortKeys::new(&title, &place, r.last_change().0.wall),
                         id: r.id.clone(),
                         meta,
                         status,
@@ -169,7 +191,6 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 .map(|(spec, _)| filter_value(spec, r))
                                 .collect()
                         }),
-                        stamp: r.last_change().0.wall,
                         title,
                     }
                 })
@@ -199,14 +220,18 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             kecamatan_filter.get(),
             komoditas_filter.get(),
         );
-        let recent = sort_recent.get();
+        let only_unsent = unsent_filter.with(|u| !u.is_empty());
         let wanted: Vec<String> =
             extra.with_value(|extra| extra.iter().map(|(_, f)| f.get()).collect());
+        let sort = sort.get();
+        // The unsent marks are read (and tracked) only while that filter is on.
+        let unsent = only_unsent.then(|| records.unsent.get());
         rows.with(|rows| {
-            let mut hits: Vec<usize> = (0..rows.len())
+            order(rows, |r| &r.keys, sort)
+                .into_iter()
                 .filter(|&i| {
                     let r = &rows[i];
-                    (q.is_empty() || r.haystack.contains(&q))
+                    matches(&r.haystack, &q)
                         && (status.is_empty() || r.status == status)
                         && (kec.is_empty() || r.kecamatan.as_deref() == Some(kec.as_str()))
                         && (komoditas.is_empty() || r.komoditas == komoditas)
@@ -214,14 +239,9 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             .iter()
                             .zip(&r.extra)
                             .all(|(want, has)| want.is_empty() || want == has)
+                        && unsent.as_ref().is_none_or(|u| u.contains_key(&r.id))
                 })
-                .collect();
-            if recent {
-                hits.sort_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
-            } else {
-                hits.sort_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
-            }
-            hits
+                .collect::<Vec<usize>>()
         })
     });
     let kecamatan_options = Memo::new(move |_| {
@@ -234,7 +254,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let add_href = format!("/{}/baru", schema.path);
     let every_filter = move || {
-        let mut all = vec![status_filter, kecamatan_filter, komoditas_filter];
+        let mut all = vec![
+            status_filter,
+            kecamatan_filter,
+            komoditas_filter,
+            unsent_filter,
+        ];
         extra.with_value(|extra| all.extend(extra.iter().map(|(_, f)| *f)));
         all
     };
@@ -313,14 +338,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
+                        <UnsentFilter chosen=unsent_filter/>
                         </FoldedFilters>
-                        <label class="choice__option">
-                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
-                            {tr(Msg::SortRecent)}
-                        </label>
+                        <SortSelect sort place=place_spec.map(|s| s.label)/>
                     </div>
                     <p data-testid="record-count" role="status">
-                        {move || fill(i18n.t(Msg::RecordCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                        {move || fill(i18n.t(Msg::RecordCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(Vec::len)))])}
                     </p>
                     <ul class="record-list record-list--flow" data-testid="record-list">
                         {move || filtered.get().into_iter().map(|i| {
@@ -347,7 +370,6 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
     }
 }
 
-/// "X dihapus. Urungkan" after a delete, on every list.
 /// A list's filters, folded behind "Saring" so a phone shows the first records; the summary says
 /// how many of `filters` are on ("Saring (2 aktif)").
 #[component]
@@ -365,6 +387,55 @@ pub fn FoldedFilters(filters: Vec<RwSignal<String>>, children: Children) -> impl
     }
 }
 
+/// "Hanya yang belum dibagikan": a filter of every list, inside its [`FoldedFilters`] (`chosen`
+/// is "1" when on, so it counts among the active filters).
+#[component]
+pub fn UnsentFilter(
+    chosen: RwSignal<String>,
+    #[prop(optional)] on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <label class="choice__option filters__check">
+            <input type="checkbox" data-testid="filter-unsent" prop:checked=move || chosen.with(|c| !c.is_empty())
+                on:change=move |ev| {
+                    chosen.set(if event_target_checked(&ev) { "1".to_string() } else { String::new() });
+                    if let Some(f) = on_change { f.run(()) }
+                }/>
+            {tr(Msg::FilterUnsent)}
+        </label>
+    }
+}
+
+/// A list's order: by name, latest change, or `place` (the label of its village or kecamatan
+/// field; none for kinds without a place).
+#[component]
+pub fn SortSelect(
+    sort: RwSignal<Sort>,
+    place: Option<Msg>,
+    #[prop(optional)] on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let choices = Sort::ALL.into_iter().filter_map(move |s| {
+        let label = match s {
+            Sort::Name => Msg::SortName,
+            Sort::Recent => Msg::SortRecent,
+            Sort::Place => place?,
+        };
+        Some(view! { <option value=s.key() selected=move || sort.get() == s>{tr(label)}</option> })
+    });
+    view! {
+        <label class="field filters__sort">
+            <span class="field__label">{tr(Msg::SortLabel)}</span>
+            <select data-testid="sort" on:change=move |ev| {
+                sort.set(Sort::from_key(&event_target_value(&ev)));
+                if let Some(f) = on_change { f.run(()) }
+            }>
+                {choices.collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// "X dihapus. Urungkan" after a delete, on every list.
 #[component]
 pub fn UndoBanner() -> impl IntoView {
     let i18n = I18n::expect();
@@ -430,8 +501,7 @@ pub fn use_delete(list: String) -> impl Fn(&Record) + Clone {
 pub fn LastChange(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
     let (stamp, by) = record.last_change();
-    let when = local_time(stamp.wall);
-    let created = local_time(record.created.wall);
+    let (when, created) = (stamp.wall, record.created.wall);
     // The first block of the device id is enough to tell an office's devices apart.
     let device = stamp
         .device
@@ -448,7 +518,12 @@ pub fn LastChange(record: Record) -> impl IntoView {
             <p><span class="chip chip--unshared" data-testid="unshared">{tr(Msg::BelumDibagikan)}</span></p>
         </Show>
         <p class="hint" data-testid="last-change">
-            {move || fill(i18n.t(Msg::LastChange), &[("created", &created), ("when", &when), ("by", &by), ("device", &device)])}
+            {move || fill(i18n.t(Msg::LastChange), &[
+                ("created", &local_time(created, i18n.lang())),
+                ("when", &local_time(when, i18n.lang())),
+                ("by", &by),
+                ("device", &device),
+            ])}
         </p>
     }
 }

@@ -1,16 +1,20 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
-use super::record_detail::SentraOf;
+use super::record_detail::{MapLinks, SentraOf};
 use super::records::{
-    distinct, kecamatan_choices, use_delete, FoldedFilters, LastChange, UndoBanner,
+    distinct, kecamatan_choices, use_delete, FoldedFilters, LastChange, Names, SortSelect,
+    UndoBanner, UnsentFilter,
 };
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
+use crate::komoditas;
+use crate::lists::{haystack, matches, order, Sort, SortKeys};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
-use crate::model::usaha::{self, classes, status_label};
+use crate::model::usaha::{classes, status_label};
 use crate::model::{Kind, Record};
+use crate::names::gps_point;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
@@ -18,6 +22,7 @@ use crate::wilayah::{kecamatan_of, search::fold};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -36,10 +41,12 @@ struct Row {
     /// UMKM class key, or "" when the figures are not enough.
     umkm: &'static str,
     phone_masked: String,
+    /// "Kertasada, Kec. Kalianget" (the code until the region data is loaded).
+    place: String,
+    /// Name, owner, product, commodity, NIB, phone digits, village and kecamatan, folded.
     haystack: String,
-    /// Folded name: the sort key, computed once rather than in every comparison.
-    sort_key: String,
-    stamp: u64,
+    /// Folded, computed once rather than in every comparison.
+    keys: SortKeys,
 }
 
 #[component]
@@ -52,7 +59,9 @@ pub fn UsahaPage() -> impl IntoView {
     // "" any class, "-" data belum cukup, else an UMKM class key.
     let class_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
-    let sort_recent = RwSignal::new(false);
+    // "" every Usaha, "1" only those not shared yet.
+    let unsent_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::Name);
     // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
     let scroll_top = RwSignal::new(0.0_f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
@@ -70,79 +79,96 @@ pub fn UsahaPage() -> impl IntoView {
         }
     };
 
+    let wilayah = Wilayah::expect();
+    // Recomputed when the records or the region data change (village names), never per keystroke.
     let rows = Memo::new(move |_| {
-        records.all.with(|all| {
-            all.values()
-                .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
-                .map(|r| Row {
-                    id: r.id.clone(),
-                    nama: r.text("nama").to_string(),
-                    desa: r.text("desa").to_string(),
-                    status: r.text("status").to_string(),
-                    komoditas: r.text("komoditas").to_string(),
-                    umkm: classes(r).umkm.map_or("", |c| c.key()),
-                    phone_masked: mask_phone(r.text("telepon")),
-                    haystack: fold(&format!(
-                        "{} {} {} {}",
-                        r.text("nama"),
-                        r.text("pemilik"),
-                        r.text("produk"),
-                        r.text("komoditas")
-                    )),
-                    sort_key: fold(r.text("nama")),
-                    stamp: r.last_change().0.wall,
-                })
-                .collect::<Vec<_>>()
+        wilayah.gazetteer.with(|g| {
+            records.all.with(|all| {
+                all.values()
+                    .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
+                    .map(|r| {
+                        let desa = r.text("desa");
+                        let village = g.village(desa);
+                        let place = village.as_ref().map_or_else(
+                            || desa.to_string(),
+                            |v| format!("{}, Kec. {}", v.name, v.kecamatan),
+                        );
+                        let komoditas = r.text("komoditas");
+                        let nama = r.text("nama");
+                        Row {
+                            haystack: haystack([
+                                nama,
+                                r.text("pemilik"),
+                                r.text("produk"),
+                                komoditas,
+                                komoditas::by_key(komoditas).map_or("", |k| k.name),
+                                r.text("nib"),
+                                r.text("telepon"),
+                                village.as_ref().map_or("", |v| v.name.as_str()),
+                                village.as_ref().map_or("", |v| v.kecamatan.as_str()),
+                            ]),
+                            keys: SortKeys::new(
+                                nama,
+                                village.as_ref().map_or("", |_| place.as_str()),
+                                r.last_change().0.wall,
+                            ),
+                            id: r.id.clone(),
+                            nama: nama.to_string(),
+                            desa: desa.to_string(),
+                            status: r.text("status").to_string(),
+                            komoditas: komoditas.to_string(),
+                            umkm: classes(r).umkm.map_or("", |c| c.key()),
+                            phone_masked: mask_phone(r.text("telepon")),
+                            place,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
-    // Both orders are computed once per change of the records; a keystroke only filters.
-    let by_name = Memo::new(move |_| {
-        rows.with(|rows| {
-            let mut order: Vec<usize> = (0..rows.len()).collect();
-            order.sort_unstable_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
-            order
-        })
-    });
-    let by_recent = Memo::new(move |_| {
-        rows.with(|rows| {
-            let mut order: Vec<usize> = (0..rows.len()).collect();
-            order.sort_unstable_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
-            order
-        })
+    // The order is computed once per change of the records or of the sort; a keystroke only
+    // filters.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        rows.with(|rows| order(rows, |r| &r.keys, sort))
     });
     // Indices into `rows`: a keystroke that matches most of 50,000 records sorts numbers,
     // not copies of the rows.
     let filtered = Memo::new(move |_| {
         let q = fold(&query.get());
-        let (status, kec, recent) = (
-            status_filter.get(),
-            kecamatan_filter.get(),
-            sort_recent.get(),
-        );
+        let (status, kec) = (status_filter.get(), kecamatan_filter.get());
         let (komoditas, class) = (komoditas_filter.get(), class_filter.get());
-        let order = if recent { by_recent } else { by_name };
-        rows.with(|rows| {
-            order.with(|order| {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        let r = &rows[i];
-                        (q.is_empty() || r.haystack.contains(&q))
-                            && (status.is_empty() || r.status == status)
-                            && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
-                            && (komoditas.is_empty() || r.komoditas == komoditas)
-                            && match class.as_str() {
-                                "" => true,
-                                "-" => r.umkm.is_empty(),
-                                key => r.umkm == key,
-                            }
-                    })
-                    .collect::<Vec<usize>>()
+        let only_unsent = unsent_filter.with(|u| !u.is_empty());
+        // The unsent marks are read (and tracked) only while that filter is on.
+        let scan = |unsent: Option<&BTreeMap<String, String>>| {
+            rows.with(|rows| {
+                ordered.with(|order| {
+                    order
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            let r = &rows[i];
+                            matches(&r.haystack, &q)
+                                && (status.is_empty() || r.status == status)
+                                && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
+                                && (komoditas.is_empty() || r.komoditas == komoditas)
+                                && match class.as_str() {
+                                    "" => true,
+                                    "-" => r.umkm.is_empty(),
+                                    key => r.umkm == key,
+                                }
+                                && unsent.is_none_or(|u| u.contains_key(&r.id))
+                        })
+                        .collect::<Vec<usize>>()
+                })
             })
-        })
+        };
+        if only_unsent {
+            records.unsent.with(|u| scan(Some(u)))
+        } else {
+            scan(None)
+        }
     });
-    let wilayah = Wilayah::expect();
     let kecamatan_options = Memo::new(move |_| {
         let codes = rows.with(|rows| {
             rows.iter()
@@ -164,13 +190,6 @@ pub fn UsahaPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let place = move |desa: &str| {
-        wilayah.gazetteer.with(|g| {
-            g.village(desa)
-                .map(|v| format!("{}, Kec. {}", v.name, v.kecamatan))
-                .unwrap_or_else(|| desa.to_string())
-        })
-    };
 
     view! {
         <Page title=Msg::NavUsaha intro=Msg::UsahaIntro>
@@ -187,7 +206,7 @@ pub fn UsahaPage() -> impl IntoView {
                             <input type="search" data-testid="usaha-search" prop:value=move || query.get()
                                 on:input=move |ev| { query.set(event_target_value(&ev)); to_top(); }/>
                         </label>
-                        <FoldedFilters filters=vec![status_filter, kecamatan_filter, komoditas_filter, class_filter]>
+                        <FoldedFilters filters=vec![status_filter, kecamatan_filter, komoditas_filter, class_filter, unsent_filter]>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldStatus)}</span>
                             <select data-testid="filter-status" on:change=move |ev| { status_filter.set(event_target_value(&ev)); to_top(); }>
@@ -217,14 +236,12 @@ pub fn UsahaPage() -> impl IntoView {
                                 <option value="-">{tr(Msg::DataBelumCukup)}</option>
                             </select>
                         </label>
+                        <UnsentFilter chosen=unsent_filter on_change=Callback::new(move |()| to_top())/>
                         </FoldedFilters>
-                        <label class="choice__option">
-                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
-                            {tr(Msg::SortRecent)}
-                        </label>
+                        <SortSelect sort place=Some(Msg::DesaLabel) on_change=Callback::new(move |()| to_top())/>
                     </div>
                     <p data-testid="usaha-count" role="status">
-                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(Vec::len)))])}
                     </p>
                     <div class="record-scroll" node_ref=scroller
                         style=move || format!("max-height: {box_px}px")
@@ -234,7 +251,7 @@ pub fn UsahaPage() -> impl IntoView {
                             {move || visible().into_iter().map(|(n, i)| {
                                 let r = rows.with(|rows| rows[i].clone());
                                 let href = format!("/usaha/{}", r.id);
-                                let place = place(&r.desa);
+                                let place = r.place;
                                 let label = status_label(&r.status);
                                 view! {
                                     <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
@@ -286,50 +303,19 @@ pub fn UsahaDetailPage() -> impl IntoView {
 fn UsahaDetail(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
     let wilayah = Wilayah::expect();
+    let names = Names::expect();
     let desa = record.text("desa").to_string();
     if desa.len() >= 5 {
         wilayah.ensure(Scope::Kabupaten(desa[..5].to_string()));
     }
-    let place = {
-        let desa = desa.clone();
-        move || {
-            wilayah.gazetteer.with(|g| {
-                g.village(&desa)
-                    .map(|v| format!("{} ({})", v.place(), v.code))
-                    .unwrap_or_else(|| desa.clone())
-            })
-        }
-    };
     let c = classes(&record);
     let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
-    // Name, place, status and the classes have their own lines above and below.
-    let facts: Vec<(Msg, String)> = usaha::LABELS
-        .iter()
-        .filter(|(field, _)| {
-            !matches!(
-                *field,
-                "nama"
-                    | "desa"
-                    | "status"
-                    | "halal_status"
-                    | "kbli_edisi"
-                    | "kecamatan_tertulis"
-                    | "lat"
-                    | "lon"
-            )
-        })
-        .map(|&(field, label)| (label, field))
-        .filter_map(|(label, field)| {
-            let v = record.get(field)?;
-            Some((
-                label,
-                v.as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| v.to_string()),
-            ))
-        })
-        .collect();
-
+    // Every field but the name and status (above), as `Lookup` shows it.
+    let facts = {
+        let r = record.clone();
+        move || names.with(|names| names.usaha_facts(&r))
+    };
+    let point = gps_point(&record);
     let delete = {
         let record = record.clone();
         let delete = use_delete("/usaha".to_string());
@@ -340,9 +326,13 @@ fn UsahaDetail(record: Record) -> impl IntoView {
             <h2 data-testid="usaha-name">{record.text("nama").to_string()}</h2>
             <p><span class=format!("chip chip--{}", record.text("status"))>{tr(status_label(record.text("status")))}</span></p>
             <dl class="facts">
-                <dt>{tr(Msg::DesaLabel)}</dt>
-                <dd data-testid="usaha-place">{place}</dd>
-                {facts.into_iter().map(|(label, value)| view! { <dt>{tr(label)}</dt><dd>{value}</dd> }).collect_view()}
+                {move || facts().into_iter().map(|fact| view! {
+                    <dt>{tr(fact.label)}</dt>
+                    <dd data-testid=format!("fact-{}", fact.key)>
+                        {fact.text}
+                        {(fact.key == "lat").then(|| point.map(|p| view! { <MapLinks point=p/> }))}
+                    </dd>
+                }).collect_view()}
                 <dt>{tr(Msg::ClassUmkmLabel)}</dt>
                 <dd data-testid="class-umkm">{move || class_text(c.umkm.map(|x| x.label()))}</dd>
                 <dt>{tr(Msg::ClassIndustriLabel)}</dt>
