@@ -53,7 +53,7 @@ test("an Usaha is recorded with a misspelled village, found, edited, deleted and
 
   await page.getByTestId("usaha-detail").waitFor();
   assert.equal(await page.getByTestId("usaha-name").textContent(), "Batik Sekar <script>alert(1)</script>");
-  assert.match(await page.getByTestId("usaha-place").textContent(), /Kertasada, Kec\. Kalianget/);
+  assert.match(await page.getByTestId("fact-desa").textContent(), /Kertasada, Kec\. Kalianget/);
   assert.equal(await page.getByTestId("class-umkm").textContent(), "Kecil");
   assert.equal(await page.getByTestId("class-bps").textContent(), "Industri kecil (5–19 pekerja)");
   assert.equal(await page.getByTestId("class-industri").textContent(), "Data belum cukup");
