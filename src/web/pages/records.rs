@@ -4,7 +4,7 @@
 
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
-use crate::lists::{haystack, matches, order, Sort, SortKeys};
+use crate::lists::{haystack, order, Query, Searchable, Sort, SortKeys};
 use crate::model::kinds;
 use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
 use crate::model::{Kind, Record};
@@ -107,8 +107,8 @@ struct Row {
     komoditas: String,
     /// The values of `schema.filters`, as they compare (`schema::filter_value`).
     extra: Vec<String>,
-    /// Title, status, what the list shows, phone digits and places, folded.
-    haystack: String,
+    /// Title, status, place and what the list shows; phone digits.
+    search: Searchable,
     keys: SortKeys,
 }
 
@@ -172,12 +172,15 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                         .map(|(_, m)| m.as_str());
                     let phones = phone_specs.iter().map(|s| r.text(s.key));
                     Row {
-                        haystack: haystack(
-                            [title.as_str(), status_label.as_str(), place.as_str()]
-                                .into_iter()
-                                .chain(shown_meta)
-                                .chain(phones),
-                        ),
+                        search: Searchable {
+                            words: haystack(
+                                [title.as_str(), status_label.as_str(), place.as_str()]
+                                    .into_iter()
+                                    .chain(shown_meta),
+                            ),
+                            digits: haystack(phones),
+                            place: 0,
+                        },
                         keys: SortKeys::new(&title, &place, r.last_change().0.wall),
                         id: r.id.clone(),
                         meta,
@@ -213,8 +216,13 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             wilayah.ensure_index();
         }
     });
+    // Sorted once per change of the records or of the order; a keystroke only filters.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        rows.with(|rows| order(rows, |r| &r.keys, sort))
+    });
     let filtered = Memo::new(move |_| {
-        let q = fold(&query.get());
+        let q = Query::new(&query.get());
         let (status, kec, komoditas) = (
             status_filter.get(),
             kecamatan_filter.get(),
@@ -223,15 +231,15 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
         let only_unsent = unsent_filter.with(|u| !u.is_empty());
         let wanted: Vec<String> =
             extra.with_value(|extra| extra.iter().map(|(_, f)| f.get()).collect());
-        let sort = sort.get();
         // The unsent marks are read (and tracked) only while that filter is on.
         let unsent = only_unsent.then(|| records.unsent.get());
         rows.with(|rows| {
-            order(rows, |r| &r.keys, sort)
+            ordered
+                .get()
                 .into_iter()
                 .filter(|&i| {
                     let r = &rows[i];
-                    matches(&r.haystack, &q)
+                    q.matches(&r.search, &[])
                         && (status.is_empty() || r.status == status)
                         && (kec.is_empty() || r.kecamatan.as_deref() == Some(kec.as_str()))
                         && (komoditas.is_empty() || r.komoditas == komoditas)

@@ -9,7 +9,7 @@ use super::records::{
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::komoditas;
-use crate::lists::{haystack, matches, order, Sort, SortKeys};
+use crate::lists::{haystack, order, Places, Query, SearchTable, Searchable, Sort, SortKeys};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::{classes, status_label};
@@ -18,11 +18,11 @@ use crate::names::gps_point;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
-use crate::wilayah::{kecamatan_of, search::fold};
+use crate::wilayah::kecamatan_of;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -43,8 +43,8 @@ struct Row {
     phone_masked: String,
     /// "Kertasada, Kec. Kalianget" (the code until the region data is loaded).
     place: String,
-    /// Name, owner, product, commodity, NIB, phone digits, village and kecamatan, folded.
-    haystack: String,
+    /// Name, owner, product, commodity; NIB and phone digits; the village (and its kecamatan).
+    search: Searchable,
     /// Folded, computed once rather than in every comparison.
     keys: SortKeys,
 }
@@ -84,34 +84,42 @@ pub fn UsahaPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         wilayah.gazetteer.with(|g| {
             records.all.with(|all| {
-                all.values()
+                let mut places = Places::new();
+                // Per village, once: its index among the places, how it is shown, its sort key.
+                let mut villages: HashMap<&str, (u32, String, String)> = HashMap::new();
+                let rows = all
+                    .values()
                     .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
                     .map(|r| {
                         let desa = r.text("desa");
-                        let village = g.village(desa);
-                        let place = village.as_ref().map_or_else(
-                            || desa.to_string(),
-                            |v| format!("{}, Kec. {}", v.name, v.kecamatan),
-                        );
+                        let (place_ix, place, place_key) = villages
+                            .entry(desa)
+                            .or_insert_with(|| match g.village(desa) {
+                                Some(v) => {
+                                    let shown = format!("{}, Kec. {}", v.name, v.kecamatan);
+                                    let ix = places.intern(Some(&desa.to_string()), || {
+                                        vec![v.name.as_str(), v.kecamatan.as_str()]
+                                    });
+                                    (ix, shown.clone(), shown)
+                                }
+                                None => (0, desa.to_string(), String::new()),
+                            })
+                            .clone();
                         let komoditas = r.text("komoditas");
                         let nama = r.text("nama");
                         Row {
-                            haystack: haystack([
-                                nama,
-                                r.text("pemilik"),
-                                r.text("produk"),
-                                komoditas,
-                                komoditas::by_key(komoditas).map_or("", |k| k.name),
-                                r.text("nib"),
-                                r.text("telepon"),
-                                village.as_ref().map_or("", |v| v.name.as_str()),
-                                village.as_ref().map_or("", |v| v.kecamatan.as_str()),
-                            ]),
-                            keys: SortKeys::new(
-                                nama,
-                                village.as_ref().map_or("", |_| place.as_str()),
-                                r.last_change().0.wall,
-                            ),
+                            search: Searchable {
+                                words: haystack([
+                                    nama,
+                                    r.text("pemilik"),
+                                    r.text("produk"),
+                                    komoditas,
+                                    komoditas::by_key(komoditas).map_or("", |k| k.name),
+                                ]),
+                                digits: haystack([r.text("nib"), r.text("telepon")]),
+                                place: place_ix,
+                            },
+                            keys: SortKeys::new(nama, &place_key, r.last_change().0.wall),
                             id: r.id.clone(),
                             nama: nama.to_string(),
                             desa: desa.to_string(),
@@ -122,7 +130,8 @@ pub fn UsahaPage() -> impl IntoView {
                             place,
                         }
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                (rows, places)
             })
         })
     });
@@ -130,26 +139,28 @@ pub fn UsahaPage() -> impl IntoView {
     // filters.
     let ordered = Memo::new(move |_| {
         let sort = sort.get();
-        rows.with(|rows| order(rows, |r| &r.keys, sort))
+        rows.with(|(rows, _)| {
+            SearchTable::new(&order(rows, |r| &r.keys, sort), |i| &rows[i].search)
+        })
     });
     // Indices into `rows`: a keystroke that matches most of 50,000 records sorts numbers,
     // not copies of the rows.
     let filtered = Memo::new(move |_| {
-        let q = fold(&query.get());
+        let q = Query::new(&query.get());
         let (status, kec) = (status_filter.get(), kecamatan_filter.get());
         let (komoditas, class) = (komoditas_filter.get(), class_filter.get());
         let only_unsent = unsent_filter.with(|u| !u.is_empty());
         // The unsent marks are read (and tracked) only while that filter is on.
         let scan = |unsent: Option<&BTreeMap<String, String>>| {
-            rows.with(|rows| {
-                ordered.with(|order| {
-                    order
-                        .iter()
-                        .copied()
+            rows.with(|(rows, places)| {
+                // Villages and kecamatan are matched by name once, not once per row.
+                let place_hits = q.places(places);
+                ordered.with(|table| {
+                    table
+                        .hits(&q, &place_hits)
                         .filter(|&i| {
                             let r = &rows[i];
-                            matches(&r.haystack, &q)
-                                && (status.is_empty() || r.status == status)
+                            (status.is_empty() || r.status == status)
                                 && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
                                 && (komoditas.is_empty() || r.komoditas == komoditas)
                                 && match class.as_str() {
@@ -170,7 +181,7 @@ pub fn UsahaPage() -> impl IntoView {
         }
     });
     let kecamatan_options = Memo::new(move |_| {
-        let codes = rows.with(|rows| {
+        let codes = rows.with(|(rows, _)| {
             rows.iter()
                 .filter(|r| r.desa.len() >= 8)
                 .map(|r| kecamatan_of(&r.desa).to_string())
@@ -178,8 +189,9 @@ pub fn UsahaPage() -> impl IntoView {
         });
         kecamatan_choices(wilayah, codes)
     });
-    let komoditas_options =
-        Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
+    let komoditas_options = Memo::new(move |_| {
+        rows.with(|(rows, _)| distinct(rows.iter().map(|r| r.komoditas.as_str())))
+    });
     let visible = move || {
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
@@ -198,7 +210,7 @@ pub fn UsahaPage() -> impl IntoView {
             {move || match records.state.get() {
                 LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
                 LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
-                LoadState::Ready if rows.with(Vec::is_empty) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
+                LoadState::Ready if rows.with(|(rows, _)| rows.is_empty()) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
                 LoadState::Ready => view! {
                     <div class="filters">
                         <label class="field">
@@ -241,7 +253,7 @@ pub fn UsahaPage() -> impl IntoView {
                         <SortSelect sort place=Some(Msg::DesaLabel) on_change=Callback::new(move |()| to_top())/>
                     </div>
                     <p data-testid="usaha-count" role="status">
-                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(Vec::len)))])}
+                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(|(rows, _)| rows.len())))])}
                     </p>
                     <div class="record-scroll" node_ref=scroller
                         style=move || format!("max-height: {box_px}px")
@@ -249,7 +261,7 @@ pub fn UsahaPage() -> impl IntoView {
                         <ul class="record-list" data-testid="usaha-list"
                             style=move || format!("height: {}px", filtered.with(Vec::len) as f64 * ROW_PX)>
                             {move || visible().into_iter().map(|(n, i)| {
-                                let r = rows.with(|rows| rows[i].clone());
+                                let r = rows.with(|(rows, _)| rows[i].clone());
                                 let href = format!("/usaha/{}", r.id);
                                 let place = r.place;
                                 let label = status_label(&r.status);
