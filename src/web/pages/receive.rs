@@ -238,7 +238,7 @@ pub fn ImportSection() -> impl IntoView {
                         {seen.map(|when| view! {
                             <p class="card card--warning" data-testid="import-seen">{fill(i18n.t(Msg::ImportAlready), &[("when", &local_time(when, i18n.lang()))])}</p>
                         })}
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                         <table class="counts">
                             <thead><tr>
                                 <th>{tr(Msg::ColumnKind)}</th><th>{tr(Msg::CountNew)}</th><th>{tr(Msg::CountUpdated)}</th>

@@ -227,7 +227,7 @@ fn survei_per_place(
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="table" data-testid=testid>
                 <caption>{t(caption)}</caption>
                 <thead><tr>
@@ -279,7 +279,7 @@ fn per_kabupaten<C: AsRef<[u64]>>(
         }
     }
     Some(view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="table" data-testid=testid>
                 <caption>{t(Msg::ReportPerKabupaten)}</caption>
                 <thead><tr>
@@ -359,7 +359,7 @@ fn kawasan_readiness(r: &Report, i18n: I18n, wilayah: Wilayah) -> impl IntoView 
     view! {
         <section class="card report" data-testid="report-kawasan">
             <h2>{t(Msg::ReportKawasan)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="table" data-testid="table-kawasan">
                     <thead>
                         <tr>
