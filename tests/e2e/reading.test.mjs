@@ -13,7 +13,7 @@ import { after, before, test } from "node:test";
 import { canonical, chooseWorkArea, expectHeading, launchBrowser, openPage, pick, serverFor, shownText } from "./helpers.mjs";
 
 const PHONE = { viewport: { width: 360, height: 740 }, acceptDownloads: true };
-const USAHA_COUNT = 1_203;
+const USAHA_COUNT = 1_204;
 
 let browser;
 before(async () => {
@@ -99,7 +99,7 @@ const FULL_USAHA = {
 const VILLAGES = ["35.29.04.2006", "35.29.22.2006", "35.29.06.2012", "35.29.01.1015"];
 const records = [
   FULL_USAHA,
-  ...Array.from({ length: USAHA_COUNT - 1 }, (_, i) => ({
+  ...Array.from({ length: USAHA_COUNT - 2 }, (_, i) => ({
     kind: "usaha",
     fields: {
       nama: `Keripik Uji ${i}`,
@@ -108,6 +108,8 @@ const records = [
       telepon: `0813${String(10_000_000 + i).slice(-8)}`,
     },
   })),
+  // A neighbour's Usaha, in Pamekasan: its village is named once that kabupaten's data is loaded.
+  { kind: "usaha", fields: { nama: "Garam Tetangga", status: "aktif", desa: "35.28.01.2001" } },
   {
     kind: "sentra",
     fields: { nama: "Sentra Batik Kalianget", status: "terbentuk", desa: "35.29.02.2004", anggaran: 20_000_000, lat: -7.05, lon: 113.9 },
@@ -156,10 +158,10 @@ test("a first start shows its checklist, then Beranda its counts as tiles under 
   assert.equal(await shownText(page.getByTestId("import-area")), "Wilayah kerja pengirim: Kabupaten Sumenep.");
   assert.equal(await page.getByTestId("import-foreign").count(), 0);
   assert.match(await shownText(page.getByTestId("import-preview")), /dibuat \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d/);
-  assert.deepEqual(await page.getByTestId("import-row-usaha").locator("td").allTextContents(), ["1.203", "0", "0", "0", "0"]);
+  assert.deepEqual(await page.getByTestId("import-row-usaha").locator("td").allTextContents(), ["1.204", "0", "0", "0", "0"]);
   await page.getByTestId("import-apply").click();
   await page.getByTestId("import-result").filter({ hasText: "digabungkan" }).waitFor({ timeout: 60_000 });
-  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "1.205 data belum dibagikan.");
+  assert.equal((await page.getByTestId("unshared-count").textContent()).trim(), "1.206 data belum dibagikan.");
 
   // Everything done: the checklist goes; counts are tiles, grouped by thousands.
   await page.goto(at("/"));
@@ -168,7 +170,7 @@ test("a first start shows its checklist, then Beranda its counts as tiles under 
   const tiles = page.getByTestId("beranda-counts").locator("li");
   assert.deepEqual(
     (await tiles.allInnerTexts()).map((s) => s.trim().replace(/\s+/g, " ")),
-    ["Usaha 1.203", "Sentra 1", "Survei Desa 1"],
+    ["Usaha 1.204", "Sentra 1", "Survei Desa 1"],
   );
   // Two tiles to a row: three kinds take two rows, not three screens' lines.
   const boxes = await Promise.all([0, 1, 2].map((i) => tiles.nth(i).boundingBox()));
@@ -176,7 +178,7 @@ test("a first start shows its checklist, then Beranda its counts as tiles under 
   assert.ok(boxes[2].y > boxes[0].y);
   const grid = await page.getByTestId("beranda-counts").boundingBox();
   assert.ok(grid.height < 200, `tiles ${grid.height} px high`);
-  assert.equal((await page.getByTestId("beranda-unshared").textContent()).trim(), "1.205 data belum dibagikan.");
+  assert.equal((await page.getByTestId("beranda-unshared").textContent()).trim(), "1.206 data belum dibagikan.");
   const actionsNow = await page.getByTestId("beranda-actions").boundingBox();
   assert.ok(actionsNow.y < grid.y, "the actions stay above the counts");
   page.assertNoErrors();
@@ -252,14 +254,16 @@ test("lists find NIB, phone digits, village and kecamatan, sort by village, and 
   const count = () => page.getByTestId("usaha-count").textContent();
   const search = page.getByTestId("usaha-search");
   await page.getByTestId("usaha-list").waitFor();
-  assert.equal(await count(), "1.203 dari 1.203 usaha");
+  assert.equal(await count(), "1.204 dari 1.204 usaha");
   for (const [query, shown] of [
-    ["1234567890123", "1 dari 1.203 usaha"], // NIB
-    ["0812 3456 7890", "1 dari 1.203 usaha"], // phone digits, written with spaces
-    ["0813 1000 0007", "1 dari 1.203 usaha"],
-    ["kertasada", "1 dari 1.203 usaha"], // village
-    ["Ra'as", "301 dari 1.203 usaha"], // the kecamatan of 35.29.22.2006 (every fourth from the second)
-    ["raas", "301 dari 1.203 usaha"],
+    ["1234567890123", "1 dari 1.204 usaha"], // NIB
+    ["0812 3456 7890", "1 dari 1.204 usaha"], // phone digits, written with spaces
+    ["0813 1000 0007", "1 dari 1.204 usaha"],
+    ["kertasada", "1 dari 1.204 usaha"], // village
+    ["Ra'as", "301 dari 1.204 usaha"], // the kecamatan of 35.29.22.2006 (every fourth from the second)
+    ["raas", "301 dari 1.204 usaha"],
+    ["dabuan", "1 dari 1.204 usaha"], // a village of Pamekasan, outside the work area
+    ["tlanakan", "1 dari 1.204 usaha"],
   ]) {
     await search.fill(query);
     assert.equal(await count(), shown, query);
@@ -273,7 +277,7 @@ test("lists find NIB, phone digits, village and kecamatan, sort by village, and 
   const sorted = [...firstPlaces].sort((a, b) => a.localeCompare(b, "id"));
   assert.deepEqual(firstPlaces, sorted, "rows in view go by village");
   await page.getByTestId("sort").selectOption("terbaru");
-  assert.equal(await page.getByTestId("usaha-list").getByRole("link").first().textContent(), "Keripik Uji 1201", "the latest change first");
+  assert.equal(await page.getByTestId("usaha-list").getByRole("link").first().textContent(), "Garam Tetangga", "the latest change first");
 
   // One record changed after the export: "Hanya yang belum dibagikan" keeps it alone.
   await search.fill("batik sekar");
@@ -282,10 +286,10 @@ test("lists find NIB, phone digits, village and kecamatan, sort by village, and 
   await page.getByTestId("undo").click();
   await page.getByTestId("undo-banner").waitFor({ state: "hidden" });
   await page.getByTestId("usaha-list").waitFor();
-  assert.equal(await count(), "1.203 dari 1.203 usaha");
+  assert.equal(await count(), "1.204 dari 1.204 usaha");
   await page.getByTestId("filters-toggle").click();
   await page.getByTestId("filter-unsent").check();
-  assert.equal(await count(), "1 dari 1.203 usaha");
+  assert.equal(await count(), "1 dari 1.204 usaha");
   assert.equal(await page.getByTestId("filters-toggle").textContent(), "Saring (1 aktif)");
   assert.equal(await page.getByTestId("usaha-list").getByRole("link").first().textContent(), "Batik Sekar Lengkap");
 

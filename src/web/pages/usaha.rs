@@ -18,11 +18,11 @@ use crate::names::gps_point;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
-use crate::wilayah::kecamatan_of;
+use crate::wilayah::{kabupaten_of, kecamatan_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -134,6 +134,21 @@ pub fn UsahaPage() -> impl IntoView {
                 (rows, places)
             })
         })
+    });
+    // Villages outside the loaded region data are named (and found by name) once their
+    // kabupaten/kota is loaded, as on the other lists.
+    Effect::new(move |_| {
+        let kabupaten: BTreeSet<String> = rows.with(|(rows, _)| {
+            let codes: BTreeSet<&str> = rows
+                .iter()
+                .filter(|r| r.desa.len() >= 5)
+                .map(|r| kabupaten_of(&r.desa))
+                .collect();
+            codes.into_iter().map(str::to_string).collect()
+        });
+        for k in kabupaten {
+            wilayah.ensure(Scope::Kabupaten(k));
+        }
     });
     // The order is computed once per change of the records or of the sort; a keystroke only
     // filters.
