@@ -6,6 +6,7 @@ mod export_card;
 mod first_start;
 mod inbox;
 mod kantor;
+mod list_controls;
 mod not_found;
 mod pengaturan;
 mod receive;

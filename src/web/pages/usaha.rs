@@ -1,11 +1,9 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
+use super::list_controls::{FoldedFilters, SortSelect, UnsentFilter};
 use super::record_detail::{MapLinks, SentraOf};
-use super::records::{
-    distinct, kecamatan_choices, use_delete, FoldedFilters, LastChange, Names, SortSelect,
-    UndoBanner, UnsentFilter,
-};
+use super::records::{distinct, kecamatan_choices, use_delete, LastChange, Names, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::komoditas;
