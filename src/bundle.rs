@@ -178,9 +178,9 @@ impl BundleError {
                     &[
                         ("device", &device),
                         ("officer", &officer),
-                        ("date", &utc_minutes(*wall)),
+                        ("date", &utc_minutes(*wall, lang)),
                         ("hours", &(MAX_AHEAD_MS / 3_600_000).to_string()),
-                        ("now", &utc_minutes(*now)),
+                        ("now", &utc_minutes(*now, lang)),
                     ],
                 )
             }
@@ -194,10 +194,10 @@ impl BundleError {
     }
 }
 
-/// A moment for people, to the minute, in UTC: "2999-01-01 00:00 UTC".
-fn utc_minutes(ms: u64) -> String {
-    let iso = iso_utc(ms);
-    format!("{} {} UTC", &iso[..10], &iso[11..16])
+/// A moment for people, to the minute, in UTC (the sender's time zone is not known):
+/// "1 Januari 2999 pukul 00.00 UTC".
+fn utc_minutes(ms: u64, lang: Lang) -> String {
+    format!("{} UTC", crate::format::moment(ms, lang))
 }
 
 /// `sha256:<hex>` of a bundle's content: the JSON object without `checksum`, keys sorted, no
@@ -695,8 +695,8 @@ mod tests {
             text.contains("tanggalnya tampaknya salah")
                 && text.contains("0f3b6a2c")
                 && text.contains("Petugas Uji")
-                && text.contains("2999-01-01 00:00 UTC")
-                && text.contains("2026-11-24 00:00 UTC"),
+                && text.contains("1 Januari 2999 pukul 00.00 UTC")
+                && text.contains("24 November 2026 pukul 00.00 UTC"),
             "{text}"
         );
         // A stamp a change was made over, or one it settled, counts as much as its own.

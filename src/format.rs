@@ -102,6 +102,20 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A moment on the device's calendar as officers read it: "30 November 2026 pukul 06.23"
+/// (Indonesian writes the time with a full stop), "30 November 2026 at 06:23". `local_ms` is the
+/// moment in ms since the epoch with the device's UTC offset already added.
+pub fn moment(local_ms: u64, lang: Lang) -> String {
+    let (year, month, day) = civil(local_ms);
+    let minutes = local_ms % 86_400_000 / 60_000;
+    let (hour, minute) = (minutes / 60, minutes % 60);
+    let day = date(&format!("{year:04}-{month:02}-{day:02}"), lang);
+    match lang {
+        Lang::Id => format!("{day} pukul {hour:02}.{minute:02}"),
+        Lang::En => format!("{day} at {hour:02}:{minute:02}"),
+    }
+}
+
 /// A moment as ISO 8601 UTC with milliseconds: "2026-11-23T08:15:30.123Z".
 pub fn iso_utc(ms: u64) -> String {
     let ((year, month, day), rest) = (civil(ms), ms % 86_400_000);
@@ -164,6 +178,19 @@ mod tests {
         assert_eq!(iso_utc(951_782_400_000), "2000-02-29T00:00:00.000Z");
         assert_eq!(iso_utc(1_795_421_730_123), "2026-11-23T08:15:30.123Z");
         assert_eq!(iso_utc(4_102_444_799_999), "2099-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn moments_read_with_the_date_in_words() {
+        // 2026-11-30T06:23:45Z
+        let ms = 1_796_019_825_000;
+        assert_eq!(iso_utc(ms), "2026-11-30T06:23:45.000Z");
+        assert_eq!(moment(ms, Lang::Id), "30 November 2026 pukul 06.23");
+        assert_eq!(moment(ms, Lang::En), "30 November 2026 at 06:23");
+        // Seven hours ahead (WIB) moves past midnight into the next month.
+        let wib = ms + 7 * 3_600_000 + 11 * 3_600_000;
+        assert_eq!(moment(wib, Lang::Id), "1 Desember 2026 pukul 00.23");
+        assert_eq!(moment(0, Lang::Id), "1 Januari 1970 pukul 00.00");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod komoditas;
 pub mod licences;
+pub mod lists;
 pub mod model;
 pub mod names;
 pub mod profile;

@@ -131,6 +131,11 @@ fn assets_round_trip_exactly() {
         .iter()
         .find(|(p, _)| p.ends_with("/kab/35.29.txt"))
         .unwrap();
+    // The index knows every file's size, offline: a province's file is its kabupaten/kota's.
+    for (path, text) in &files[1..] {
+        let code = path.rsplit('/').next().unwrap().trim_end_matches(".txt");
+        assert_eq!(index.area_bytes(code), Some(text.len() as u64), "{path}");
+    }
     assert!(
         sumenep.1.len() < 8_000,
         "one kabupaten is a few KB: {}",

@@ -80,7 +80,7 @@ try {
     const total = Date.now() - t;
     const longest = await b.evaluate(() => window.__longest);
     await b.goto(new URL("/usaha", base).href);
-    await b.getByTestId("usaha-count").filter({ hasText: `dari ${count}` }).waitFor({ timeout: 60_000 }).catch(async () => {
+    await b.getByTestId("usaha-count").filter({ hasText: `dari ${count.toLocaleString("id-ID")}` }).waitFor({ timeout: 60_000 }).catch(async () => {
       throw new Error(`not all stored: ${await b.getByTestId("usaha-count").textContent()}`);
     });
     results.push({ total, longest });

@@ -317,9 +317,15 @@ messages! {
     UsahaNewTitle { id: "Usaha baru", en: "New business" }
     UsahaEditTitle { id: "Ubah usaha", en: "Edit business" }
     UsahaNotFound { id: "Usaha ini tidak ditemukan di perangkat.", en: "This business is not on the device." }
-    UsahaSearch { id: "Cari nama usaha, pemilik, atau produk", en: "Search name, owner or product" }
+    UsahaSearch {
+        id: "Cari nama, pemilik, produk, NIB, telepon, desa atau kecamatan",
+        en: "Search name, owner, product, NIB, phone, village or kecamatan",
+    }
     UsahaCount { id: "{shown} dari {total} usaha", en: "{shown} of {total} businesses" }
-    SortRecent { id: "Urutkan menurut perubahan terbaru", en: "Sort by latest change" }
+    SortLabel { id: "Urutkan", en: "Sort by" }
+    SortName { id: "Nama", en: "Name" }
+    SortRecent { id: "Perubahan terbaru", en: "Latest change" }
+    FilterUnsent { id: "Hanya yang belum dibagikan", en: "Only those not shared yet" }
     UsahaNoMatch { id: "Tidak ada usaha yang cocok.", en: "No business matches." }
     SectionIdentity { id: "Identitas", en: "Identity" }
     SectionLocation { id: "Lokasi", en: "Location" }
@@ -349,6 +355,22 @@ messages! {
     FieldLat { id: "Lintang (GPS)", en: "Latitude (GPS)" }
     FieldLon { id: "Bujur (GPS)", en: "Longitude (GPS)" }
     FieldCatatan { id: "Catatan", en: "Notes" }
+    ShortNib { id: "NIB", en: "NIB" }
+    ShortKecamatanTertulis { id: "Kecamatan tertulis", en: "Kecamatan as written" }
+    ShortTenagaKerja { id: "Tenaga kerja", en: "Workers" }
+    ShortModal { id: "Modal usaha", en: "Business capital" }
+    ShortPenjualan { id: "Penjualan per tahun", en: "Annual sales" }
+    ShortInvestasi { id: "Investasi", en: "Investment" }
+    ShortDiverifikasi { id: "Terakhir diverifikasi", en: "Last verified" }
+    ShortGps { id: "Titik GPS", en: "GPS point" }
+    ShortAnggaran { id: "Anggaran", en: "Budget" }
+    ShortLuasHa { id: "Luas lahan", en: "Land area" }
+    ShortLahanHa { id: "Lahan tersedia", en: "Land available" }
+    ShortAnggota { id: "Anggota", en: "Members" }
+    ShortPeserta { id: "Peserta", en: "Participants" }
+    CountPeople { id: "{count} orang", en: "{count} people" }
+    MapOpenApp { id: "Buka di aplikasi peta", en: "Open in a map app" }
+    MapOpenWeb { id: "Lihat di OpenStreetMap", en: "View on OpenStreetMap" }
     ChoiceNone { id: "— pilih —", en: "— choose —" }
     StatusAktif { id: "Aktif", en: "Active" }
     StatusTidakAktif { id: "Tidak aktif", en: "Inactive" }
@@ -723,10 +745,41 @@ messages! {
     }
     BelumDibagikan { id: "Belum dibagikan", en: "Not shared yet" }
     BerandaCounts { id: "Data di perangkat ini", en: "Data on this device" }
+    BerandaShare { id: "Bagikan data", en: "Share data" }
+    StartHeading { id: "Mulai di sini", en: "Start here" }
+    StartDone { id: "Selesai", en: "Done" }
+    StartName { id: "Isi nama petugas", en: "Enter the officer's name" }
+    StartNameTodo {
+        id: "Di Pengaturan. Setiap perubahan dicatat atas nama Anda.",
+        en: "In Settings. Every change is recorded under your name.",
+    }
+    StartArea { id: "Pilih wilayah kerja", en: "Choose the working area" }
+    StartAreaTodo {
+        id: "Provinsi atau kabupaten/kota, di Pengaturan. Data wilayahnya diunduh sekali lalu dipakai luring: paling besar {kabupaten} untuk satu kabupaten/kota, {provinsi} untuk satu provinsi.",
+        en: "A province or a kabupaten/kota, in Settings. Its region data is downloaded once, then used offline: at most {kabupaten} for a kabupaten/kota, {provinsi} for a province.",
+    }
+    StartAreaKept {
+        id: "{area}: {kecamatan} kecamatan, {villages} desa/kelurahan ({size}), tersimpan di perangkat ini.",
+        en: "{area}: {kecamatan} kecamatan, {villages} villages ({size}), kept on this device.",
+    }
+    StartAreaLoading {
+        id: "{area}: {kecamatan} kecamatan, {villages} desa/kelurahan; {size} diunduh saat ada sinyal.",
+        en: "{area}: {kecamatan} kecamatan, {villages} villages; {size} to download when there is a signal.",
+    }
+    StartUsaha {
+        id: "Catat usaha pertama; ringkasan dan laporan tampil di Beranda.",
+        en: "Record the first business; the summary and report appear on Home.",
+    }
 
     ImportHeading { id: "Terima berkas", en: "Receive a file" }
     ImportChoose { id: "Pilih berkas dari Sentra (.json), atau tarik ke sini", en: "Choose a Sentra file (.json), or drop it here" }
     ImportFrom { id: "Berkas dari {officer}, dibuat {created}:", en: "File from {officer}, made {created}:" }
+    ImportArea { id: "Wilayah kerja pengirim: {area}.", en: "Sender's working area: {area}." }
+    ImportAreaNone { id: "Pengirim belum memilih wilayah kerja.", en: "The sender has not chosen a working area." }
+    ImportForeign {
+        id: "Berkas ini dari {area}, bukan dari wilayah kerja Anda ({home}). Periksa dulu sebelum menerapkan: datanya akan bercampur dengan data wilayah Anda.",
+        en: "This file comes from {area}, not from your working area ({home}). Check before applying: its data will mix with your area's.",
+    }
     ImportAlready {
         id: "Berkas ini sudah pernah diterima pada {when}. Menerapkannya lagi tidak mengubah apa pun.",
         en: "This file was received before, on {when}. Applying it again changes nothing.",

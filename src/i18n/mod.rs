@@ -146,6 +146,7 @@ mod tests {
             Msg::NavSentra,
             Msg::KecamatanLabel,
             Msg::MitraInvestor,
+            Msg::ShortNib,
         ]
         .into_iter()
         .collect();

@@ -189,8 +189,11 @@ fn Banners() -> impl IntoView {
             fill(
                 i18n.t(Msg::ClockWrong),
                 &[
-                    ("latest", &local_time(records.latest_stamp_ms())),
-                    ("now", &local_time(js_sys::Date::now() as u64)),
+                    (
+                        "latest",
+                        &local_time(records.latest_stamp_ms(), i18n.lang()),
+                    ),
+                    ("now", &local_time(js_sys::Date::now() as u64, i18n.lang())),
                 ],
             )
         })

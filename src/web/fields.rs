@@ -116,7 +116,7 @@ pub fn LinkPicker(
                 }).collect_view()}
             </ul>
             {move || (multiple && !value.with(Vec::is_empty)).then(|| view! {
-                <p class="hint">{fill(i18n.t(Msg::LinkCount), &[("count", &value.with(Vec::len).to_string())])}</p>
+                <p class="hint">{fill(i18n.t(Msg::LinkCount), &[("count", &i18n.n(value.with(Vec::len)))])}</p>
             })}
             <Show when=open>
                 <Combobox id=id label=label query=query options=options on_choose=choose status=status/>

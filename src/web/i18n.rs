@@ -41,6 +41,11 @@ impl I18n {
         self.lang.set(lang);
     }
 
+    /// A count as officers read it: "5.770" (Indonesian), "5,770" (English); tracks the language.
+    pub fn n(self, count: usize) -> String {
+        crate::format::thousands(count as u64, self.lang.get())
+    }
+
     /// The text of `key` in the current language; tracks the language when read reactively.
     pub fn t(self, key: Msg) -> &'static str {
         key.text(self.lang.get())

@@ -517,17 +517,12 @@ pub fn today() -> crate::model::rules::Today {
     day_at(now, now)
 }
 
-/// A moment on the device's clock, for people: "2026-11-23 15:04".
-pub fn local_time(ms: u64) -> String {
+/// A moment on the device's clock, for people: "23 November 2026 pukul 15.04"
+/// ([`crate::format::moment`]), with the device's UTC offset at that moment.
+pub fn local_time(ms: u64, lang: crate::i18n::Lang) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let offset_ms = -(d.get_timezone_offset() as i64) * 60_000;
+    crate::format::moment(ms.saturating_add_signed(offset_ms), lang)
 }
 
 /// Tomorrow: the limit for dates in received files (a sender may be a time zone ahead).

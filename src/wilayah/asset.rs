@@ -40,8 +40,8 @@ pub fn encode_index(index: &RegionIndex) -> String {
     for k in &index.kabupaten {
         let _ = writeln!(
             out,
-            "K{}\t{}\t{}\t{}",
-            k.code, k.name, k.kecamatan_count, k.village_count
+            "K{}\t{}\t{}\t{}\t{}",
+            k.code, k.name, k.kecamatan_count, k.village_count, k.bytes
         );
     }
     out
@@ -63,12 +63,19 @@ pub fn decode_index(text: &str) -> Result<RegionIndex, AssetError> {
                 code: code.to_string(),
                 name: name.to_string(),
             }),
-            ('K', [code, name, kec, vil]) => index.kabupaten.push(Kabupaten {
-                code: code.to_string(),
-                name: name.to_string(),
-                kecamatan_count: kec.parse().map_err(|_| err("bad kecamatan count"))?,
-                village_count: vil.parse().map_err(|_| err("bad village count"))?,
-            }),
+            // The file size came later: an index without it reads as sizes not known.
+            ('K', [code, name, kec, vil, bytes @ ..]) if bytes.len() <= 1 => {
+                index.kabupaten.push(Kabupaten {
+                    code: code.to_string(),
+                    name: name.to_string(),
+                    kecamatan_count: kec.parse().map_err(|_| err("bad kecamatan count"))?,
+                    village_count: vil.parse().map_err(|_| err("bad village count"))?,
+                    bytes: match bytes {
+                        [b] => b.parse().map_err(|_| err("bad file size"))?,
+                        _ => 0,
+                    },
+                })
+            }
             _ => return Err(err("unknown line")),
         }
     }
@@ -171,9 +178,12 @@ mod tests {
                 name: "Kabupaten Sumenep".into(),
                 kecamatan_count: 27,
                 village_count: 334,
+                bytes: 5_628,
             }],
         };
         assert_eq!(decode_index(&encode_index(&index)).unwrap(), index);
+        let without_sizes = "Vabc123\nP35\tJawa Timur\nK35.29\tKabupaten Sumenep\t27\t334\n";
+        assert_eq!(decode_index(without_sizes).unwrap().kabupaten[0].bytes, 0);
     }
 
     #[test]

@@ -214,6 +214,7 @@ pub fn convert(src: &Sources) -> Result<Dataset, ConvertError> {
                 name: k.name.clone(),
                 kecamatan_count: k.kecamatan.len() as u32,
                 village_count: k.villages.len() as u32,
+                bytes: asset::encode_kabupaten(k).len() as u32,
             })
             .collect(),
     };

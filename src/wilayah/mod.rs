@@ -32,6 +32,9 @@ pub struct Kabupaten {
     pub name: String,
     pub kecamatan_count: u32,
     pub village_count: u32,
+    /// The size of its region file in bytes (what fetching it downloads, before compression);
+    /// 0 in an index written before sizes were.
+    pub bytes: u32,
 }
 
 impl Kabupaten {
@@ -110,6 +113,30 @@ impl RegionIndex {
         self.kabupaten
             .iter()
             .filter(move |k| k.province_code() == province)
+    }
+
+    /// How many bytes an area's region file holds (a province's file is its kabupaten/kota files
+    /// together); `None` for a code the index does not know, or an index without sizes.
+    pub fn area_bytes(&self, code: &str) -> Option<u64> {
+        let bytes: u64 = if is_code(code, 1) {
+            self.province(code)?;
+            self.kabupaten_in(code).map(|k| u64::from(k.bytes)).sum()
+        } else {
+            self.kabupaten(code)?.bytes.into()
+        };
+        (bytes > 0).then_some(bytes)
+    }
+
+    /// The largest kabupaten/kota file and the largest province file, in bytes: the most that
+    /// choosing a working area downloads.
+    pub fn largest_bytes(&self) -> (u64, u64) {
+        let kabupaten = self.kabupaten.iter().map(|k| u64::from(k.bytes)).max();
+        let province = self
+            .provinces
+            .iter()
+            .filter_map(|p| self.area_bytes(&p.code))
+            .max();
+        (kabupaten.unwrap_or(0), province.unwrap_or(0))
     }
 
     /// How many kecamatan and villages an area (a province `PP` or a kabupaten/kota `PP.KK`)
@@ -226,6 +253,16 @@ pub fn kecamatan_of_desa(desa: &str) -> Option<&str> {
     (desa.len() >= 8).then(|| kecamatan_of(desa))
 }
 
+/// Whether `code` (a province `PP`, a kabupaten/kota `PP.KK` or anything below) lies within
+/// `area` (a working area: a province or a kabupaten/kota). A province's records are not within
+/// one of its kabupaten: they may hold the others.
+pub fn within(code: &str, area: &str) -> bool {
+    code == area
+        || code
+            .strip_prefix(area)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 /// The kabupaten/kota code (`PP.KK`) of any lower code.
 pub fn kabupaten_of(code: &str) -> &str {
     code.get(..5).unwrap_or(code)
@@ -270,6 +307,7 @@ mod tests {
             name: name.into(),
             kecamatan_count: 0,
             village_count: 0,
+            bytes: 0,
         };
         let index = RegionIndex {
             data_version: "v".into(),
@@ -310,6 +348,7 @@ mod tests {
             name: name.into(),
             kecamatan_count: kec,
             village_count: kec * 10,
+            bytes: kec * 100,
         };
         let p = |code: &str, name: &str| Province {
             code: code.into(),
@@ -351,6 +390,30 @@ mod tests {
         assert_eq!(index.area_size("35.29"), Some((27, 270)));
         assert_eq!(index.area_size("99"), None);
         assert_eq!(index.area_size("35.01"), None);
+        assert_eq!(
+            index.area_bytes("17"),
+            Some(2_000),
+            "its kabupaten/kota files together"
+        );
+        assert_eq!(index.area_bytes("35.29"), Some(2_700));
+        assert_eq!(index.area_bytes("99"), None);
+        assert_eq!(index.largest_bytes(), (2_700, 2_700));
+    }
+
+    #[test]
+    fn a_file_lies_within_a_working_area() {
+        // A kabupaten office: its own kabupaten only; a province's file may hold others.
+        assert!(within("35.29", "35.29"));
+        assert!(!within("35.28", "35.29"));
+        assert!(!within("35", "35.29"));
+        // A province office: its own province and every kabupaten/kota in it.
+        assert!(within("35", "35"));
+        assert!(within("35.29", "35"));
+        assert!(!within("17.01", "35"));
+        assert!(!within("17", "35"));
+        // "35.2" is not a prefix by code parts.
+        assert!(!within("35.290", "35.29"));
+        assert!(!within("351", "35"));
     }
 
     #[test]
@@ -360,6 +423,7 @@ mod tests {
             name: String::new(),
             kecamatan_count: 0,
             village_count: 0,
+            bytes: 0,
         };
         assert!(!k("35.29").is_kota());
         assert!(!k("35.69").is_kota());

@@ -160,7 +160,7 @@ test("a received file is refused with a reason, or previewed, cancelled, applied
 const FIXTURES = new URL("../fixtures/bundles/", import.meta.url).pathname;
 /** The preview's counts for `kind`: new, updated, unchanged, conflicting, deleted. */
 const countsOf = async (page, kind) =>
-  (await page.getByTestId(`import-row-${kind}`).locator("td").allTextContents()).map(Number);
+  (await page.getByTestId(`import-row-${kind}`).locator("td").allTextContents()).map((s) => Number(s.replaceAll(".", ""))); // "5.000"
 
 test("a file shared from another app goes through the service worker to the same preview; cancel changes nothing", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
@@ -312,7 +312,7 @@ test("a large file travels gzipped, shows its progress in words and a bar while 
   assert.ok(applying.some((s) => s.label === "Menggabungkan ke data di perangkat ini…" && s.value === null), "applying shows a bar under way");
   assert.equal(await b.getByTestId("import-progress").count(), 0);
   await b.goto(new URL("/usaha", server.url).href);
-  await b.getByTestId("usaha-count").filter({ hasText: `${count} dari ${count} usaha` }).waitFor({ timeout: 30_000 });
+  await b.getByTestId("usaha-count").filter({ hasText: `${count.toLocaleString("id-ID")} dari ${count.toLocaleString("id-ID")} usaha` }).waitFor({ timeout: 30_000 });
   a.assertNoErrors();
   b.assertNoErrors();
 });

@@ -172,7 +172,7 @@ const KINDS = [
       // device id stands in for the officer).
       assert.match(
         await text(page.getByTestId("last-change")),
-        /^Dicatat \d{4}-\d\d-\d\d \d\d:\d\d\. Perubahan terakhir: \d{4}-\d\d-\d\d \d\d:\d\d, oleh [0-9a-f-]{36} \(perangkat [0-9a-f]{8}\)\.$/,
+        /^Dicatat \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d\. Perubahan terakhir: \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d, oleh [0-9a-f-]{36} \(perangkat [0-9a-f]{8}\)\.$/,
       );
     },
     listCheck: async (page) => {

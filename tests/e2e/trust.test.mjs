@@ -98,7 +98,7 @@ test("forged and broken files are refused in words an officer understands; a byt
   await b.goto(new URL("/bagikan", server.url).href);
   await expectHeading(b, "Bagikan");
   for (const [path, reason] of [
-    [resigned(stamped2999), "dibuat di perangkat yang tanggalnya tampaknya salah: perangkat 0f3b6a2c (petugas Petugas Uji) mencatat waktu 2999-01-01 00:00 UTC"],
+    [resigned(stamped2999), "dibuat di perangkat yang tanggalnya tampaknya salah: perangkat 0f3b6a2c (petugas Petugas Uji) mencatat waktu 1 Januari 2999 pukul 00.00 UTC"],
     [resigned(badId), 'kode (id) yang tidak sah: "../x<script>"'],
     [resigned(nameIsNumber), "isian nama: isinya harus berupa teks"],
     [FIXTURES + "wrong-type-note-is-a-list.json", "isian catatan: isinya harus berupa teks"],

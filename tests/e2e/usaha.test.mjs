@@ -53,7 +53,7 @@ test("an Usaha is recorded with a misspelled village, found, edited, deleted and
 
   await page.getByTestId("usaha-detail").waitFor();
   assert.equal(await page.getByTestId("usaha-name").textContent(), "Batik Sekar <script>alert(1)</script>");
-  assert.match(await page.getByTestId("usaha-place").textContent(), /Kertasada, Kec\. Kalianget/);
+  assert.match(await page.getByTestId("fact-desa").textContent(), /Kertasada, Kec\. Kalianget/);
   assert.equal(await page.getByTestId("class-umkm").textContent(), "Kecil");
   assert.equal(await page.getByTestId("class-bps").textContent(), "Industri kecil (5–19 pekerja)");
   assert.equal(await page.getByTestId("class-industri").textContent(), "Data belum cukup");
@@ -181,7 +181,7 @@ test("a long list renders only the rows in view, scrolls to the end, and filters
   await page.getByTestId("empty-state").waitFor();
   await seedUsaha(page, 2_000);
   await page.reload();
-  await page.getByTestId("usaha-count").filter({ hasText: "2000 dari 2000 usaha" }).waitFor();
+  await page.getByTestId("usaha-count").filter({ hasText: "2.000 dari 2.000 usaha" }).waitFor();
   const rendered = () => page.locator('[data-testid="usaha-list"] li').count();
   assert.ok((await rendered()) < 30, `rendered ${await rendered()} rows for 2,000`);
   // Sorted by folded name, the last of the 2,000 is "Ukiran Mandiri 998".
@@ -197,13 +197,13 @@ test("a long list renders only the rows in view, scrolls to the end, and filters
   await page.getByTestId("filters-toggle").click();
   await page.getByTestId("filter-class").selectOption("kecil");
   assert.equal((await page.getByTestId("filters-toggle").textContent()).trim(), "Saring (1 aktif)");
-  assert.equal(await count(), "120 dari 2000 usaha");
+  assert.equal(await count(), "120 dari 2.000 usaha");
   await page.getByTestId("filter-komoditas").selectOption("Terasi");
-  assert.equal(await count(), "20 dari 2000 usaha");
+  assert.equal(await count(), "20 dari 2.000 usaha");
   await page.getByTestId("filter-class").selectOption("mikro");
-  assert.equal(await count(), "180 dari 2000 usaha");
+  assert.equal(await count(), "180 dari 2.000 usaha");
   await page.getByTestId("filter-class").selectOption("-");
-  assert.equal(await count(), "0 dari 2000 usaha");
+  assert.equal(await count(), "0 dari 2.000 usaha");
   page.assertNoErrors();
 });
 

@@ -149,13 +149,16 @@ pub fn SyncStatus() -> impl IntoView {
         } else if let Some(failure) = sync.error.get() {
             failure.text(|m| i18n.t(m))
         } else if let Some(when) = sync.last_ok.get() {
-            fill(i18n.t(Msg::SyncLast), &[("when", &local_time(when))])
+            fill(
+                i18n.t(Msg::SyncLast),
+                &[("when", &local_time(when, i18n.lang()))],
+            )
         } else {
             i18n.t(Msg::SyncNever).to_string()
         };
         let waiting = records.unsent.with(|u| u.len());
         let waiting = (waiting > 0)
-            .then(|| fill(i18n.t(Msg::SyncWaiting), &[("count", &waiting.to_string())]))
+            .then(|| fill(i18n.t(Msg::SyncWaiting), &[("count", &i18n.n(waiting))]))
             .unwrap_or_default();
         let failed = sync.error.with(Option::is_some);
         Some((format!("{state} {waiting}").trim().to_string(), failed))

@@ -2,9 +2,14 @@
 
 mod bagikan;
 mod beranda;
+mod export_card;
+mod first_start;
+mod inbox;
 mod kantor;
+mod list_controls;
 mod not_found;
 mod pengaturan;
+mod receive;
 mod record_detail;
 mod record_form;
 mod records;

@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use crate::model::kinds::{kegiatan_field_about, ovop_reached, OVOP_STAGES};
 use crate::model::schema::{values_of, Schema, Ty};
 use crate::model::{Kind, Record};
+use crate::names::{gps_point, map_links, short_label};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
@@ -69,12 +70,7 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                         .fields
                         .iter()
                         .filter_map(|spec| {
-                            let shown = if spec.ty == Ty::Gps {
-                                let (lat, lon) = (r.get("lat")?, r.get("lon")?);
-                                format!("{lat}, {lon}")
-                            } else {
-                                names.shown_field(&r, spec, false)?
-                            };
+                            let shown = names.shown_field(&r, spec, false)?;
                             let links: Vec<(String, String)> = match spec.ty {
                                 Ty::Link(kind) | Ty::Links(kind) => {
                                     let ids = match spec.ty {
@@ -87,7 +83,8 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                                 }
                                 _ => Vec::new(),
                             };
-                            Some((spec.key, spec.label, shown, links))
+                            let point = (spec.ty == Ty::Gps).then(|| gps_point(&r)).flatten();
+                            Some((spec.key, short_label(spec.label), shown, links, point))
                         })
                         .collect::<Vec<_>>();
                     (section.title, facts)
@@ -97,10 +94,12 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
                     view! {
                         <h3>{tr(title)}</h3>
                         <dl class="facts">
-                            {facts.into_iter().map(|(key, label, shown, links)| view! {
+                            {facts.into_iter().map(|(key, label, shown, links, point)| view! {
                                 <dt>{tr(label)}</dt>
                                 <dd data-testid=format!("fact-{key}")>
-                                    {if links.is_empty() {
+                                    {if let Some(point) = point {
+                                        view! { {shown} <MapLinks point/> }.into_any()
+                                    } else if links.is_empty() {
                                         shown.into_any()
                                     } else {
                                         view! {
@@ -233,5 +232,17 @@ pub fn SentraOf(id: String) -> impl IntoView {
                 }
             }}
         </dd>
+    }
+}
+
+/// Where a GPS point opens: the phone's map app (`geo:`), or OpenStreetMap in the browser.
+#[component]
+pub fn MapLinks(point: (f64, f64)) -> impl IntoView {
+    let (geo, web) = map_links(point);
+    view! {
+        <span class="map-links">
+            <a href=geo data-testid="map-app">{tr(Msg::MapOpenApp)}</a>
+            <a href=web target="_blank" rel="noopener" data-testid="map-web">{tr(Msg::MapOpenWeb)}</a>
+        </span>
     }
 }

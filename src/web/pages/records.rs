@@ -2,8 +2,11 @@
 //! Kawasan IKM, Kegiatan, Mitra, Jejaring), and what they share with the Usaha pages: names for
 //! stored values, links between records, the undo banner.
 
+pub use super::list_controls::FoldedFilters;
+use super::list_controls::{SortSelect, UnsentFilter};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
+use crate::lists::{haystack, order, Query, Searchable, Sort, SortKeys};
 use crate::model::kinds;
 use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
 use crate::model::{Kind, Record};
@@ -106,9 +109,9 @@ struct Row {
     komoditas: String,
     /// The values of `schema.filters`, as they compare (`schema::filter_value`).
     extra: Vec<String>,
-    haystack: String,
-    sort_key: String,
-    stamp: u64,
+    /// Title, status, place and what the list shows; phone digits.
+    search: Searchable,
+    keys: SortKeys,
 }
 
 #[component]
@@ -129,7 +132,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             .map(|spec| (spec, RwSignal::new(String::new())))
             .collect::<Vec<(&'static FieldSpec, RwSignal<String>)>>(),
     );
-    let sort_recent = RwSignal::new(false);
+    // "" every record, "1" only those not shared yet.
+    let unsent_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::Name);
+    let place_spec = schema.field_of(|t| matches!(t, Ty::Desa | Ty::Kecamatan));
+    let phone_specs: Vec<&'static FieldSpec> =
+        schema.fields().filter(|s| s.ty == Ty::Phone).collect();
     let status_spec = schema.status.and_then(|k| schema.field(k));
     let komoditas_spec = schema.field_of(|t| *t == Ty::Komoditas);
     let names = Names::expect();
@@ -154,9 +162,28 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                     let status_label = status_spec
                         .and_then(|s| r.get(s.key).map(|v| names.shown(s, v, true)))
                         .unwrap_or_default();
+                    let place = place_spec
+                        .and_then(|s| names.shown_field(r, s, false))
+                        .unwrap_or_default();
+                    // Masked phones in the meta line add nothing: the digits in full instead.
+                    let shown_meta = schema
+                        .meta
+                        .iter()
+                        .zip(&meta)
+                        .filter(|(key, _)| schema.field(key).is_none_or(|s| s.ty != Ty::Phone))
+                        .map(|(_, m)| m.as_str());
+                    let phones = phone_specs.iter().map(|s| r.text(s.key));
                     Row {
-                        haystack: fold(&format!("{title} {} {status_label}", meta.join(" "))),
-                        sort_key: fold(&title),
+                        search: Searchable {
+                            words: haystack(
+                                [title.as_str(), status_label.as_str(), place.as_str()]
+                                    .into_iter()
+                                    .chain(shown_meta),
+                            ),
+                            digits: haystack(phones),
+                            place: 0,
+                        },
+                        keys: SortKeys::new(&title, &place, r.last_change().0.wall),
                         id: r.id.clone(),
                         meta,
                         status,
@@ -169,7 +196,6 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 .map(|(spec, _)| filter_value(spec, r))
                                 .collect()
                         }),
-                        stamp: r.last_change().0.wall,
                         title,
                     }
                 })
@@ -192,21 +218,30 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
             wilayah.ensure_index();
         }
     });
+    // Sorted once per change of the records or of the order; a keystroke only filters.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        rows.with(|rows| order(rows, |r| &r.keys, sort))
+    });
     let filtered = Memo::new(move |_| {
-        let q = fold(&query.get());
+        let q = Query::new(&query.get());
         let (status, kec, komoditas) = (
             status_filter.get(),
             kecamatan_filter.get(),
             komoditas_filter.get(),
         );
-        let recent = sort_recent.get();
+        let only_unsent = unsent_filter.with(|u| !u.is_empty());
         let wanted: Vec<String> =
             extra.with_value(|extra| extra.iter().map(|(_, f)| f.get()).collect());
+        // The unsent marks are read (and tracked) only while that filter is on.
+        let unsent = only_unsent.then(|| records.unsent.get());
         rows.with(|rows| {
-            let mut hits: Vec<usize> = (0..rows.len())
+            ordered
+                .get()
+                .into_iter()
                 .filter(|&i| {
                     let r = &rows[i];
-                    (q.is_empty() || r.haystack.contains(&q))
+                    q.matches(&r.search, &[])
                         && (status.is_empty() || r.status == status)
                         && (kec.is_empty() || r.kecamatan.as_deref() == Some(kec.as_str()))
                         && (komoditas.is_empty() || r.komoditas == komoditas)
@@ -214,14 +249,9 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             .iter()
                             .zip(&r.extra)
                             .all(|(want, has)| want.is_empty() || want == has)
+                        && unsent.as_ref().is_none_or(|u| u.contains_key(&r.id))
                 })
-                .collect();
-            if recent {
-                hits.sort_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
-            } else {
-                hits.sort_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
-            }
-            hits
+                .collect::<Vec<usize>>()
         })
     });
     let kecamatan_options = Memo::new(move |_| {
@@ -234,7 +264,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
         Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
     let add_href = format!("/{}/baru", schema.path);
     let every_filter = move || {
-        let mut all = vec![status_filter, kecamatan_filter, komoditas_filter];
+        let mut all = vec![
+            status_filter,
+            kecamatan_filter,
+            komoditas_filter,
+            unsent_filter,
+        ];
         extra.with_value(|extra| all.extend(extra.iter().map(|(_, f)| *f)));
         all
     };
@@ -313,14 +348,12 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
+                        <UnsentFilter chosen=unsent_filter/>
                         </FoldedFilters>
-                        <label class="choice__option">
-                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
-                            {tr(Msg::SortRecent)}
-                        </label>
+                        <SortSelect sort place=place_spec.map(|s| s.label)/>
                     </div>
                     <p data-testid="record-count" role="status">
-                        {move || fill(i18n.t(Msg::RecordCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                        {move || fill(i18n.t(Msg::RecordCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(Vec::len)))])}
                     </p>
                     <ul class="record-list record-list--flow" data-testid="record-list">
                         {move || filtered.get().into_iter().map(|i| {
@@ -348,23 +381,6 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
 }
 
 /// "X dihapus. Urungkan" after a delete, on every list.
-/// A list's filters, folded behind "Saring" so a phone shows the first records; the summary says
-/// how many of `filters` are on ("Saring (2 aktif)").
-#[component]
-pub fn FoldedFilters(filters: Vec<RwSignal<String>>, children: Children) -> impl IntoView {
-    let i18n = I18n::expect();
-    let active = move || filters.iter().filter(|f| f.with(|v| !v.is_empty())).count();
-    view! {
-        <details class="filters__more" data-testid="filters">
-            <summary class="button button--small" data-testid="filters-toggle">{move || match active() {
-                0 => i18n.t(Msg::ListFilter).to_string(),
-                n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
-            }}</summary>
-            {children()}
-        </details>
-    }
-}
-
 #[component]
 pub fn UndoBanner() -> impl IntoView {
     let i18n = I18n::expect();
@@ -430,8 +446,7 @@ pub fn use_delete(list: String) -> impl Fn(&Record) + Clone {
 pub fn LastChange(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
     let (stamp, by) = record.last_change();
-    let when = local_time(stamp.wall);
-    let created = local_time(record.created.wall);
+    let (when, created) = (stamp.wall, record.created.wall);
     // The first block of the device id is enough to tell an office's devices apart.
     let device = stamp
         .device
@@ -448,7 +463,12 @@ pub fn LastChange(record: Record) -> impl IntoView {
             <p><span class="chip chip--unshared" data-testid="unshared">{tr(Msg::BelumDibagikan)}</span></p>
         </Show>
         <p class="hint" data-testid="last-change">
-            {move || fill(i18n.t(Msg::LastChange), &[("created", &created), ("when", &when), ("by", &by), ("device", &device)])}
+            {move || fill(i18n.t(Msg::LastChange), &[
+                ("created", &local_time(created, i18n.lang())),
+                ("when", &local_time(when, i18n.lang())),
+                ("by", &by),
+                ("device", &device),
+            ])}
         </p>
     }
 }

@@ -1,23 +1,26 @@
 //! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
 //! delete and undo.
 
-use super::record_detail::SentraOf;
-use super::records::{
-    distinct, kecamatan_choices, use_delete, FoldedFilters, LastChange, UndoBanner,
-};
+use super::list_controls::{FoldedFilters, SortSelect, UnsentFilter};
+use super::record_detail::{MapLinks, SentraOf};
+use super::records::{distinct, kecamatan_choices, use_delete, LastChange, Names, UndoBanner};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
+use crate::komoditas;
+use crate::lists::{haystack, order, Places, Query, SearchTable, Searchable, Sort, SortKeys};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
-use crate::model::usaha::{self, classes, status_label};
+use crate::model::usaha::{classes, status_label};
 use crate::model::{Kind, Record};
+use crate::names::gps_point;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::wilayah::{Scope, Wilayah};
-use crate::wilayah::{kecamatan_of, search::fold};
+use crate::wilayah::{kabupaten_of, kecamatan_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -36,10 +39,12 @@ struct Row {
     /// UMKM class key, or "" when the figures are not enough.
     umkm: &'static str,
     phone_masked: String,
-    haystack: String,
-    /// Folded name: the sort key, computed once rather than in every comparison.
-    sort_key: String,
-    stamp: u64,
+    /// "Kertasada, Kec. Kalianget" (the code until the region data is loaded).
+    place: String,
+    /// Name, owner, product, commodity; NIB and phone digits; the village (and its kecamatan).
+    search: Searchable,
+    /// Folded, computed once rather than in every comparison.
+    keys: SortKeys,
 }
 
 #[component]
@@ -52,7 +57,9 @@ pub fn UsahaPage() -> impl IntoView {
     // "" any class, "-" data belum cukup, else an UMKM class key.
     let class_filter = RwSignal::new(String::new());
     let kecamatan_filter = RwSignal::new(String::new());
-    let sort_recent = RwSignal::new(false);
+    // "" every Usaha, "1" only those not shared yet.
+    let unsent_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::Name);
     // Only the rows inside the scroll box (plus a few) are in the DOM, whatever the count.
     let scroll_top = RwSignal::new(0.0_f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
@@ -70,81 +77,124 @@ pub fn UsahaPage() -> impl IntoView {
         }
     };
 
+    let wilayah = Wilayah::expect();
+    // Recomputed when the records or the region data change (village names), never per keystroke.
     let rows = Memo::new(move |_| {
-        records.all.with(|all| {
-            all.values()
-                .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
-                .map(|r| Row {
-                    id: r.id.clone(),
-                    nama: r.text("nama").to_string(),
-                    desa: r.text("desa").to_string(),
-                    status: r.text("status").to_string(),
-                    komoditas: r.text("komoditas").to_string(),
-                    umkm: classes(r).umkm.map_or("", |c| c.key()),
-                    phone_masked: mask_phone(r.text("telepon")),
-                    haystack: fold(&format!(
-                        "{} {} {} {}",
-                        r.text("nama"),
-                        r.text("pemilik"),
-                        r.text("produk"),
-                        r.text("komoditas")
-                    )),
-                    sort_key: fold(r.text("nama")),
-                    stamp: r.last_change().0.wall,
-                })
-                .collect::<Vec<_>>()
+        wilayah.gazetteer.with(|g| {
+            records.all.with(|all| {
+                let mut places = Places::new();
+                // Per village, once: its index among the places, how it is shown, its sort key.
+                let mut villages: HashMap<&str, (u32, String, String)> = HashMap::new();
+                let rows = all
+                    .values()
+                    .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
+                    .map(|r| {
+                        let desa = r.text("desa");
+                        let (place_ix, place, place_key) = villages
+                            .entry(desa)
+                            .or_insert_with(|| match g.village(desa) {
+                                Some(v) => {
+                                    let shown = format!("{}, Kec. {}", v.name, v.kecamatan);
+                                    let ix = places.intern(Some(&desa.to_string()), || {
+                                        vec![v.name.as_str(), v.kecamatan.as_str()]
+                                    });
+                                    (ix, shown.clone(), shown)
+                                }
+                                None => (0, desa.to_string(), String::new()),
+                            })
+                            .clone();
+                        let komoditas = r.text("komoditas");
+                        let nama = r.text("nama");
+                        Row {
+                            search: Searchable {
+                                words: haystack([
+                                    nama,
+                                    r.text("pemilik"),
+                                    r.text("produk"),
+                                    komoditas,
+                                    komoditas::by_key(komoditas).map_or("", |k| k.name),
+                                ]),
+                                digits: haystack([r.text("nib"), r.text("telepon")]),
+                                place: place_ix,
+                            },
+                            keys: SortKeys::new(nama, &place_key, r.last_change().0.wall),
+                            id: r.id.clone(),
+                            nama: nama.to_string(),
+                            desa: desa.to_string(),
+                            status: r.text("status").to_string(),
+                            komoditas: komoditas.to_string(),
+                            umkm: classes(r).umkm.map_or("", |c| c.key()),
+                            phone_masked: mask_phone(r.text("telepon")),
+                            place,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (rows, places)
+            })
         })
     });
-    // Both orders are computed once per change of the records; a keystroke only filters.
-    let by_name = Memo::new(move |_| {
-        rows.with(|rows| {
-            let mut order: Vec<usize> = (0..rows.len()).collect();
-            order.sort_unstable_by(|&a, &b| rows[a].sort_key.cmp(&rows[b].sort_key));
-            order
-        })
+    // Villages outside the loaded region data are named (and found by name) once their
+    // kabupaten/kota is loaded, as on the other lists.
+    Effect::new(move |_| {
+        let kabupaten: BTreeSet<String> = rows.with(|(rows, _)| {
+            let codes: BTreeSet<&str> = rows
+                .iter()
+                .filter(|r| r.desa.len() >= 5)
+                .map(|r| kabupaten_of(&r.desa))
+                .collect();
+            codes.into_iter().map(str::to_string).collect()
+        });
+        for k in kabupaten {
+            wilayah.ensure(Scope::Kabupaten(k));
+        }
     });
-    let by_recent = Memo::new(move |_| {
-        rows.with(|rows| {
-            let mut order: Vec<usize> = (0..rows.len()).collect();
-            order.sort_unstable_by(|&a, &b| rows[b].stamp.cmp(&rows[a].stamp));
-            order
+    // The order is computed once per change of the records or of the sort; a keystroke only
+    // filters.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        rows.with(|(rows, _)| {
+            SearchTable::new(&order(rows, |r| &r.keys, sort), |i| &rows[i].search)
         })
     });
     // Indices into `rows`: a keystroke that matches most of 50,000 records sorts numbers,
     // not copies of the rows.
     let filtered = Memo::new(move |_| {
-        let q = fold(&query.get());
-        let (status, kec, recent) = (
-            status_filter.get(),
-            kecamatan_filter.get(),
-            sort_recent.get(),
-        );
+        let q = Query::new(&query.get());
+        let (status, kec) = (status_filter.get(), kecamatan_filter.get());
         let (komoditas, class) = (komoditas_filter.get(), class_filter.get());
-        let order = if recent { by_recent } else { by_name };
-        rows.with(|rows| {
-            order.with(|order| {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        let r = &rows[i];
-                        (q.is_empty() || r.haystack.contains(&q))
-                            && (status.is_empty() || r.status == status)
-                            && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
-                            && (komoditas.is_empty() || r.komoditas == komoditas)
-                            && match class.as_str() {
-                                "" => true,
-                                "-" => r.umkm.is_empty(),
-                                key => r.umkm == key,
-                            }
-                    })
-                    .collect::<Vec<usize>>()
+        let only_unsent = unsent_filter.with(|u| !u.is_empty());
+        // The unsent marks are read (and tracked) only while that filter is on.
+        let scan = |unsent: Option<&BTreeMap<String, String>>| {
+            rows.with(|(rows, places)| {
+                // Villages and kecamatan are matched by name once, not once per row.
+                let place_hits = q.places(places);
+                ordered.with(|table| {
+                    table
+                        .hits(&q, &place_hits)
+                        .filter(|&i| {
+                            let r = &rows[i];
+                            (status.is_empty() || r.status == status)
+                                && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
+                                && (komoditas.is_empty() || r.komoditas == komoditas)
+                                && match class.as_str() {
+                                    "" => true,
+                                    "-" => r.umkm.is_empty(),
+                                    key => r.umkm == key,
+                                }
+                                && unsent.is_none_or(|u| u.contains_key(&r.id))
+                        })
+                        .collect::<Vec<usize>>()
+                })
             })
-        })
+        };
+        if only_unsent {
+            records.unsent.with(|u| scan(Some(u)))
+        } else {
+            scan(None)
+        }
     });
-    let wilayah = Wilayah::expect();
     let kecamatan_options = Memo::new(move |_| {
-        let codes = rows.with(|rows| {
+        let codes = rows.with(|(rows, _)| {
             rows.iter()
                 .filter(|r| r.desa.len() >= 8)
                 .map(|r| kecamatan_of(&r.desa).to_string())
@@ -152,8 +202,9 @@ pub fn UsahaPage() -> impl IntoView {
         });
         kecamatan_choices(wilayah, codes)
     });
-    let komoditas_options =
-        Memo::new(move |_| rows.with(|rows| distinct(rows.iter().map(|r| r.komoditas.as_str()))));
+    let komoditas_options = Memo::new(move |_| {
+        rows.with(|(rows, _)| distinct(rows.iter().map(|r| r.komoditas.as_str())))
+    });
     let visible = move || {
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
@@ -164,13 +215,6 @@ pub fn UsahaPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let place = move |desa: &str| {
-        wilayah.gazetteer.with(|g| {
-            g.village(desa)
-                .map(|v| format!("{}, Kec. {}", v.name, v.kecamatan))
-                .unwrap_or_else(|| desa.to_string())
-        })
-    };
 
     view! {
         <Page title=Msg::NavUsaha intro=Msg::UsahaIntro>
@@ -179,7 +223,7 @@ pub fn UsahaPage() -> impl IntoView {
             {move || match records.state.get() {
                 LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
                 LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
-                LoadState::Ready if rows.with(Vec::is_empty) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
+                LoadState::Ready if rows.with(|(rows, _)| rows.is_empty()) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
                 LoadState::Ready => view! {
                     <div class="filters">
                         <label class="field">
@@ -187,7 +231,7 @@ pub fn UsahaPage() -> impl IntoView {
                             <input type="search" data-testid="usaha-search" prop:value=move || query.get()
                                 on:input=move |ev| { query.set(event_target_value(&ev)); to_top(); }/>
                         </label>
-                        <FoldedFilters filters=vec![status_filter, kecamatan_filter, komoditas_filter, class_filter]>
+                        <FoldedFilters filters=vec![status_filter, kecamatan_filter, komoditas_filter, class_filter, unsent_filter]>
                         <label class="field">
                             <span class="field__label">{tr(Msg::FieldStatus)}</span>
                             <select data-testid="filter-status" on:change=move |ev| { status_filter.set(event_target_value(&ev)); to_top(); }>
@@ -217,14 +261,12 @@ pub fn UsahaPage() -> impl IntoView {
                                 <option value="-">{tr(Msg::DataBelumCukup)}</option>
                             </select>
                         </label>
+                        <UnsentFilter chosen=unsent_filter on_change=Callback::new(move |()| to_top())/>
                         </FoldedFilters>
-                        <label class="choice__option">
-                            <input type="checkbox" prop:checked=move || sort_recent.get() on:change=move |_| sort_recent.update(|s| *s = !*s)/>
-                            {tr(Msg::SortRecent)}
-                        </label>
+                        <SortSelect sort place=Some(Msg::DesaLabel) on_change=Callback::new(move |()| to_top())/>
                     </div>
                     <p data-testid="usaha-count" role="status">
-                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &filtered.with(Vec::len).to_string()), ("total", &rows.with(Vec::len).to_string())])}
+                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(|(rows, _)| rows.len())))])}
                     </p>
                     <div class="record-scroll" node_ref=scroller
                         style=move || format!("max-height: {box_px}px")
@@ -232,9 +274,9 @@ pub fn UsahaPage() -> impl IntoView {
                         <ul class="record-list" data-testid="usaha-list"
                             style=move || format!("height: {}px", filtered.with(Vec::len) as f64 * ROW_PX)>
                             {move || visible().into_iter().map(|(n, i)| {
-                                let r = rows.with(|rows| rows[i].clone());
+                                let r = rows.with(|(rows, _)| rows[i].clone());
                                 let href = format!("/usaha/{}", r.id);
-                                let place = place(&r.desa);
+                                let place = r.place;
                                 let label = status_label(&r.status);
                                 view! {
                                     <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
@@ -286,50 +328,19 @@ pub fn UsahaDetailPage() -> impl IntoView {
 fn UsahaDetail(record: Record) -> impl IntoView {
     let i18n = I18n::expect();
     let wilayah = Wilayah::expect();
+    let names = Names::expect();
     let desa = record.text("desa").to_string();
     if desa.len() >= 5 {
         wilayah.ensure(Scope::Kabupaten(desa[..5].to_string()));
     }
-    let place = {
-        let desa = desa.clone();
-        move || {
-            wilayah.gazetteer.with(|g| {
-                g.village(&desa)
-                    .map(|v| format!("{} ({})", v.place(), v.code))
-                    .unwrap_or_else(|| desa.clone())
-            })
-        }
-    };
     let c = classes(&record);
     let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
-    // Name, place, status and the classes have their own lines above and below.
-    let facts: Vec<(Msg, String)> = usaha::LABELS
-        .iter()
-        .filter(|(field, _)| {
-            !matches!(
-                *field,
-                "nama"
-                    | "desa"
-                    | "status"
-                    | "halal_status"
-                    | "kbli_edisi"
-                    | "kecamatan_tertulis"
-                    | "lat"
-                    | "lon"
-            )
-        })
-        .map(|&(field, label)| (label, field))
-        .filter_map(|(label, field)| {
-            let v = record.get(field)?;
-            Some((
-                label,
-                v.as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| v.to_string()),
-            ))
-        })
-        .collect();
-
+    // Every field but the name and status (above), as `Lookup` shows it.
+    let facts = {
+        let r = record.clone();
+        move || names.with(|names| names.usaha_facts(&r))
+    };
+    let point = gps_point(&record);
     let delete = {
         let record = record.clone();
         let delete = use_delete("/usaha".to_string());
@@ -340,9 +351,13 @@ fn UsahaDetail(record: Record) -> impl IntoView {
             <h2 data-testid="usaha-name">{record.text("nama").to_string()}</h2>
             <p><span class=format!("chip chip--{}", record.text("status"))>{tr(status_label(record.text("status")))}</span></p>
             <dl class="facts">
-                <dt>{tr(Msg::DesaLabel)}</dt>
-                <dd data-testid="usaha-place">{place}</dd>
-                {facts.into_iter().map(|(label, value)| view! { <dt>{tr(label)}</dt><dd>{value}</dd> }).collect_view()}
+                {move || facts().into_iter().map(|fact| view! {
+                    <dt>{tr(fact.label)}</dt>
+                    <dd data-testid=format!("fact-{}", fact.key)>
+                        {fact.text}
+                        {(fact.key == "lat").then(|| point.map(|p| view! { <MapLinks point=p/> }))}
+                    </dd>
+                }).collect_view()}
                 <dt>{tr(Msg::ClassUmkmLabel)}</dt>
                 <dd data-testid="class-umkm">{move || class_text(c.umkm.map(|x| x.label()))}</dd>
                 <dt>{tr(Msg::ClassIndustriLabel)}</dt>
