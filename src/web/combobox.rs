@@ -14,8 +14,16 @@ pub struct ComboOption {
     pub label: String,
     /// Shown beside the label to tell same-named options apart.
     pub detail: String,
-    /// Found by a near-miss spelling.
-    pub similar: bool,
+    /// A word beside it: found by a near-miss spelling, or offered as used recently.
+    pub note: Option<Msg>,
+}
+
+impl ComboOption {
+    /// The note of an option found with `quality`: "similar spelling" for a typo.
+    pub fn similar(quality: Option<crate::wilayah::search::Match>) -> Option<Msg> {
+        matches!(quality, Some(crate::wilayah::search::Match::Typo(_)))
+            .then_some(Msg::PickerSimilar)
+    }
 }
 
 #[component]
@@ -28,6 +36,12 @@ pub fn Combobox(
     /// A line under the field: loading, failure, or nothing found.
     #[prop(into)]
     status: Signal<Option<String>>,
+    /// Marked as a field the form needs (`aria-required`).
+    #[prop(optional)]
+    required: bool,
+    /// The id of the field's error line, read out with the field.
+    #[prop(default = None)]
+    error_id: Option<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let open = RwSignal::new(false);
@@ -66,7 +80,7 @@ pub fn Combobox(
 
     view! {
         <div class="combobox">
-            <label class="field__label" for=id>{tr(label)}</label>
+            <label class="field__label" for=id>{tr(label)}{required.then(required_mark)}</label>
             <input
                 id=id
                 type="text"
@@ -77,7 +91,8 @@ pub fn Combobox(
                 aria-controls=list_id.clone()
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || expanded().then(|| option_id(active.get()))
-                aria-describedby=format!("{id}-status")
+                aria-required=required.then_some("true")
+                aria-describedby=error_id.map_or_else(|| format!("{id}-status"), |e| format!("{id}-status {e}"))
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     query.set(event_target_value(&ev));
@@ -111,8 +126,8 @@ pub fn Combobox(
                             >
                                 <span class="combobox__label">{opt.label}</span>
                                 <span class="combobox__detail">{opt.detail}</span>
-                                {opt.similar.then(|| view! {
-                                    <span class="combobox__similar">{move || i18n.t(Msg::PickerSimilar)}</span>
+                                {opt.note.map(|note| view! {
+                                    <span class="combobox__note">{move || i18n.t(note)}</span>
                                 })}
                             </li>
                         }
@@ -122,4 +137,10 @@ pub fn Combobox(
             <p class="combobox__status" id=format!("{id}-status") role="status">{move || status.get()}</p>
         </div>
     }
+}
+
+/// The "*" after the label of a field the form needs (the form's legend says what it means;
+/// screen readers hear `aria-required` instead).
+pub fn required_mark() -> impl IntoView {
+    view! { <span class="field__required" aria-hidden="true">" *"</span> }
 }
