@@ -1,5 +1,6 @@
 //! A type-ahead field (ARIA combobox with a listbox): the officer types, the options update, and
-//! a click, a tap or Enter chooses one. Arrow keys move through the options; Escape closes them.
+//! a click, a tap or Enter chooses one. A tap, or Down, shows the options before typing; arrow keys
+//! move through them; Escape closes them.
 //! Used by every region picker.
 
 use super::i18n::{tr, I18n};
@@ -59,8 +60,13 @@ pub fn Combobox(
         match ev.key().as_str() {
             "ArrowDown" if count > 0 => {
                 ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = (*a + 1).min(count - 1));
+                // The first Down shows the options with the first one active.
+                if open.get_untracked() {
+                    active.update(|a| *a = (*a + 1).min(count - 1));
+                } else {
+                    open.set(true);
+                    active.set(0);
+                }
             }
             "ArrowUp" if count > 0 => {
                 ev.prevent_default();
@@ -80,7 +86,7 @@ pub fn Combobox(
 
     view! {
         <div class="combobox">
-            <label class="field__label" for=id>{tr(label)}{required.then(required_mark)}</label>
+            <label class="field__label" class:field__label--required=required for=id>{tr(label)}</label>
             <input
                 id=id
                 type="text"
@@ -99,7 +105,10 @@ pub fn Combobox(
                     active.set(0);
                     open.set(true);
                 }
-                on:focus=move |_| open.set(true)
+                // A tap opens the options (a province's kabupaten, villages used lately) before
+                // typing; focus alone does not, so that focus moved here on opening a form or
+                // after "Ganti" covers nothing ("Cari di" below). Keyboard: Down opens them.
+                on:click=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
                 on:keydown=on_key
             />
@@ -137,10 +146,4 @@ pub fn Combobox(
             <p class="combobox__status" id=format!("{id}-status") role="status">{move || status.get()}</p>
         </div>
     }
-}
-
-/// The "*" after the label of a field the form needs (the form's legend says what it means;
-/// screen readers hear `aria-required` instead).
-pub fn required_mark() -> impl IntoView {
-    view! { <span class="field__required" aria-hidden="true">" *"</span> }
 }

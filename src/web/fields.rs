@@ -1,7 +1,7 @@
 //! Form fields shared by the Usaha form and the schema-driven forms: the GPS button and the
 //! picker of linked records (sentra members, activity participants, a jejaring's Usaha and Mitra).
 
-use super::combobox::{required_mark, ComboOption, Combobox};
+use super::combobox::{ComboOption, Combobox};
 use super::i18n::{tr, I18n};
 use super::pages::Names;
 use super::pickers::focus_later;
@@ -111,7 +111,7 @@ pub fn LinkPicker(
     view! {
         <div class="field picker" data-testid=id>
             {move || (!open()).then(|| view! {
-                <span class="field__label">{tr(label)}{required.then(required_mark)}</span>
+                <span class="field__label" class:field__label--required=required>{tr(label)}</span>
             })}
             <ul class="chips" data-testid=format!("{id}-chosen")>
                 {move || chosen().into_iter().enumerate().map(|(i, (chip_id, title))| {

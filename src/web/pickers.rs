@@ -2,7 +2,6 @@
 //! working kabupaten first and, when asked, the province or the whole country. They store the
 //! code; names are shown from it.
 
-use super::combobox::required_mark;
 use super::combobox::{ComboOption, Combobox};
 use super::i18n::{tr, I18n};
 use super::settings;
@@ -232,7 +231,7 @@ pub fn RegionPicker(
                     {(level != RegionLevel::Kabupaten).then(|| view! { <ReachChoice id=id reach=reach/> })}
                 }
             >
-                <span class="field__label">{tr(label)}{required.then(required_mark)}</span>
+                <span class="field__label" class:field__label--required=required>{tr(label)}</span>
                 <div class="picker__chosen">
                     <span id=format!("{id}-chosen") data-testid=format!("{id}-chosen")>{chosen_text}</span>
                     <button type="button" id=format!("{id}-change") class="button button--small"

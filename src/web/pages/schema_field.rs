@@ -6,7 +6,6 @@ use crate::i18n::Msg;
 use crate::model::kinds;
 use crate::model::schema::{split_list, FieldSpec, Form, Ty, LIST_SEP};
 use crate::web::checks::{Checks, FieldBox};
-use crate::web::combobox::required_mark;
 use crate::web::fields::{GpsButton, LinkPicker};
 use crate::web::i18n::tr;
 use crate::web::pickers::{RegionLevel, RegionPicker};
@@ -38,7 +37,6 @@ pub fn SchemaField(
         })
     };
     let set_list = Callback::new(move |ids: Vec<String>| set(key, ids.join(&LIST_SEP.to_string())));
-    let label_of = move |label: Msg| view! { {tr(label)}{required.then(required_mark)} };
     let region = |level: RegionLevel| {
         view! {
             <RegionPicker id=key level=level required=required error_id=error_id.clone()
@@ -51,7 +49,7 @@ pub fn SchemaField(
         move |k: &'static str, label: Msg, input_type: &'static str, mode: Option<&'static str>| {
             let id = format!("f-{k}");
             view! {
-                <label class="field__label" for=id.clone()>{label_of(label)}</label>
+                <label class="field__label" class:field__label--required=required for=id.clone()>{tr(label)}</label>
                 <input id=id name=k type=input_type inputmode=mode
                     list=(spec.ty == Ty::Komoditas).then_some("komoditas-list")
                     prop:value=text(k)
@@ -71,7 +69,7 @@ pub fn SchemaField(
         Ty::Hectare => input(key, spec.label, "text", Some("decimal")).into_any(),
         Ty::Date { .. } => input(key, spec.label, "date", None).into_any(),
         Ty::Note => view! {
-            <label class="field__label" for=id.clone()>{label_of(spec.label)}</label>
+            <label class="field__label" class:field__label--required=required for=id.clone()>{tr(spec.label)}</label>
             <textarea id=id.clone() name=key rows="3" prop:value=text(key)
                 on:input=move |ev| set(key, event_target_value(&ev))
                 aria-required=required.then_some("true")
@@ -84,7 +82,7 @@ pub fn SchemaField(
                 _ => vec![("ya", Msg::ChoiceYa), ("tidak", Msg::ChoiceTidak)],
             };
             view! {
-                <label class="field__label" for=id.clone()>{label_of(spec.label)}</label>
+                <label class="field__label" class:field__label--required=required for=id.clone()>{tr(spec.label)}</label>
                 <select id=id.clone() name=key prop:value=text(key)
                     on:change=move |ev| {
                         let chosen = event_target_value(&ev);
@@ -106,7 +104,7 @@ pub fn SchemaField(
         }
         Ty::Flags(options) => view! {
             <fieldset class="choice" data-testid=format!("f-{key}") aria-describedby=error_id.clone()>
-                <legend class="field__label">{label_of(spec.label)}</legend>
+                <legend class="field__label" class:field__label--required=required>{tr(spec.label)}</legend>
                 {options.iter().map(|c| {
                     let option = c.key;
                     let checked = move || form.with(|f| f.list(key).contains(&option));

@@ -12,7 +12,6 @@ use crate::web::app::ProfileState;
 use crate::web::checks::{
     focus_on_open, Checks, FieldBox, FormBar, FormOutcome, Outcome, RequiredLegend,
 };
-use crate::web::combobox::required_mark;
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
@@ -298,7 +297,7 @@ fn Control(
         other => (other, None, None),
     };
     view! {
-        <label class="field__label" for=id.clone()>{tr(label)}{required.then(required_mark)}</label>
+        <label class="field__label" class:field__label--required=required for=id.clone()>{tr(label)}</label>
         <input id=id name=name type=input_type inputmode=mode list=list
             prop:value=move || form.with(|f| f.text(name).to_string())
             on:input=move |ev| set(form, name, event_target_value(&ev))
@@ -321,7 +320,7 @@ fn Select(
     let required = usaha::REQUIRED.contains(&name);
     view! {
         <FieldBox key=name checks=checks>
-            <label class="field__label" for=id.clone()>{tr(label)}{required.then(required_mark)}</label>
+            <label class="field__label" class:field__label--required=required for=id.clone()>{tr(label)}</label>
             <select id=id.clone() name=name
                 prop:value=move || form.with(|f| f.text(name).to_string())
                 on:change=move |ev| set(form, name, event_target_value(&ev))
