@@ -39,7 +39,7 @@ pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     let reasons = match kinds::schema(r.kind) {
         Some(schema) => schema.record_errors(r, today),
         None => UsahaForm::from_record(r)
-            .validate(today)
+            .validate_all(today)
             .err()
             .unwrap_or_default(),
     };

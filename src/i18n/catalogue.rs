@@ -203,6 +203,7 @@ messages! {
     }
     PickerSimilar { id: "ejaan mirip", en: "similar spelling" }
     PickerChange { id: "Ganti", en: "Change" }
+    PickerRecent { id: "terakhir dipakai", en: "used recently" }
     DesaLabel { id: "Desa/kelurahan", en: "Village (desa/kelurahan)" }
     KecamatanLabel { id: "Kecamatan", en: "Kecamatan" }
     KecamatanMismatch {
@@ -303,6 +304,11 @@ messages! {
         id: "Belum tersimpan. Periksa isian yang ditandai.",
         en: "Not saved. Check the marked fields.",
     }
+    FormRequiredLegend { id: "* wajib diisi", en: "* required" }
+    FormErrorCount { id: "{count} isian perlu diperbaiki", en: "{count} fields to correct" }
+    FormErrorOne { id: "1 isian perlu diperbaiki", en: "1 field to correct" }
+    FormSectionJump { id: "Lompat ke bagian", en: "Go to section" }
+    FormSectionOf { id: "Bagian {n} dari {total}: {title}", en: "Section {n} of {total}: {title}" }
     FormDeleted { id: "{name} dihapus.", en: "{name} deleted." }
     DraftFound {
         id: "Ada isian yang belum tersimpan dari sebelumnya.",
@@ -660,7 +666,12 @@ messages! {
     JejaringKerjaSama { id: "Kerja sama", en: "Cooperating" }
     JejaringSelesai { id: "Selesai", en: "Finished" }
 
-    RecordAddTitle { id: "Data baru", en: "New record" }
+    SentraNewTitle { id: "Sentra baru", en: "New sentra" }
+    SurveiNewTitle { id: "Survei desa baru", en: "New village survey" }
+    KawasanNewTitle { id: "Kawasan IKM baru", en: "New IKM area" }
+    KegiatanNewTitle { id: "Kegiatan baru", en: "New activity" }
+    MitraNewTitle { id: "Mitra baru", en: "New partner" }
+    JejaringNewTitle { id: "Jejaring baru", en: "New networking record" }
     RecordEditTitle { id: "Ubah data", en: "Edit record" }
     RecordNotFound { id: "Data ini tidak ditemukan di perangkat.", en: "This record is not on the device." }
     RecordSearch { id: "Cari", en: "Search" }

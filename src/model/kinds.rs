@@ -3,7 +3,7 @@
 //! (`usaha`): its classes and duplicate hints need more than a description.
 
 use super::schema::{
-    list_of, no_check, no_warnings, Choice, FieldSpec, Schema, Section, Ty, Values,
+    list_of, no_check, no_warnings, Choice, FieldSpec, Schema, Section, Start, Ty, Values,
 };
 use super::{FieldError, Kind};
 use crate::i18n::Msg;
@@ -57,6 +57,7 @@ pub static SENTRA: Schema = Schema {
     kind: Kind::Sentra,
     path: "sentra",
     title: Msg::NavSentra,
+    new_title: Msg::SentraNewTitle,
     intro: Msg::SentraIntro,
     empty: Msg::SentraEmpty,
     sections: &[
@@ -122,7 +123,7 @@ pub static SENTRA: Schema = Schema {
     meta: &["desa", "komoditas", "tahun_terbentuk"],
     status: Some("status"),
     filters: &[],
-    defaults: &[("status", "rencana")],
+    defaults: &[("status", Start::Text("rencana"))],
     check: sentra_check,
     warnings: sentra_warnings,
 };
@@ -224,6 +225,7 @@ pub static SURVEI: Schema = Schema {
     kind: Kind::SurveiDesa,
     path: "survei-desa",
     title: Msg::NavSurvei,
+    new_title: Msg::SurveiNewTitle,
     intro: Msg::SurveiIntro,
     empty: Msg::SurveiEmpty,
     sections: &[
@@ -266,7 +268,7 @@ pub static SURVEI: Schema = Schema {
     meta: &["komoditas", "petugas"],
     status: None,
     filters: &[],
-    defaults: &[],
+    defaults: &[("tanggal", Start::Today)],
     check: no_check,
     warnings: no_warnings,
 };
@@ -313,6 +315,7 @@ pub static KAWASAN: Schema = Schema {
     kind: Kind::Kawasan,
     path: "kawasan-ikm",
     title: Msg::NavKawasan,
+    new_title: Msg::KawasanNewTitle,
     intro: Msg::KawasanIntro,
     empty: Msg::KawasanEmpty,
     sections: &[
@@ -345,7 +348,7 @@ pub static KAWASAN: Schema = Schema {
     meta: &["kabupaten", "luas_ha", "fokus"],
     status: Some("rpik"),
     filters: &["kabupaten", "cnc", "dana_pusat"],
-    defaults: &[("rpik", "belum")],
+    defaults: &[("rpik", Start::Text("belum"))],
     check: no_check,
     warnings: no_warnings,
 };
@@ -365,6 +368,7 @@ pub static KEGIATAN: Schema = Schema {
     kind: Kind::Kegiatan,
     path: "kegiatan",
     title: Msg::NavKegiatan,
+    new_title: Msg::KegiatanNewTitle,
     intro: Msg::KegiatanIntro,
     empty: Msg::KegiatanEmpty,
     sections: &[
@@ -428,6 +432,7 @@ pub static MITRA: Schema = Schema {
     kind: Kind::Mitra,
     path: "mitra",
     title: Msg::NavMitra,
+    new_title: Msg::MitraNewTitle,
     intro: Msg::MitraIntro,
     empty: Msg::MitraEmpty,
     sections: &[Section {
@@ -461,6 +466,7 @@ pub static JEJARING: Schema = Schema {
     kind: Kind::Jejaring,
     path: "jejaring",
     title: Msg::NavJejaring,
+    new_title: Msg::JejaringNewTitle,
     intro: Msg::JejaringIntro,
     empty: Msg::JejaringEmpty,
     sections: &[Section {
@@ -481,7 +487,7 @@ pub static JEJARING: Schema = Schema {
     meta: &["tanggal"],
     status: Some("status"),
     filters: &[],
-    defaults: &[("status", "diperkenalkan")],
+    defaults: &[("status", Start::Text("diperkenalkan"))],
     check: no_check,
     warnings: no_warnings,
 };

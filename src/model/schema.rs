@@ -148,6 +148,43 @@ impl Ty {
     }
 }
 
+/// When a field applies, described as data: a form shows, checks and saves a field only while its
+/// condition holds. A hidden field keeps what was typed in the form (and its draft), so switching
+/// back brings it back; saved, it is empty (a stored value is cleared): what is saved is what the
+/// officer sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Another field holds one of these keys.
+    Is(&'static str, &'static [&'static str]),
+    /// Another field names a food or drink commodity of the list ([`crate::komoditas`]), or a
+    /// commodity not on it (free text: it may be food). Empty: not shown.
+    Food(&'static str),
+}
+
+impl When {
+    /// Whether the condition holds for a form whose fields `get` reads.
+    pub fn holds<'a>(self, get: impl Fn(&str) -> &'a str) -> bool {
+        match self {
+            When::Is(field, keys) => keys.contains(&get(field)),
+            When::Food(field) => {
+                let typed = get(field);
+                !typed.trim().is_empty()
+                    && crate::komoditas::by_name(typed)
+                        .is_none_or(|k| k.group == crate::komoditas::PodesGroup::MakananMinuman)
+            }
+        }
+    }
+}
+
+/// What a new form's field starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// This text (a choice's key).
+    Text(&'static str),
+    /// Today's date (a visit is mostly recorded on its day).
+    Today,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct FieldSpec {
     pub key: &'static str,
@@ -172,6 +209,8 @@ pub struct Schema {
     pub path: &'static str,
     /// The page heading (also the navigation label).
     pub title: Msg,
+    /// A new record's form heading ("Sentra baru").
+    pub new_title: Msg,
     pub intro: Msg,
     pub empty: Msg,
     pub sections: &'static [Section],
@@ -185,7 +224,7 @@ pub struct Schema {
     /// kabupaten/kota ([`filter_value`]).
     pub filters: &'static [&'static str],
     /// What a new form starts with.
-    pub defaults: &'static [(&'static str, &'static str)],
+    pub defaults: &'static [(&'static str, Start)],
     /// Rules across fields, run on the parsed values.
     /// Not applied to received bundles (see [`Schema::field_errors`]).
     pub check: fn(&Values, &mut Vec<FieldError>),
@@ -311,11 +350,17 @@ impl Schema {
     }
 
     /// A new, empty form with this kind's defaults.
-    pub fn new_form(&self) -> Form {
+    pub fn new_form(&self, today: &Today) -> Form {
         Form(
             self.defaults
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .map(|(k, start)| {
+                    let text = match start {
+                        Start::Text(text) => text.to_string(),
+                        Start::Today => today.iso.clone(),
+                    };
+                    (k.to_string(), text)
+                })
                 .collect(),
         )
     }

@@ -6,7 +6,7 @@ use super::rules::{
     coordinates, digits_only, plausible_date, rupiah, text, valid_phone, whole_number,
 };
 pub use super::rules::{Today, INDONESIA};
-use super::schema::Shape;
+use super::schema::{Shape, When};
 use super::{FieldError, Record};
 use crate::i18n::Msg;
 use crate::wilayah::{is_code, search};
@@ -47,6 +47,63 @@ pub struct UsahaForm {
     pub lon: String,
     pub catatan: String,
 }
+
+/// Reads and writes the form's fields by name (the names of [`LABELS`]).
+macro_rules! by_name {
+    ($($field:ident),* $(,)?) => {
+        impl UsahaForm {
+            /// A field's text by its name; "" for a name the form does not have.
+            pub fn text(&self, key: &str) -> &str {
+                match key {
+                    $(stringify!($field) => &self.$field,)*
+                    _ => "",
+                }
+            }
+
+            /// A field's text to change, by its name.
+            pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+by_name!(
+    nama,
+    pemilik,
+    telepon,
+    nib,
+    alamat,
+    desa,
+    kecamatan_tertulis,
+    komoditas,
+    kbli,
+    kbli_edisi,
+    produk,
+    tenaga_kerja,
+    modal,
+    penjualan,
+    investasi,
+    tahun_mulai,
+    pirt,
+    halal_status,
+    halal_no,
+    status,
+    diverifikasi,
+    lat,
+    lon,
+    catatan,
+);
+
+/// Fields that apply only sometimes ([`When`]): the halal certificate's number once it is issued,
+/// the P-IRT number (a permit for home food industry) for food and drink.
+pub const SHOWN_WHEN: &[(&str, When)] = &[
+    ("pirt", When::Food("komoditas")),
+    ("halal_no", When::Is("halal_status", &["terbit"])),
+];
 
 /// Each stored Usaha field with its label, in the order the detail page shows them.
 pub const LABELS: &[(&str, Msg)] = &[
@@ -170,8 +227,40 @@ impl UsahaForm {
         }
     }
 
-    /// Checks everything and returns the values to store, or every reason it cannot be saved.
+    /// Whether a field applies to this form ([`SHOWN_WHEN`]); most always do.
+    pub fn shown(&self, key: &str) -> bool {
+        SHOWN_WHEN
+            .iter()
+            .find(|(k, _)| *k == key)
+            .is_none_or(|(_, when)| when.holds(|k| self.text(k)))
+    }
+
+    /// The form as it is saved: fields that do not apply emptied (their text stays in the form
+    /// being typed, see [`When`]).
+    pub fn applicable(&self) -> UsahaForm {
+        let mut form = self.clone();
+        for (key, _) in SHOWN_WHEN {
+            if !self.shown(key) {
+                if let Some(text) = form.text_mut(key) {
+                    text.clear();
+                }
+            }
+        }
+        form
+    }
+
+    /// Checks everything that applies ([`UsahaForm::applicable`]) and returns the values to store
+    /// (a field that does not apply cleared), or every reason it cannot be saved.
     pub fn validate(&self, today: &Today) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
+        self.applicable().validate_all(today)
+    }
+
+    /// Checks every field, whether it applies or not: what a received record must pass (a
+    /// stored value is a value, even where this form would hide it).
+    pub fn validate_all(
+        &self,
+        today: &Today,
+    ) -> Result<Vec<(&'static str, Value)>, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, msg| {
             errors.push(FieldError {
@@ -465,9 +554,15 @@ mod tests {
             errors(&with(|f| f.nib = "123456789012a".into())),
             vec![("nib", Msg::ErrNib)]
         );
-        assert!(errors(&with(|f| f.pirt = "P-IRT No. 1234567890123-45".into())).is_empty());
+        let food = |pirt: &str| {
+            with(|f| {
+                f.komoditas = "Tempe".into();
+                f.pirt = pirt.into();
+            })
+        };
+        assert!(errors(&food("P-IRT No. 1234567890123-45")).is_empty());
         assert_eq!(
-            errors(&with(|f| f.pirt = "1234567890123-4".into())),
+            errors(&food("1234567890123-4")),
             vec![("pirt", Msg::ErrPirt)]
         );
         assert!(errors(&with(|f| f.kbli = "13134".into()))
@@ -485,15 +580,103 @@ mod tests {
             })),
             vec![("kbli", Msg::ErrKbli)]
         );
-        assert!(errors(&with(|f| f.halal_no = "ID35110000123450824".into())).is_empty());
+        let issued = |number: &str| {
+            with(|f| {
+                f.halal_status = "terbit".into();
+                f.halal_no = number.into();
+            })
+        };
+        assert!(errors(&issued("ID35110000123450824")).is_empty());
         assert_eq!(
-            errors(&with(|f| f.halal_no = "35110000".into())),
+            errors(&issued("35110000")),
             vec![("halal_no", Msg::ErrHalalNo)]
         );
         assert_eq!(
             errors(&with(|f| f.desa = "35.29.2.2004".into())),
             vec![("desa", Msg::ErrDesaCode)]
         );
+    }
+
+    #[test]
+    fn fields_that_do_not_apply_are_neither_checked_nor_saved() {
+        let stored = |form: &UsahaForm, key: &str| {
+            form.validate(&today())
+                .unwrap()
+                .into_iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v)
+        };
+        // The halal number only once the certificate is issued.
+        let mut form = with(|f| {
+            f.halal_status = "proses".into();
+            f.halal_no = "not a number".into();
+        });
+        assert!(!form.shown("halal_no"));
+        assert_eq!(
+            stored(&form, "halal_no"),
+            Some(Value::Null),
+            "cleared, not refused"
+        );
+        assert_eq!(
+            form.halal_no, "not a number",
+            "what was typed stays in the form"
+        );
+        form.halal_status = "terbit".into();
+        assert!(form.shown("halal_no"));
+        assert_eq!(errors(&form), vec![("halal_no", Msg::ErrHalalNo)]);
+        form.halal_no = "ID123".into();
+        assert_eq!(stored(&form, "halal_no"), Some(json!("ID123")));
+
+        // P-IRT for food and drink, or a commodity typed freely; not for batik, nor before a
+        // commodity is known.
+        let pirt = |komoditas: &str| {
+            with(|f| {
+                f.komoditas = komoditas.into();
+                f.pirt = "123456789012345".into();
+            })
+        };
+        for (komoditas, shown) in [
+            ("Tempe", true),
+            ("kerupuk, keripik, peyek", true),
+            ("Dodol nangka", true),
+            ("Batik", false),
+            ("", false),
+        ] {
+            let form = pirt(komoditas);
+            assert_eq!(form.shown("pirt"), shown, "{komoditas}");
+            assert_eq!(
+                stored(&form, "pirt"),
+                Some(if shown {
+                    json!("123456789012345")
+                } else {
+                    Value::Null
+                }),
+                "{komoditas}"
+            );
+        }
+        assert!(
+            valid().shown("nama"),
+            "a field without a condition always applies"
+        );
+        let received = with(|f| f.halal_no = "not a number".into());
+        assert!(received.validate(&today()).is_ok());
+        assert_eq!(
+            received.validate_all(&today()).unwrap_err()[0].field,
+            "halal_no",
+            "a received record's values are checked all the same"
+        );
+    }
+
+    #[test]
+    fn fields_are_read_and_written_by_name() {
+        let mut form = valid();
+        for (key, _) in LABELS {
+            *form.text_mut(key).expect(key) = format!("<{key}>");
+            assert_eq!(form.text(key), format!("<{key}>"));
+        }
+        assert_eq!(form.nama, "<nama>");
+        assert_eq!(form.text("unknown"), "");
+        assert!(form.text_mut("unknown").is_none());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! A type-ahead field (ARIA combobox with a listbox): the officer types, the options update, and
-//! a click, a tap or Enter chooses one. Arrow keys move through the options; Escape closes them.
+//! a click, a tap or Enter chooses one. A tap, or Down, shows the options before typing; arrow keys
+//! move through them; Escape closes them.
 //! Used by every region picker.
 
 use super::i18n::{tr, I18n};
@@ -14,8 +15,16 @@ pub struct ComboOption {
     pub label: String,
     /// Shown beside the label to tell same-named options apart.
     pub detail: String,
-    /// Found by a near-miss spelling.
-    pub similar: bool,
+    /// A word beside it: found by a near-miss spelling, or offered as used recently.
+    pub note: Option<Msg>,
+}
+
+impl ComboOption {
+    /// The note of an option found with `quality`: "similar spelling" for a typo.
+    pub fn similar(quality: Option<crate::wilayah::search::Match>) -> Option<Msg> {
+        matches!(quality, Some(crate::wilayah::search::Match::Typo(_)))
+            .then_some(Msg::PickerSimilar)
+    }
 }
 
 #[component]
@@ -28,6 +37,12 @@ pub fn Combobox(
     /// A line under the field: loading, failure, or nothing found.
     #[prop(into)]
     status: Signal<Option<String>>,
+    /// Marked as a field the form needs (`aria-required`).
+    #[prop(optional)]
+    required: bool,
+    /// The id of the field's error line, read out with the field.
+    #[prop(default = None)]
+    error_id: Option<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let open = RwSignal::new(false);
@@ -45,8 +60,13 @@ pub fn Combobox(
         match ev.key().as_str() {
             "ArrowDown" if count > 0 => {
                 ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = (*a + 1).min(count - 1));
+                // The first Down shows the options with the first one active.
+                if open.get_untracked() {
+                    active.update(|a| *a = (*a + 1).min(count - 1));
+                } else {
+                    open.set(true);
+                    active.set(0);
+                }
             }
             "ArrowUp" if count > 0 => {
                 ev.prevent_default();
@@ -66,7 +86,7 @@ pub fn Combobox(
 
     view! {
         <div class="combobox">
-            <label class="field__label" for=id>{tr(label)}</label>
+            <label class="field__label" class:field__label--required=required for=id>{tr(label)}</label>
             <input
                 id=id
                 type="text"
@@ -77,14 +97,18 @@ pub fn Combobox(
                 aria-controls=list_id.clone()
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || expanded().then(|| option_id(active.get()))
-                aria-describedby=format!("{id}-status")
+                aria-required=required.then_some("true")
+                aria-describedby=error_id.map_or_else(|| format!("{id}-status"), |e| format!("{id}-status {e}"))
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     query.set(event_target_value(&ev));
                     active.set(0);
                     open.set(true);
                 }
-                on:focus=move |_| open.set(true)
+                // A tap opens the options (a province's kabupaten, villages used lately) before
+                // typing; focus alone does not, so that focus moved here on opening a form or
+                // after "Ganti" covers nothing ("Cari di" below). Keyboard: Down opens them.
+                on:click=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
                 on:keydown=on_key
             />
@@ -111,8 +135,8 @@ pub fn Combobox(
                             >
                                 <span class="combobox__label">{opt.label}</span>
                                 <span class="combobox__detail">{opt.detail}</span>
-                                {opt.similar.then(|| view! {
-                                    <span class="combobox__similar">{move || i18n.t(Msg::PickerSimilar)}</span>
+                                {opt.note.map(|note| view! {
+                                    <span class="combobox__note">{move || i18n.t(note)}</span>
                                 })}
                             </li>
                         }

@@ -4,6 +4,7 @@
 use super::combobox::{ComboOption, Combobox};
 use super::i18n::{tr, I18n};
 use super::pages::Names;
+use super::pickers::focus_later;
 use crate::i18n::{fill, Msg};
 use crate::model::Kind;
 use crate::wilayah::search::fold;
@@ -24,6 +25,12 @@ pub fn LinkPicker(
     #[prop(into)]
     value: Signal<Vec<String>>,
     on_change: Callback<Vec<String>>,
+    /// A field the form needs.
+    #[prop(optional)]
+    required: bool,
+    /// The id of the field's error line.
+    #[prop(optional)]
+    error_id: Option<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let names = Names::expect();
@@ -61,7 +68,7 @@ pub fn LinkPicker(
                         value: id.clone(),
                         label: title.clone(),
                         detail: detail.clone(),
-                        similar: false,
+                        note: None,
                     })
                     .collect::<Vec<_>>()
             })
@@ -79,6 +86,10 @@ pub fn LinkPicker(
         };
         ids.push(opt.value);
         on_change.run(ids);
+        // The search goes once one record is chosen: focus its chip's remove button.
+        if !multiple {
+            focus_later(format!("{id}-remove-0"));
+        }
     });
     let chosen = move || {
         let ids = value.get();
@@ -99,16 +110,23 @@ pub fn LinkPicker(
     let open = move || multiple || value.with(Vec::is_empty);
     view! {
         <div class="field picker" data-testid=id>
-            {move || (!open()).then(|| view! { <span class="field__label">{tr(label)}</span> })}
+            {move || (!open()).then(|| view! {
+                <span class="field__label" class:field__label--required=required>{tr(label)}</span>
+            })}
             <ul class="chips" data-testid=format!("{id}-chosen")>
-                {move || chosen().into_iter().map(|(chip_id, title)| {
+                {move || chosen().into_iter().enumerate().map(|(i, (chip_id, title))| {
                     let remove_id = chip_id.clone();
                     let aria = format!("{} {title}", i18n.t(Msg::LinkRemove));
+                    let remove = move |_| {
+                        on_change.run(value.get_untracked().into_iter().filter(|i| *i != remove_id).collect());
+                        // Its button is gone: back to the search.
+                        focus_later(id.to_string());
+                    };
                     view! {
                         <li class="chips__item">
                             <span>{title}</span>
-                            <button type="button" class="button button--small" aria-label=aria
-                                on:click=move |_| on_change.run(value.get_untracked().into_iter().filter(|i| *i != remove_id).collect())>
+                            <button type="button" id=format!("{id}-remove-{i}") class="button button--small chips__remove"
+                                aria-label=aria on:click=remove>
                                 "×"
                             </button>
                         </li>
@@ -119,7 +137,8 @@ pub fn LinkPicker(
                 <p class="hint">{fill(i18n.t(Msg::LinkCount), &[("count", &i18n.n(value.with(Vec::len)))])}</p>
             })}
             <Show when=open>
-                <Combobox id=id label=label query=query options=options on_choose=choose status=status/>
+                <Combobox id=id label=label query=query options=options on_choose=choose status=status
+                    required=required error_id=error_id.clone()/>
             </Show>
         </div>
     }

@@ -2,6 +2,7 @@
 //! Compiled for `wasm32` only; pure rules live in the modules beside `web`.
 pub mod app;
 pub mod charts;
+pub mod checks;
 pub mod combobox;
 pub mod fields;
 pub mod files;

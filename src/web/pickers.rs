@@ -4,6 +4,7 @@
 
 use super::combobox::{ComboOption, Combobox};
 use super::i18n::{tr, I18n};
+use super::settings;
 use super::wilayah::{Scope, Wilayah};
 use crate::format::thousands;
 use crate::i18n::{fill, Msg};
@@ -21,12 +22,49 @@ pub enum RegionLevel {
     Kabupaten,
 }
 
+impl RegionLevel {
+    /// Its name where recently chosen regions are kept ([`settings::recent_regions`]).
+    fn key(self) -> &'static str {
+        match self {
+            RegionLevel::Desa => "desa",
+            RegionLevel::Kecamatan => "kecamatan",
+            RegionLevel::Kabupaten => "kabupaten",
+        }
+    }
+}
+
 /// Which part of the country a picker searches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reach {
     Home,
     Province,
     Indonesia,
+}
+
+impl Reach {
+    const ALL: [(Reach, &'static str); 3] = [
+        (Reach::Home, "kabupaten"),
+        (Reach::Province, "provinsi"),
+        (Reach::Indonesia, "indonesia"),
+    ];
+
+    /// Where the officer last searched, if that is open to them (a province office's widest
+    /// but one is its own province), else their working area, else the country.
+    fn remembered(wilayah: Wilayah) -> Reach {
+        let saved = settings::load_picker_reach()
+            .and_then(|key| Reach::ALL.iter().find(|(_, k)| *k == key).map(|(r, _)| *r));
+        match (wilayah.home.get_untracked().is_some(), saved) {
+            (false, _) => Reach::Indonesia,
+            (true, Some(Reach::Province)) if wilayah.home_is_province() => Reach::Home,
+            (true, saved) => saved.unwrap_or(Reach::Home),
+        }
+    }
+
+    fn remember(self) {
+        if let Some((_, key)) = Reach::ALL.iter().find(|(r, _)| *r == self) {
+            settings::save_picker_reach(key);
+        }
+    }
 }
 
 #[component]
@@ -40,15 +78,27 @@ pub fn RegionPicker(
     /// For a desa: the kecamatan the officer wrote or chose, to point out a mismatch.
     #[prop(optional, into)]
     written_kecamatan: Option<Signal<String>>,
+    /// A field the form needs.
+    #[prop(optional)]
+    required: bool,
+    /// The id of the field's error line.
+    #[prop(optional)]
+    error_id: Option<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let wilayah = Wilayah::expect();
     let query = RwSignal::new(String::new());
-    let reach = RwSignal::new(if wilayah.home.get_untracked().is_some() {
-        Reach::Home
-    } else {
-        Reach::Indonesia
-    });
+    let reach = RwSignal::new(Reach::remembered(wilayah));
+    // Villages (or kecamatan) chosen lately, offered before typing: the officer recording one
+    // kelurahan's Usaha after another picks it again with one tap. Their data is loaded now.
+    let recent = settings::recent_regions(level.key());
+    if level != RegionLevel::Kabupaten {
+        let mut kabupaten: Vec<&str> = recent.iter().filter_map(|c| c.get(..5)).collect();
+        kabupaten.dedup();
+        for k in kabupaten {
+            wilayah.ensure(Scope::Kabupaten(k.to_string()));
+        }
+    }
     let scope = move || match (reach.get(), wilayah.home_scopes()) {
         (Reach::Home, Some((_, kab))) => kab,
         (Reach::Province, Some((prov, _))) => prov,
@@ -71,15 +121,18 @@ pub fn RegionPicker(
         let q = query.get();
         let scope = scope();
         let home = wilayah.home.get().unwrap_or_default();
+        if !typing.get() && level != RegionLevel::Kabupaten {
+            return wilayah
+                .gazetteer
+                .with(|g| recent_options(g, level, &recent));
+        }
         wilayah.gazetteer.with(|g| match level {
             RegionLevel::Desa => g
                 .search_villages(&q, scope.prefix(), &home, SHOWN)
                 .into_iter()
-                .map(|v| ComboOption {
-                    label: v.name,
-                    detail: format!("Kec. {}, {}", v.kecamatan, v.kabupaten),
-                    value: v.code,
-                    similar: matches!(v.quality, Match::Typo(_)),
+                .map(|v| {
+                    let note = ComboOption::similar(Some(v.quality));
+                    village_option(v, note)
                 })
                 .collect::<Vec<_>>(),
             RegionLevel::Kecamatan => g
@@ -89,7 +142,7 @@ pub fn RegionPicker(
                     label: k.name,
                     detail: k.kabupaten,
                     value: k.code,
-                    similar: matches!(k.quality, Match::Typo(_)),
+                    note: ComboOption::similar(Some(k.quality)),
                 })
                 .collect(),
             RegionLevel::Kabupaten => kabupaten_options(wilayah, &q),
@@ -154,21 +207,39 @@ pub fn RegionPicker(
         RegionLevel::Kabupaten => Msg::FieldKabupaten,
     };
 
+    // Focus follows the officer's choice: to the chosen value's "Ganti" after a pick, back to the
+    // search after "Ganti" (the element it was on is gone either way).
+    let choose = Callback::new(move |opt: ComboOption| {
+        if level != RegionLevel::Kabupaten {
+            settings::note_recent_region(level.key(), &opt.value);
+        }
+        on_change.run(Some(opt.value));
+        focus_later(format!("{id}-change"));
+    });
+    let change = move |_| {
+        on_change.run(None);
+        focus_later(id.to_string());
+    };
+    let error_for_chosen = error_id.clone();
     view! {
         <div class="field picker" data-testid=id>
             <Show
                 when=move || value.with(Option::is_some)
                 fallback=move || view! {
-                    <Combobox id=id label=label query=query options=options
-                        on_choose=Callback::new(move |opt: ComboOption| on_change.run(Some(opt.value)))
-                        status=status/>
+                    <Combobox id=id label=label query=query options=options on_choose=choose
+                        status=status required=required error_id=error_id.clone()/>
                     {(level != RegionLevel::Kabupaten).then(|| view! { <ReachChoice id=id reach=reach/> })}
                 }
             >
-                <span class="field__label">{tr(label)}</span>
+                <span class="field__label" class:field__label--required=required>{tr(label)}</span>
                 <div class="picker__chosen">
-                    <span data-testid=format!("{id}-chosen")>{chosen_text}</span>
-                    <button type="button" class="button button--small" on:click=move |_| on_change.run(None)>
+                    <span id=format!("{id}-chosen") data-testid=format!("{id}-chosen")>{chosen_text}</span>
+                    <button type="button" id=format!("{id}-change") class="button button--small"
+                        aria-describedby=match &error_for_chosen {
+                            Some(e) => format!("{id}-chosen {e}"),
+                            None => format!("{id}-chosen"),
+                        }
+                        on:click=change>
                         {tr(Msg::PickerChange)}
                     </button>
                 </div>
@@ -196,20 +267,67 @@ fn ReachChoice(id: &'static str, reach: RwSignal<Reach>) -> impl IntoView {
         ],
     };
     view! {
-        <fieldset class="picker__reach">
+        <fieldset class="picker__reach" data-testid=format!("{id}-reach")>
             <legend>{tr(Msg::SearchIn)}</legend>
             {move || choices()
                 .into_iter()
                 .map(|(r, msg)| view! {
                     <label class="picker__reach-option">
                         <input type="radio" name=format!("{id}-reach") prop:checked=move || reach.get() == r
-                            on:change=move |_| reach.set(r)/>
-                        {tr(msg)}
+                            on:change=move |_| {
+                                reach.set(r);
+                                r.remember();
+                            }/>
+                        <span>{tr(msg)}</span>
                     </label>
                 })
                 .collect_view()}
         </fieldset>
     }
+}
+
+/// A village as an option: its kecamatan and kabupaten/kota beside its name.
+fn village_option(v: crate::wilayah::VillageRef, note: Option<Msg>) -> ComboOption {
+    ComboOption {
+        detail: format!("Kec. {}, {}", v.kecamatan, v.kabupaten),
+        label: v.name,
+        value: v.code,
+        note,
+    }
+}
+
+/// The regions of `codes` (recently chosen) that are loaded, as options marked "used recently".
+fn recent_options(
+    g: &crate::wilayah::Gazetteer,
+    level: RegionLevel,
+    codes: &[String],
+) -> Vec<ComboOption> {
+    let recent = Some(Msg::PickerRecent);
+    codes
+        .iter()
+        .filter_map(|code| match level {
+            RegionLevel::Desa => Some(village_option(g.village(code)?, recent)),
+            _ => Some(ComboOption {
+                value: code.clone(),
+                label: g.kecamatan_name(code)?.to_string(),
+                detail: code
+                    .get(..5)
+                    .and_then(|k| g.kabupaten_name(k))
+                    .unwrap_or_default()
+                    .to_string(),
+                note: recent,
+            }),
+        })
+        .collect()
+}
+
+/// Moves focus to the element `id` once the view has caught up with a change just made.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    });
 }
 
 /// The working area, chosen in Pengaturan: a kabupaten/kota, or a whole province for a province
@@ -243,7 +361,7 @@ pub fn WorkAreaPicker() -> impl IntoView {
                         value: area.code().to_string(),
                         label,
                         detail,
-                        similar: matches!(quality, Match::Typo(_)),
+                        note: ComboOption::similar(Some(quality)),
                     }
                 })
                 .collect()
@@ -300,7 +418,7 @@ fn kabupaten_options(wilayah: Wilayah, query: &str) -> Vec<ComboOption> {
             value: k.code.clone(),
             label: k.name.clone(),
             detail: province_of(index, k),
-            similar: matches!(quality, Some(Match::Typo(_))),
+            note: ComboOption::similar(quality),
         };
         match province {
             Some(p) if search::fold(query).is_empty() => {

@@ -1,5 +1,6 @@
 //! Small settings kept in localStorage through gloo-storage: the language, the officer profile,
 //! the working area (a province or a kabupaten/kota) and the kabupaten/kota last chosen in a form,
+//! where region pickers last searched and the regions recently chosen in them,
 //! and whether persistent storage was asked for; and this tab's id
 //! (and a note that it just forgot the officer) in sessionStorage. Records never go here
 //! (IndexedDB only).
@@ -13,6 +14,10 @@ const KEY_PROFILE: &str = "sentra.profile";
 const KEY_PERSIST_ASKED: &str = "sentra.persist-asked";
 const KEY_WORK_AREA: &str = "sentra.wilayah-kerja";
 const KEY_LAST_KABUPATEN: &str = "sentra.kabupaten-terakhir";
+const KEY_PICKER_REACH: &str = "sentra.cari-di";
+const KEY_RECENT_REGIONS: &str = "sentra.wilayah-terakhir";
+/// How many recently chosen villages (or kecamatan) a picker offers before typing.
+const RECENT: usize = 6;
 const KEY_TAB: &str = "sentra.tab";
 const KEY_PROFILE_FORGOTTEN: &str = "sentra.profil-dihapus";
 const KEY_HUB: &str = "sentra.kantor";
@@ -162,6 +167,30 @@ pub fn load_last_kabupaten() -> Option<String> {
 
 pub fn save_last_kabupaten(code: &str) {
     let _ = LocalStorage::set(KEY_LAST_KABUPATEN, code);
+}
+
+/// Where region pickers last searched ("kabupaten", "provinsi" or "indonesia"): an officer
+/// recording twenty Usaha outside the working kabupaten widens the search once, not twenty times.
+pub fn load_picker_reach() -> Option<String> {
+    LocalStorage::get(KEY_PICKER_REACH).ok()
+}
+
+pub fn save_picker_reach(reach: &str) {
+    let _ = LocalStorage::set(KEY_PICKER_REACH, reach);
+}
+
+/// The region codes last chosen in pickers of one level ("desa", "kecamatan"), latest first.
+pub fn recent_regions(level: &str) -> Vec<String> {
+    LocalStorage::get(format!("{KEY_RECENT_REGIONS}.{level}")).unwrap_or_default()
+}
+
+/// Notes `code` as chosen just now in a picker of `level`.
+pub fn note_recent_region(level: &str, code: &str) {
+    let mut codes = recent_regions(level);
+    codes.retain(|c| c != code);
+    codes.insert(0, code.to_string());
+    codes.truncate(RECENT);
+    let _ = LocalStorage::set(format!("{KEY_RECENT_REGIONS}.{level}"), &codes);
 }
 
 /// A half-filled form, and the form it was typed over (to write back only what the officer

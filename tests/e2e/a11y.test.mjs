@@ -2,9 +2,8 @@
 // no violation on any page, on a 360 × 740 phone and a 1366 × 768 laptop, with records in every
 // list, a form showing its errors after a refused save, and the menu open on the phone.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, ROOT, seedUsaha, serverFor } from "./helpers.mjs";
+import { axeViolations, chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -14,16 +13,8 @@ after(async () => {
   await browser?.close();
 });
 
-const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
-
-/** axe's violations on the page as "rule: target (summary)", one per node. */
-async function violations(page) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary.split("\n")[1]?.trim() ?? v.help})`));
-  });
-}
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const violations = (page) => axeViolations(page, WCAG);
 
 test("no axe violation on any page, phone and laptop", { timeout: 300_000 }, async (t) => {
   const server = await serverFor(t);

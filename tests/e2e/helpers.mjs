@@ -77,6 +77,21 @@ export async function countingProxy(server) {
   return counted;
 }
 
+/**
+ * axe-core's violations on the page as "rule: target", one per element (axe injected once per
+ * document). `tags`: only the rules of these tags (e.g. WCAG 2.1 A/AA); every rule without.
+ */
+export async function axeViolations(page, tags = null) {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  }
+  return page.evaluate(async (tags) => {
+    const options = tags ? { runOnly: { type: "tag", values: tags } } : {};
+    const result = await window.axe.run(document, { ...options, resultTypes: ["violations"] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  }, tags);
+}
+
 /** A copy of the built app in a temporary folder, for tests that "deploy" a change to it. */
 export function copyOfDist() {
   const dir = mkdtempSync(join(tmpdir(), "sentra-dist-"));

@@ -63,7 +63,8 @@ const KINDS = [
   {
     path: "/survei-desa",
     heading: "Survei Desa",
-    emptyError: ["#f-tanggal-error", "Wajib diisi."],
+    // The visit date starts as today: the village is what an empty form lacks.
+    emptyError: ["#f-desa-error", "Pilih desa/kelurahan."],
     async fill(page) {
       await pick(page, "desa", "kertasada", "Kertasada");
       await page.getByLabel("Tanggal kunjungan").fill("2025-06-01");

@@ -51,7 +51,7 @@ fn hectares_with_three_decimals_read_back_as_typed() {
 }
 
 fn form(schema: &Schema, pairs: &[(&str, &str)]) -> Form {
-    let mut form = schema.new_form();
+    let mut form = schema.new_form(&today());
     for (k, v) in pairs {
         form.set(k, v.to_string());
     }
@@ -109,7 +109,9 @@ fn every_schema_is_consistent() {
         }
         // Defaults are valid values of their fields: an untouched new form fails only for
         // the fields an officer must fill.
-        let reasons = schema.validate(&schema.new_form(), &today()).unwrap_err();
+        let reasons = schema
+            .validate(&schema.new_form(&today()), &today())
+            .unwrap_err();
         for e in &reasons {
             let spec = schema.field(e.field).expect("error names a field");
             assert!(
@@ -291,8 +293,10 @@ fn survei(extra: &[(&str, &str)]) -> Vec<(&'static str, Msg)> {
 #[test]
 fn survei_counts_land_and_stages() {
     assert!(survei(&[]).is_empty());
+    // A new survey is dated today; the date is still required once cleared.
+    assert_eq!(errors(&SURVEI, &[]), vec![("desa", Msg::ErrDesaRequired)]);
     assert_eq!(
-        errors(&SURVEI, &[]),
+        errors(&SURVEI, &[("tanggal", "")]),
         vec![
             ("desa", Msg::ErrDesaRequired),
             ("tanggal", Msg::ErrRequired)
@@ -686,4 +690,14 @@ fn every_kind_round_trips_through_its_form() {
             optional.key
         );
     }
+}
+
+#[test]
+fn a_new_survey_is_dated_today_and_each_kind_names_its_new_form() {
+    let form = SURVEI.new_form(&today());
+    assert_eq!(form.get("tanggal"), today().iso);
+    assert_eq!(SENTRA.new_form(&today()).get("status"), "rencana");
+    let titles: HashSet<Msg> = SCHEMAS.iter().map(|s| s.new_title).collect();
+    assert_eq!(titles.len(), SCHEMAS.len(), "one heading per kind");
+    assert!(SCHEMAS.iter().all(|s| s.new_title != s.title));
 }

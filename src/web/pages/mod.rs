@@ -14,6 +14,7 @@ mod record_detail;
 mod record_form;
 mod records;
 mod report_view;
+mod schema_field;
 mod tentang;
 mod usaha;
 mod usaha_form;

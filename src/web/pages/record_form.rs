@@ -3,33 +3,23 @@
 //! all and shows every reason beside its field.
 
 use super::records::href_of;
+use super::schema_field::SchemaField;
 use super::Page;
 use crate::i18n::Msg;
 use crate::komoditas::KOMODITAS;
-use crate::model::kinds;
-use crate::model::schema::{split_list, FieldSpec, Form, Schema, Ty, LIST_SEP};
+use crate::model::schema::{Schema, Ty};
 use crate::model::{
     changed_fields, changed_since, over_stored, FieldError, FormValues, Kind, Record,
 };
 use crate::web::app::ProfileState;
-use crate::web::fields::{GpsButton, LinkPicker};
+use crate::web::checks::{focus_on_open, Checks, FormBar, FormOutcome, Outcome, RequiredLegend};
 use crate::web::i18n::{tr, I18n};
-use crate::web::pickers::{RegionLevel, RegionPicker};
 use crate::web::records::{today, LoadState, Records};
 use crate::web::settings::{self, Draft};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{de::DeserializeOwned, Serialize};
-use std::collections::BTreeSet;
-
-/// How the last save attempt ended.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Outcome {
-    None,
-    Invalid,
-    Failed(Msg),
-}
 
 #[component]
 pub fn RecordFormPage(schema: &'static Schema) -> impl IntoView {
@@ -46,7 +36,7 @@ pub fn RecordFormPage(schema: &'static Schema) -> impl IntoView {
             return view! { <p>{tr(Msg::RecordNotFound)}</p> }.into_any();
         }
         view! {
-            <h2>{tr(if existing.is_some() { Msg::RecordEditTitle } else { Msg::RecordAddTitle })}</h2>
+            <h2>{tr(if existing.is_some() { Msg::RecordEditTitle } else { schema.new_title })}</h2>
             <RecordFormBody schema=schema existing=existing/>
         }
         .into_any()
@@ -129,22 +119,19 @@ where
         drafted
     }
 
-    /// The fields changed since the form opened (or since the base a restored draft was typed
-    /// over).
-    pub fn changed(self) -> BTreeSet<String> {
-        changed_fields(&self.base.get_value(), &self.form.get_untracked())
-    }
-
-    /// Saves validated `values`: applied to the record `existing` as stored now (only the fields
-    /// the officer changed, and of a links field only the members they added or removed, so a
-    /// change made meanwhile by another tab or an import keeps its fields and stamps), or to a
-    /// new record of `kind`. On success the draft goes and the
-    /// record's page opens; on failure `outcome` says why and the form keeps everything.
+    /// Saves validated `values` of the form `sent` (as saved: fields that do not apply emptied):
+    /// applied to the record `existing` as stored now (only the fields that differ from the form
+    /// as opened, or from the base a restored draft was typed over, and of a links field only the
+    /// members the officer added or removed, so a change made meanwhile by another tab or an
+    /// import keeps its fields and stamps), or to a new record of `kind`. On success the draft
+    /// goes and the record's page opens; on failure `outcome` says why and the form keeps
+    /// everything.
     #[allow(clippy::too_many_arguments)]
     pub fn save(
         self,
         kind: Kind,
         existing: Option<&str>,
+        sent: &T,
         values: FormValues,
         officer: &str,
         saving: RwSignal<bool>,
@@ -154,7 +141,9 @@ where
         let records = self.records;
         let current =
             existing.and_then(|id| records.all.with_untracked(|all| all.get(id).cloned()));
-        let changed = current.as_ref().map(|_| self.changed());
+        let changed = current
+            .as_ref()
+            .map(|_| changed_fields(&self.base.get_value(), sent));
         let record = records.edit(officer, |editor| {
             let mut record = current.unwrap_or_else(|| Record::new(kind, editor));
             let values = changed_since(values, changed.as_ref());
@@ -216,36 +205,6 @@ where
     }
 }
 
-/// The message shown beside `field`: the first reason it cannot be saved, in the current language.
-pub fn error_beside(
-    errors: RwSignal<Vec<FieldError>>,
-    i18n: I18n,
-    field: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|errs| {
-            errs.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.text(i18n.lang()))
-        })
-    })
-}
-
-/// The line under a form: why it was not saved.
-#[component]
-pub fn FormOutcome(outcome: RwSignal<Outcome>) -> impl IntoView {
-    let i18n = I18n::expect();
-    view! {
-        <p class="form__outcome form__outcome--error" role="alert" data-testid="form-outcome">
-            {move || match outcome.get() {
-                Outcome::None => String::new(),
-                Outcome::Invalid => i18n.t(Msg::FormNotSaved).to_string(),
-                Outcome::Failed(msg) => i18n.t(msg).to_string(),
-            }}
-        </p>
-    }
-}
-
 #[component]
 fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl IntoView {
     let i18n = I18n::expect();
@@ -261,7 +220,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
     let initial = match &existing {
         Some(r) => schema.form_of(r),
         None => {
-            let mut form = schema.new_form();
+            let mut form = schema.new_form(&today());
             // What the device already knows: the officer, and the working kabupaten.
             if schema.field("petugas").is_some() {
                 form.set("petugas", profile.0.with_untracked(|p| p.name.clone()));
@@ -285,9 +244,12 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
     };
     let drafted = Drafted::new(&form_name, initial);
     let form = drafted.form;
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(Outcome::None);
+    let checks = Checks::new(
+        move || form.with(|f| reasons(schema.validate(f, &today()))),
+        schema.fields().map(|f| (f.key, f.label)).collect(),
+    );
     let saving = RwSignal::new(false);
+    focus_on_open();
 
     let warnings = Memo::new(move |_| form.with(|f| schema.form_warnings(f, &today())));
 
@@ -298,25 +260,22 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
             if saving.get_untracked() {
                 return;
             }
-            let values = match form.with_untracked(|f| schema.validate(f, &today())) {
-                Err(reasons) => {
-                    errors.set(reasons);
-                    outcome.set(Outcome::Invalid);
-                    return;
-                }
-                Ok(values) => values,
+            let Ok(values) = form.with_untracked(|f| schema.validate(f, &today())) else {
+                checks.failed();
+                return;
             };
-            errors.set(Vec::new());
+            checks.outcome.set(Outcome::None);
             if let Some(spec) = schema.field_of(|t| *t == Ty::Kabupaten) {
                 form.with_untracked(|f| settings::save_last_kabupaten(f.get(spec.key)));
             }
             drafted.save(
                 schema.kind,
                 existing_id.as_deref(),
+                &form.get_untracked(),
                 values,
                 &profile.officer(),
                 saving,
-                outcome,
+                checks.outcome,
                 navigate.clone(),
             );
         }
@@ -325,17 +284,17 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
         || format!("/{}", schema.path),
         |r| format!("/{}/{}", schema.path, r.id),
     );
-    let error_of = move |field: &'static str| error_beside(errors, i18n, field);
     let has_komoditas = schema.field_of(|t| *t == Ty::Komoditas).is_some();
 
     view! {
         {drafted.offer_view()}
         <form class="form record-form" on:submit=submit novalidate=true data-testid="record-form">
-            {schema.sections.iter().map(|section| view! {
-                <fieldset class="card">
+            <RequiredLegend/>
+            {schema.sections.iter().enumerate().map(|(i, section)| view! {
+                <fieldset class="card form__section" id=format!("section-{i}") tabindex="-1">
                     <legend>{tr(section.title)}</legend>
                     {section.fields.iter().map(|spec| view! {
-                        <FormField spec=spec form=form error=error_of(spec.key)/>
+                        <SchemaField spec=spec form=form checks=checks/>
                     }).collect_view()}
                 </fieldset>
             }).collect_view()}
@@ -349,147 +308,17 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                     {move || warnings.get().into_iter().map(|w| view! { <p>{w.text(i18n.lang())}</p> }).collect_view()}
                 </div>
             </Show>
-            <FormOutcome outcome=outcome/>
+            <FormOutcome checks=checks/>
+            <FormBar checks=checks sections=schema.sections.iter().map(|s| s.title).collect()
+                saving=saving save_label=Signal::stored(Msg::ActionSave)/>
             <div class="form__actions">
-                <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
-                    {tr(Msg::ActionSave)}
-                </button>
                 <a class="button" href=cancel_href on:click=move |_| drafted.remove()>{tr(Msg::ActionCancel)}</a>
             </div>
         </form>
     }
 }
 
-/// One field of a schema-driven form, drawn by its type.
-#[component]
-fn FormField(
-    spec: &'static FieldSpec,
-    form: RwSignal<Form>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let key = spec.key;
-    let id = format!("f-{key}");
-    let text = move |k: &'static str| Signal::derive(move || form.with(|f| f.get(k).to_string()));
-    let set = move |k: &'static str, v: String| form.update(|f| f.set(k, v));
-    let list = move || {
-        Signal::derive(move || {
-            form.with(|f| {
-                split_list(f.get(key))
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let set_list = Callback::new(move |ids: Vec<String>| set(key, ids.join(&LIST_SEP.to_string())));
-    let region = move |level: RegionLevel| {
-        view! {
-            <RegionPicker id=key level=level
-                value=Signal::derive(move || form.with(|f| Some(f.get(key).to_string()).filter(|c| !c.is_empty())))
-                on_change=Callback::new(move |code: Option<String>| set(key, code.unwrap_or_default()))/>
-        }
-    };
-    let input =
-        move |k: &'static str, label: Msg, input_type: &'static str, mode: Option<&'static str>| {
-            let id = format!("f-{k}");
-            view! {
-                <label class="field__label" for=id.clone()>{tr(label)}</label>
-                <input id=id.clone() name=k type=input_type inputmode=mode
-                    list=(spec.ty == Ty::Komoditas).then_some("komoditas-list")
-                    prop:value=text(k)
-                    on:input=move |ev| set(k, event_target_value(&ev))
-                    aria-invalid=move || error.get().is_some().to_string()
-                    aria-describedby=format!("{id}-error")/>
-            }
-        };
-    let control = match spec.ty {
-        Ty::Text(_) | Ty::Komoditas => input(key, spec.label, "text", None).into_any(),
-        Ty::Phone => input(key, spec.label, "tel", None).into_any(),
-        Ty::Rupiah | Ty::Year { .. } | Ty::Count => input(key, spec.label, "text", Some("numeric")).into_any(),
-        Ty::Hectare => input(key, spec.label, "text", Some("decimal")).into_any(),
-        Ty::Date { .. } => input(key, spec.label, "date", None).into_any(),
-        Ty::Note => view! {
-            <label class="field__label" for=id.clone()>{tr(spec.label)}</label>
-            <textarea id=id.clone() name=key rows="3" prop:value=text(key)
-                on:input=move |ev| set(key, event_target_value(&ev))
-                aria-describedby=format!("{id}-error")></textarea>
-        }
-        .into_any(),
-        Ty::Choice(_) | Ty::YesNo => {
-            let options: Vec<(&'static str, Msg)> = match spec.ty {
-                Ty::Choice(options) => options.iter().map(|c| (c.key, c.label)).collect(),
-                _ => vec![("ya", Msg::ChoiceYa), ("tidak", Msg::ChoiceTidak)],
-            };
-            view! {
-                <label class="field__label" for=id.clone()>{tr(spec.label)}</label>
-                <select id=id.clone() name=key prop:value=text(key)
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        form.update(|f| {
-                            f.set(key, chosen);
-                            // Choosing the OVOP stage reached dates it today, if undated.
-                            kinds::after_set(f, key, &today());
-                        })
-                    }
-                    aria-describedby=format!("{id}-error")>
-                    <option value="">{tr(Msg::ChoiceNone)}</option>
-                    {options.into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || form.with(|f| f.get(key) == value)>{tr(label)}</option>
-                    }).collect_view()}
-                </select>
-            }
-            .into_any()
-        }
-        Ty::Flags(options) => view! {
-            <fieldset class="choice" data-testid=format!("f-{key}")>
-                <legend class="field__label">{tr(spec.label)}</legend>
-                {options.iter().map(|c| {
-                    let option = c.key;
-                    let checked = move || form.with(|f| f.list(key).contains(&option));
-                    view! {
-                        <label class="choice__option">
-                            <input type="checkbox" name=key value=option prop:checked=checked
-                                on:change=move |_| form.update(|f| {
-                                    let mut chosen: Vec<String> = f.list(key).into_iter().map(str::to_string).collect();
-                                    if let Some(i) = chosen.iter().position(|k| k == option) {
-                                        chosen.remove(i);
-                                    } else {
-                                        chosen.push(option.to_string());
-                                    }
-                                    f.set(key, chosen.join(&LIST_SEP.to_string()));
-                                })/>
-                            {tr(c.label)}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-        }
-        .into_any(),
-        Ty::Desa => region(RegionLevel::Desa).into_any(),
-        Ty::Kecamatan => region(RegionLevel::Kecamatan).into_any(),
-        Ty::Kabupaten => region(RegionLevel::Kabupaten).into_any(),
-        Ty::Link(kind) => view! {
-            <LinkPicker id=key label=spec.label kind=kind multiple=false value=list() on_change=set_list/>
-        }
-        .into_any(),
-        Ty::Links(kind) => view! {
-            <LinkPicker id=key label=spec.label kind=kind multiple=true value=list() on_change=set_list/>
-        }
-        .into_any(),
-        Ty::Gps => view! {
-            <GpsButton on_found=Callback::new(move |(lat, lon): (f64, f64)| form.update(|f| {
-                f.set("lat", format!("{lat:.6}"));
-                f.set("lon", format!("{lon:.6}"));
-            }))/>
-            {input("lat", Msg::FieldLat, "text", Some("decimal"))}
-            {input("lon", Msg::FieldLon, "text", Some("decimal"))}
-        }
-        .into_any(),
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            {control}
-            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
-        </div>
-    }
+/// The reasons of a validation, none when it passed.
+pub fn reasons<T>(validated: Result<T, Vec<FieldError>>) -> Vec<FieldError> {
+    validated.err().unwrap_or_default()
 }

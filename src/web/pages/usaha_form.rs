@@ -2,13 +2,16 @@
 //! draft on every change so a reload or a crashed tab loses nothing; a failed save keeps it all
 //! and shows every reason beside its field.
 
-use super::record_form::{error_beside, Drafted, FormOutcome, Outcome, WhenLoaded};
+use super::record_form::{reasons, Drafted, WhenLoaded};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{FieldError, Kind, Record};
+use crate::model::{Kind, Record};
 use crate::web::app::ProfileState;
+use crate::web::checks::{
+    focus_on_open, Checks, FieldBox, FormBar, FormOutcome, Outcome, RequiredLegend,
+};
 use crate::web::fields::GpsButton;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::{RegionLevel, RegionPicker};
@@ -16,21 +19,14 @@ use crate::web::records::{today, Records};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-/// Reads and writes one text field of the form.
-#[derive(Clone, Copy)]
-struct Lens {
-    get: fn(&UsahaForm) -> String,
-    set: fn(&mut UsahaForm, String),
-}
-
-macro_rules! lens {
-    ($field:ident) => {
-        Lens {
-            get: |f| f.$field.clone(),
-            set: |f, v| f.$field = v,
-        }
-    };
-}
+/// The form's sections, in order.
+const SECTIONS: [Msg; 5] = [
+    Msg::SectionIdentity,
+    Msg::SectionLocation,
+    Msg::SectionProduction,
+    Msg::SectionPermits,
+    Msg::SectionStatus,
+];
 
 #[component]
 pub fn UsahaNewPage() -> impl IntoView {
@@ -91,10 +87,13 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
         });
     let drafted = Drafted::new(&form_name, initial);
     let form = drafted.form;
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(Outcome::None);
+    let checks = Checks::new(
+        move || form.with(|f| reasons(f.validate(&today()))),
+        usaha::LABELS.to_vec(),
+    );
     let confirmed_duplicate = RwSignal::new(false);
     let saving = RwSignal::new(false);
+    focus_on_open();
 
     // Scanning every stored Usaha is work for a save attempt, not for each keystroke: nothing is
     // scanned until a save finds duplicates; from then on the warning follows the form.
@@ -120,15 +119,11 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
             if saving.get_untracked() {
                 return;
             }
-            let values = match form.with_untracked(|f| f.validate(&today())) {
-                Err(reasons) => {
-                    errors.set(reasons);
-                    outcome.set(Outcome::Invalid);
-                    return;
-                }
-                Ok(values) => values,
+            let Ok(values) = form.with_untracked(|f| f.validate(&today())) else {
+                checks.failed();
+                return;
             };
-            errors.set(Vec::new());
+            checks.outcome.set(Outcome::None);
             if !confirmed_duplicate.get_untracked()
                 && form.with_untracked(|f| {
                     records
@@ -136,17 +131,17 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                         .with_untracked(|all| !duplicates_of(f, own_id.as_deref(), all).is_empty())
                 })
             {
-                outcome.set(Outcome::None);
                 confirmed_duplicate.set(true); // shown; a second press saves anyway
                 return;
             }
             drafted.save(
                 Kind::Usaha,
                 own_id.as_deref(),
+                &form.with_untracked(UsahaForm::applicable),
                 values,
                 &profile.officer(),
                 saving,
-                outcome,
+                checks.outcome,
                 navigate.clone(),
             );
         }
@@ -155,70 +150,81 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let cancel_href = existing
         .as_ref()
         .map_or("/usaha".to_string(), |r| format!("/usaha/{}", r.id));
-    let error_of = move |field: &'static str| error_beside(errors, i18n, field);
-    let text = move |name: &'static str, label: Msg, lens: Lens, kind: &'static str| {
-        view! { <Input name=name label=label lens=lens form=form error=error_of(name) kind=kind/> }
+    let text = move |name: &'static str, label: Msg, kind: &'static str| {
+        view! { <Input name=name label=label form=form checks=checks kind=kind/> }
     };
-    let select = move |name: &'static str,
-                       label: Msg,
-                       lens: Lens,
-                       options: Vec<(&'static str, Option<Msg>)>| {
-        view! { <Select name=name label=label lens=lens form=form error=error_of(name) options=options/> }
+    let select =
+        move |name: &'static str, label: Msg, options: Vec<(&'static str, Option<Msg>)>| {
+            view! { <Select name=name label=label form=form checks=checks options=options/> }
+        };
+    let section = move |i: usize, fields: AnyView| {
+        view! {
+            <fieldset class="card form__section" id=format!("section-{i}") tabindex="-1">
+                <legend>{tr(SECTIONS[i])}</legend>
+                {fields}
+            </fieldset>
+        }
     };
+    let save_label = Signal::derive(move || {
+        if confirmed_duplicate.get() && !duplicates.with(Vec::is_empty) {
+            Msg::ActionSaveAnyway
+        } else {
+            Msg::ActionSave
+        }
+    });
 
     view! {
         {drafted.offer_view()}
         <form class="form record-form" on:submit=submit novalidate=true data-testid="usaha-form">
-            <fieldset class="card">
-                <legend>{tr(Msg::SectionIdentity)}</legend>
-                {text("nama", Msg::FieldNama, lens!(nama), "text")}
-                {text("pemilik", Msg::FieldPemilik, lens!(pemilik), "text")}
-                {text("telepon", Msg::FieldTelepon, lens!(telepon), "tel")}
-                {text("nib", Msg::FieldNib, lens!(nib), "numeric")}
-            </fieldset>
-            <fieldset class="card">
-                <legend>{tr(Msg::SectionLocation)}</legend>
-                {text("alamat", Msg::FieldAlamat, lens!(alamat), "text")}
-                {text("kecamatan_tertulis", Msg::FieldKecamatanTertulis, lens!(kecamatan_tertulis), "text")}
-                <RegionPicker id="desa" level=RegionLevel::Desa
-                    value=Signal::derive(move || form.with(|f| (!f.desa.is_empty()).then(|| f.desa.clone())))
-                    on_change=Callback::new(move |code: Option<String>| form.update(|f| f.desa = code.unwrap_or_default()))
-                    written_kecamatan=Signal::derive(move || form.with(|f| f.kecamatan_tertulis.clone()))/>
-                <p class="field__error">{move || error_of("desa").get()}</p>
-                <GpsButton on_found=Callback::new(move |(lat, lon): (f64, f64)| form.update(|f| { f.lat = format!("{lat:.6}"); f.lon = format!("{lon:.6}"); }))/>
-                {text("lat", Msg::FieldLat, lens!(lat), "decimal")}
-                {text("lon", Msg::FieldLon, lens!(lon), "decimal")}
-            </fieldset>
-            <fieldset class="card">
-                <legend>{tr(Msg::SectionProduction)}</legend>
-                {text("komoditas", Msg::FieldKomoditas, lens!(komoditas), "komoditas")}
+            <RequiredLegend/>
+            {section(0, view! {
+                {text("nama", Msg::FieldNama, "text")}
+                {text("pemilik", Msg::FieldPemilik, "text")}
+                {text("telepon", Msg::FieldTelepon, "tel")}
+                {text("nib", Msg::FieldNib, "numeric")}
+            }.into_any())}
+            {section(1, view! {
+                {text("alamat", Msg::FieldAlamat, "text")}
+                {text("kecamatan_tertulis", Msg::FieldKecamatanTertulis, "text")}
+                <FieldBox key="desa" checks=checks>
+                    <RegionPicker id="desa" level=RegionLevel::Desa required=true error_id="f-desa-error".to_string()
+                        value=Signal::derive(move || form.with(|f| (!f.desa.is_empty()).then(|| f.desa.clone())))
+                        on_change=Callback::new(move |code: Option<String>| form.update(|f| f.desa = code.unwrap_or_default()))
+                        written_kecamatan=Signal::derive(move || form.with(|f| f.kecamatan_tertulis.clone()))/>
+                </FieldBox>
+                <FieldBox key="lat" checks=checks>
+                    <GpsButton on_found=Callback::new(move |(lat, lon): (f64, f64)| form.update(|f| { f.lat = format!("{lat:.6}"); f.lon = format!("{lon:.6}"); }))/>
+                    <Control name="lat" label=Msg::FieldLat form=form checks=checks kind="decimal" error_of="lat"/>
+                    <Control name="lon" label=Msg::FieldLon form=form checks=checks kind="decimal" error_of="lat"/>
+                </FieldBox>
+            }.into_any())}
+            {section(2, view! {
+                {text("komoditas", Msg::FieldKomoditas, "komoditas")}
                 <KomoditasInfo form=form/>
                 <datalist id="komoditas-list">
                     {KOMODITAS.iter().map(|k| view! { <option value=k.name></option> }).collect_view()}
                 </datalist>
-                {text("kbli", Msg::FieldKbli, lens!(kbli), "numeric")}
-                {select("kbli_edisi", Msg::FieldKbliEdisi, lens!(kbli_edisi), vec![("2020", None), ("2025", None)])}
-                {text("produk", Msg::FieldProduk, lens!(produk), "text")}
-                {text("tenaga_kerja", Msg::FieldTenagaKerja, lens!(tenaga_kerja), "numeric")}
-                {text("modal", Msg::FieldModal, lens!(modal), "numeric")}
-                {text("penjualan", Msg::FieldPenjualan, lens!(penjualan), "numeric")}
-                {text("investasi", Msg::FieldInvestasi, lens!(investasi), "numeric")}
-                {text("tahun_mulai", Msg::FieldTahunMulai, lens!(tahun_mulai), "numeric")}
-            </fieldset>
-            <fieldset class="card">
-                <legend>{tr(Msg::SectionPermits)}</legend>
-                {text("pirt", Msg::FieldPirt, lens!(pirt), "text")}
-                {select("halal_status", Msg::FieldHalalStatus, lens!(halal_status),
+                {text("kbli", Msg::FieldKbli, "numeric")}
+                {select("kbli_edisi", Msg::FieldKbliEdisi, vec![("2020", None), ("2025", None)])}
+                {text("produk", Msg::FieldProduk, "text")}
+                {text("tenaga_kerja", Msg::FieldTenagaKerja, "numeric")}
+                {text("modal", Msg::FieldModal, "numeric")}
+                {text("penjualan", Msg::FieldPenjualan, "numeric")}
+                {text("investasi", Msg::FieldInvestasi, "numeric")}
+                {text("tahun_mulai", Msg::FieldTahunMulai, "numeric")}
+            }.into_any())}
+            {section(3, view! {
+                {text("pirt", Msg::FieldPirt, "text")}
+                {select("halal_status", Msg::FieldHalalStatus,
                     HALAL.iter().map(|k| (*k, usaha::halal_label(k))).collect())}
-                {text("halal_no", Msg::FieldHalalNo, lens!(halal_no), "text")}
-            </fieldset>
-            <fieldset class="card">
-                <legend>{tr(Msg::SectionStatus)}</legend>
-                {select("status", Msg::FieldStatus, lens!(status),
+                {text("halal_no", Msg::FieldHalalNo, "text")}
+            }.into_any())}
+            {section(4, view! {
+                {select("status", Msg::FieldStatus,
                     STATUS.iter().copied().zip([Msg::StatusAktif, Msg::StatusTidakAktif, Msg::StatusTutup].map(Some)).collect())}
-                {text("diverifikasi", Msg::FieldDiverifikasi, lens!(diverifikasi), "date")}
-                {text("catatan", Msg::FieldCatatan, lens!(catatan), "text")}
-            </fieldset>
+                {text("diverifikasi", Msg::FieldDiverifikasi, "date")}
+                {text("catatan", Msg::FieldCatatan, "text")}
+            }.into_any())}
             <Show when=move || confirmed_duplicate.get() && !duplicates.with(Vec::is_empty)>
                 <div class="card card--warning" role="alert" data-testid="duplicates">
                     <p>{tr(Msg::DuplicateHeading)}</p>
@@ -233,27 +239,57 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                     </ul>
                 </div>
             </Show>
-            <FormOutcome outcome=outcome/>
+            <FormOutcome checks=checks/>
+            <FormBar checks=checks sections=SECTIONS.to_vec() saving=saving save_label=save_label/>
             <div class="form__actions">
-                <button type="submit" class="button button--primary" data-testid="save" disabled=move || saving.get()>
-                    {move || i18n.t(if confirmed_duplicate.get() && !duplicates.with(Vec::is_empty) { Msg::ActionSaveAnyway } else { Msg::ActionSave })}
-                </button>
                 <a class="button" href=cancel_href on:click=move |_| drafted.remove()>{tr(Msg::ActionCancel)}</a>
             </div>
         </form>
     }
 }
 
+/// Writes one field of the form, by name.
+fn set(form: RwSignal<UsahaForm>, name: &str, value: String) {
+    form.update(|f| {
+        if let Some(text) = f.text_mut(name) {
+            *text = value;
+        }
+    });
+}
+
+/// A field with its label, its reason and its check, shown while it applies
+/// ([`UsahaForm::shown`]; what it holds stays in the form while it is hidden).
 #[component]
 fn Input(
     name: &'static str,
     label: Msg,
-    lens: Lens,
     form: RwSignal<UsahaForm>,
-    error: Signal<Option<String>>,
+    checks: Checks,
     kind: &'static str,
 ) -> impl IntoView {
+    view! {
+        <Show when=move || form.with(|f| f.shown(name))>
+            <FieldBox key=name checks=checks>
+                <Control name=name label=label form=form checks=checks kind=kind error_of=name/>
+            </FieldBox>
+        </Show>
+    }
+}
+
+/// A label and its input; `error_of`: the field whose reason describes it (latitude's for
+/// longitude too).
+#[component]
+fn Control(
+    name: &'static str,
+    label: Msg,
+    form: RwSignal<UsahaForm>,
+    checks: Checks,
+    kind: &'static str,
+    error_of: &'static str,
+) -> impl IntoView {
     let id = format!("f-{name}");
+    let required = usaha::REQUIRED.contains(&name);
+    let error = checks.error(error_of);
     let (input_type, mode, list) = match kind {
         "numeric" => ("text", Some("numeric"), None),
         "decimal" => ("text", Some("decimal"), None),
@@ -261,15 +297,13 @@ fn Input(
         other => (other, None, None),
     };
     view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label class="field__label" for=id.clone()>{tr(label)}</label>
-            <input id=id.clone() name=name type=input_type inputmode=mode list=list
-                prop:value=move || form.with(|f| (lens.get)(f))
-                on:input=move |ev| form.update(|f| (lens.set)(f, event_target_value(&ev)))
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=format!("{id}-error")/>
-            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
-        </div>
+        <label class="field__label" class:field__label--required=required for=id.clone()>{tr(label)}</label>
+        <input id=id name=name type=input_type inputmode=mode list=list
+            prop:value=move || form.with(|f| f.text(name).to_string())
+            on:input=move |ev| set(form, name, event_target_value(&ev))
+            aria-required=required.then_some("true")
+            aria-invalid=move || error.get().is_some().to_string()
+            aria-describedby=format!("f-{error_of}-error")/>
     }
 }
 
@@ -277,27 +311,27 @@ fn Input(
 fn Select(
     name: &'static str,
     label: Msg,
-    lens: Lens,
     form: RwSignal<UsahaForm>,
-    error: Signal<Option<String>>,
+    checks: Checks,
     options: Vec<(&'static str, Option<Msg>)>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let id = format!("f-{name}");
+    let required = usaha::REQUIRED.contains(&name);
     view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label class="field__label" for=id.clone()>{tr(label)}</label>
+        <FieldBox key=name checks=checks>
+            <label class="field__label" class:field__label--required=required for=id.clone()>{tr(label)}</label>
             <select id=id.clone() name=name
-                prop:value=move || form.with(|f| (lens.get)(f))
-                on:change=move |ev| form.update(|f| (lens.set)(f, event_target_value(&ev)))
+                prop:value=move || form.with(|f| f.text(name).to_string())
+                on:change=move |ev| set(form, name, event_target_value(&ev))
+                aria-required=required.then_some("true")
                 aria-describedby=format!("{id}-error")>
                 <option value="">{tr(Msg::ChoiceNone)}</option>
                 {options.into_iter().map(|(value, msg)| view! {
                     <option value=value>{move || msg.map_or(value, |m| i18n.t(m))}</option>
                 }).collect_view()}
             </select>
-            <p class="field__error" id=format!("{id}-error")>{move || error.get()}</p>
-        </div>
+        </FieldBox>
     }
 }
 
