@@ -110,6 +110,9 @@ test("report tables keep every word and number whole at 360 px, and print across
     await row.waitFor();
     const chip = row.locator(".chip");
     assert.ok(await chip.evaluate((c) => c.scrollWidth <= c.clientWidth), `${path}: the status is shown whole`);
+    const cut = await row.locator(".record-list__meta > *").evaluateAll((spans) =>
+      spans.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent));
+    assert.deepEqual(cut, [], `${path}: the row's place, commodity and phone are shown whole`);
     const box = await row.boundingBox();
     assert.ok(box.height >= 44, `${path}: row ${box.height} px high`);
     const target = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("a")?.getAttribute("href"), { x: box.x + box.width - 4, y: box.y + box.height - 4 });

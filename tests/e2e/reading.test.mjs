@@ -273,7 +273,7 @@ test("lists find NIB, phone digits, village and kecamatan, sort by village, and 
   // Sorted by village: Kertasada's one Usaha (Kalianget) is not first by name, but is among
   // villages: the first rows all share the alphabetically first village.
   await page.getByTestId("sort").selectOption("desa");
-  const firstPlaces = await page.getByTestId("usaha-list").locator(".record-list__meta span:first-child").allTextContents();
+  const firstPlaces = await page.getByTestId("usaha-list").locator(".record-list__item > .record-list__meta:nth-child(2) > span").allTextContents();
   const sorted = [...firstPlaces].sort((a, b) => a.localeCompare(b, "id"));
   assert.deepEqual(firstPlaces, sorted, "rows in view go by village");
   await page.getByTestId("sort").selectOption("terbaru");

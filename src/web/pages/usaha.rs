@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
-const ROW_PX: f64 = 72.0;
+const ROW_PX: f64 = 96.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 4;
 
@@ -284,8 +284,12 @@ pub fn UsahaPage() -> impl IntoView {
                                             <A href=href><span class="record-list__title">{r.nama}</span></A>
                                             <span class=format!("chip chip--{}", r.status)>{tr(label)}</span>
                                         </div>
+                                        // The place on a line of its own, the commodity and phone on the
+                                        // next: at 360 px one line cut all three ("Aengtongtong, Kec…").
                                         <div class="record-list__line record-list__meta">
                                             <span>{place}</span>
+                                        </div>
+                                        <div class="record-list__line record-list__meta">
                                             <span>{r.komoditas}</span>
                                             <span data-testid="masked-phone">{r.phone_masked}</span>
                                         </div>
