@@ -766,7 +766,7 @@ messages! {
     }
     StartArea { id: "Pilih wilayah kerja", en: "Choose the working area" }
     StartAreaTodo {
-        id: "Provinsi atau kabupaten/kota, di Pengaturan. Data wilayahnya diunduh sekali lalu dipakai luring: paling besar {kabupaten} untuk satu kabupaten/kota, {provinsi} untuk satu provinsi.",
+        id: "Provinsi atau kabupaten/kota, di Pengaturan. Data wilayahnya diunduh sekali lalu dipakai tanpa sinyal: paling besar {kabupaten} untuk satu kabupaten/kota, {provinsi} untuk satu provinsi.",
         en: "A province or a kabupaten/kota, in Settings. Its region data is downloaded once, then used offline: at most {kabupaten} for a kabupaten/kota, {provinsi} for a province.",
     }
     StartAreaKept {

@@ -128,6 +128,18 @@ mod tests {
     }
 
     #[test]
+    fn indonesian_says_offline_one_way_and_conflict_as_officers_do() {
+        // One word for working without a network across the app ("tanpa sinyal", never the
+        // rarer "luring"), "konflik" not "bentrok" (issue 14's wording review).
+        for &key in Msg::ALL {
+            let text = key.text(Lang::Id).to_lowercase();
+            for word in ["luring", "bentrok", "tidak masuk akal", "tulis bilangan"] {
+                assert!(!text.contains(word), "{key:?} says {word:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn translations_use_the_same_placeholders() {
         for &key in Msg::ALL {
             assert_eq!(
