@@ -103,6 +103,14 @@ test("report tables keep every word and number whole at 360 px, and print across
     assert.ok(scrolls.every((o) => o === "auto"), `${path}: a wide table scrolls in its own box (${scrolls})`);
   }
   assert.match(await page.getByTestId("table-sentra-anggaran").textContent(), /Rp250\.000\.000/);
+  // Beranda's report filters are folded on a phone behind "Saring", and open with a tap.
+  await page.goto(new URL("/", server.url).href);
+  await page.getByTestId("report-filters-toggle").waitFor();
+  assert.equal(await page.locator("#f-tahun").isVisible(), false, "folded at 360 px");
+  await page.getByTestId("report-filters-toggle").click();
+  await page.locator("#f-tahun").selectOption("2018");
+  await page.waitForURL(/tahun=2018/);
+  assert.equal(await page.getByTestId("report-filters-toggle").textContent(), "Saring (1 aktif)");
   // Lists: a status is never cut, a row's lines wrap, and the whole row opens the record.
   for (const path of ["/sentra", "/usaha"]) {
     await page.goto(new URL(path, server.url).href);

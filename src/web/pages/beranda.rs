@@ -310,9 +310,35 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
             </div>
         }
     };
+    // Folded on a phone, so the figures come sooner; open on a wide screen, or when one is on.
+    let active = move || {
+        filter.with(|f| {
+            [
+                f.year.is_some(),
+                f.kabupaten.is_some(),
+                f.kecamatan.is_some(),
+                f.komoditas.is_some(),
+            ]
+            .into_iter()
+            .filter(|on| *on)
+            .count()
+        })
+    };
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0);
+    let open = wide || active() > 0;
+    let i18n = I18n::expect();
     view! {
         <section class="card report-filters no-print" data-testid="report-filters">
             <h2>{tr(Msg::ReportFilters)}</h2>
+            <details class="report-filters__fold" open=open>
+            <summary class="button button--small" data-testid="report-filters-toggle">{move || match active() {
+                0 => i18n.t(Msg::ListFilter).to_string(),
+                n => fill(i18n.t(Msg::ListFilterActive), &[("count", &n.to_string())]),
+            }}</summary>
             <div class="filters">
                 {move || several.get().then(|| select("f-kabupaten", Msg::FieldKabupaten,
                     Box::new(move |o| o.kabupaten.iter().map(|k| (k.clone(), wilayah.kabupaten_label(k))).collect()),
@@ -342,6 +368,7 @@ fn FilterBar(filter: Memo<Filter>) -> impl IntoView {
                     |f, v| f.komoditas = Some(v).filter(|v| !v.is_empty()))}
             </div>
             <p class="hint">{tr(Msg::ReportYearNote)}</p>
+            </details>
         </section>
     }
 }
