@@ -268,6 +268,27 @@ test("fields show only when they apply, keep what was typed while hidden, and ar
   assert.doesNotMatch(detail, /ID3511000012345/);
   assert.doesNotMatch(detail, /Nomor P-IRT/);
 
+  // Editing a record whose field no longer applies does not clear what is stored: a Tempe maker
+  // with a P-IRT now listed under Batik keeps the number when only the phone is corrected.
+  await page.goto(new URL("/usaha/baru", server.url).href);
+  await expectHeading(page, "Usaha baru");
+  await page.getByLabel("Nama usaha").fill("Tempe Bu Sri");
+  await page.getByLabel("Komoditas").fill("Tempe");
+  await pirt.fill("2063512010123-25");
+  await pick(page, "desa", "kertasada", "Kertasada");
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  await page.getByTestId("edit").click();
+  await page.getByLabel("Komoditas").fill("Batik");
+  assert.equal(await pirt.count(), 0, "hidden for batik");
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  await page.getByTestId("edit").click();
+  await page.getByLabel("Telepon").fill("081234567890");
+  await page.getByTestId("save").click();
+  await page.getByTestId("usaha-detail").waitFor();
+  assert.match(await page.getByTestId("usaha-detail").textContent(), /2063512010123/, "the stored P-IRT is kept");
+
   // A village survey is dated today unless changed.
   await page.goto(new URL("/survei-desa/baru", server.url).href);
   await expectHeading(page, "Survei Desa");

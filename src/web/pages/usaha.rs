@@ -372,7 +372,7 @@ fn UsahaDetail(record: Record) -> impl IntoView {
             </dl>
             <LastChange record=record.clone()/>
             <div class="form__actions">
-                <A href=format!("/usaha/{}/ubah", record.id)><span class="button button--primary">{tr(Msg::ActionEdit)}</span></A>
+                <A href=format!("/usaha/{}/ubah", record.id)><span class="button button--primary" data-testid="edit">{tr(Msg::ActionEdit)}</span></A>
                 <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>
                 <A href="/usaha"><span class="button">{tr(Msg::ActionBack)}</span></A>
             </div>

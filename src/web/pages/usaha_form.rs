@@ -134,10 +134,14 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
                 confirmed_duplicate.set(true); // shown; a second press saves anyway
                 return;
             }
+            // What changed is judged on the form as typed: a field hidden because it does not
+            // apply, left as it was, is not written, so an edit never clears a stored value
+            // (a received Batik with a P-IRT keeps it when its phone is corrected). A new record
+            // gets the applicable values: hidden fields empty.
             drafted.save(
                 Kind::Usaha,
                 own_id.as_deref(),
-                &form.with_untracked(UsahaForm::applicable),
+                &form.with_untracked(Clone::clone),
                 values,
                 &profile.officer(),
                 saving,
