@@ -42,10 +42,39 @@ fn device_id_is_a_uuid_made_once_and_kept() {
 }
 
 #[wasm_bindgen_test]
+fn the_working_area_is_a_province_or_a_kabupaten_and_nothing_else() {
+    LocalStorage::clear();
+    assert_eq!(settings::load_work_area(), None);
+    settings::save_work_area("17");
+    assert_eq!(
+        settings::load_work_area().as_deref(),
+        Some("17"),
+        "a province office"
+    );
+    settings::save_work_area("35.29");
+    assert_eq!(settings::load_work_area().as_deref(), Some("35.29"));
+    settings::save_work_area("35.29.01");
+    assert_eq!(
+        settings::load_work_area(),
+        None,
+        "a kecamatan is not a working area"
+    );
+    // The kabupaten/kota a province officer chose last, for the next Kawasan form.
+    settings::save_last_kabupaten("17.04");
+    assert_eq!(settings::load_last_kabupaten().as_deref(), Some("17.04"));
+    settings::save_last_kabupaten("17");
+    assert_eq!(
+        settings::load_last_kabupaten(),
+        None,
+        "only a kabupaten/kota"
+    );
+}
+
+#[wasm_bindgen_test]
 fn forgetting_the_profile_leaves_a_fresh_one_and_the_other_settings() {
     LocalStorage::clear();
     settings::save_lang(Lang::En);
-    settings::save_home_kabupaten("35.29");
+    settings::save_work_area("35.29");
     let mut old = settings::load_or_create_profile();
     old.update("Petugas Lama", "Kantor Lama").unwrap();
     settings::save_profile(&old).unwrap();
@@ -60,7 +89,7 @@ fn forgetting_the_profile_leaves_a_fresh_one_and_the_other_settings() {
         "saved at once: the next start agrees"
     );
     assert_eq!(settings::load_lang(), Lang::En);
-    assert_eq!(settings::load_home_kabupaten().as_deref(), Some("35.29"));
+    assert_eq!(settings::load_work_area().as_deref(), Some("35.29"));
 
     assert!(!settings::take_profile_forgotten());
     settings::note_profile_forgotten();
