@@ -3,7 +3,7 @@
 //   node tools/bench-size.mjs [dist]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotli, gzip } from "./compression.mjs";
 
 const dist = process.argv[2] || "dist";
 const walk = (dir) =>
@@ -19,10 +19,8 @@ const measure = (path) => {
     rel: relative(dist, path),
     file: relative(dist, path).replace(/-[0-9a-f]{16}/, "-<hash>"),
     raw: data.length,
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }).length,
+    gzip: gzip(data).length,
+    brotli: brotli(data).length,
   };
 };
 // Region files (wilayah/<version>/...) are fetched on demand, not with the app.

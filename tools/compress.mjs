@@ -2,9 +2,9 @@
 // beside every compressible built file, so a server can send the smaller one a browser accepts
 // without compressing on every request (tools/serve.mjs and the office hub do; README.md's
 // deployment section tells a static host how). Officers on a slow prepaid link download the app
-// once, so the strongest settings are worth their build time: brotli quality 11, gzip level 9.
-// A copy that would not be smaller is not written. Uses only Node's zlib.
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+// once, so the strongest settings are worth their build time (tools/compression.mjs). A copy
+// that would not be smaller is not written. Uses only Node's zlib.
+import { brotli as brotliOf, gzip as gzipOf } from "./compression.mjs";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 
@@ -26,13 +26,8 @@ let files = 0, before = 0, br = 0, gz = 0;
 for (const path of walk(staging)) {
   if (!COMPRESSIBLE.has(extname(path))) continue;
   const body = readFileSync(path);
-  const brotli = brotliCompressSync(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-    },
-  });
-  const gzip = gzipSync(body, { level: 9 });
+  const brotli = brotliOf(body);
+  const gzip = gzipOf(body);
   if (brotli.length < body.length) writeFileSync(`${path}.br`, brotli);
   if (gzip.length < body.length) writeFileSync(`${path}.gz`, gzip);
   files += 1;

@@ -150,7 +150,7 @@ pub fn set_persist_asked() {
 pub fn load_work_area() -> Option<String> {
     LocalStorage::get::<String>(KEY_WORK_AREA)
         .ok()
-        .filter(|c| crate::wilayah::is_code(c, 1) || crate::wilayah::is_code(c, 2))
+        .filter(|c| crate::wilayah::is_area_code(c))
 }
 
 pub fn save_work_area(code: &str) {

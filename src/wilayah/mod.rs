@@ -268,6 +268,11 @@ pub fn kabupaten_of(code: &str) -> &str {
     code.get(..5).unwrap_or(code)
 }
 
+/// A working area's code: a province `PP` (a province office) or a kabupaten/kota `PP.KK`.
+pub fn is_area_code(code: &str) -> bool {
+    is_code(code, 1) || is_code(code, 2)
+}
+
 /// True for a well-formed code of the given level: `PP`, `PP.KK`, `PP.KK.CC`, `PP.KK.CC.DDDD`.
 pub fn is_code(code: &str, level: usize) -> bool {
     let widths: &[usize] = &[2, 2, 2, 4][..level.clamp(1, 4)];
@@ -293,6 +298,8 @@ mod tests {
         assert!(!is_code("35.29.04.200", 4));
         assert!(!is_code("35.29.04.20a6", 4));
         assert!(!is_code("3529042006", 4));
+        assert!(is_area_code("17") && is_area_code("35.29"));
+        assert!(!is_area_code("35.29.04") && !is_area_code("3") && !is_area_code(""));
         assert_eq!(kecamatan_of("35.29.04.2006"), "35.29.04");
         assert_eq!(kabupaten_of("35.29.04.2006"), "35.29");
         assert_eq!(village_kind("32.76.11.1004"), Some(VillageKind::Kelurahan));

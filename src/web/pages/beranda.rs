@@ -82,30 +82,32 @@ pub(super) fn use_report(filter: Memo<Filter>) -> Memo<Report> {
             wilayah.ensure(Scope::of_area(area));
         }
     });
+    // The area's kecamatan and (for a province) kabupaten/kota codes, listed once per area and
+    // region load, not again at every change of the records.
+    let area_codes = Memo::new(move |_| match area.get() {
+        Some(a) if wilayah.area_loaded(&a) => (
+            wilayah.gazetteer.with(|g| g.kecamatan_under(&a)),
+            wilayah.index.with(|i| match i {
+                Some(i) if is_code(&a, 1) => i.kabupaten_in(&a).map(|k| k.code.clone()).collect(),
+                _ => Vec::new(),
+            }),
+        ),
+        _ => (Vec::new(), Vec::new()),
+    });
     Memo::new(move |_| {
         let f = filter.get();
-        let (kecamatan_all, kabupaten_all) = match area.get() {
-            Some(a) if wilayah.area_loaded(&a) => (
-                wilayah.gazetteer.with(|g| g.kecamatan_under(&a)),
-                wilayah.index.with(|i| match i {
-                    Some(i) if is_code(&a, 1) => {
-                        i.kabupaten_in(&a).map(|k| k.code.clone()).collect()
-                    }
-                    _ => Vec::new(),
-                }),
-            ),
-            _ => (Vec::new(), Vec::new()),
-        };
         let started = now_ms();
-        let report = records.all.with(|all| {
-            records.usaha_index.with_value(|index| {
-                let input = Input {
-                    records: all,
-                    kecamatan_all: &kecamatan_all,
-                    kabupaten_all: &kabupaten_all,
-                    utc_offset_ms: utc_offset_ms(),
-                };
-                Report::compute_with(&input, index, &f)
+        let report = area_codes.with(|(kecamatan_all, kabupaten_all)| {
+            records.all.with(|all| {
+                records.usaha_index.with_value(|index| {
+                    let input = Input {
+                        records: all,
+                        kecamatan_all,
+                        kabupaten_all,
+                        utc_offset_ms: utc_offset_ms(),
+                    };
+                    Report::compute_with(&input, index, &f)
+                })
             })
         });
         if let Some(body) = document().body() {

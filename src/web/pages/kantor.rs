@@ -8,7 +8,7 @@ use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
 use crate::web::sync::Sync;
 use crate::web::wilayah::Wilayah;
-use crate::wilayah::is_code;
+use crate::wilayah::is_area_code;
 use leptos::prelude::*;
 
 /// Pengaturan's "Kantor" card: the address and code to enrol with, or, enrolled, who and where,
@@ -98,7 +98,7 @@ fn EnrolForm(
                     let area = sync
                         .link
                         .with_untracked(|l| l.as_ref().map(|l| l.kabupaten.clone()))
-                        .filter(|a| is_code(a, 1) || is_code(a, 2));
+                        .filter(|a| is_area_code(a));
                     if let (None, Some(area)) = (wilayah.home.get_untracked(), area) {
                         wilayah.set_home(area);
                     }

@@ -231,7 +231,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
                 if crate::wilayah::is_code(&home, 2) {
                     Some(home)
                 } else {
-                    settings::load_last_kabupaten().filter(|k| k.starts_with(&home))
+                    settings::load_last_kabupaten().filter(|k| crate::wilayah::within(k, &home))
                 }
             });
             if let (Some(spec), Some(kabupaten)) =
