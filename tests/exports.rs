@@ -409,3 +409,125 @@ fn kept_records_follow_the_filter_and_the_gazetteer_lists_a_kabupaten() {
     );
     assert!(gazetteer().kecamatan_under("35.30").is_empty());
 }
+
+/// The cell style (index into `cellXfs`) of a cell, 0 when it names none.
+fn style_of(files: &HashMap<String, String>, sheet: &str, reference: &str) -> String {
+    let xml = &files[&format!("xl/worksheets/{sheet}.xml")];
+    let start = xml
+        .find(&format!("<c r=\"{reference}\""))
+        .expect("the cell");
+    let tag = &xml[start..start + xml[start..].find('>').unwrap()];
+    let index: usize = tag
+        .split(" s=\"")
+        .nth(1)
+        .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+    let styles = &files["xl/styles.xml"];
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    xfs.split("<xf ")
+        .nth(index + 1)
+        .expect("the cell's style")
+        .to_string()
+}
+
+#[test]
+fn xlsx_header_is_bold_frozen_and_filtered_and_numbers_grouped() {
+    let f = fixture();
+    let all = sheets(&f, false);
+    let files = unzip(&xlsx(&all).expect("written"));
+    let usaha = &files["xl/worksheets/sheet1.xml"];
+    assert!(usaha
+        .contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
+    let last = cell_ref(all[0].rows.len(), all[0].headers.len() - 1);
+    assert!(
+        usaha.contains(&format!(r#"<autoFilter ref="A1:{last}"/>"#)),
+        "filters over every row"
+    );
+    let (column, row) = last.split_at(last.find(|c: char| c.is_ascii_digit()).unwrap());
+    assert!(
+        files["xl/workbook.xml"].contains(&format!("'Usaha'!$A$1:${column}${row}</definedName>")),
+        "the filter named as Excel names it"
+    );
+    assert_eq!(
+        usaha.matches("<col ").count(),
+        all[0].headers.len(),
+        "a width per column"
+    );
+    let bold_font = {
+        let styles = &files["xl/styles.xml"];
+        let fonts = &styles[styles.find("<fonts").unwrap()..styles.find("</fonts>").unwrap()];
+        fonts
+            .split("<font>")
+            .position(|f| f.contains("<b/>"))
+            .expect("a bold font")
+            - 1
+    };
+    assert!(
+        style_of(&files, "sheet1", "A1").contains(&format!("fontId=\"{bold_font}\"")),
+        "bold header"
+    );
+    assert!(
+        !style_of(&files, "sheet1", "A2").contains(&format!("fontId=\"{bold_font}\"")),
+        "plain rows"
+    );
+    let money = all[0]
+        .headers
+        .iter()
+        .position(|h| h.starts_with("Modal usaha"))
+        .unwrap();
+    let numbered = style_of(&files, "sheet1", &cell_ref(1, money));
+    let format_id = numbered
+        .split("numFmtId=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        files["xl/styles.xml"].contains(&format!(
+            r##"<numFmt numFmtId="{format_id}" formatCode="#,##0.####"/>"##
+        )),
+        "money grouped by thousands: {numbered}"
+    );
+}
+
+#[test]
+fn xlsx_keeps_awkward_text_exactly() {
+    let texts = [
+        "  spasi di depan",
+        "baris\nkedua",
+        "a & b < c > \"d\"",
+        "_x0041_ bukan huruf A",
+        "bel\u{7}",
+        "=1+1",
+    ];
+    let sheet = Sheet {
+        kind: Kind::Usaha,
+        headers: vec!["Teks".into(), "Angka".into()],
+        rows: texts
+            .iter()
+            .map(|t| vec![Cell::Text(t.to_string()), Cell::Number(-0.5)])
+            .collect(),
+    };
+    let bytes = xlsx(std::slice::from_ref(&sheet)).expect("written");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine reads");
+    let range = book.worksheet_range("Usaha").unwrap();
+    for (i, t) in texts.iter().enumerate() {
+        let want = if t.contains('\u{7}') {
+            "bel\u{7}".to_string()
+        } else {
+            t.to_string()
+        };
+        assert_eq!(range.get((i + 1, 0)), Some(&Data::String(want)), "row {i}");
+        assert_eq!(range.get((i + 1, 1)), Some(&Data::Float(-0.5)));
+    }
+    let too_long = Sheet {
+        rows: vec![vec![Cell::Text("x".repeat(32_768)), Cell::Empty]],
+        ..sheet
+    };
+    let refused = xlsx(&[too_long]).unwrap_err();
+    assert!(
+        refused.contains("32767") && refused.contains("A2"),
+        "{refused}"
+    );
+}

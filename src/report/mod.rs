@@ -11,6 +11,7 @@
 pub mod export;
 mod sections;
 mod usaha;
+mod xlsx;
 
 use sections::{
     halal_figures, kawasan_rows, kegiatan_per_kabupaten, kegiatan_rows, sentra_figures,
