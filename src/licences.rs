@@ -40,10 +40,6 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
-        name: "rust_xlsxwriter",
-        licence: "MIT OR Apache-2.0",
-    },
-    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },

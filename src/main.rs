@@ -1,6 +1,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    sentra::web::start();
+    // The same wasm runs the XLSX export's worker (src/web/workbook.rs), where there is no window.
+    if web_sys::window().is_some() {
+        sentra::web::start();
+    } else {
+        sentra::web::workbook::serve();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

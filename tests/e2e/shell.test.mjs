@@ -203,13 +203,18 @@ test("after the first load the app and a deep route open with the server stopped
 
   await page.reload();
   await expectHeading(page, "Beranda");
-  // The XLSX export's worker starts offline too: its script and wasm come from the cache.
+  // The XLSX export's worker starts offline too: its script and the app's wasm it runs come from
+  // the cache (started as src/web/workbook.rs starts it).
   const worker = await page.evaluate(
     () =>
       new Promise((ok) => {
-        const w = new Worker("/export_worker_loader.js");
+        const w = new Worker("/workbook-worker.js", { type: "module" });
         w.onmessage = (e) => { ok(e.data); w.terminate(); };
         w.onerror = (e) => ok(`error: ${e.message}`);
+        w.postMessage({
+          script: document.querySelector("link[rel=modulepreload]").getAttribute("href"),
+          wasm: document.querySelector("link[rel=preload][type='application/wasm']").getAttribute("href"),
+        });
         setTimeout(() => ok("timed out"), 10_000);
       }),
   );
