@@ -8,6 +8,7 @@ pub mod bench;
 pub mod bundle;
 pub mod format;
 pub mod i18n;
+pub mod intake;
 pub mod komoditas;
 pub mod licences;
 pub mod lists;

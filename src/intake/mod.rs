@@ -1,0 +1,35 @@
+//! Bringing an office's existing lists in (issue 16): Usaha and Sentra from the Excel workbooks
+//! and CSV files offices already keep, on the device, offline. Pure: the page reads the file
+//! (CSV here, XLSX through calamine) into [`Table`]s and shows what this module plans.
+//!
+//! The way in, step by step:
+//! - a file becomes sheets of [`Cell`]s (`csv` here; XLSX outside the pure layer);
+//! - the header row is found and each column's field guessed from how offices write headers
+//!   (`headers`), which the officer may correct, and a mapping may be kept for the next file;
+//! - each cell becomes the text the form would hold (`values`: money as offices write it,
+//!   Indonesian and Excel dates, numbers stored as text), village and kecamatan names become
+//!   official codes, and each row is checked with the form's own rules;
+//! - the plan says per row what will be created, updated or refused and why; nothing is written
+//!   until the officer confirms, and the apply is one transaction, like a received file.
+
+pub mod values;
+
+/// One cell of a sheet as read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A number the file marks as a date: Excel's serial day count (1900 date system, day 1 is
+    /// 1900-01-01, with Excel's phantom 29 February 1900), the fraction being the time of day.
+    Date(f64),
+    Bool(bool),
+}
+
+/// One sheet (a CSV file is one), rows as read, empty rows included so row numbers match what
+/// the officer sees in the spreadsheet (row 1 is the first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
