@@ -12,6 +12,10 @@
 //! - the plan says per row what will be created, updated or refused and why; nothing is written
 //!   until the officer confirms, and the apply is one transaction, like a received file.
 
+pub mod csv;
+pub mod headers;
+pub mod layout;
+pub mod place;
 pub mod values;
 
 /// One cell of a sheet as read from a file.

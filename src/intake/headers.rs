@@ -1,0 +1,623 @@
+//! Which field a column holds, guessed from its header as offices write them ("Nama Usaha",
+//! "Nama Pemilik", "Desa/Kel", "Jumlah TK", "Nilai Investasi (Rp)", "Omzet", "No. Telp/HP") and
+//! from the app's own export headers, always. The officer sees every guess and corrects it.
+//!
+//! A header is compared after folding: lower case, every run of other characters than letters
+//! and digits a single space ("Desa/Kel." → "desa kel"). An export header of the app matches
+//! whole; otherwise the longest known spelling found in the header as whole words wins ("Kode
+//! Desa" is the code, "Desa/Kel" the name), so "Jumlah TK (orang)" and "Omzet per tahun (Rp)"
+//! are understood without listing every way of writing them.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::kinds::SENTRA;
+use crate::model::{usaha, Kind};
+
+/// Columns that are not a form field as such: places are matched from names or codes, the
+/// list's year and the export's record id say which records a row is.
+pub const DESA_KODE: &str = "desa_kode";
+pub const DESA_NAMA: &str = "desa_nama";
+pub const KECAMATAN_KODE: &str = "kecamatan_kode";
+pub const KECAMATAN_NAMA: &str = "kecamatan_nama";
+pub const KABUPATEN: &str = "kabupaten";
+/// The year the list describes ("tahun data").
+pub const TAHUN_DATA: &str = "tahun_data";
+/// The record id the app's export writes ("ID catatan").
+pub const ID: &str = "id";
+/// A column known and deliberately not taken: row numbers, signatures, and the NIK, personal
+/// data the app does not keep for a business (UU 27/2022).
+pub const SKIP: &str = "lewati";
+
+/// Known spellings (folded) of each column, per kind. The first spelling is the plainest.
+const USAHA: &[(&str, &[&str])] = &[
+    (
+        "nama",
+        &[
+            "nama usaha",
+            "nama perusahaan",
+            "nama ikm",
+            "nama umkm",
+            "nama unit usaha",
+            "nama badan usaha",
+            "nama industri",
+            "nama toko",
+            "perusahaan",
+            "usaha",
+        ],
+    ),
+    (
+        "pemilik",
+        &[
+            "nama pemilik",
+            "pemilik",
+            "nama pengusaha",
+            "pengusaha",
+            "penanggung jawab",
+            "nama pelaku usaha",
+            "pelaku usaha",
+            "nama pimpinan",
+            "pimpinan",
+            "pemilik usaha",
+        ],
+    ),
+    (
+        "telepon",
+        &[
+            "telepon",
+            "telp",
+            "tlp",
+            "telpon",
+            "no hp",
+            "hp",
+            "nomor hp",
+            "no telp",
+            "no telepon",
+            "nomor telepon",
+            "kontak",
+            "no kontak",
+            "no wa",
+            "wa",
+            "whatsapp",
+        ],
+    ),
+    (
+        "nib",
+        &["nib", "no nib", "nomor nib", "nomor induk berusaha"],
+    ),
+    (
+        "alamat",
+        &[
+            "alamat",
+            "alamat usaha",
+            "alamat lengkap",
+            "alamat perusahaan",
+            "jalan",
+            "dusun",
+        ],
+    ),
+    (
+        DESA_KODE,
+        &[
+            "kode desa",
+            "kode kelurahan",
+            "kode desa kelurahan",
+            "kode wilayah",
+        ],
+    ),
+    (
+        DESA_NAMA,
+        &[
+            "desa",
+            "kelurahan",
+            "desa kel",
+            "desa kelurahan",
+            "kel desa",
+            "kelurahan desa",
+            "nama desa",
+            "desa kelurahan usaha",
+        ],
+    ),
+    (KECAMATAN_KODE, &["kode kecamatan", "kode kec"]),
+    (KECAMATAN_NAMA, &["kecamatan", "kec", "nama kecamatan"]),
+    (
+        KABUPATEN,
+        &["kabupaten", "kabupaten kota", "kab kota", "kota", "kab"],
+    ),
+    (
+        "komoditas",
+        &[
+            "komoditas",
+            "komoditi",
+            "jenis usaha",
+            "bidang usaha",
+            "jenis industri",
+            "cabang industri",
+            "sektor",
+            "kelompok industri",
+            "sub sektor",
+        ],
+    ),
+    ("kbli", &["kbli", "kode kbli", "no kbli"]),
+    (
+        "produk",
+        &[
+            "produk",
+            "jenis produk",
+            "produk utama",
+            "nama produk",
+            "hasil produksi",
+            "produksi",
+        ],
+    ),
+    (
+        "tenaga_kerja",
+        &[
+            "tenaga kerja",
+            "jumlah tk",
+            "tk",
+            "jml tk",
+            "naker",
+            "jumlah tenaga kerja",
+            "karyawan",
+            "jumlah karyawan",
+            "pekerja",
+            "jumlah pekerja",
+            "tk orang",
+        ],
+    ),
+    (
+        "modal",
+        &["modal", "modal usaha", "nilai modal", "modal kerja", "aset"],
+    ),
+    (
+        "penjualan",
+        &[
+            "omzet",
+            "omset",
+            "penjualan",
+            "hasil penjualan",
+            "nilai penjualan",
+            "omzet tahunan",
+            "omset tahunan",
+            "omzet per tahun",
+            "penjualan per tahun",
+            "pendapatan",
+        ],
+    ),
+    (
+        "investasi",
+        &["investasi", "nilai investasi", "nilai investasi rp"],
+    ),
+    (
+        "tahun_mulai",
+        &[
+            "tahun berdiri",
+            "tahun mulai",
+            "tahun mulai usaha",
+            "mulai usaha",
+            "th berdiri",
+            "berdiri sejak",
+        ],
+    ),
+    (
+        "pirt",
+        &[
+            "pirt",
+            "p irt",
+            "no pirt",
+            "nomor pirt",
+            "sppirt",
+            "izin pirt",
+        ],
+    ),
+    (
+        "halal_status",
+        &[
+            "halal",
+            "status halal",
+            "sertifikat halal",
+            "sertifikasi halal",
+        ],
+    ),
+    (
+        "halal_no",
+        &[
+            "no halal",
+            "nomor halal",
+            "no sertifikat halal",
+            "nomor sertifikat halal",
+        ],
+    ),
+    (
+        "status",
+        &[
+            "status",
+            "keaktifan",
+            "status usaha",
+            "status keaktifan",
+            "aktif tidak aktif",
+        ],
+    ),
+    (
+        "diverifikasi",
+        &[
+            "tanggal verifikasi",
+            "tgl verifikasi",
+            "diverifikasi",
+            "tanggal pendataan",
+            "tgl pendataan",
+            "tanggal survei",
+            "tgl survei",
+            "tanggal kunjungan",
+        ],
+    ),
+    ("lat", &["lintang", "latitude", "lat"]),
+    ("lon", &["bujur", "longitude", "long", "lon", "lng"]),
+    ("catatan", &["catatan", "keterangan", "ket", "catatan lain"]),
+    (
+        TAHUN_DATA,
+        &[
+            "tahun data",
+            "tahun",
+            "tahun pendataan",
+            "th data",
+            "tahun pendaftaran",
+        ],
+    ),
+    (ID, &["id catatan"]),
+    (
+        SKIP,
+        &[
+            "no",
+            "no urut",
+            "nomor urut",
+            "nik",
+            "no nik",
+            "nomor nik",
+            "ttd",
+            "tanda tangan",
+            "paraf",
+        ],
+    ),
+];
+
+const SENTRA_SPELLINGS: &[(&str, &[&str])] = &[
+    (
+        "nama",
+        &["nama sentra", "sentra", "nama sentra ikm", "sentra ikm"],
+    ),
+    (
+        "komoditas",
+        &[
+            "komoditas",
+            "komoditi",
+            "jenis produk",
+            "produk",
+            "jenis industri",
+        ],
+    ),
+    ("status", &["status", "status sentra", "keterangan status"]),
+    (
+        "tahun_rencana",
+        &["tahun rencana", "rencana tahun", "direncanakan"],
+    ),
+    (
+        "tahun_terbentuk",
+        &[
+            "tahun terbentuk",
+            "tahun pembentukan",
+            "terbentuk",
+            "tahun berdiri",
+        ],
+    ),
+    (DESA_KODE, &["kode desa", "kode kelurahan", "kode wilayah"]),
+    (
+        DESA_NAMA,
+        &[
+            "desa",
+            "kelurahan",
+            "desa kel",
+            "desa kelurahan",
+            "lokasi desa",
+            "nama desa",
+        ],
+    ),
+    (KECAMATAN_KODE, &["kode kecamatan"]),
+    (KECAMATAN_NAMA, &["kecamatan", "kec"]),
+    (
+        KABUPATEN,
+        &["kabupaten", "kabupaten kota", "kab kota", "kota"],
+    ),
+    ("lat", &["lintang", "latitude", "lat"]),
+    ("lon", &["bujur", "longitude", "long", "lon", "lng"]),
+    (
+        "anggaran",
+        &[
+            "anggaran",
+            "nilai anggaran",
+            "pagu",
+            "pagu anggaran",
+            "dana",
+        ],
+    ),
+    ("anggaran_sumber", &["sumber anggaran", "sumber dana"]),
+    ("anggaran_tahun", &["tahun anggaran", "ta"]),
+    ("sk_nomor", &["nomor sk", "no sk", "sk penetapan", "sk"]),
+    ("sk_tanggal", &["tanggal sk", "tgl sk"]),
+    (
+        "ketua",
+        &["ketua", "nama ketua", "ketua sentra", "pengurus"],
+    ),
+    (
+        "kontak",
+        &["kontak", "telepon", "telp", "no hp", "hp", "no telp"],
+    ),
+    ("catatan", &["catatan", "keterangan", "ket"]),
+    (
+        "jumlah_anggota",
+        &[
+            "jumlah anggota",
+            "anggota",
+            "jumlah ikm",
+            "jumlah unit usaha",
+            "unit usaha",
+        ],
+    ),
+    (TAHUN_DATA, &["tahun data", "tahun"]),
+    (ID, &["id catatan"]),
+    (SKIP, &["no", "no urut", "ttd"]),
+];
+
+/// The kinds a file can bring in.
+pub const KINDS: [Kind; 2] = [Kind::Usaha, Kind::Sentra];
+
+fn spellings(kind: Kind) -> &'static [(&'static str, &'static [&'static str])] {
+    match kind {
+        Kind::Sentra => SENTRA_SPELLINGS,
+        _ => USAHA,
+    }
+}
+
+/// Every column a kind can take, in the order a mapping lists them.
+pub fn targets(kind: Kind) -> impl Iterator<Item = &'static str> {
+    spellings(kind).iter().map(|(t, _)| *t)
+}
+
+/// A header folded for comparing: lower case, letters and digits, single spaces.
+pub fn fold(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The app's own export headers of a kind (Indonesian, as every export is), folded, with the
+/// column each fills.
+fn export_headers(kind: Kind) -> Vec<(String, &'static str)> {
+    let t = |m: Msg| fold(m.text(Lang::Id));
+    let mut out = vec![
+        (t(Msg::ExportKodeDesa), DESA_KODE),
+        (t(Msg::DesaLabel), DESA_NAMA),
+        (t(Msg::ExportKodeKecamatan), KECAMATAN_KODE),
+        (t(Msg::KecamatanLabel), KECAMATAN_NAMA),
+        (t(Msg::FieldKabupaten), KABUPATEN),
+        (t(Msg::FieldLat), "lat"),
+        (t(Msg::FieldLon), "lon"),
+        (t(Msg::ExportId), ID),
+    ];
+    match kind {
+        Kind::Sentra => {
+            for spec in SENTRA.fields() {
+                if !matches!(spec.key, "desa" | "lat") {
+                    out.push((t(spec.label), spec.key));
+                }
+            }
+            out.push((t(Msg::ExportJumlahAnggota), "jumlah_anggota"));
+        }
+        _ => {
+            for &(key, label) in usaha::LABELS {
+                if !matches!(key, "desa" | "lat" | "lon") {
+                    out.push((t(label), key));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The column a header names, if any: an export header of the app, else the longest known
+/// spelling inside it.
+pub fn guess(kind: Kind, header: &str) -> Option<&'static str> {
+    guess_with_length(kind, &fold(header), &export_headers(kind)).map(|(t, _)| t)
+}
+
+/// The column a header names exactly: an export header of the app or a known spelling as a
+/// whole, not merely inside it ("Desa" is a header; "Usaha Maju" is a business).
+pub fn exact(kind: Kind, header: &str) -> Option<&'static str> {
+    let folded = fold(header);
+    guess_with_length(kind, &folded, &export_headers(kind))
+        .filter(|&(_, n)| n == usize::MAX || n == folded.len())
+        .map(|(t, _)| t)
+}
+
+/// The guess and how long the spelling it rests on is (an export header counts as longest).
+fn guess_with_length(
+    kind: Kind,
+    folded: &str,
+    exports: &[(String, &'static str)],
+) -> Option<(&'static str, usize)> {
+    if folded.is_empty() {
+        return None;
+    }
+    if let Some((_, target)) = exports.iter().find(|(h, _)| h == folded) {
+        return Some((target, usize::MAX));
+    }
+    let padded = format!(" {folded} ");
+    let mut best: Option<(&'static str, usize)> = None;
+    for &(target, list) in spellings(kind) {
+        for s in list {
+            let words = s.len();
+            if padded.contains(&format!(" {s} ")) && best.is_none_or(|(_, n)| words > n) {
+                best = Some((target, words));
+            }
+        }
+    }
+    best
+}
+
+/// A guess for every header, each column taken at most once: where two headers name the same,
+/// the one named more surely keeps it (an export header, then the longer spelling, then the
+/// first), and the other is left for the officer to choose. [`SKIP`] may repeat.
+pub fn guess_columns(kind: Kind, headers: &[String]) -> Vec<Option<&'static str>> {
+    let exports = export_headers(kind);
+    let guesses: Vec<_> = headers
+        .iter()
+        .map(|h| guess_with_length(kind, &fold(h), &exports))
+        .collect();
+    guesses
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let (target, n) = (*g)?;
+            let beaten = guesses.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && target != SKIP
+                    && other.is_some_and(|(t, m)| t == target && (m > n || (m == n && j < i)))
+            });
+            (!beaten).then_some(target)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(h: &str) -> Option<&'static str> {
+        guess(Kind::Usaha, h)
+    }
+
+    #[test]
+    fn headers_as_offices_write_them() {
+        let cases = [
+            ("Nama Usaha", "nama"),
+            ("NAMA PERUSAHAAN", "nama"),
+            ("Nama Pemilik", "pemilik"),
+            ("Alamat", "alamat"),
+            ("Desa/Kel", DESA_NAMA),
+            ("Desa / Kelurahan", DESA_NAMA),
+            ("Kode Desa", DESA_KODE),
+            ("Kecamatan", KECAMATAN_NAMA),
+            ("Kec.", KECAMATAN_NAMA),
+            ("Komoditi", "komoditas"),
+            ("Jumlah TK", "tenaga_kerja"),
+            ("Jumlah TK (orang)", "tenaga_kerja"),
+            ("Nilai Investasi (Rp)", "investasi"),
+            ("Omzet", "penjualan"),
+            ("Omset/Tahun (Rp)", "penjualan"),
+            ("NIB", "nib"),
+            ("No. Telp/HP", "telepon"),
+            ("No. HP / WA", "telepon"),
+            ("Tahun Berdiri", "tahun_mulai"),
+            ("Sertifikat Halal", "halal_status"),
+            ("No. Sertifikat Halal", "halal_no"),
+            ("P-IRT", "pirt"),
+            ("Keterangan", "catatan"),
+            ("Tahun", TAHUN_DATA),
+            ("No", SKIP),
+            ("NIK", SKIP),
+        ];
+        for (header, want) in cases {
+            assert_eq!(one(header), Some(want), "{header}");
+        }
+        assert_eq!(exact(Kind::Usaha, "Desa/Kel."), Some(DESA_NAMA));
+        assert_eq!(
+            exact(Kind::Usaha, "Usaha Maju"),
+            None,
+            "a name, not a header"
+        );
+        assert_eq!(
+            one("Usaha Maju"),
+            Some("nama"),
+            "though inside a header it would be"
+        );
+        for unknown in ["", "  ", "Kolom1", "Jumlah"] {
+            assert_eq!(one(unknown), None, "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn the_apps_own_export_headers_always_map() {
+        for &(key, label) in usaha::LABELS {
+            let want = match key {
+                "desa" => DESA_NAMA,
+                k => k,
+            };
+            assert_eq!(one(label.text(Lang::Id)), Some(want), "{key}");
+        }
+        assert_eq!(one("Kode desa/kelurahan"), Some(DESA_KODE));
+        assert_eq!(one("ID catatan"), Some(ID));
+        assert_eq!(
+            one("Modal usaha (Rp, tanpa tanah dan bangunan)"),
+            Some("modal"),
+            "the export's own header, whole"
+        );
+        for spec in SENTRA.fields() {
+            let want = match spec.key {
+                "desa" => DESA_NAMA,
+                k => k,
+            };
+            assert_eq!(
+                guess(Kind::Sentra, spec.label.text(Lang::Id)),
+                Some(want),
+                "{}",
+                spec.key
+            );
+        }
+    }
+
+    #[test]
+    fn each_column_once_the_surer_header_keeping_it() {
+        let headers: Vec<String> = [
+            "No",
+            "Nama Usaha",
+            "Nama",
+            "Usaha",
+            "Kode Desa",
+            "Desa",
+            "Kecamatan",
+            "No Urut",
+            "Telp",
+            "HP",
+        ]
+        .map(String::from)
+        .to_vec();
+        let got = guess_columns(Kind::Usaha, &headers);
+        assert_eq!(
+            got,
+            [
+                Some(SKIP),
+                Some("nama"),
+                None,
+                None,
+                Some(DESA_KODE),
+                Some(DESA_NAMA),
+                Some(KECAMATAN_NAMA),
+                Some(SKIP),
+                Some("telepon"),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  Desa/Kel. "), "desa kel");
+        assert_eq!(fold("Omzet (Rp)"), "omzet rp");
+        assert_eq!(fold("NO."), "no");
+    }
+}
