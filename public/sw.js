@@ -10,6 +10,8 @@
 //   except the office hub's API (/api/), which is left to the network;
 // - region files (/wilayah/<data version>/...) are fetched when first needed and kept in their
 //   own cache, which outlives app updates (the data rarely changes) but drops other data versions;
+// - the workbook reader (import_worker*, issue 16) is not precached: fetched when an officer first
+//   opens a workbook, then kept in this build's cache, so it works offline from then on;
 // - a file shared to the installed app from another app (manifest share_target: a POST of
 //   multipart form data to /bagikan) is kept in a cache of its own under a fresh id, and the
 //   browser is sent on to /bagikan?terima=<id>, where the page takes the file out of that cache
@@ -28,6 +30,8 @@ const RECEIVED_CACHE = "sentra-diterima";
 const RECEIVED_PREFIX = "/diterima/";
 const SHARE_ACTION = "/bagikan";
 const API_PREFIX = "/api/";
+// Parts of the app fetched when first used and then kept (tools/precache.mjs leaves them out).
+const LAZY = /^\/import_worker(_loader)?(\.js|_bg\.wasm)$/;
 // A shared file the page never took (closed before it loaded) is dropped after a day.
 const RECEIVED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const SHELL = PRECACHE.find((url) => url.endsWith("/index.html"));
@@ -89,14 +93,19 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.pathname.startsWith(REGION_PREFIX)) {
-    event.respondWith(regionFile(request));
+    event.respondWith(keptOnceFetched(REGION_CACHE, request));
+    return;
+  }
+  if (LAZY.test(url.pathname)) {
+    event.respondWith(keptOnceFetched(CACHE, request));
     return;
   }
   event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
 });
 
-async function regionFile(request) {
-  const cache = await caches.open(REGION_CACHE);
+// From the cache, else from the network and then kept.
+async function keptOnceFetched(name, request) {
+  const cache = await caches.open(name);
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);

@@ -40,6 +40,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
+        name: "calamine",
+        licence: "MIT",
+    },
+    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },

@@ -30,7 +30,12 @@ const regionFile = /^wilayah\/([0-9a-f]+\/|LICENSE)/;
 // The large install icons are read by the browser when it installs the app (online), which then
 // keeps its own copy; the page itself only uses icon.svg and icon-192.png.
 const installOnly = /^icons\/icon-(512|maskable-512)\.png$/;
-const files = all.filter((rel) => rel !== SW && !regionFile.test(rel) && !installOnly.test(rel)).sort();
+// The workbook reader for bringing an office's lists in (issue 16) is fetched when an officer
+// first opens a workbook, then kept (public/sw.js, LAZY): a first visit does not carry it.
+const lazy = /^import_worker/;
+const files = all
+  .filter((rel) => rel !== SW && !regionFile.test(rel) && !installOnly.test(rel) && !lazy.test(rel))
+  .sort();
 const indexText = readFileSync(join(staging, "wilayah", "index.txt"), "utf8");
 const dataVersion = indexText.slice(1, indexText.indexOf("\n"));
 if (!/^[0-9a-f]+$/.test(dataVersion)) {

@@ -17,9 +17,16 @@ pub mod headers;
 pub mod layout;
 pub mod place;
 pub mod values;
+pub mod workbook;
+
+use serde::{Deserialize, Serialize};
+
+/// The shape of what the workbook reader (`src/bin/import_worker.rs`) answers; raised when
+/// [`Cell`] or [`Table`] change, so that a page never reads a worker of another build.
+pub const WORKER_PROTOCOL: u32 = 1;
 
 /// One cell of a sheet as read from a file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -30,9 +37,15 @@ pub enum Cell {
     Bool(bool),
 }
 
+/// Whether a file's bytes are a workbook (XLSX and ODS are zip archives, XLS an OLE compound
+/// file) rather than text such as CSV: by the bytes, never the name.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
 /// One sheet (a CSV file is one), rows as read, empty rows included so row numbers match what
 /// the officer sees in the spreadsheet (row 1 is the first).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
