@@ -449,6 +449,6 @@ mod tests {
         assert_eq!(escape("a & <b> \"c\""), "a &amp; &lt;b&gt; &quot;c&quot;");
         assert_eq!(escape("baris\nkedua\tx"), "baris\nkedua\tx");
         assert_eq!(escape("bel\u{7}"), "bel_x0007_");
-        assert_eq!(escape("_x0041_ dan _x4"), "_x005F__x0041_ dan _x4");
+        assert_eq!(escape("_x0041_ dan _x4"), "_x005F_x0041_ dan _x4");
     }
 }
