@@ -30,7 +30,7 @@ pub use writer::Writer;
 
 pub const FORMAT: &str = "sentra-bundle";
 /// Major.minor: a reader takes any minor of its major and refuses a later major.
-pub const VERSION: &str = "1.2";
+pub const VERSION: &str = "1.3";
 const MAJOR: u64 = 1;
 /// Larger files are refused before parsing: 50,000 Usaha make about 40 MB.
 pub const MAX_BYTES: usize = 100_000_000;

@@ -78,7 +78,18 @@ impl Lookup<'_> {
     /// officers read them, the village with its code, the GPS point as one fact. Phones in full.
     pub fn usaha_facts(&self, r: &Record) -> Vec<Fact> {
         let t = |m: Msg| m.text(self.lang);
-        usaha::LABELS
+        // The office lists it was brought in from, after the date it was last verified.
+        let years = usaha::tahun_data(r);
+        let listed = (!years.is_empty()).then(|| Fact {
+            key: usaha::TAHUN_DATA,
+            label: Msg::FieldTahunData,
+            text: years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+        let mut facts: Vec<Fact> = usaha::LABELS
             .iter()
             .filter_map(|&(key, label)| {
                 let v = r.get(key)?;
@@ -114,7 +125,13 @@ impl Lookup<'_> {
                     text,
                 })
             })
-            .collect()
+            .collect();
+        let at = facts
+            .iter()
+            .position(|f| f.key == "diverifikasi")
+            .map_or(facts.len(), |i| i + 1);
+        facts.splice(at..at, listed);
+        facts
     }
 
     /// A stored value as shown; phone numbers masked when `masked`. A links value is a list of

@@ -42,6 +42,8 @@ fn records() -> Vec<Record> {
         ("status", json!("aktif")),
         ("tenaga_kerja", json!(6)),
         ("modal", json!(150_000_000)),
+        // Brought in from the office's 2017 list (since 1.3).
+        ("tahun_data/2017", json!(true)),
     ] {
         usaha.set(k, v, &mut ed);
     }
@@ -302,6 +304,19 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
                 id: String::new(),
                 kind: Kind::Usaha,
                 field: "catatan".into(),
+                reason: String::new(),
+            }),
+        ),
+        (
+            "wrong-type-tahun-data-not-yes-or-no.json",
+            edit(&|c| {
+                let i = usaha_at(c);
+                c["records"][i]["fields"]["tahun_data/2017"]["v"] = json!(2017);
+            }),
+            Err(BundleError::Invalid {
+                id: String::new(),
+                kind: Kind::Usaha,
+                field: "tahun_data/2017".into(),
                 reason: String::new(),
             }),
         ),

@@ -353,6 +353,7 @@ messages! {
     FieldPenjualan { id: "Hasil penjualan tahunan (Rp)", en: "Annual sales (Rp)" }
     FieldInvestasi { id: "Investasi (Rp, tanpa tanah dan bangunan)", en: "Investment (Rp, excluding land and buildings)" }
     FieldTahunMulai { id: "Tahun mulai usaha", en: "Year started" }
+    FieldTahunData { id: "Tahun data (daftar kantor)", en: "Data year (office list)" }
     FieldPirt { id: "Nomor P-IRT", en: "P-IRT number" }
     FieldHalalStatus { id: "Sertifikat halal", en: "Halal certificate" }
     FieldHalalNo { id: "Nomor sertifikat halal", en: "Halal certificate number" }

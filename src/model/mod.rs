@@ -139,6 +139,9 @@ pub fn field_label(kind: Kind, key: &str) -> Option<Msg> {
         return Some(Msg::CountDeleted);
     }
     let key = link_element(kind, key).map_or(key, |(links, _)| links);
+    if kind == Kind::Usaha && usaha::tahun_data_year(key).is_some() {
+        return Some(Msg::FieldTahunData);
+    }
     match kinds::schema(kind) {
         Some(schema) if key == "lon" => schema.field("lat").map(|_| Msg::FieldLon),
         Some(schema) => schema.field(key).map(|f| f.label),

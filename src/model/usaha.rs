@@ -133,8 +133,43 @@ pub const LABELS: &[(&str, Msg)] = &[
     ("catatan", Msg::FieldCatatan),
 ];
 
+/// The years of the office lists an Usaha was brought in from ("tahun data", issue 16): a set,
+/// kept as one field per year, `tahun_data/2017` = `true` (as a sentra's members are, see
+/// [`super::links`]), so that two devices importing different years' lists both keep theirs.
+pub const TAHUN_DATA: &str = "tahun_data";
+
+/// The field that marks `year` as a tahun data of an Usaha: `tahun_data/2017`.
+pub fn tahun_data_key(year: i32) -> String {
+    format!("{TAHUN_DATA}{}{year}", super::schema::ELEMENT_SEP)
+}
+
+/// The year a tahun data field (`tahun_data/2017`) stands for, when the key is one: four digits,
+/// 2000 to 2100.
+pub fn tahun_data_year(key: &str) -> Option<i32> {
+    let year = key
+        .strip_prefix(TAHUN_DATA)?
+        .strip_prefix(super::schema::ELEMENT_SEP)?;
+    (year.len() == 4)
+        .then(|| year.parse().ok())
+        .flatten()
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+/// The list years of an Usaha, ascending (empty for one only ever entered by hand).
+pub fn tahun_data(r: &Record) -> Vec<i32> {
+    let prefix = format!("{TAHUN_DATA}{}", super::schema::ELEMENT_SEP);
+    r.fields
+        .prefixed(&prefix)
+        .filter(|(_, f)| f.value == Value::Bool(true))
+        .filter_map(|(key, _)| tahun_data_year(key))
+        .collect()
+}
+
 /// The JSON each stored Usaha field holds (`None`: a field this version does not know).
 pub fn shape(key: &str) -> Option<Shape> {
+    if tahun_data_year(key).is_some() {
+        return Some(Shape::YesNo);
+    }
     match key {
         "tenaga_kerja" | "modal" | "penjualan" | "investasi" | "tahun_mulai" => Some(Shape::Whole),
         "lat" | "lon" => Some(Shape::Number),

@@ -282,6 +282,27 @@ pub fn year_of(r: &Record, utc_offset_ms: i64) -> i64 {
     own.unwrap_or_else(|| entered_year(r, utc_offset_ms))
 }
 
+/// The years a record counts in for the year filter and the year-by-year series: one year, by
+/// [`year_of`], except for an Usaha, which counts in every year of the office lists it was
+/// brought in from ([`usaha::tahun_data`], issue 16) or, entered by hand, in the year it was
+/// entered; and in the year it was last verified as well. Ascending, each once.
+pub fn years_of(r: &Record, utc_offset_ms: i64) -> Vec<i64> {
+    if r.kind != Kind::Usaha {
+        return vec![year_of(r, utc_offset_ms)];
+    }
+    let mut years: Vec<i64> = crate::model::usaha::tahun_data(r)
+        .into_iter()
+        .map(i64::from)
+        .collect();
+    if years.is_empty() {
+        years.push(entered_year(r, utc_offset_ms));
+    }
+    years.extend(year_of_date(text(r, "diverifikasi")));
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
 /// The local year a record was entered.
 pub fn entered_year(r: &Record, utc_offset_ms: i64) -> i64 {
     civil(r.created.wall.saturating_add_signed(utc_offset_ms)).0
@@ -409,7 +430,7 @@ struct Narrow<'f> {
 impl Narrow<'_> {
     fn keeps(&self, r: &Record, links: &Links, utc_offset_ms: i64) -> bool {
         if let Some(year) = self.filter.year {
-            if year_of(r, utc_offset_ms) != year {
+            if !years_of(r, utc_offset_ms).contains(&year) {
                 return false;
             }
         }
@@ -588,7 +609,7 @@ pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
         }
     }
     for row in index.rows.values() {
-        years.insert(i64::from(row.year));
+        years.extend(row.years());
         kecamatan.extend(index.kecamatan.text(row.kecamatan));
         komoditas.extend(index.komoditas.text(row.komoditas));
     }

@@ -28,6 +28,29 @@ impl Interned {
     }
 }
 
+/// The first year [`UsahaRow::years`] holds.
+const YEAR_BASE: i64 = 2000;
+
+/// The bits of `years` (see [`UsahaRow::years`]).
+fn year_bits(years: &[i64]) -> u64 {
+    years
+        .iter()
+        .filter_map(|y| u32::try_from(y - YEAR_BASE).ok().filter(|b| *b < 64))
+        .fold(0, |bits, b| bits | 1 << b)
+}
+
+impl UsahaRow {
+    pub(super) fn counts_in(&self, year: i64) -> bool {
+        u32::try_from(year - YEAR_BASE).is_ok_and(|b| b < 64 && self.years & (1 << b) != 0)
+    }
+
+    pub(super) fn years(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..64)
+            .filter(|b| self.years & (1 << b) != 0)
+            .map(|b| YEAR_BASE + b)
+    }
+}
+
 /// What the figures read of one Usaha, in a few bytes.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct UsahaRow {
@@ -36,7 +59,9 @@ pub(super) struct UsahaRow {
     pub(super) industri: u8,
     pub(super) status: u8,
     pub(super) halal: u8,
-    pub(super) year: i32,
+    /// The years it counts in ([`super::years_of`]): bit `y - 2000` for each year `y` from 2000
+    /// to 2063 (years outside are not counted by year).
+    pub(super) years: u64,
     /// Interned kecamatan code (`u32::MAX`: none) and commodity as written.
     pub(super) kecamatan: u32,
     pub(super) komoditas: u32,
@@ -112,7 +137,7 @@ impl UsahaIndex {
                 .unwrap_or(3) as u8,
             status: index_of(STATUS, status).unwrap_or(0) as u8,
             halal: index_of(HALAL, halal).unwrap_or(3) as u8,
-            year: entered_year(r, self.utc_offset_ms) as i32,
+            years: year_bits(&years_of(r, self.utc_offset_ms)),
             kecamatan: kecamatan_of_desa(desa).map_or(u32::MAX, |k| self.kecamatan.of(k)),
             komoditas: self.komoditas.of(komoditas.trim()),
         })
@@ -140,7 +165,7 @@ impl UsahaIndex {
             .map(|k| self.komoditas.texts.iter().map(|t| fold(t) == *k).collect());
         self.rows
             .values()
-            .filter(|r| narrow.filter.year.is_none_or(|y| y == i64::from(r.year)))
+            .filter(|r| narrow.filter.year.is_none_or(|y| r.counts_in(y)))
             .filter(|r| kecamatan.is_none_or(|k| k == Some(r.kecamatan)))
             .filter(|r| {
                 kabupaten
@@ -160,8 +185,8 @@ pub(super) fn usaha_figures(index: &UsahaIndex, records: &[UsahaRow]) -> UsahaFi
     };
     // Counted by interned number; sorted and named once at the end.
     let mut kecamatan = vec![[0u64; 5]; index.kecamatan.texts.len()];
-    // A few distinct years: a short list beats hashing 50,000 times.
-    let mut tahun: Vec<(i32, u64)> = Vec::new();
+    // One counter per year a row can count in: a business listed in 2017 and 2018 counts in both.
+    let mut tahun = [0u64; 64];
     let mut komoditas = vec![0u64; index.komoditas.texts.len()];
     for r in records {
         f.umkm[r.umkm as usize] += 1;
@@ -170,9 +195,10 @@ pub(super) fn usaha_figures(index: &UsahaIndex, records: &[UsahaRow]) -> UsahaFi
         if let Some(k) = kecamatan.get_mut(r.kecamatan as usize) {
             k[r.umkm as usize] += 1;
         }
-        match tahun.iter_mut().find(|(y, _)| *y == r.year) {
-            Some((_, n)) => *n += 1,
-            None => tahun.push((r.year, 1)),
+        let mut bits = r.years;
+        while bits != 0 {
+            tahun[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
         komoditas[r.komoditas as usize] += 1;
     }
@@ -184,7 +210,7 @@ pub(super) fn usaha_figures(index: &UsahaIndex, records: &[UsahaRow]) -> UsahaFi
         .zip(kecamatan)
         .filter(|(_, n)| n.iter().any(|n| *n > 0))
         .collect();
-    let tahun: BTreeMap<i64, u64> = tahun.into_iter().map(|(y, n)| (i64::from(y), n)).collect();
+    let tahun: BTreeMap<i64, u64> = (YEAR_BASE..).zip(tahun).filter(|(_, n)| *n > 0).collect();
     f.komoditas = grouped(
         index
             .komoditas
