@@ -40,6 +40,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
+        name: "chrono",
+        licence: "MIT OR Apache-2.0",
+    },
+    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },
