@@ -413,3 +413,51 @@ proptest! {
         }
     }
 }
+
+/// docs/import.md's table: every example written `like this` is accepted or refused as its
+/// column says, read as a text cell.
+#[test]
+fn the_documented_examples_hold() {
+    let page = include_str!("../../../docs/import.md");
+    let kinds = [
+        ("money", Kind::Money),
+        ("counts", Kind::Count),
+        ("dates", Kind::Date),
+        ("years", Kind::Year),
+        ("phones", Kind::Phone),
+        ("coordinates", Kind::Coordinate),
+    ];
+    let examples = |cell: &str| -> Vec<String> {
+        cell.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut checked = 0;
+    for line in page.lines() {
+        let columns: Vec<&str> = line.split(" | ").collect();
+        let Some((_, kind)) = kinds
+            .iter()
+            .find(|(name, _)| columns[0].starts_with(&format!("| **{name}**")))
+        else {
+            continue;
+        };
+        assert_eq!(columns.len(), 3, "{line}");
+        for example in examples(columns[1]) {
+            assert!(
+                read(*kind, &t(&example)).is_ok(),
+                "{kind:?} accepts {example:?}"
+            );
+            checked += 1;
+        }
+        for example in examples(columns[2]) {
+            assert!(
+                read(*kind, &t(&example)).is_err(),
+                "{kind:?} refuses {example:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 80, "only {checked} examples found");
+}
