@@ -2,6 +2,7 @@
 //! Indonesian; "Rp20,000,000", "31 March 2021" in English. Pure: no browser.
 
 use crate::i18n::Lang;
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
 
 const BULAN: [&str; 12] = [
     "Januari",
@@ -79,37 +80,50 @@ pub fn rupiah(n: u64, lang: Lang) -> String {
     format!("Rp{}", thousands(n, lang))
 }
 
-/// An ISO date `YYYY-MM-DD` as "31 Maret 2021"; anything else is returned as it is.
+/// An ISO date `YYYY-MM-DD` as "31 Maret 2021"; anything else (a day the calendar does not
+/// have included) is returned as it is.
 pub fn date(iso: &str, lang: Lang) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    let parsed = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => d
-            .parse::<u32>()
-            .ok()
-            .zip(m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)))
-            .map(|(d, m)| (y, m, d)),
-        _ => None,
-    };
-    match parsed {
-        Some((y, m, d)) => {
-            let names = match lang {
-                Lang::Id => &BULAN,
-                Lang::En => &MONTHS,
-            };
-            format!("{d} {} {y}", names[m - 1])
-        }
+    match iso_date(iso) {
+        Some(day) => day_in_words(day, lang),
         None => iso.to_string(),
     }
+}
+
+/// A stored date: exactly `YYYY-MM-DD` (four, two and two digits), a day the calendar has.
+pub fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let part = |range: std::ops::Range<usize>| -> Option<u32> {
+        let p = &s[range];
+        p.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    NaiveDate::from_ymd_opt(part(0..4)? as i32, part(5..7)?, part(8..10)?)
+}
+
+fn day_in_words(day: NaiveDate, lang: Lang) -> String {
+    let names = match lang {
+        Lang::Id => &BULAN,
+        Lang::En => &MONTHS,
+    };
+    format!(
+        "{} {} {}",
+        day.day(),
+        names[day.month0() as usize],
+        day.year()
+    )
 }
 
 /// A moment on the device's calendar as officers read it: "30 November 2026 pukul 06.23"
 /// (Indonesian writes the time with a full stop), "30 November 2026 at 06:23". `local_ms` is the
 /// moment in ms since the epoch with the device's UTC offset already added.
 pub fn moment(local_ms: u64, lang: Lang) -> String {
-    let (year, month, day) = civil(local_ms);
-    let minutes = local_ms % 86_400_000 / 60_000;
-    let (hour, minute) = (minutes / 60, minutes % 60);
-    let day = date(&format!("{year:04}-{month:02}-{day:02}"), lang);
+    let at = utc(local_ms);
+    let (day, hour, minute) = (day_in_words(at.date_naive(), lang), at.hour(), at.minute());
     match lang {
         Lang::Id => format!("{day} pukul {hour:02}.{minute:02}"),
         Lang::En => format!("{day} at {hour:02}:{minute:02}"),
@@ -118,31 +132,27 @@ pub fn moment(local_ms: u64, lang: Lang) -> String {
 
 /// A moment as ISO 8601 UTC with milliseconds: "2026-11-23T08:15:30.123Z".
 pub fn iso_utc(ms: u64) -> String {
-    let ((year, month, day), rest) = (civil(ms), ms % 86_400_000);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3_600_000,
-        rest / 60_000 % 60,
-        rest / 1_000 % 60,
-        rest % 1_000
-    )
+    utc(ms).to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// The calendar date (year, month, day) of a moment in ms since the Unix epoch, in UTC; add the
 /// local offset to `ms` for the local date.
 pub fn civil(ms: u64) -> (i64, i64, i64) {
-    let days = (ms / 86_400_000) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    let day = utc(ms).date_naive();
+    (
+        i64::from(day.year()),
+        i64::from(day.month()),
+        i64::from(day.day()),
+    )
+}
+
+/// A moment in ms since the Unix epoch. One past chrono's calendar (the year 262,143: no clock
+/// or stamp reaches it) is its last moment.
+fn utc(ms: u64) -> DateTime<Utc> {
+    i64::try_from(ms)
+        .ok()
+        .and_then(DateTime::from_timestamp_millis)
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 #[cfg(test)]
@@ -205,5 +215,23 @@ mod tests {
             "not a date: as is"
         );
         assert_eq!(date("kemarin", Lang::Id), "kemarin");
+        assert_eq!(
+            date("2019-02-29", Lang::Id),
+            "2019-02-29",
+            "no such day: as is"
+        );
+        assert_eq!(date("2020-02-29", Lang::Id), "29 Februari 2020");
+        assert_eq!(
+            date("2021-3-31", Lang::Id),
+            "2021-3-31",
+            "not as stored: as is"
+        );
+    }
+
+    #[test]
+    fn moments_past_the_calendar_read_as_its_last() {
+        assert_eq!(civil(u64::MAX), civil(i64::MAX as u64));
+        assert_eq!(civil(u64::MAX).1, 12);
+        assert_eq!(civil(u64::MAX).2, 31);
     }
 }

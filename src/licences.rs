@@ -44,6 +44,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT",
     },
     Component {
+        name: "chrono",
+        licence: "MIT OR Apache-2.0",
+    },
+    Component {
         name: "wasm-bindgen",
         licence: "MIT OR Apache-2.0",
     },

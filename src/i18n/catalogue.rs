@@ -875,4 +875,50 @@ messages! {
 
     NotFoundTitle { id: "Halaman tidak ditemukan", en: "Page not found" }
     NotFoundBack { id: "Kembali ke Beranda", en: "Back to Home" }
+
+    // issue 16: values from spreadsheets (src/intake/values.rs). No reason repeats the cell's
+    // value: it may be personal data.
+    ValueNotMoney {
+        id: "Bukan jumlah rupiah. Tulis misalnya 20.000.000, Rp 20 jt atau 1,5 M.",
+        en: "Not an amount of rupiah. Write for example 20.000.000, Rp 20 jt or 1,5 M.",
+    }
+    ValueMoneyFraction {
+        id: "Rupiah harus bulat: jumlah ini menyisakan pecahan rupiah.",
+        en: "Rupiah must be whole: this amount leaves a fraction of a rupiah.",
+    }
+    ValueMoneyDot {
+        id: "Tidak jelas: titik diikuti 1 atau 2 angka. Ribuan ditulis 20.500; pecahan dengan koma dan satuan, misalnya 20,5 jt.",
+        en: "Unclear: a dot followed by 1 or 2 digits. Thousands are written 20.500; a fraction with a comma and a unit, for example 20,5 jt.",
+    }
+    ValueTooLarge { id: "Angkanya terlalu besar (lebih dari 18 angka).", en: "The number is too large (more than 18 digits)." }
+    ValueNotWhole {
+        id: "Bukan angka bulat. Tulis misalnya 12 atau 12 orang.",
+        en: "Not a whole number. Write for example 12 or 12 orang.",
+    }
+    ValueNotDate {
+        id: "Bukan tanggal. Tulis misalnya 20 Mei 2017, 20/05/2017 atau 2017-05-20.",
+        en: "Not a date. Write for example 20 Mei 2017, 20/05/2017 or 2017-05-20.",
+    }
+    ValueNoSuchDay {
+        id: "Tanggal ini tidak ada di kalender. Hari ditulis lebih dulu, lalu bulan: 20/05/2017.",
+        en: "This date is not in the calendar. The day comes first, then the month: 20/05/2017.",
+    }
+    ValueDayMissing {
+        id: "Tanggal tidak lengkap: perlu hari, bulan dan tahun.",
+        en: "Incomplete date: the day, month and year are needed.",
+    }
+    ValueDateSerial {
+        id: "Angka ini bukan tanggal antara tahun 1970 dan 2099. Di Excel, format kolom ini sebagai tanggal.",
+        en: "This number is not a date between 1970 and 2099. In Excel, format this column as a date.",
+    }
+    ValueNotYear { id: "Bukan tahun. Tulis empat angka, misalnya 2017.", en: "Not a year. Write four digits, for example 2017." }
+    ValueDigitsLost {
+        id: "Excel sudah memotong angka ini (misalnya 1,23E+12, atau lebih dari 15 angka). Format kolom sebagai teks di Excel, lalu ketik ulang nomornya.",
+        en: "Excel has already cut this number (shown as 1.23E+12, or longer than 15 digits). Format the column as text in Excel, then type the number again.",
+    }
+    ValueNotDigits { id: "Nomor ini harus berupa angka saja.", en: "This number must be digits only." }
+    ValueNotCoordinate {
+        id: "Bukan koordinat desimal. Tulis misalnya -7,0123 atau 113,8615.",
+        en: "Not a decimal coordinate. Write for example -7.0123 or 113.8615.",
+    }
 }

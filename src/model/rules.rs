@@ -1,6 +1,7 @@
 //! Parsing and checking what officers type, shared by every kind's rules. Pure: no browser.
 
 use crate::i18n::Msg;
+use chrono::Datelike;
 use serde_json::{json, Value};
 
 /// Indonesia's bounding box, with a little margin: (south, north, west, east).
@@ -72,36 +73,10 @@ pub fn coordinate(s: &str) -> Result<Option<f64>, Msg> {
     t.parse::<f64>().map(Some).map_err(|_| Msg::ErrCoordinate)
 }
 
-/// A plausible calendar date `YYYY-MM-DD` from 2000 up to today.
+/// A plausible calendar date `YYYY-MM-DD` from 2000 up to today (the calendar is chrono's,
+/// through [`crate::format::iso_date`]).
 pub fn plausible_date(s: &str, today: &Today) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    s.len() == 10
-        && y >= 2000
-        && (1..=12).contains(&m)
-        && d >= 1
-        && d <= days[(m - 1) as usize]
-        && s <= today.iso.as_str()
+    crate::format::iso_date(s).is_some_and(|day| day.year() >= 2000) && s <= today.iso.as_str()
 }
 
 /// An Indonesian phone number: digits with spaces, `+ - ( ) .`; 8 to 15 digits starting 0 or 62.
@@ -149,5 +124,38 @@ pub fn hectares(s: &str) -> Result<Option<f64>, Msg> {
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v <= 1_000_000.0 => Ok(Some(v)),
         _ => Err(Msg::ErrHectare),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plausible_dates_follow_the_calendar() {
+        let far = Today {
+            year: 2200,
+            iso: "2200-01-01".into(),
+            clock_ms: 0,
+        };
+        for good in ["2000-01-01", "2000-02-29", "2024-02-29", "2100-12-31"] {
+            assert!(plausible_date(good, &far), "{good}");
+        }
+        for bad in [
+            "1999-12-31",
+            "2100-02-29",
+            "2023-02-29",
+            "2023-04-31",
+            "2023-00-10",
+            "2023-01-00",
+            "2023-1-01",
+            "2023-01-1",
+            "+023-01-01",
+            "2023/01/01",
+            "2023-01-01 ",
+            "",
+        ] {
+            assert!(!plausible_date(bad, &far), "{bad}");
+        }
     }
 }
