@@ -921,4 +921,14 @@ messages! {
         id: "Bukan koordinat desimal. Tulis misalnya -7,0123 atau 113,8615.",
         en: "Not a decimal coordinate. Write for example -7.0123 or 113.8615.",
     }
+
+    // issue 16: the import plan (src/intake/plan.rs)
+    ImportDesaSeveral {
+        id: "Nama desa ini cocok dengan beberapa desa. Pilih desa yang dimaksud.",
+        en: "This village name matches several villages. Choose the one meant.",
+    }
+    ImportDesaNotFound {
+        id: "Desa ini tidak ditemukan di wilayah kerja. Periksa ejaannya, atau isi kode desa.",
+        en: "This village is not found in the working area. Check its spelling, or give the village code.",
+    }
 }

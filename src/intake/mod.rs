@@ -12,10 +12,12 @@
 //! - the plan says per row what will be created, updated or refused and why; nothing is written
 //!   until the officer confirms, and the apply is one transaction, like a received file.
 
+pub mod apply;
 pub mod csv;
 pub mod headers;
 pub mod layout;
 pub mod place;
+pub mod plan;
 pub mod values;
 pub mod workbook;
 

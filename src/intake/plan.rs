@@ -1,0 +1,407 @@
+//! What an office's Usaha list would do to the device, row by row, before anything is written:
+//! each row read into the Usaha form (as if typed), its village matched, checked with the form's
+//! own rules, and matched against the records already here and the rows above it. The officer
+//! sees the counts and every refused row with its reasons, resolves the places that matched
+//! several villages, and confirms; [`super::apply`] then makes the records.
+//!
+//! A row is the same business as a record when it names the record's id (the app's own export),
+//! has its NIB, or has a similar name in the same village and no other owner (the form's
+//! duplicate check, with the owner added: two "Warung Makan" of one village with different owners
+//! are two businesses). Two rows of one file that are the same business make one record.
+
+use super::headers::{
+    self, DESA_KODE, DESA_NAMA, ID, KABUPATEN, KECAMATAN_KODE, KECAMATAN_NAMA, SKIP, TAHUN_DATA,
+};
+use super::layout::Layout;
+use super::place::{Place, Places};
+use super::{values, Cell, Table};
+use crate::i18n::Msg;
+use crate::model::rules::Today;
+use crate::model::usaha::{self, UsahaForm};
+use crate::model::{Kind, Record};
+use crate::wilayah::{search, Gazetteer, VillageRef};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What the officer decided after a first look: a column's field changed, the list's year, a
+/// village chosen for a place that matched several, rows to take as new businesses even though
+/// they match a record or an earlier row.
+#[derive(Clone, Debug, Default)]
+pub struct Choices {
+    /// Each column's field ([`headers`] keys; `None`: not taken).
+    pub columns: Vec<Option<&'static str>>,
+    /// The list's year for rows without a year of their own.
+    pub year: Option<i32>,
+    /// Village codes chosen, by the place as the row wrote it: (village, kecamatan).
+    pub villages: HashMap<(String, String), String>,
+    /// Spreadsheet row numbers to take as new businesses.
+    pub new_rows: HashSet<usize>,
+}
+
+impl Choices {
+    /// The guesses for a sheet's layout: columns by their headers, the year its title gives.
+    pub fn guessed(layout: &Layout) -> Self {
+        Choices {
+            columns: headers::guess_columns(Kind::Usaha, &layout.headers),
+            year: layout.year,
+            ..Choices::default()
+        }
+    }
+}
+
+/// One reason a row is refused: the field (a form key, or `desa`) and the message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub msg: Msg,
+    pub args: Vec<(&'static str, String)>,
+    /// For a place that matched several villages: the candidates to choose from.
+    pub candidates: Vec<VillageRef>,
+}
+
+impl Problem {
+    fn new(field: &'static str, msg: Msg) -> Self {
+        Problem {
+            field,
+            msg,
+            args: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// A new Usaha.
+    Create,
+    /// The same business as a record on the device: that record takes the row (`changes`:
+    /// fields it would change, 0 when the row says nothing new, as when a file comes twice).
+    Update { id: String, changes: usize },
+    /// The same business as an earlier row of the file (its row number): one record for both.
+    SameAsRow(usize),
+    /// Not taken, for these reasons.
+    Refused(Vec<Problem>),
+}
+
+/// One row of the list: its number as the spreadsheet shows it, the form it reads as, the list
+/// year it counts in, and what it would do.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub line: usize,
+    pub form: UsahaForm,
+    pub year: Option<i32>,
+    /// The place as written (village, kecamatan), for choosing among several.
+    pub place: (String, String),
+    /// The form fields the row wrote (a default, such as the status of a row without one, is
+    /// not written: it never overwrites a record).
+    pub written: Vec<&'static str>,
+    /// The record id the row names (the app's own export's "ID catatan"), if any.
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    pub rows: Vec<Row>,
+}
+
+/// The counts shown before the officer confirms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub create: usize,
+    pub update: usize,
+    pub unchanged: usize,
+    pub same_as_row: usize,
+    pub refused: usize,
+}
+
+impl Plan {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for r in &self.rows {
+            match &r.outcome {
+                Outcome::Create => c.create += 1,
+                Outcome::Update { changes: 0, .. } => c.unchanged += 1,
+                Outcome::Update { .. } => c.update += 1,
+                Outcome::SameAsRow(_) => c.same_as_row += 1,
+                Outcome::Refused(_) => c.refused += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The plan of a sheet's rows (from `layout.first_row`) within the working `area`.
+pub fn plan(
+    table: &Table,
+    layout: &Layout,
+    choices: &Choices,
+    records: &BTreeMap<String, Record>,
+    gazetteer: &Gazetteer,
+    area: &str,
+    today: &Today,
+) -> Plan {
+    let mut places = Places::new(gazetteer, area);
+    let mut known = Known::of(
+        records
+            .values()
+            .filter(|r| r.kind == Kind::Usaha && !r.is_deleted()),
+    );
+    let mut listed = Known::default();
+    let mut rows = Vec::new();
+    for (i, cells) in table.rows.iter().enumerate().skip(layout.first_row) {
+        let line = i + 1;
+        let Some(mut row) = read_row(line, cells, choices, &mut places, today) else {
+            continue;
+        };
+        if !matches!(row.outcome, Outcome::Refused(_)) {
+            row.outcome = match_row(&row, choices, records, &known, &listed, today);
+            let id = match &row.outcome {
+                Outcome::Update { id, .. } => Some(id.clone()),
+                _ => None,
+            };
+            if row.outcome == Outcome::Create {
+                listed.add(&format!("baris {line}"), &row.form, Some(line));
+            }
+            // A record a row updates is as the row leaves it for the rows below.
+            if let Some(id) = id {
+                known.add(&id, &row.form, None);
+            }
+        }
+        rows.push(row);
+    }
+    Plan { rows }
+}
+
+/// A row read into a form, or `None` for a row with nothing in the columns taken.
+fn read_row(
+    line: usize,
+    cells: &[Cell],
+    choices: &Choices,
+    places: &mut Places,
+    today: &Today,
+) -> Option<Row> {
+    let mut form = UsahaForm::default();
+    let mut problems = Vec::new();
+    let (mut code, mut village, mut kecamatan, mut year) =
+        (String::new(), String::new(), String::new(), choices.year);
+    let mut anything = false;
+    let (mut written, mut id) = (Vec::new(), String::new());
+    for (c, target) in choices.columns.iter().enumerate() {
+        let Some(target) = *target else { continue };
+        let cell = cells.get(c).unwrap_or(&Cell::Empty);
+        if *cell == Cell::Empty || target == SKIP || target == KABUPATEN {
+            continue;
+        }
+        anything = true;
+        match target {
+            DESA_KODE => code = values::text(cell),
+            DESA_NAMA => village = values::text(cell),
+            KECAMATAN_NAMA | KECAMATAN_KODE => kecamatan = values::text(cell),
+            TAHUN_DATA => match values::year(cell).map(|y| y.parse().ok()) {
+                Ok(y) => year = y.or(year),
+                Err(msg) => problems.push(Problem::new("tahun_data", msg)),
+            },
+            ID => id = values::text(cell),
+            key => match values::read(values::usaha_kind(key), cell).and_then(|t| choice(key, t)) {
+                Ok(text) => {
+                    if let Some(field) = form.text_mut(key) {
+                        *field = text;
+                        written.push(static_key(key));
+                    }
+                }
+                Err(msg) => problems.push(Problem::new(static_key(key), msg)),
+            },
+        }
+    }
+    if !anything {
+        return None;
+    }
+    defaults(&mut form);
+    match places.resolve(&code, &village, &kecamatan) {
+        Place::Found {
+            desa,
+            kecamatan_differs,
+        } => {
+            form.desa = desa;
+            written.push("desa");
+            if kecamatan_differs {
+                form.kecamatan_tertulis = kecamatan.clone();
+                written.push("kecamatan_tertulis");
+            }
+        }
+        Place::Several(candidates) => problems.push(Problem {
+            candidates,
+            ..Problem::new("desa", Msg::ImportDesaSeveral)
+        }),
+        Place::NotFound => problems.push(Problem::new("desa", Msg::ImportDesaNotFound)),
+        Place::Missing => problems.push(Problem::new("desa", Msg::ErrDesaRequired)),
+    }
+    if let Some(chosen) = choices.villages.get(&(village.clone(), kecamatan.clone())) {
+        problems.retain(|p| p.field != "desa");
+        form.desa = chosen.clone();
+        written.push("desa");
+    }
+    if let Err(errors) = form.validate(today) {
+        for e in errors {
+            // A value already refused as read is not refused again by the form.
+            if !problems.iter().any(|p| p.field == e.field) {
+                problems.push(Problem {
+                    args: e.args,
+                    ..Problem::new(e.field, e.msg)
+                });
+            }
+        }
+    }
+    let outcome = if problems.is_empty() {
+        Outcome::Create
+    } else {
+        Outcome::Refused(problems)
+    };
+    Some(Row {
+        line,
+        form,
+        year,
+        place: (village, kecamatan),
+        written,
+        id,
+        outcome,
+    })
+}
+
+/// What a list leaves to the form's defaults: an office's list is of businesses it counts as
+/// active, and KBLI codes before 2025 are of the 2020 edition.
+fn defaults(form: &mut UsahaForm) {
+    if form.status.is_empty() {
+        form.status = "aktif".into();
+    }
+    if !form.kbli.is_empty() && form.kbli_edisi.is_empty() {
+        form.kbli_edisi = "2020".into();
+    }
+}
+
+/// A choice field's key from the words lists use ("Aktif", "Tidak Aktif", "Sudah"); other
+/// fields pass as read.
+fn choice(key: &str, text: String) -> Result<String, Msg> {
+    let folded = search::fold(&text);
+    if text.is_empty() {
+        return Ok(text);
+    }
+    let found = match key {
+        "status" => match folded.as_str() {
+            "aktif" | "ya" | "masihaktif" | "beroperasi" => Some("aktif"),
+            "tidakaktif" | "nonaktif" | "tidak" | "vakum" | "berhentisementara" => {
+                Some("tidak_aktif")
+            }
+            "tutup" | "sudahtutup" | "bangkrut" | "berhenti" => Some("tutup"),
+            _ => None,
+        },
+        "halal_status" => match folded.as_str() {
+            "belum" | "tidak" | "tidakada" | "belumada" => Some("belum"),
+            "proses" | "dalamproses" | "diproses" | "pengajuan" => Some("proses"),
+            "terbit" | "sudah" | "ada" | "ya" | "halal" | "bersertifikat" => Some("terbit"),
+            _ => None,
+        },
+        _ => return Ok(text),
+    };
+    found.map(str::to_string).ok_or(Msg::ErrChoice)
+}
+
+/// The form key as the `'static` name the form's errors use.
+fn static_key(key: &str) -> &'static str {
+    usaha::LABELS
+        .iter()
+        .map(|(k, _)| *k)
+        .find(|k| *k == key)
+        .unwrap_or("catatan")
+}
+
+/// Businesses by NIB and by village, to find the same one again without walking every record.
+#[derive(Default)]
+struct Known {
+    nib: HashMap<String, (String, Option<usize>)>,
+    /// Village code → (record id or row, folded name, folded owner, the row it came from).
+    desa: HashMap<String, Vec<(String, String, String, Option<usize>)>>,
+}
+
+impl Known {
+    fn of<'a>(records: impl Iterator<Item = &'a Record>) -> Self {
+        let mut k = Known::default();
+        for r in records {
+            k.add(&r.id, &UsahaForm::from_record(r), None);
+        }
+        k
+    }
+
+    fn add(&mut self, id: &str, form: &UsahaForm, line: Option<usize>) {
+        if !form.nib.trim().is_empty() {
+            self.nib
+                .insert(form.nib.trim().to_string(), (id.to_string(), line));
+        }
+        let entry = (
+            id.to_string(),
+            search::fold(&form.nama),
+            search::fold(&form.pemilik),
+            line,
+        );
+        self.desa.entry(form.desa.clone()).or_default().push(entry);
+    }
+
+    /// The id (and row) of the business `form` is, if known.
+    fn find(&self, form: &UsahaForm) -> Option<(String, Option<usize>)> {
+        if let Some(hit) = self
+            .nib
+            .get(form.nib.trim())
+            .filter(|_| !form.nib.trim().is_empty())
+        {
+            return Some(hit.clone());
+        }
+        let (name, owner) = (search::fold(&form.nama), search::fold(&form.pemilik));
+        let mut scratch = search::Scratch::default();
+        self.desa
+            .get(&form.desa)?
+            .iter()
+            .find_map(|(id, other, other_owner, line)| {
+                let similar = *other == name
+                    || (name.len() >= 4
+                        && other.len() <= name.len() + 1
+                        && search::prefix_distance(
+                            name.as_bytes(),
+                            other.as_bytes(),
+                            1,
+                            &mut scratch,
+                        )
+                        .is_some());
+                let same_owner =
+                    owner.is_empty() || other_owner.is_empty() || *other_owner == owner;
+                (similar && same_owner).then(|| (id.clone(), *line))
+            })
+    }
+}
+
+fn match_row(
+    row: &Row,
+    choices: &Choices,
+    records: &BTreeMap<String, Record>,
+    known: &Known,
+    listed: &Known,
+    today: &Today,
+) -> Outcome {
+    if choices.new_rows.contains(&row.line) {
+        return Outcome::Create;
+    }
+    let named = records
+        .get(&row.id)
+        .filter(|r| r.kind == Kind::Usaha && !r.is_deleted());
+    if named.is_none() {
+        if let Some((_, Some(line))) = listed.find(&row.form) {
+            return Outcome::SameAsRow(line);
+        }
+    }
+    match named.or_else(|| known.find(&row.form).and_then(|(id, _)| records.get(&id))) {
+        Some(record) => Outcome::Update {
+            id: record.id.clone(),
+            changes: super::apply::changes(record, row, today).len(),
+        },
+        None => Outcome::Create,
+    }
+}
