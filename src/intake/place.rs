@@ -30,17 +30,16 @@ pub enum Place {
 }
 
 /// Matches rows' places within a working area (`PP.KK` or `PP`), remembering each answer: a
-/// list of 6,000 businesses names a few hundred villages.
-pub struct Places<'g> {
-    gazetteer: &'g Gazetteer,
+/// list of 6,000 businesses names a few hundred villages. The gazetteer is lent at each call, so
+/// a page can plan a long list in slices.
+pub struct Places {
     area: String,
     known: HashMap<(String, String, String), Place>,
 }
 
-impl<'g> Places<'g> {
-    pub fn new(gazetteer: &'g Gazetteer, area: &str) -> Self {
+impl Places {
+    pub fn new(area: &str) -> Self {
         Places {
-            gazetteer,
             area: area.to_string(),
             known: HashMap::new(),
         }
@@ -48,7 +47,7 @@ impl<'g> Places<'g> {
 
     /// The place of a row from its village code, village name and kecamatan name (any may be
     /// empty). A code, when given, decides alone.
-    pub fn resolve(&mut self, code: &str, village: &str, kecamatan: &str) -> Place {
+    pub fn resolve(&mut self, g: &Gazetteer, code: &str, village: &str, kecamatan: &str) -> Place {
         let key = (
             code.trim().to_string(),
             village.trim().to_string(),
@@ -57,15 +56,27 @@ impl<'g> Places<'g> {
         if let Some(p) = self.known.get(&key) {
             return p.clone();
         }
-        let place = self.find(&key.0, &key.1, &key.2);
+        let lookup = Lookup {
+            gazetteer: g,
+            area: &self.area,
+        };
+        let place = lookup.find(&key.0, &key.1, &key.2);
         self.known.insert(key, place.clone());
         place
     }
+}
 
+/// One search, with what it searches.
+struct Lookup<'a> {
+    gazetteer: &'a Gazetteer,
+    area: &'a str,
+}
+
+impl Lookup<'_> {
     fn find(&self, code: &str, village: &str, kecamatan: &str) -> Place {
         if !code.is_empty() {
             let known = is_code(code, 4)
-                && within(code, &self.area)
+                && within(code, self.area)
                 && self.gazetteer.village(code).is_some();
             return if known {
                 Place::Found {
@@ -80,7 +91,7 @@ impl<'g> Places<'g> {
         if name.is_empty() {
             return Place::Missing;
         }
-        let hits = self.gazetteer.search_villages(&name, &self.area, "", 200);
+        let hits = self.gazetteer.search_villages(&name, self.area, "", 200);
         let kec = self.kecamatan_codes(kecamatan);
         // Villages of the row's kecamatan first; failing that, any in the area (the list's
         // kecamatan may be wrong, as reports' often are).
@@ -115,7 +126,7 @@ impl<'g> Places<'g> {
         if name.is_empty() {
             return Vec::new();
         }
-        let hits = self.gazetteer.search_kecamatan(&name, &self.area, "", 20);
+        let hits = self.gazetteer.search_kecamatan(&name, self.area, "", 20);
         let Some(best) = hits.iter().map(|h| h.quality).min() else {
             return Vec::new();
         };
@@ -179,20 +190,26 @@ mod tests {
     #[test]
     fn names_as_written_find_their_village() {
         let g = gazetteer();
-        let mut p = Places::new(&g, "35.29");
+        let mut p = Places::new("35.29");
         let found = |desa: &str| Place::Found {
             desa: desa.into(),
             kecamatan_differs: false,
         };
-        assert_eq!(p.resolve("", "Aeng Tong-Tong", ""), found("35.29.06.2012"));
         assert_eq!(
-            p.resolve("", "Desa Kerta Sade", "Kec. Kalianget"),
+            p.resolve(&g, "", "Aeng Tong-Tong", ""),
+            found("35.29.06.2012")
+        );
+        assert_eq!(
+            p.resolve(&g, "", "Desa Kerta Sade", "Kec. Kalianget"),
             found("35.29.02.2004")
         );
-        assert_eq!(p.resolve("", "Poteran", "Raas"), found("35.29.22.2006"));
-        assert_eq!(p.resolve("", "POTERAN", "talango"), found("35.29.04.2006"));
+        assert_eq!(p.resolve(&g, "", "Poteran", "Raas"), found("35.29.22.2006"));
         assert_eq!(
-            p.resolve("35.29.06.2012", "whatever", ""),
+            p.resolve(&g, "", "POTERAN", "talango"),
+            found("35.29.04.2006")
+        );
+        assert_eq!(
+            p.resolve(&g, "35.29.06.2012", "whatever", ""),
             found("35.29.06.2012"),
             "a code decides"
         );
@@ -201,9 +218,9 @@ mod tests {
     #[test]
     fn a_wrong_kecamatan_is_kept_as_written_but_the_village_found() {
         let g = gazetteer();
-        let mut p = Places::new(&g, "35.29");
+        let mut p = Places::new("35.29");
         assert_eq!(
-            p.resolve("", "Aeng Tong-Tong", "Bluto"),
+            p.resolve(&g, "", "Aeng Tong-Tong", "Bluto"),
             Place::Found {
                 desa: "35.29.06.2012".into(),
                 kecamatan_differs: true
@@ -214,24 +231,24 @@ mod tests {
     #[test]
     fn what_is_not_one_village_is_never_guessed() {
         let g = gazetteer();
-        let mut p = Places::new(&g, "35.29");
-        let Place::Several(two) = p.resolve("", "Poteran", "") else {
+        let mut p = Places::new("35.29");
+        let Place::Several(two) = p.resolve(&g, "", "Poteran", "") else {
             panic!("two Poteran without a kecamatan");
         };
         assert_eq!(two.len(), 2);
-        let Place::Several(pak) = p.resolve("", "Pakandangan", "Saronggi") else {
+        let Place::Several(pak) = p.resolve(&g, "", "Pakandangan", "Saronggi") else {
             panic!("a beginning shared by two villages");
         };
         assert_eq!(pak.len(), 2);
-        assert_eq!(p.resolve("", "Kampung Entah", ""), Place::NotFound);
-        assert_eq!(p.resolve("", "", "Talango"), Place::Missing);
+        assert_eq!(p.resolve(&g, "", "Kampung Entah", ""), Place::NotFound);
+        assert_eq!(p.resolve(&g, "", "", "Talango"), Place::Missing);
         assert_eq!(
-            p.resolve("35.29.99.2001", "", ""),
+            p.resolve(&g, "35.29.99.2001", "", ""),
             Place::NotFound,
             "an unknown code"
         );
         assert_eq!(
-            p.resolve("35.09.01.2001", "", ""),
+            p.resolve(&g, "35.09.01.2001", "", ""),
             Place::NotFound,
             "outside the area"
         );

@@ -130,7 +130,8 @@ impl Plan {
     }
 }
 
-/// The plan of a sheet's rows (from `layout.first_row`) within the working `area`.
+/// The plan of a sheet's rows (from `layout.first_row`) within the working `area`, in one go
+/// ([`Planner`] makes it a slice at a time).
 pub fn plan(
     table: &Table,
     layout: &Layout,
@@ -140,36 +141,77 @@ pub fn plan(
     area: &str,
     today: &Today,
 ) -> Plan {
-    let mut places = Places::new(gazetteer, area);
-    let mut known = Known::of(
-        records
+    let mut planner = Planner::new(layout, records, area);
+    while !planner.step(table, choices, records, gazetteer, today, usize::MAX) {}
+    planner.finish()
+}
+
+/// A plan made a slice of rows at a time, so that a page planning 50,000 rows stays responsive:
+/// what it needs between slices (the places matched, the businesses known) it owns; the sheet,
+/// the records and the gazetteer are lent at each step.
+pub struct Planner {
+    next: usize,
+    places: Places,
+    known: Known,
+    listed: Known,
+    plan: Plan,
+}
+
+impl Planner {
+    pub fn new(layout: &Layout, records: &BTreeMap<String, Record>, area: &str) -> Self {
+        let usaha = records
             .values()
-            .filter(|r| r.kind == Kind::Usaha && !r.is_deleted()),
-    );
-    let mut listed = Known::default();
-    let mut rows = Vec::new();
-    for (i, cells) in table.rows.iter().enumerate().skip(layout.first_row) {
-        let line = i + 1;
-        let Some(mut row) = read_row(line, cells, choices, &mut places, today) else {
-            continue;
-        };
-        if !matches!(row.outcome, Outcome::Refused(_)) {
-            row.outcome = match_row(&row, choices, records, &known, &listed, today);
-            let id = match &row.outcome {
-                Outcome::Update { id, .. } => Some(id.clone()),
-                _ => None,
-            };
-            if row.outcome == Outcome::Create {
-                listed.add(&format!("baris {line}"), &row.form, Some(line));
-            }
-            // A record a row updates is as the row leaves it for the rows below.
-            if let Some(id) = id {
-                known.add(&id, &row.form, None);
-            }
+            .filter(|r| r.kind == Kind::Usaha && !r.is_deleted());
+        Planner {
+            next: layout.first_row,
+            places: Places::new(area),
+            known: Known::of(usaha),
+            listed: Known::default(),
+            plan: Plan::default(),
         }
-        rows.push(row);
     }
-    Plan { rows }
+
+    /// How far through the sheet, in percent.
+    pub fn progress(&self, table: &Table) -> u32 {
+        (self.next.min(table.rows.len()) * 100 / table.rows.len().max(1)) as u32
+    }
+
+    /// Plans up to `rows` more rows; `true` when the sheet is done.
+    pub fn step(
+        &mut self,
+        table: &Table,
+        choices: &Choices,
+        records: &BTreeMap<String, Record>,
+        gazetteer: &Gazetteer,
+        today: &Today,
+        rows: usize,
+    ) -> bool {
+        let end = self.next.saturating_add(rows).min(table.rows.len());
+        for i in self.next..end {
+            let line = i + 1;
+            let cells = &table.rows[i];
+            let read = read_row(line, cells, choices, &mut self.places, gazetteer, today);
+            let Some(mut row) = read else { continue };
+            if !matches!(row.outcome, Outcome::Refused(_)) {
+                row.outcome = match_row(&row, choices, records, &self.known, &self.listed, today);
+                if row.outcome == Outcome::Create {
+                    self.listed
+                        .add(&format!("baris {line}"), &row.form, Some(line));
+                }
+                // A record a row updates is as the row leaves it for the rows below.
+                if let Outcome::Update { id, .. } = &row.outcome {
+                    self.known.add(&id.clone(), &row.form, None);
+                }
+            }
+            self.plan.rows.push(row);
+        }
+        self.next = end;
+        end >= table.rows.len()
+    }
+
+    pub fn finish(self) -> Plan {
+        self.plan
+    }
 }
 
 /// A row read into a form, or `None` for a row with nothing in the columns taken.
@@ -178,6 +220,7 @@ fn read_row(
     cells: &[Cell],
     choices: &Choices,
     places: &mut Places,
+    gazetteer: &Gazetteer,
     today: &Today,
 ) -> Option<Row> {
     let mut form = UsahaForm::default();
@@ -217,7 +260,7 @@ fn read_row(
         return None;
     }
     defaults(&mut form);
-    match places.resolve(&code, &village, &kecamatan) {
+    match places.resolve(gazetteer, &code, &village, &kecamatan) {
         Place::Found {
             desa,
             kecamatan_differs,
