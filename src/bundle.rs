@@ -332,7 +332,7 @@ fn wire(header: &Header, devices: Names, officers: Names, records: Vec<WireRecor
 pub fn write(header: &Header, records: &[Record]) -> String {
     let (mut devices, mut officers) = (Names::default(), Names::default());
     let mut sorted: Vec<&Record> = records.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sort::by(&mut sorted, |a, b| a.id.cmp(&b.id));
     let wire_records = sorted
         .into_iter()
         .map(|r| wire_record(r, &mut devices, &mut officers))

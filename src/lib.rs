@@ -17,6 +17,7 @@ pub mod names;
 pub mod profile;
 pub mod report;
 pub mod sharing;
+pub mod sort;
 pub mod store;
 pub mod sync;
 pub mod wilayah;

@@ -151,7 +151,7 @@ proptest! {
             // Only a change outside the signed content (e.g. in whitespace-free places that
             // serde reads the same) can pass: the records must be the ones sent.
             let mut want = records.clone();
-            want.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::sort::by(&mut want, |a, b| a.id.cmp(&b.id));
             prop_assert_eq!(bundle.records, want);
         }
     }

@@ -42,7 +42,7 @@ pub struct Writer {
 
 impl Writer {
     pub fn new(header: Header, mut records: Vec<Record>) -> Self {
-        records.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sort::by(&mut records, |a, b| a.id.cmp(&b.id));
         Writer {
             header,
             records,
@@ -227,7 +227,7 @@ mod tests {
         let b = read(text.as_bytes(), &today).expect("a valid bundle");
         assert_eq!(b.records, {
             let mut sorted = mitra;
-            sorted.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::sort::by(&mut sorted, |a, b| a.id.cmp(&b.id));
             sorted
         });
     }

@@ -931,4 +931,65 @@ messages! {
         id: "Desa ini tidak ditemukan di wilayah kerja. Periksa ejaannya, atau isi kode desa.",
         en: "This village is not found in the working area. Check its spelling, or give the village code.",
     }
+
+    // issue 16: the import page (src/web/pages/impor.rs)
+    IntakeTitle { id: "Impor daftar Excel/CSV", en: "Import an Excel/CSV list" }
+    IntakeIntro {
+        id: "Bawa daftar IKM yang sudah ada di kantor (Excel atau CSV) ke Sentra. Sentra menebak isi tiap kolom dan mencocokkan desa; Anda memeriksa hasilnya. Tidak ada yang disimpan sebelum Anda menekan Impor.",
+        en: "Bring the office's existing IKM list (Excel or CSV) into Sentra. Sentra guesses each column and matches the villages; you check the result. Nothing is saved until you press Import.",
+    }
+    IntakeLink { id: "Impor daftar Excel/CSV", en: "Import an Excel/CSV list" }
+    IntakeChoose { id: "Pilih berkas Excel (.xlsx, .xls, .ods) atau CSV", en: "Choose an Excel (.xlsx, .xls, .ods) or CSV file" }
+    IntakeReading { id: "Membaca berkas…", en: "Reading the file…" }
+    IntakeNoReader {
+        id: "Pembaca Excel belum tersimpan di perangkat ini. Buka berkas Excel sekali saat ada sinyal, atau simpan daftar sebagai CSV.",
+        en: "The Excel reader is not on this device yet. Open an Excel file once while online, or save the list as CSV.",
+    }
+    IntakeNoArea {
+        id: "Pilih dulu wilayah kerja di Pengaturan: desa dalam daftar dicocokkan di wilayah itu.",
+        en: "Choose the working area in Settings first: the list's villages are matched within it.",
+    }
+    IntakeAreaLoading { id: "Memuat data desa wilayah kerja…", en: "Loading the working area's villages…" }
+    IntakeNoHeader {
+        id: "Judul kolom tidak ditemukan di lembar ini. Perlu ada baris judul seperti Nama Usaha, Desa, Kecamatan.",
+        en: "No column headers were found on this sheet. It needs a header row such as Nama Usaha, Desa, Kecamatan.",
+    }
+    IntakeSheet { id: "Lembar", en: "Sheet" }
+    IntakeLayout { id: "Judul kolom di baris {header}; data mulai baris {first}.", en: "Column headers in row {header}; data from row {first}." }
+    IntakeColumns { id: "Isi tiap kolom", en: "What each column holds" }
+    IntakeColumnExample { id: "Contoh isi: {example}", en: "For example: {example}" }
+    IntakeColumnNumber { id: "Kolom {n} (tanpa judul)", en: "Column {n} (no header)" }
+    IntakeSkip { id: "— tidak diambil —", en: "— not taken —" }
+    IntakeYear { id: "Tahun data daftar ini", en: "The year this list describes" }
+    IntakeYearHint {
+        id: "Misalnya 2017 untuk daftar IKM tahun 2017. Kolom Tahun di berkas, bila ada, didahulukan.",
+        en: "For example 2017 for the 2017 IKM list. A Tahun column in the file, if any, comes first.",
+    }
+    IntakeSavedMapping { id: "Pilihan kolom dari impor sebelumnya yang sama bentuknya dipakai.", en: "The column choices of an earlier import of the same shape are used." }
+    IntakeCheck { id: "Periksa", en: "Check" }
+    IntakeChecking { id: "Memeriksa baris… {percent}%", en: "Checking rows… {percent}%" }
+    IntakeSameAsRow { id: "Sama dengan baris lain", en: "Same as another row" }
+    IntakeRefused { id: "Ditolak", en: "Refused" }
+    IntakePlaces { id: "Desa yang perlu dipilih", en: "Villages to choose" }
+    IntakePlace { id: "{village}, Kec. {kecamatan} (baris {rows})", en: "{village}, Kec. {kecamatan} (rows {rows})" }
+    IntakePlaceNoKecamatan { id: "{village}, tanpa kecamatan (baris {rows})", en: "{village}, no kecamatan (rows {rows})" }
+    IntakeRefusedList { id: "Baris yang ditolak", en: "Refused rows" }
+    IntakeRefusedRow { id: "Baris {line}: {field}: {reason}", en: "Row {line}: {field}: {reason}" }
+    IntakeMore { id: "… dan {count} baris lain", en: "… and {count} more rows" }
+    IntakeSameList { id: "Baris yang sama usahanya", en: "Rows of one business" }
+    IntakeSameRow { id: "Baris {line} sama dengan baris {other}: digabung jadi satu usaha.", en: "Row {line} is the same as row {other}: merged into one business." }
+    IntakeUpdateRow { id: "Baris {line} memperbarui {name}.", en: "Row {line} updates {name}." }
+    IntakeRefusedDownload { id: "Unduh baris yang ditolak (.xlsx)", en: "Download the refused rows (.xlsx)" }
+    IntakeRefusedReason { id: "Alasan ditolak", en: "Why refused" }
+    IntakeApply { id: "Impor {count} usaha", en: "Import {count} businesses" }
+    IntakeApplying { id: "Menyimpan…", en: "Saving…" }
+    IntakeDone {
+        id: "Selesai: {new} usaha baru, {updated} diperbarui, {unchanged} tidak berubah.",
+        en: "Done: {new} new businesses, {updated} updated, {unchanged} unchanged.",
+    }
+    IntakeNothing {
+        id: "Tidak ada yang perlu disimpan: semua baris sudah ada dan tidak berubah.",
+        en: "Nothing to save: every row is already here, unchanged.",
+    }
+    IntakeFailed { id: "Gagal menyimpan; tidak ada yang berubah. {reason}", en: "Could not save; nothing changed. {reason}" }
 }

@@ -84,7 +84,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
         .collect();
-    found.sort_unstable();
+    crate::sort::plain(&mut found);
     found
 }
 

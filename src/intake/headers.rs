@@ -382,6 +382,27 @@ pub fn targets(kind: Kind) -> impl Iterator<Item = &'static str> {
     spellings(kind).iter().map(|(t, _)| *t)
 }
 
+/// What a column's choice is called on the import page (a form field by its form label).
+pub fn label(target: &str) -> Msg {
+    match target {
+        DESA_KODE => Msg::ExportKodeDesa,
+        DESA_NAMA => Msg::DesaLabel,
+        KECAMATAN_KODE => Msg::ExportKodeKecamatan,
+        KECAMATAN_NAMA => Msg::KecamatanLabel,
+        KABUPATEN => Msg::FieldKabupaten,
+        TAHUN_DATA => Msg::FieldTahunData,
+        ID => Msg::ExportId,
+        SKIP => Msg::IntakeSkip,
+        "jumlah_anggota" => Msg::ExportJumlahAnggota,
+        key => usaha::LABELS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, m)| *m)
+            .or_else(|| SENTRA.field(key).map(|f| f.label))
+            .unwrap_or(Msg::IntakeSkip),
+    }
+}
+
 /// A header folded for comparing: lower case, letters and digits, single spaces.
 pub fn fold(header: &str) -> String {
     let mut out = String::with_capacity(header.len());

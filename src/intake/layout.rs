@@ -95,7 +95,7 @@ pub fn layout(kind: Kind, table: &Table) -> Option<Layout> {
         .chain([table.name.clone()])
         .flat_map(|t| years_in(&t))
         .collect();
-    years.sort_unstable();
+    crate::sort::plain(&mut years);
     years.dedup();
     Some(Layout {
         header_rows: top..end,

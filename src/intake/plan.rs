@@ -358,12 +358,16 @@ fn static_key(key: &str) -> &'static str {
         .unwrap_or("catatan")
 }
 
+/// A business known in a village: its record id (or "baris n"), folded name and owner, and the
+/// row it came from when it came from this file.
+type KnownBusiness = (String, String, String, Option<usize>);
+
 /// Businesses by NIB and by village, to find the same one again without walking every record.
 #[derive(Default)]
 struct Known {
     nib: HashMap<String, (String, Option<usize>)>,
-    /// Village code → (record id or row, folded name, folded owner, the row it came from).
-    desa: HashMap<String, Vec<(String, String, String, Option<usize>)>>,
+    /// Village code → the businesses known in it.
+    desa: HashMap<String, Vec<KnownBusiness>>,
 }
 
 impl Known {

@@ -164,9 +164,15 @@ impl Fields {
         self.0.extend(new);
         if self.0.len() > before {
             // Both parts are sorted and share no name: a stable sort merges them.
-            self.0.sort_by(|(a, _), (b, _)| a.cmp(b));
+            by_name(&mut self.0);
         }
     }
+}
+
+/// Sorts fields by name, stable: the merge runs this for every record, so it keeps the standard
+/// sort inlined (one copy for both callers) rather than `crate::sort`'s indirect one.
+fn by_name(list: &mut [(Arc<str>, Field)]) {
+    list.sort_by(|(a, _), (b, _)| a.cmp(b));
 }
 
 /// Like a map built from pairs: sorted by name, the last of a repeated name kept.
@@ -178,7 +184,7 @@ impl<K: AsRef<str>> FromIterator<(K, Field)> for Fields {
             .collect();
         if !list.is_sorted_by(|(a, _), (b, _)| a < b) {
             // Stable: of a repeated name, the last comes last and is the one kept.
-            list.sort_by(|(a, _), (b, _)| a.cmp(b));
+            by_name(&mut list);
             let mut kept: Vec<(Arc<str>, Field)> = Vec::with_capacity(list.len());
             for pair in list {
                 match kept.last_mut() {

@@ -91,7 +91,7 @@ impl Record {
                 }
             }
         }
-        members.sort();
+        crate::sort::plain(&mut members);
         members.into_iter().map(|(_, _, id)| id).collect()
     }
 

@@ -298,7 +298,7 @@ pub fn years_of(r: &Record, utc_offset_ms: i64) -> Vec<i64> {
         years.push(entered_year(r, utc_offset_ms));
     }
     years.extend(year_of_date(text(r, "diverifikasi")));
-    years.sort_unstable();
+    crate::sort::plain(&mut years);
     years.dedup();
     years
 }
@@ -482,7 +482,9 @@ fn grouped(raw: HashMap<&str, u64>) -> Vec<(String, u64)> {
             (name.to_string(), n)
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| fold(&a.0).cmp(&fold(&b.0))));
+    crate::sort::by(&mut out, |a, b| {
+        b.1.cmp(&a.1).then_with(|| fold(&a.0).cmp(&fold(&b.0)))
+    });
     out
 }
 
@@ -618,7 +620,7 @@ pub fn options_with(input: &Input, index: &UsahaIndex) -> Options {
         .map(|(k, _)| k)
         .filter(|k| !k.is_empty())
         .collect();
-    komoditas.sort_by_cached_key(|k| fold(k));
+    crate::sort::by_cached_key(&mut komoditas, |k| fold(k));
     kabupaten.extend(
         kecamatan
             .iter()

@@ -208,7 +208,7 @@ pub(super) fn kegiatan_per_kabupaten(
     }
     // Those that lie nowhere last, as a table's "not filled" row.
     let mut rows: Vec<(String, _)> = rows.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    rows.sort_by_key(|(k, _)| k.is_empty());
+    crate::sort::by_key(&mut rows, |(k, _)| k.is_empty());
     rows
 }
 

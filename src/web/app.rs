@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/jejaring/:id") view=|| view! { <RecordDetailPage schema=&kinds::JEJARING/> }/>
                             <Route path=path!("/jejaring/:id/ubah") view=|| view! { <RecordFormPage schema=&kinds::JEJARING/> }/>
                             <Route path=path!("/bagikan") view=BagikanPage/>
+                            <Route path=path!("/impor") view=ImporPage/>
                             <Route path=path!("/laporan") view=LaporanPage/>
                             <Route path=path!("/pengaturan") view=PengaturanPage/>
                             <Route path=path!("/tentang") view=TentangPage/>

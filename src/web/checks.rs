@@ -136,7 +136,7 @@ impl Checks {
                         )
                     })
                     .collect();
-                rows.sort_by_key(|r| r.0);
+                crate::sort::by_key(&mut rows, |r| r.0);
                 // One line per field: its first reason, as beside it.
                 rows.dedup_by_key(|r| r.1);
                 rows.into_iter().map(|(_, k, l, t)| (k, l, t)).collect()

@@ -12,6 +12,7 @@ pub mod pickers;
 pub mod pwa;
 pub mod records;
 pub mod settings;
+pub mod sheets;
 pub mod slices;
 pub mod sync;
 pub mod wilayah;

@@ -428,7 +428,7 @@ fn kabupaten_options(wilayah: Wilayah, query: &str) -> Vec<ComboOption> {
                 let mut hits = index.search_kabupaten(query, usize::MAX);
                 // Stable: the province's own keep their order among themselves.
                 if let Some(p) = &province {
-                    hits.sort_by_key(|(k, _)| k.province_code() != p);
+                    crate::sort::by_key(&mut hits, |(k, _)| k.province_code() != p);
                 }
                 hits.into_iter()
                     .take(SHOWN)

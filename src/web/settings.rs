@@ -16,6 +16,9 @@ const KEY_WORK_AREA: &str = "sentra.wilayah-kerja";
 const KEY_LAST_KABUPATEN: &str = "sentra.kabupaten-terakhir";
 const KEY_PICKER_REACH: &str = "sentra.cari-di";
 const KEY_RECENT_REGIONS: &str = "sentra.wilayah-terakhir";
+const KEY_IMPORT_MAPPINGS: &str = "sentra.pemetaan-impor";
+/// Import column choices kept, the latest first.
+const IMPORT_MAPPINGS: usize = 20;
 /// How many recently chosen villages (or kecamatan) a picker offers before typing.
 const RECENT: usize = 6;
 const KEY_TAB: &str = "sentra.tab";
@@ -241,4 +244,23 @@ pub fn remove_all_drafts() {
 
 pub fn remove_draft(key: &str) {
     LocalStorage::delete(key);
+}
+
+/// The column choices an officer confirmed for an imported list, by the shape of its header
+/// (`signature`: its folded headers): the next file of the same shape starts from them.
+pub fn load_import_mapping(signature: &str) -> Option<Vec<Option<String>>> {
+    let kept: Vec<(String, Vec<Option<String>>)> =
+        LocalStorage::get(KEY_IMPORT_MAPPINGS).unwrap_or_default();
+    kept.into_iter()
+        .find(|(s, _)| s == signature)
+        .map(|(_, m)| m)
+}
+
+pub fn save_import_mapping(signature: &str, columns: Vec<Option<String>>) {
+    let mut kept: Vec<(String, Vec<Option<String>>)> =
+        LocalStorage::get(KEY_IMPORT_MAPPINGS).unwrap_or_default();
+    kept.retain(|(s, _)| s != signature);
+    kept.insert(0, (signature.to_string(), columns));
+    kept.truncate(IMPORT_MAPPINGS);
+    let _ = LocalStorage::set(KEY_IMPORT_MAPPINGS, kept);
 }

@@ -78,7 +78,7 @@ fn app_files() -> Result<JsValue, JsValue> {
 }
 
 /// The worker's next message (its data), or its next error.
-fn next_message(worker: &web_sys::Worker) -> Promise {
+pub(crate) fn next_message(worker: &web_sys::Worker) -> Promise {
     Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &event.data());

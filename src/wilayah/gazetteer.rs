@@ -129,7 +129,7 @@ impl Gazetteer {
             .filter(|l| l.code.starts_with(area))
             .flat_map(|l| self.kecamatan.codes[l.kecamatan.clone()].iter().cloned())
             .collect();
-        codes.sort_unstable();
+        crate::sort::plain(&mut codes);
         codes
     }
 
@@ -275,6 +275,6 @@ fn ranked(
         hits.select_nth_unstable_by(limit - 1, |a, b| key(a).cmp(&key(b)));
         hits.truncate(limit);
     }
-    hits.sort_by(|a, b| key(a).cmp(&key(b)));
+    crate::sort::by(&mut hits, |a, b| key(a).cmp(&key(b)));
     hits.into_iter().map(|h| (h.3, h.0)).collect()
 }

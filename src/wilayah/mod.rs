@@ -208,7 +208,9 @@ fn ranked<'a, T>(
             Some((best, stripped, name.len(), name, item))
         })
         .collect();
-    hits.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    crate::sort::by(&mut hits, |a, b| {
+        (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3))
+    });
     hits.into_iter()
         .take(limit)
         .map(|(m, _, _, _, item)| (item, m))

@@ -3,9 +3,10 @@
 // and CSV in the browser, is not part of a first visit's download, and once fetched reads
 // offline too.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { countingProxy, expectHeading, launchBrowser, openPage, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
-import { xlsx } from "./workbook.mjs";
+import { chooseWorkArea, countingProxy, expectHeading, launchBrowser, openPage, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
+import { officeList, unzip, xlsx } from "./workbook.mjs";
 
 let browser;
 before(async () => {
@@ -94,4 +95,78 @@ test("a file that is neither a workbook nor text is refused in words an officer 
   const broken = Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)]);
   const read = await readInWorker(page, "rusak.xlsx", broken);
   assert.match(read.error ?? "", /tidak terbaca sebagai buku kerja/);
+});
+
+test("an office's 6,000-row workbook: checked, villages chosen, refused rows downloaded, imported once", { timeout: 300_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { acceptDownloads: true });
+  await chooseWorkArea(page, server.url);
+  await page.goto(new URL("/bagikan", server.url).href);
+  await page.getByTestId("intake-link").click();
+  await expectHeading(page, "Impor daftar Excel/CSV");
+
+  const file = { name: "ikm-sumenep-2017.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: officeList(6000) };
+  await page.getByTestId("intake-file").setInputFiles(file);
+  await page.getByTestId("intake-mapping").waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId("intake-layout").textContent(), "Judul kolom di baris 3; data mulai baris 5.");
+  assert.equal(await page.getByTestId("intake-year").inputValue(), "2017", "the year from the title");
+  const chosen = async (c) => page.getByTestId(`intake-column-${c}`).inputValue();
+  assert.deepEqual(
+    [await chosen(1), await chosen(2), await chosen(3), await chosen(4), await chosen(5), await chosen(6), await chosen(7), await chosen(8)],
+    ["nama", "pemilik", "telepon", "desa_nama", "kecamatan_nama", "tenaga_kerja", "modal", "diverifikasi"],
+  );
+
+  // The check shows a progress bar while it runs (6,000 rows take about a second here).
+  await page.evaluate(() => {
+    window.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="intake-progress"] progress')) window.sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByTestId("intake-check").click();
+  await page.getByTestId("intake-plan").waitFor({ timeout: 120_000 });
+  assert.equal(await page.evaluate(() => window.sawProgress), true, "a progress bar while checking");
+  const count = async (id) => (await page.getByTestId(id).locator(".tile__count").textContent()).trim();
+  assert.deepEqual(
+    [await count("intake-new"), await count("intake-same"), await count("intake-refused")],
+    ["5.995", "1", "4"],
+  );
+  const refused = await page.getByTestId("intake-refused-list").textContent();
+  assert.match(refused, /Baris 103: Desa\/kelurahan: Desa ini tidak ditemukan/);
+  assert.match(refused, /Baris 104: Modal usaha[^:]*: Bukan jumlah rupiah/);
+  assert.match(refused, /Baris 105: [^:]*: Nomor telepon Indonesia/);
+  assert.match(await page.getByTestId("intake-same-list").textContent(), /Baris 102 sama dengan baris 101/);
+
+  // The officer chooses Poteran of Ra'as; the check runs again.
+  const place = page.getByTestId("intake-places").locator("select");
+  await place.selectOption({ label: "Poteran, Kec. Ra'as, Kabupaten Sumenep" });
+  await page.getByTestId("intake-new").filter({ hasText: "5.996" }).waitFor({ timeout: 120_000 });
+  assert.equal(await count("intake-refused"), "3");
+
+  // The refused rows as a workbook: the file's header, the rows as they were, the reasons.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("intake-download-refused").click()]);
+  assert.equal(download.suggestedFilename(), "ikm-sumenep-2017-ditolak.xlsx");
+  const parts = unzip(readFileSync(await download.path()));
+  const sheetXml = parts["xl/worksheets/sheet1.xml"];
+  assert.equal((sheetXml.match(/<row /g) ?? []).length, 4, "the header and three rows");
+  assert.match(parts["xl/sharedStrings.xml"], /Alasan ditolak/);
+  assert.match(parts["xl/sharedStrings.xml"], /Kampung Entah/);
+  assert.match(parts["xl/sharedStrings.xml"], /Baris 104: Modal usaha[^<]*Bukan jumlah rupiah/);
+
+  await page.getByTestId("intake-apply").click();
+  await page.getByTestId("intake-message").filter({ hasText: "Selesai: 5.996 usaha baru, 0 diperbarui" }).waitFor({ timeout: 120_000 });
+
+  // Beranda counts them in 2017, the list's year, not in the year they were imported.
+  await page.goto(new URL("/?tahun=2017", server.url).href);
+  await page.getByTestId("report-usaha-total").filter({ hasText: "5.996 usaha" }).waitFor({ timeout: 30_000 });
+
+  // The same file again: every business already here, nothing to import.
+  await page.goto(new URL("/impor", server.url).href);
+  await page.getByTestId("intake-file").setInputFiles(file);
+  await page.getByTestId("intake-check").click();
+  await page.getByTestId("intake-plan").waitFor({ timeout: 120_000 });
+  assert.equal(await count("intake-unchanged"), "5.996");
+  assert.equal(await count("intake-new"), "0");
+  assert.equal(await page.getByTestId("intake-apply").isDisabled(), true);
+  page.assertNoErrors();
 });

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { inflateRawSync } from "node:zlib";
 import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor, shownText } from "./helpers.mjs";
+import { unzip } from "./workbook.mjs";
 
 let browser;
 before(async () => {
@@ -17,31 +17,6 @@ after(async () => {
 });
 
 const text = shownText;
-
-/** The files of a zip archive (stored or deflated), by name: enough to read an XLSX back. */
-function unzip(buf) {
-  const files = {};
-  // The central directory lists every entry with its sizes and where its header is.
-  let end = buf.length - 22;
-  while (buf.readUInt32LE(end) !== 0x06054b50) end--;
-  let at = buf.readUInt32LE(end + 16);
-  const count = buf.readUInt16LE(end + 10);
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(at), 0x02014b50, "central directory entry");
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString("utf8");
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataAt, dataAt + size);
-    files[name] = (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
 function parseCsv(textIn) {

@@ -2,7 +2,11 @@
 // SpreadsheetML parts. Cells are strings (shared), numbers, or dates (a number styled as a date,
 // as Excel stores them: the serial day count, 1900 date system). Rows may start with titles and
 // carry a merged two-row header, as offices' lists do.
-import { crc32, deflateRawSync } from "node:zlib";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { DIST } from "./helpers.mjs";
 
 /** A zip archive of `files` ({ name: string | Buffer }), every entry deflated. */
 export function zip(files) {
@@ -111,4 +115,73 @@ export function xlsx(sheets) {
       `</sst>`,
     ...parts,
   });
+}
+
+/** The files of a zip archive (stored or deflated), by name: enough to read an XLSX back. */
+export function unzip(buf) {
+  const files = {};
+  // The central directory lists every entry with its sizes and where its header is.
+  let end = buf.length - 22;
+  while (buf.readUInt32LE(end) !== 0x06054b50) end--;
+  let at = buf.readUInt32LE(end + 16);
+  const count = buf.readUInt16LE(end + 10);
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, "central directory entry");
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString("utf8");
+    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataAt, dataAt + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString("utf8");
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+/** Sumenep's villages with their kecamatan, from the built region data. */
+function sumenepVillages() {
+  const dir = readdirSync(join(DIST, "wilayah")).find((d) => /^[0-9a-f]+$/.test(d));
+  const villages = [];
+  let kecamatan = "";
+  for (const line of readFileSync(join(DIST, "wilayah", dir, "kab", "35.29.txt"), "utf8").split("\n")) {
+    const [code, name] = line.split("\t");
+    if (code?.startsWith("C")) kecamatan = name;
+    else if (/^\d{4}$/.test(code ?? "")) villages.push([name, kecamatan]);
+  }
+  return villages;
+}
+
+const MONEY = ["Rp 20.000.000", "20 jt", "1,5 M", 35_000_000, "Rp15.000.000,00", "500 rb"];
+
+/**
+ * An office's 2017 list of `count` businesses as offices keep them: a title, a merged two-row
+ * header, money and dates written every way, numbers stored as text; business i on spreadsheet
+ * row i + 4. Rows 101 and 102 are one business; row 103's village is not in Sumenep, row 104's
+ * capital is not money, row 105's phone is too short; row 106 names Poteran with no kecamatan
+ * (Talango and Ra'as both have one).
+ */
+export function officeList(count) {
+  const villages = sumenepVillages().filter(([v]) => v !== "Poteran");
+  const rows = [
+    ["DATA IKM KABUPATEN SUMENEP TAHUN 2017"],
+    [],
+    ["No", "Nama Usaha", "Nama Pemilik", "No. Telp/HP", "Alamat", null, "Jumlah TK", "Modal (Rp)", "Tanggal Pendataan"],
+    [null, null, null, null, "Desa/Kel", "Kecamatan", null, null, null],
+  ];
+  for (let i = 1; i <= count; i++) {
+    const [desa, kec] = villages[i % villages.length];
+    const date = i % 2 ? { date: `2017-0${1 + (i % 9)}-1${i % 10}` } : `1${i % 10} Mei 2017`;
+    rows.push([i, `Usaha Uji ${i}`, `Pemilik ${i}`, 81200000000 + i, desa, kec, i % 3 ? 1 + (i % 20) : `${1 + (i % 20)} orang`, MONEY[i % MONEY.length], date]);
+  }
+  const at = (line) => rows[line - 1];
+  at(102)[1] = at(101)[1]; at(102)[2] = at(101)[2]; at(102)[4] = at(101)[4]; at(102)[5] = at(101)[5];
+  at(103)[4] = "Kampung Entah"; at(103)[5] = "";
+  at(104)[7] = "banyak";
+  at(105)[3] = "12";
+  at(106)[4] = "Poteran"; at(106)[5] = "";
+  return xlsx([{ name: "IKM 2017", rows, merges: ["E3:F3", "A1:I1"] }]);
 }

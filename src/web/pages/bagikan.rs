@@ -16,6 +16,7 @@ use crate::web::records::{today, LoadState, Records};
 use crate::web::slices;
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -148,6 +149,7 @@ pub fn BagikanPage() -> impl IntoView {
             // Outside the part that follows the records: applying a file changes them, and the
             // section (with its outcome) must stay.
             <ImportSection/>
+            <p><A href="/impor"><span class="button" data-testid="intake-link">{tr(Msg::IntakeLink)}</span></A></p>
             <ConflictInbox/>
         </Page>
     }

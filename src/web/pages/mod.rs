@@ -4,6 +4,8 @@ mod bagikan;
 mod beranda;
 mod export_card;
 mod first_start;
+mod impor;
+mod impor_result;
 mod inbox;
 mod kantor;
 mod list_controls;
@@ -21,6 +23,7 @@ mod usaha_form;
 
 pub use bagikan::BagikanPage;
 pub use beranda::{BerandaPage, LaporanPage};
+pub use impor::ImporPage;
 pub use kantor::{KantorSettings, SyncStatus};
 pub use not_found::NotFoundPage;
 pub use pengaturan::PengaturanPage;

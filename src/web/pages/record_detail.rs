@@ -176,7 +176,7 @@ fn KegiatanAbout(field: &'static str, id: String) -> impl IntoView {
                     (date, href_of(Kind::Kegiatan, &r.id), names.title(r))
                 })
                 .collect();
-            list.sort_by(|a, b| b.0.cmp(&a.0));
+            crate::sort::by(&mut list, |a, b| b.0.cmp(&a.0));
             list
         })
     };

@@ -68,14 +68,14 @@ impl Names {
 pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: std::collections::BTreeSet<&str> = values.filter(|v| !v.is_empty()).collect();
     let mut out: Vec<String> = set.into_iter().map(str::to_string).collect();
-    out.sort_by_cached_key(|v| fold(v));
+    crate::sort::by_cached_key(&mut out, |v| fold(v));
     out
 }
 
 /// Filter options for these kecamatan codes: each once, in code order, with its name when the
 /// region data is loaded.
 pub fn kecamatan_choices(wilayah: Wilayah, mut codes: Vec<String>) -> Vec<(String, String)> {
-    codes.sort();
+    crate::sort::plain(&mut codes);
     codes.dedup();
     wilayah.gazetteer.with(|g| {
         codes
@@ -209,7 +209,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                 .filter_map(|r| r.kecamatan.as_deref().map(|k| kabupaten_of(k).to_string()))
                 .collect()
         });
-        kabupaten.sort();
+        crate::sort::plain(&mut kabupaten);
         kabupaten.dedup();
         for k in kabupaten {
             wilayah.ensure(Scope::Kabupaten(k));
