@@ -30,6 +30,10 @@ echo "## Receiving a bundle of 10,000 and 50,000 Usaha (headless Chromium)"
 node tools/bench-import.mjs
 
 echo
+echo "## Bringing an office's list of 10,000 and 50,000 Usaha in, from the file to stored (headless Chromium)"
+node tools/bench-intake.mjs
+
+echo
 echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 

@@ -4,9 +4,9 @@
 //! a workbook reader: CSV files are read by the app itself.
 //!
 //! Protocol: once ready, the worker posts "siap:<PROTOCOL>"; each message it receives is one file
-//! (an array of its name and a `Uint8Array` of its bytes), answered with a `Uint8Array` (postcard
-//! bytes of `Vec<sentra::intake::Table>`) or a string (what went wrong, in Indonesian for the
-//! officer). CSV files are read here too (`sentra::intake::csv`), so a large one does not hold
+//! (an array of its name and a `Uint8Array` of its bytes), answered with an array of
+//! `Uint8Array`s (postcard bytes of each `sentra::intake::Part`, a few thousand rows of a sheet)
+//! or a string (what went wrong, in Indonesian for the officer). CSV files are read here too (`sentra::intake::csv`), so a large one does not hold
 //! the page either.
 
 /// Raised whenever the answer's shape changes, so a page never reads a worker of another build.
@@ -29,11 +29,23 @@ fn main() {
             } else {
                 Ok(vec![sentra::intake::csv::read(&name, &file)])
             };
-            let read = read.and_then(|t| postcard::to_allocvec(&t).map_err(|e| e.to_string()));
-            let _ = match read {
-                Ok(bytes) => {
-                    let bytes = js_sys::Uint8Array::from(&bytes[..]);
-                    reply.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()))
+            // In pieces of a few thousand rows, each its own postcard bytes, so the page takes
+            // them in one at a time.
+            let pieces = read.and_then(|t| {
+                sentra::intake::parts(t)
+                    .iter()
+                    .map(|p| postcard::to_allocvec(p).map_err(|e| e.to_string()))
+                    .collect::<Result<Vec<_>, _>>()
+            });
+            let _ = match pieces {
+                Ok(pieces) => {
+                    let (all, buffers) = (js_sys::Array::new(), js_sys::Array::new());
+                    for bytes in pieces {
+                        let bytes = js_sys::Uint8Array::from(&bytes[..]);
+                        buffers.push(&bytes.buffer());
+                        all.push(&bytes);
+                    }
+                    reply.post_message_with_transfer(&all, &buffers)
                 }
                 Err(e) => reply.post_message(&JsValue::from_str(&e)),
             };

@@ -941,6 +941,11 @@ messages! {
     IntakeLink { id: "Impor daftar Excel/CSV", en: "Import an Excel/CSV list" }
     IntakeChoose { id: "Pilih berkas Excel (.xlsx, .xls, .ods) atau CSV", en: "Choose an Excel (.xlsx, .xls, .ods) or CSV file" }
     IntakeReading { id: "Membaca berkas…", en: "Reading the file…" }
+    IntakeTemplate { id: "Unduh templat daftar (.xlsx)", en: "Download the list template (.xlsx)" }
+    IntakeTemplateHint {
+        id: "Belum punya daftar? Templat berisi judul kolom yang dipahami Sentra, satu baris contoh, dan lembar Petunjuk.",
+        en: "No list yet? The template has the column headers Sentra understands, an example row and a Petunjuk (guide) sheet.",
+    }
     IntakeNoReader {
         id: "Pembaca Excel belum tersimpan di perangkat ini. Buka berkas Excel sekali saat ada sinyal, atau simpan daftar sebagai CSV.",
         en: "The Excel reader is not on this device yet. Open an Excel file once while online, or save the list as CSV.",

@@ -47,12 +47,52 @@ pub fn apply(
     editor: &mut Editor,
     today: &Today,
 ) -> BTreeMap<String, Record> {
-    let mut out: BTreeMap<String, Record> = BTreeMap::new();
-    // The record each created row became, by its row number.
-    let mut made: BTreeMap<usize, String> = BTreeMap::new();
-    for row in &plan.rows {
+    let mut applier = Applier::default();
+    while !applier.step(plan, records, editor, today, usize::MAX) {}
+    applier.finish()
+}
+
+/// [`apply`] a slice of rows at a time, so that a page making 50,000 records keeps responding.
+#[derive(Default)]
+pub struct Applier {
+    next: usize,
+    out: BTreeMap<String, Record>,
+    /// The record each created row became, by its row number.
+    made: BTreeMap<usize, String>,
+}
+
+impl Applier {
+    /// Applies up to `rows` more rows of the plan; `true` when all are done.
+    pub fn step(
+        &mut self,
+        plan: &Plan,
+        records: &BTreeMap<String, Record>,
+        editor: &mut Editor,
+        today: &Today,
+        rows: usize,
+    ) -> bool {
+        let end = self.next.saturating_add(rows).min(plan.rows.len());
+        for row in &plan.rows[self.next..end] {
+            self.row(row, records, editor, today);
+        }
+        self.next = end;
+        end >= plan.rows.len()
+    }
+
+    pub fn finish(self) -> BTreeMap<String, Record> {
+        self.out
+    }
+
+    fn row(
+        &mut self,
+        row: &Row,
+        records: &BTreeMap<String, Record>,
+        editor: &mut Editor,
+        today: &Today,
+    ) {
+        let (out, made) = (&mut self.out, &mut self.made);
         let target = match &row.outcome {
-            Outcome::Refused(_) => continue,
+            Outcome::Refused(_) => return,
             Outcome::Update { id, .. } => records.get(id).cloned().map(|r| (id.clone(), r)),
             Outcome::SameAsRow(line) => made
                 .get(line)
@@ -63,7 +103,7 @@ pub fn apply(
                 Some((r.id.clone(), r))
             }
         };
-        let Some((id, base)) = target else { continue };
+        let Some((id, base)) = target else { return };
         let earlier = out.remove(&id);
         let taken_before = earlier.is_some();
         let mut record = earlier.unwrap_or(base);
@@ -93,5 +133,4 @@ pub fn apply(
             out.insert(id, record);
         }
     }
-    out
 }

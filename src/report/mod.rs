@@ -11,7 +11,7 @@
 pub mod export;
 mod sections;
 mod usaha;
-mod xlsx;
+pub mod xlsx;
 
 use sections::{
     halal_figures, kawasan_rows, kegiatan_per_kabupaten, kegiatan_rows, sentra_figures,

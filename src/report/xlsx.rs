@@ -55,11 +55,18 @@ const CT: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 /// Sheets as an XLSX workbook. Refuses, with a reason, only what Excel could not open: a sheet
 /// over 1,048,576 rows or 16,384 columns, a cell over 32,767 characters.
 pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    let named: Vec<(&str, &Sheet)> = sheets.iter().map(|s| (s.name(), s)).collect();
+    xlsx_named(&named)
+}
+
+/// [`xlsx`] with each sheet's name given (a template's "Petunjuk" beside its "Usaha"). Names
+/// must be valid Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+pub fn xlsx_named(sheets: &[(&str, &Sheet)]) -> Result<Vec<u8>, String> {
     let mut strings = SharedStrings::default();
     let mut zip = Zip::default();
     let mut parts = Vec::with_capacity(sheets.len());
-    for (i, sheet) in sheets.iter().enumerate() {
-        parts.push(worksheet(sheet, i == 0, &mut strings)?);
+    for (i, (name, sheet)) in sheets.iter().enumerate() {
+        parts.push(worksheet(name, sheet, i == 0, &mut strings)?);
     }
     zip.add(
         "[Content_Types].xml",
@@ -107,16 +114,16 @@ fn content_types(sheets: usize) -> String {
     x + "</Types>"
 }
 
-fn workbook(sheets: &[Sheet]) -> String {
+fn workbook(sheets: &[(&str, &Sheet)]) -> String {
     let mut x = format!(
         "{XML_HEAD}<workbook xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\">\
          <bookViews><workbookView/></bookViews><sheets>"
     );
-    for (i, s) in sheets.iter().enumerate() {
+    for (i, (name, _)) in sheets.iter().enumerate() {
         let _ = write!(
             x,
             "<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>",
-            escape(s.name()),
+            escape(name),
             i + 1,
             i + 1
         );
@@ -126,15 +133,15 @@ fn workbook(sheets: &[Sheet]) -> String {
     let filtered: Vec<_> = sheets
         .iter()
         .enumerate()
-        .filter(|(_, s)| !s.headers.is_empty())
+        .filter(|(_, (_, s))| !s.headers.is_empty())
         .collect();
     if !filtered.is_empty() {
         x.push_str("<definedNames>");
-        for (i, s) in filtered {
+        for (i, (name, s)) in filtered {
             let _ = write!(
                 x,
                 "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{i}\" hidden=\"1\">'{}'!{}</definedName>",
-                escape(&s.name().replace('\'', "''")),
+                escape(&name.replace('\'', "''")),
                 filter_range(s, true)
             );
         }
@@ -179,11 +186,11 @@ enum Value<'a> {
 }
 
 fn worksheet<'a>(
+    name: &str,
     sheet: &'a Sheet,
     first: bool,
     strings: &mut SharedStrings<'a>,
 ) -> Result<String, String> {
-    let name = sheet.name();
     let widest = sheet
         .rows
         .iter()

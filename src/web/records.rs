@@ -323,6 +323,15 @@ impl Records {
         Ok(())
     }
 
+    /// [`Self::save`] for many records at once (an office's list brought in): one transaction,
+    /// then taken in a slice at a time, so the page keeps responding over 50,000.
+    pub async fn save_many(self, changed: Vec<Record>) -> Result<(), StoreError> {
+        let written = store().await?.put_all(&changed).await?;
+        slices::drop_in_slices(changed).await;
+        self.take_in_written(written).await;
+        Ok(())
+    }
+
     /// Applies an import in one transaction (the received records, the conflicts the store finds,
     /// the log), then shows the records as stored, rereads the inbox and tells the other tabs.
     /// `Ok(false)`: a file applied before that changed nothing again (nothing was written).

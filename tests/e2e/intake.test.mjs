@@ -29,7 +29,8 @@ function readInWorker(page, name, bytes) {
             return;
           }
           w.terminate();
-          ok(typeof e.data === "string" ? { error: e.data } : { bytes: Array.from(e.data) });
+          // An array of pieces, each postcard bytes of some rows of a sheet.
+          ok(typeof e.data === "string" ? { error: e.data } : { bytes: e.data.flatMap((p) => Array.from(p)) });
         };
         setTimeout(() => ok({ error: "timed out" }), 20_000);
       }),
@@ -104,6 +105,13 @@ test("an office's 6,000-row workbook: checked, villages chosen, refused rows dow
   await page.goto(new URL("/bagikan", server.url).href);
   await page.getByTestId("intake-link").click();
   await expectHeading(page, "Impor daftar Excel/CSV");
+
+  // The blank template: the headers an import understands, an example row and a guide sheet.
+  const [blank] = await Promise.all([page.waitForEvent("download"), page.getByTestId("intake-template").click()]);
+  assert.equal(blank.suggestedFilename(), "sentra-templat-daftar-usaha.xlsx");
+  const template = unzip(readFileSync(await blank.path()));
+  assert.deepEqual([...template["xl/workbook.xml"].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]), ["Usaha", "Petunjuk"]);
+  assert.match(template["xl/sharedStrings.xml"], /Nama usaha.*Desa\/kelurahan/s);
 
   const file = { name: "ikm-sumenep-2017.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: officeList(6000) };
   await page.getByTestId("intake-file").setInputFiles(file);

@@ -8,12 +8,14 @@
 use super::impor_result::{refused_sheet, PlanView};
 use super::Page;
 use crate::i18n::{fill, Msg};
-use crate::intake::apply::apply;
+use crate::intake::apply::Applier;
 use crate::intake::headers::{self, fold, SKIP};
 use crate::intake::layout::{cell_text, layout, Layout};
 use crate::intake::plan::{Choices, Plan, Planner};
-use crate::intake::Table;
+use crate::intake::{template, Table};
 use crate::model::Kind;
+use crate::names::short_label;
+use crate::report::xlsx::xlsx_named;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, Records};
@@ -174,13 +176,28 @@ pub fn ImporPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let counts = p.counts();
             let officer = profile.officer();
-            let made = records
-                .all
-                .with_untracked(|all| records.edit(&officer, |e| apply(&p, all, e, &today())));
+            let today = today();
+            let mut applier = Applier::default();
+            loop {
+                let deadline = Deadline::start();
+                let mut done = false;
+                while !done && !deadline.passed() {
+                    done = records.all.with_untracked(|all| {
+                        records.edit(&officer, |e| {
+                            applier.step(&p, all, e, &today, ROWS_PER_LOOK)
+                        })
+                    });
+                }
+                if done {
+                    break;
+                }
+                breathe().await;
+            }
+            let made: Vec<_> = applier.finish().into_values().collect();
             let saved = if made.is_empty() {
                 Ok(())
             } else {
-                records.save(made.into_values().collect()).await
+                records.save_many(made).await
             };
             stage.set(Stage::Idle);
             message.set(Some(match saved {
@@ -248,6 +265,28 @@ pub fn ImporPage() -> impl IntoView {
         });
     };
 
+    // The blank list: small enough to write on the page.
+    let download_template = move || {
+        leptos::task::spawn_local(async move {
+            let sheets = template::sheets();
+            let named: Vec<_> = sheets.iter().map(|(n, s)| (*n, s)).collect();
+            let offered = match xlsx_named(&named) {
+                Ok(bytes) => crate::web::files::offer_bytes(
+                    "sentra-templat-daftar-usaha.xlsx",
+                    &bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
+                .await
+                .map(|_| ())
+                .map_err(|e| format!("{e:?}")),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = offered {
+                message.set(Some(e));
+            }
+        });
+    };
+
     view! {
         <Page title=Msg::IntakeTitle intro=Msg::IntakeIntro>
         <section class="card" data-testid="intake">
@@ -263,6 +302,12 @@ pub fn ImporPage() -> impl IntoView {
                 <Show when=move || !area_ready()>
                     <p class="hint">{tr(Msg::IntakeAreaLoading)}</p>
                 </Show>
+                <p class="hint">{tr(Msg::IntakeTemplateHint)}</p>
+                <div class="form__actions">
+                    <button type="button" class="button" data-testid="intake-template" on:click=move |_| download_template()>
+                        {tr(Msg::IntakeTemplate)}
+                    </button>
+                </div>
             </Show>
             {move || match stage.get() {
                 Stage::Reading => Some(view! { <p role="status" data-testid="intake-reading">{tr(Msg::IntakeReading)}</p> }.into_any()),
@@ -371,7 +416,7 @@ fn Columns(
         </label>
         // One field per column, the file's header as its label: a list reads on a phone where a
         // table of three columns would scroll sideways.
-        <ul class="plain" data-testid="intake-mapping">
+        <ul class="plain spaced" data-testid="intake-mapping">
             {layout.headers.iter().zip(examples).enumerate().map(|(c, (header, example))| {
                 let chosen = move || choices.with(|ch| ch.columns.get(c).copied().flatten());
                 let id = format!("intake-column-{c}");
@@ -396,7 +441,7 @@ fn Columns(
                         }>
                             <option value="" selected=move || chosen().is_none() || chosen() == Some(SKIP)>{tr(Msg::IntakeSkip)}</option>
                             {headers::targets(Kind::Usaha).filter(|t| *t != SKIP).map(|t| view! {
-                                <option value=t selected=move || chosen() == Some(t)>{tr(headers::label(t))}</option>
+                                <option value=t selected=move || chosen() == Some(t)>{tr(short_label(headers::label(t)))}</option>
                             }).collect_view()}
                         </select>
                     </li>
