@@ -6,17 +6,12 @@
 // goal: at most 200 ms). Goals: 10,000 in 2 s, 50,000 in 8 s. Also the file's size gzipped, for
 // the compression decision. Not a gate.
 //   node tools/bench-import.mjs [--dist DIR] [--runs R] [count ...]
-import { expectHeading, launchBrowser, seedUsaha, startServer } from "../tests/e2e/helpers.mjs";
+import { cliOption, expectHeading, launchBrowser, seedUsaha, startServer } from "../tests/e2e/helpers.mjs";
 import { readFileSync, statSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const [, value] = args.splice(i, 2);
-  return value;
-};
+const option = (name, fallback) => cliOption(args, name, fallback);
 const dist = option("dist", undefined);
 const runs = Number(option("runs", "3"));
 const counts = args.map(Number);

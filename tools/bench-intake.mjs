@@ -7,16 +7,14 @@
 // heartbeat saw over all three (goal: at most 200 ms). Goals: 10,000 rows ≤ 3 s, 50,000 ≤ 12 s.
 // Each size runs on a fresh profile; medians over the runs. Not a gate.
 //   node tools/bench-intake.mjs [--dist DIR] [--runs R] [count ...]
-import { chooseWorkArea, launchBrowser, startServer } from "../tests/e2e/helpers.mjs";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cliOption, chooseWorkArea, launchBrowser, startServer } from "../tests/e2e/helpers.mjs";
 import { officeList } from "../tests/e2e/workbook.mjs";
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const [, value] = args.splice(i, 2);
-  return value;
-};
+const option = (name, fallback) => cliOption(args, name, fallback);
 const dist = option("dist", undefined);
 const runs = Number(option("runs", "3"));
 const counts = args.length ? args.map(Number) : [10_000, 50_000];
@@ -27,7 +25,9 @@ const ms = (x) => `${Math.round(x).toLocaleString("en")} ms`;
 
 try {
   for (const count of counts) {
-    const file = { name: `ikm-${count}.xlsx`, mimeType: "application/octet-stream", buffer: officeList(count) };
+    // From a file on disk, as an officer picks one (a buffer would travel through the page).
+    const file = join(tmpdir(), `ikm-${count}.xlsx`);
+    writeFileSync(file, officeList(count));
     const results = [];
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

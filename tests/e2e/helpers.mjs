@@ -340,3 +340,11 @@ export function canonical(value) {
   }
   return JSON.stringify(value);
 }
+
+/** Takes `--name value` out of a command line's `args` (changed in place): the value, or `fallback`. */
+export function cliOption(args, name, fallback) {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const [, value] = args.splice(i, 2);
+  return value;
+}
