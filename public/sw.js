@@ -14,8 +14,8 @@
 //   opens a workbook, then kept in this build's cache, so it works offline from then on;
 // - a file shared to the installed app from another app (manifest share_target: a POST of
 //   multipart form data to /bagikan) is kept in a cache of its own under a fresh id, and the
-//   browser is sent on to /bagikan?terima=<id>, where the page takes the file out of that cache
-//   (src/web/files.rs) and shows its preview. The app's IndexedDB is never touched here.
+//   browser is sent on to /bagikan?terima=<id> (an office's Excel or CSV list: /impor?terima=<id>),
+//   where the page takes the file out of that cache (src/web/files.rs) and shows its preview. The app's IndexedDB is never touched here.
 "use strict";
 
 const BUILD_ID = "__SENTRA_BUILD_ID__";
@@ -30,6 +30,9 @@ const RECEIVED_CACHE = "sentra-diterima";
 const RECEIVED_PREFIX = "/diterima/";
 const SHARE_ACTION = "/bagikan";
 const API_PREFIX = "/api/";
+// A shared file that is an office's list (src/web/pages/impor.rs), by its name or type.
+const SHEET = /\.(xlsx|xls|ods|csv|tsv)$/i;
+const SHEET_TYPE = /spreadsheet|ms-excel|text\/csv/;
 // Parts of the app fetched when first used and then kept (tools/precache.mjs leaves them out).
 const LAZY = /^\/import_worker(_loader)?(\.js|_bg\.wasm)$/;
 // A shared file the page never took (closed before it loaded) is dropped after a day.
@@ -137,6 +140,12 @@ async function receiveShared(request) {
       const headers = { "content-type": file.type || "application/json", "x-diterima": String(now) };
       await cache.put(RECEIVED_PREFIX + fresh, new Response(file, { headers }));
       id = fresh;
+      // An office's list (a workbook or CSV) goes to the import page, its name with it (the
+      // list's year may be in it); anything else is a bundle for Bagikan.
+      if (SHEET.test(file.name || "") || SHEET_TYPE.test(file.type || "")) {
+        const name = encodeURIComponent(file.name || "");
+        return Response.redirect(new URL(`/impor?terima=${id}&nama=${name}`, self.location.origin).href, 303);
+      }
     }
   } catch (err) {
     console.warn("Sentra: a shared file could not be kept", err);

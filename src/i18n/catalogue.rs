@@ -979,6 +979,8 @@ messages! {
     IntakePlace { id: "{village}, Kec. {kecamatan} (baris {rows})", en: "{village}, Kec. {kecamatan} (rows {rows})" }
     IntakePlaceNoKecamatan { id: "{village}, tanpa kecamatan (baris {rows})", en: "{village}, no kecamatan (rows {rows})" }
     IntakeRefusedList { id: "Baris yang ditolak", en: "Refused rows" }
+    IntakeForcedRow { id: "Baris {line} dicatat sebagai usaha baru.", en: "Row {line} is recorded as a new business." }
+    IntakeTakeAsNew { id: "Usaha lain: catat sebagai usaha baru", en: "A different business: record it as new" }
     IntakeRefusedRow { id: "Baris {line}: {field}: {reason}", en: "Row {line}: {field}: {reason}" }
     IntakeMore { id: "… dan {count} baris lain", en: "… and {count} more rows" }
     IntakeSameList { id: "Baris yang sama usahanya", en: "Rows of one business" }

@@ -144,7 +144,7 @@ fn is_numbering(row: &[Cell]) -> bool {
 }
 
 /// Four-digit years from 2000 to 2099 standing alone in a text.
-fn years_in(text: &str) -> Vec<i32> {
+pub fn years_in(text: &str) -> Vec<i32> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse().ok())

@@ -61,7 +61,7 @@ test("records not yet shared are counted, exported as a checked bundle, then cou
   const today = new Date().toISOString().slice(0, 10);
   assert.match(first.name, new RegExp(`^sentra-sumenep-${today.slice(0, 8)}\\d\\d\\.json$`));
   assert.equal(first.bundle.format, "sentra-bundle");
-  assert.equal(first.bundle.version, "1.2");
+  assert.equal(first.bundle.version, "1.3");
   assert.equal(first.bundle.kabupaten, "35.29");
   assert.equal(first.bundle.scope, "all");
   assert.equal(first.bundle.records.length, 2);
@@ -179,10 +179,28 @@ test("a file shared from another app goes through the service worker to the same
     action: "/bagikan",
     method: "POST",
     enctype: "multipart/form-data",
-    params: { files: [{ name: "berkas", accept: ["application/json", ".json", "application/gzip", ".gz"] }] },
+    params: {
+      files: [{
+        name: "berkas",
+        accept: [
+          "application/json", ".json", "application/gzip", ".gz",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", "application/vnd.ms-excel", ".xls",
+          "application/vnd.oasis.opendocument.spreadsheet", ".ods", "text/csv", ".csv",
+        ],
+      }],
+    },
   });
   assert.deepEqual(manifest.file_handlers, [
     { action: "/bagikan", accept: { "application/json": [".json"], "application/gzip": [".gz"] } },
+    {
+      action: "/impor",
+      accept: {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+        "application/vnd.ms-excel": [".xls"],
+        "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
+        "text/csv": [".csv"],
+      },
+    },
   ]);
 
   // What the system does for the manifest's share_target: a navigation that POSTs the file as

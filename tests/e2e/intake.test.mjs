@@ -145,6 +145,14 @@ test("an office's 6,000-row workbook: checked, villages chosen, refused rows dow
   assert.match(refused, /Baris 105: [^:]*: Nomor telepon Indonesia/);
   assert.match(await page.getByTestId("intake-same-list").textContent(), /Baris 102 sama dengan baris 101/);
 
+  // Row 102 is another business after all (the officer knows the village): taken as new, and
+  // back again; each change checks the rows again.
+  await page.getByTestId("intake-new-row-102").check();
+  await page.getByTestId("intake-new").filter({ hasText: "5.996" }).waitFor({ timeout: 120_000 });
+  assert.equal(await count("intake-same"), "0");
+  await page.getByTestId("intake-new-row-102").uncheck();
+  await page.getByTestId("intake-same").filter({ hasText: "1" }).waitFor({ timeout: 120_000 });
+
   // The officer chooses Poteran of Ra'as; the check runs again.
   const place = page.getByTestId("intake-places").locator("select");
   await place.selectOption({ label: "Poteran, Kec. Ra'as, Kabupaten Sumenep" });
@@ -176,5 +184,32 @@ test("an office's 6,000-row workbook: checked, villages chosen, refused rows dow
   assert.equal(await count("intake-unchanged"), "5.996");
   assert.equal(await count("intake-new"), "0");
   assert.equal(await page.getByTestId("intake-apply").isDisabled(), true);
+  page.assertNoErrors();
+});
+
+test("an office's list shared from another app opens on the import page", { timeout: 120_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await chooseWorkArea(page, server.url);
+  await waitForServiceWorkerControl(page);
+  // What the system does for the manifest's share_target: a POST of the file to /bagikan, which
+  // only the service worker answers; a workbook is sent on to the import page.
+  await page.evaluate(() => {
+    const form = Object.assign(document.createElement("form"), { method: "post", enctype: "multipart/form-data", action: "/bagikan", id: "share-target" });
+    form.append(Object.assign(document.createElement("input"), { type: "file", name: "berkas" }));
+    document.body.append(form);
+  });
+  const book = xlsx([{ name: "Sheet1", rows: [["Nama Usaha", "Desa", "Kecamatan"], ["Kripik Maju", "Aengtongtong", "Saronggi"]] }]);
+  await page.locator("#share-target input").setInputFiles({ name: "IKM Sumenep 2018.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: book });
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === "/impor" && url.searchParams.has("terima")),
+    page.evaluate(() => document.getElementById("share-target").submit()),
+  ]);
+  await page.getByTestId("intake-mapping").waitFor({ timeout: 60_000 });
+  await page.waitForURL((url) => url.pathname === "/impor" && url.search === "");
+  assert.equal(await page.getByTestId("intake-year").inputValue(), "2018", "the year from the file's name");
+  await page.getByTestId("intake-check").click();
+  await page.getByTestId("intake-plan").waitFor({ timeout: 60_000 });
+  assert.equal((await page.getByTestId("intake-new").locator(".tile__count").textContent()).trim(), "1");
   page.assertNoErrors();
 });

@@ -10,7 +10,7 @@ use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::intake::apply::Applier;
 use crate::intake::headers::{self, fold, SKIP};
-use crate::intake::layout::{cell_text, layout, Layout};
+use crate::intake::layout::{cell_text, layout, years_in, Layout};
 use crate::intake::plan::{Choices, Plan, Planner};
 use crate::intake::{template, Table};
 use crate::model::Kind;
@@ -23,8 +23,12 @@ use crate::web::settings;
 use crate::web::sheets;
 use crate::web::slices::{breathe, Deadline};
 use crate::web::wilayah::{Scope, Wilayah};
+use crate::web::files;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// A file read: its name and sheets.
 pub(super) struct Loaded {
@@ -73,6 +77,13 @@ pub fn ImporPage() -> impl IntoView {
         plan.set(None);
         let Some(l) = layout_of.get() else { return };
         let mut guessed = Choices::guessed(&l);
+        // Failing a year in the sheet, the file's name may give one ("IKM Sumenep 2018.xlsx").
+        if guessed.year.is_none() {
+            let named = loaded.with_untracked(|f| f.as_ref().map(|f| years_in(&f.name)).unwrap_or_default());
+            if let [year] = named.as_slice() {
+                guessed.year = Some(*year);
+            }
+        }
         let kept = settings::load_import_mapping(&signature(&l)).map(|m| {
             m.iter()
                 .map(|t| {
@@ -88,11 +99,8 @@ pub fn ImporPage() -> impl IntoView {
         choices.set(guessed);
     });
 
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
+    // A file to read: picked here, shared to the app from another one, or opened with it.
+    let take = move |name: String, file: web_sys::Blob| {
         message.set(None);
         loaded.set(None);
         stage.set(Stage::Reading);
@@ -101,7 +109,7 @@ pub fn ImporPage() -> impl IntoView {
                 .await
                 .map(|b| js_sys::Uint8Array::new(&b).to_vec());
             let read = match bytes {
-                Ok(bytes) => sheets::read(&file.name(), bytes)
+                Ok(bytes) => sheets::read(&name, bytes)
                     .await
                     .map_err(|e| e.text(|m| i18n.t(m))),
                 Err(e) => Err(format!("{e:?}")),
@@ -116,15 +124,40 @@ pub fn ImporPage() -> impl IntoView {
                         .max_by_key(|(_, t)| t.rows.len())
                         .map_or(0, |(i, _)| i);
                     sheet.set(biggest);
-                    loaded.set(Some(Arc::new(Loaded {
-                        name: file.name(),
-                        tables,
-                    })));
+                    loaded.set(Some(Arc::new(Loaded { name, tables })));
                 }
                 Err(why) => message.set(Some(why)),
             }
         });
     };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take(file.name(), file.into());
+        }
+    };
+    // Shared from another app: the service worker kept the file and sent the page here with its
+    // id (public/sw.js); the id is spent at once, so a reload does not look for it again.
+    let query = use_query_map();
+    if let Some(id) = query.with_untracked(|q| q.get("terima")) {
+        let name = query.with_untracked(|q| q.get("nama")).unwrap_or_default();
+        let navigate = use_navigate();
+        leptos::task::spawn_local(async move {
+            navigate("/impor", NavigateOptions { replace: true, ..Default::default() });
+            match files::take_received(&id).await {
+                Ok(Some(file)) => take(name, file),
+                _ => message.set(Some(i18n.t(Msg::ImportSharedGone).to_string())),
+            }
+        });
+    }
+    // Opened with the installed app (manifest file_handlers).
+    files::on_launch(move |got| match got {
+        Ok(file) => {
+            let name = file.dyn_ref::<web_sys::File>().map(web_sys::File::name).unwrap_or_default();
+            take(name, file);
+        }
+        Err(_) => message.set(Some(i18n.t(Msg::ImportUnreadable).to_string())),
+    });
 
     let check = move || {
         let (Some(file), Some(l), Some(area)) = (

@@ -68,25 +68,32 @@ pub fn PlanView(
         })
         .collect();
     let refused_count = refused.len();
-    let same: Vec<String> = plan
+    // Rows taken as a business already known (here or in an earlier row), and rows the officer
+    // made new businesses: each with a box to change it.
+    let forced = choices.with_untracked(|c| c.new_rows.clone());
+    let same: Vec<(usize, String, bool)> = plan
         .rows
         .iter()
-        .filter_map(|r| match &r.outcome {
-            Outcome::SameAsRow(other) => Some(fill(
-                i18n.t(Msg::IntakeSameRow),
-                &[("line", &r.line.to_string()), ("other", &other.to_string())],
-            )),
-            Outcome::Update { id, changes } if *changes > 0 => {
-                let name = records
-                    .all
-                    .with_untracked(|all| all.get(id).map(|r| r.text("nama").to_string()))
-                    .unwrap_or_default();
-                Some(fill(
-                    i18n.t(Msg::IntakeUpdateRow),
-                    &[("line", &r.line.to_string()), ("name", &name)],
-                ))
-            }
-            _ => None,
+        .filter_map(|r| {
+            let line = r.line.to_string();
+            let text = match &r.outcome {
+                Outcome::SameAsRow(other) => fill(
+                    i18n.t(Msg::IntakeSameRow),
+                    &[("line", &line), ("other", &other.to_string())],
+                ),
+                Outcome::Update { id, changes } if *changes > 0 => {
+                    let name = records
+                        .all
+                        .with_untracked(|all| all.get(id).map(|r| r.text("nama").to_string()))
+                        .unwrap_or_default();
+                    fill(i18n.t(Msg::IntakeUpdateRow), &[("line", &line), ("name", &name)])
+                }
+                Outcome::Create if forced.contains(&r.line) => {
+                    fill(i18n.t(Msg::IntakeForcedRow), &[("line", &line)])
+                }
+                _ => return None,
+            };
+            Some((r.line, text, forced.contains(&r.line)))
         })
         .collect();
     let more = |n: usize| {
@@ -139,7 +146,20 @@ pub fn PlanView(
             {(!same.is_empty()).then(|| view! {
                 <h2>{tr(Msg::IntakeSameList)}</h2>
                 <ul data-testid="intake-same-list">
-                    {same.iter().take(SHOWN).map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+                    {same.iter().take(SHOWN).cloned().map(|(line, text, is_new)| view! {
+                        <li>
+                            {text}
+                            <label class="choice__option filters__check">
+                                <input type="checkbox" prop:checked=is_new data-testid=format!("intake-new-row-{line}")
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        choices.update(|c| { if on { c.new_rows.insert(line); } else { c.new_rows.remove(&line); } });
+                                        on_recheck.run(());
+                                    }/>
+                                {tr(Msg::IntakeTakeAsNew)}
+                            </label>
+                        </li>
+                    }).collect_view()}
                     {more(same.len()).map(|m| view! { <li>{m}</li> })}
                 </ul>
             })}
