@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { axeViolations, chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
+import { officeList } from "./workbook.mjs";
 
 let browser;
 before(async () => {
@@ -34,7 +35,7 @@ test("no axe violation on any page, phone and laptop", { timeout: 300_000 }, asy
   const sentra = page.url();
 
   const pages = ["/", "/usaha", "/usaha/baru", "/sentra", "/sentra/baru", sentra, "/survei-desa/baru", "/kawasan-ikm/baru",
-    "/kegiatan/baru", "/mitra", "/jejaring/baru", "/bagikan", "/laporan", "/pengaturan", "/tentang"];
+    "/kegiatan/baru", "/mitra", "/jejaring/baru", "/bagikan", "/impor", "/laporan", "/pengaturan", "/tentang"];
   const found = [];
   for (const [width, height] of [[360, 740], [1366, 768]]) {
     await page.setViewportSize({ width, height });
@@ -50,6 +51,12 @@ test("no axe violation on any page, phone and laptop", { timeout: 300_000 }, asy
     await page.getByTestId("save").click();
     await page.locator(".field__error").first().waitFor();
     for (const v of await violations(page)) found.push(`${width}px refused Usaha form: ${v}`);
+    // The import with a list read and checked: its field choices, counts, places and refusals.
+    await page.goto(at("/impor"));
+    await page.getByTestId("intake-file").setInputFiles({ name: "ikm-2017.xlsx", mimeType: "application/octet-stream", buffer: officeList(120) });
+    await page.getByTestId("intake-check").click();
+    await page.getByTestId("intake-plan").waitFor({ timeout: 60_000 });
+    for (const v of await violations(page)) found.push(`${width}px import checked: ${v}`);
     // The menu open on a phone.
     if (width === 360) {
       await page.getByTestId("menu-button").click();
