@@ -42,6 +42,18 @@ pub async fn breathe() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Waits until the browser has painted what the page holds now (the next animation frame, then
+/// a breathe): for work the first screen does not need.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    breathe().await;
+}
+
 /// The channel [`breathe`] posts to, and who waits for its messages (one message each, in
 /// order).
 struct Next {
@@ -80,6 +92,29 @@ pub async fn until_done<T>(mut step: impl FnMut() -> Result<T, f64>, show: impl 
         show(far);
         breathe().await;
     }
+}
+
+/// Every item of `chunks` (lists read one at a time; an error ends it), in slices; `each` sees
+/// every list before it joins the others.
+pub async fn collect_in_slices<T, E>(
+    mut chunks: impl Iterator<Item = Result<Vec<T>, E>>,
+    mut each: impl FnMut(&[T]),
+) -> Result<Vec<T>, E> {
+    let mut all = Vec::new();
+    until_done(
+        || match chunks.next() {
+            None => Ok(Ok(())),
+            Some(Err(e)) => Ok(Err(e)),
+            Some(Ok(list)) => {
+                each(&list);
+                all.extend(list);
+                Err(0.0)
+            }
+        },
+        |_| (),
+    )
+    .await?;
+    Ok(all)
 }
 
 /// Drops a large list a slice at a time (freeing 50,000 records takes about 90 ms).
