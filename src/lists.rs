@@ -262,7 +262,7 @@ pub fn order_by<'a>(
     let mut order: Vec<usize> = (0..len).collect();
     match sort {
         Sort::Name => order.sort_by(|&a, &b| key(a).0.cmp(key(b).0)),
-        Sort::Recent => order.sort_by(|&a, &b| key(b).2.cmp(&key(a).2)),
+        Sort::Recent => order.sort_by_key(|&i| std::cmp::Reverse(key(i).2)),
         Sort::Place => order.sort_by(|&a, &b| {
             let ((an, ap, _), (bn, bp, _)) = (key(a), key(b));
             (ap.is_empty(), ap, an).cmp(&(bp.is_empty(), bp, bn))
