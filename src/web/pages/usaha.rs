@@ -75,8 +75,16 @@ pub fn UsahaPage() -> impl IntoView {
                 let built = records
                     .all
                     .with_untracked(|all| builder.build(all, || !deadline.passed()));
-                if let Some(built) = built {
-                    rows.try_set(built);
+                if let Some(mut built) = built {
+                    let by_name =
+                        slices::sort_in_slices((0..built.rows.len()).collect(), |&a, &b| {
+                            built.rows[a].name_key.cmp(&built.rows[b].name_key)
+                        })
+                        .await;
+                    built.by_name = by_name;
+                    if building.try_get_value() == Some(key) {
+                        rows.try_set(built);
+                    }
                     return;
                 }
                 slices::breathe().await;
@@ -109,7 +117,9 @@ pub fn UsahaPage() -> impl IntoView {
         let sort = sort.get();
         rows.with(|r| {
             let row = |i: usize| &r.rows[i];
-            let order = if sort == Sort::Place {
+            let order = if sort == Sort::Name {
+                r.by_name.clone()
+            } else if sort == Sort::Place {
                 places.with(|p| {
                     order_by(
                         r.rows.len(),

@@ -36,6 +36,8 @@ pub(super) struct Rows {
     /// Whether the rows are built (false: the list is not ready to show yet).
     pub(super) built: bool,
     pub(super) rows: Vec<Row>,
+    /// The rows' indices by name (the list's first order), sorted in slices with the build.
+    pub(super) by_name: Vec<usize>,
     /// Village codes by place; place 0 is "" (none).
     pub(super) villages: Vec<String>,
     pub(super) statuses: Vec<String>,
