@@ -26,6 +26,10 @@ echo "## Records at scale: 50,000 Usaha load, search, save (headless Chromium)"
 node tools/bench-records.mjs
 
 echo
+echo "## Opening the app with 50,000 Usaha: browser start on the stored profile, 4x CPU (headless Chromium)"
+node tools/bench-open.mjs
+
+echo
 echo "## Receiving a bundle of 10,000 and 50,000 Usaha (headless Chromium)"
 node tools/bench-import.mjs
 

@@ -301,8 +301,8 @@ fn wire_record(r: &Record, devices: &mut Names, officers: &mut Names) -> WireRec
                     v: f.value.clone(),
                     s: stamp(&f.stamp),
                     by: officers.of(&f.by),
-                    r: f.replaced.as_ref().map(&mut stamp),
-                    x: f.settled.iter().map(&mut stamp).collect(),
+                    r: f.replaced().map(&mut stamp),
+                    x: f.settled().iter().map(&mut stamp).collect(),
                 };
                 (k.to_string(), field)
             })
@@ -478,13 +478,13 @@ fn record_of(
     for (key, f) in &r.fields {
         fields.insert(
             key,
-            Field {
-                value: f.v.clone(),
-                stamp: stamp(&f.s)?,
-                replaced: f.r.as_ref().map(stamp).transpose()?,
-                settled: f.x.iter().map(stamp).collect::<Result<_, _>>()?,
-                by: name(officers, f.by)?,
-            },
+            Field::new(
+                f.v.clone(),
+                stamp(&f.s)?,
+                f.r.as_ref().map(stamp).transpose()?,
+                f.x.iter().map(stamp).collect::<Result<_, _>>()?,
+                name(officers, f.by)?,
+            ),
         );
     }
     Ok(Record {

@@ -125,20 +125,39 @@ pub struct SearchTable {
 impl SearchTable {
     /// The table of `order` (row indices), each row's texts read by `row`.
     pub fn new<'a>(order: &[usize], row: impl Fn(usize) -> &'a Searchable) -> Self {
-        let mut t = SearchTable {
-            rows: Vec::with_capacity(order.len()),
-            ends: Vec::with_capacity(order.len()),
-            ..SearchTable::default()
-        };
+        let mut t = SearchTable::with_capacity(order.len());
         for &i in order {
-            let r = row(i);
-            t.words.push_str(&r.words);
-            t.digits.push_str(&r.digits);
-            t.rows.push(i as u32);
-            t.ends
-                .push((t.words.len() as u32, t.digits.len() as u32, r.place));
+            t.push(i, row(i));
         }
         t
+    }
+
+    /// An empty table with room for `rows` rows, filled by [`Self::push`] (a few at a time, so a
+    /// page can build it in slices).
+    pub fn with_capacity(rows: usize) -> Self {
+        SearchTable {
+            rows: Vec::with_capacity(rows),
+            ends: Vec::with_capacity(rows),
+            ..SearchTable::default()
+        }
+    }
+
+    /// Adds row `i`, after those already in: rows go in the list's order.
+    pub fn push(&mut self, i: usize, row: &Searchable) {
+        self.words.push_str(&row.words);
+        self.digits.push_str(&row.digits);
+        self.rows.push(i as u32);
+        self.ends
+            .push((self.words.len() as u32, self.digits.len() as u32, row.place));
+    }
+
+    /// Rows in the table.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
 
     /// The rows `q` finds, in the list's order.
@@ -222,14 +241,31 @@ impl SortKeys {
 
 /// The rows' indices in `sort`'s order; ties keep the row order (stable).
 pub fn order<T>(rows: &[T], keys: impl Fn(&T) -> &SortKeys, sort: Sort) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let k = |i: &usize| keys(&rows[*i]);
+    order_by(
+        rows.len(),
+        |i| {
+            let k = keys(&rows[i]);
+            (k.name.as_str(), k.place.as_str(), k.stamp)
+        },
+        sort,
+    )
+}
+
+/// [`order`] over `len` rows whose keys `key` gives by index: the folded name, the folded place
+/// (empty: none) and the latest change. A list whose rows share their places' keys (thousands of
+/// Usaha in a few hundred villages) keeps each place's key once.
+pub fn order_by<'a>(
+    len: usize,
+    key: impl Fn(usize) -> (&'a str, &'a str, u64),
+    sort: Sort,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
     match sort {
-        Sort::Name => order.sort_by(|a, b| k(a).name.cmp(&k(b).name)),
-        Sort::Recent => order.sort_by(|a, b| k(b).stamp.cmp(&k(a).stamp)),
-        Sort::Place => order.sort_by(|a, b| {
-            let (a, b) = (k(a), k(b));
-            (a.place.is_empty(), &a.place, &a.name).cmp(&(b.place.is_empty(), &b.place, &b.name))
+        Sort::Name => order.sort_by(|&a, &b| key(a).0.cmp(key(b).0)),
+        Sort::Recent => order.sort_by_key(|&i| std::cmp::Reverse(key(i).2)),
+        Sort::Place => order.sort_by(|&a, &b| {
+            let ((an, ap, _), (bn, bp, _)) = (key(a), key(b));
+            (ap.is_empty(), ap, an).cmp(&(bp.is_empty(), bp, bn))
         }),
     }
     order

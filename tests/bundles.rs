@@ -521,7 +521,7 @@ fn the_valid_fixture_keeps_tombstones_undos_and_links() {
         "deleted, then restored on another device"
     );
     assert_eq!(&*sentra.fields["_deleted"].by, "Petugas Lain");
-    assert!(sentra.fields["_deleted"].replaced.is_some());
+    assert!(sentra.fields["_deleted"].replaced().is_some());
     let usaha = b.records.iter().find(|r| r.kind == Kind::Usaha).unwrap();
     assert_eq!(sentra.links("anggota"), [usaha.id.as_str()]);
     assert_eq!(

@@ -3,8 +3,9 @@
 //   objects) into a separate database, then getAll;
 // - the app: records written as version 2 kept them (JSON text per record); the first reload
 //   upgrades them into chunks (timed), the next three are timed loads; the app reports opening
-//   + reading + parsing time in <body data-load-ms>, then taking the records in (the clock, the
-//   Usaha index Beranda reads, the records map) in <body data-take-in-ms>;
+//   + reading + parsing time in <body data-load-ms>, and taking the records in (the clock, the
+//   Usaha index Beranda reads, the records map) in <body data-take-in-ms> (since issue 15 both
+//   run in slices, chunk by chunk: the two are the time each took, breaths included);
 // - search keystrokes on the real Usaha list, from the input event until the list re-rendered;
 // - saving one edited Usaha among them (its chunk is read, merged and rewritten).
 // Prints medians and ratios. Not a gate.   node tools/bench-records.mjs [--dist DIR] [count]

@@ -70,8 +70,8 @@ fn check_clock(r: &Record, today: &Today) -> Result<(), BundleError> {
     };
     for f in r.fields.values() {
         if let Some(s) = std::iter::once(&f.stamp)
-            .chain(&f.replaced)
-            .chain(&f.settled)
+            .chain(f.replaced())
+            .chain(f.settled())
             .find(|s| ahead(s))
         {
             return Err(refuse(s, &f.by));

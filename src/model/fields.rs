@@ -262,17 +262,17 @@ mod tests {
     use serde_json::{json, Value};
 
     fn field(v: Value, wall: u64) -> Field {
-        Field {
-            value: v,
-            stamp: Stamp {
+        Field::new(
+            v,
+            Stamp {
                 wall,
                 counter: 0,
                 device: "d".into(),
             },
-            replaced: None,
-            settled: Vec::new(),
-            by: "o".into(),
-        }
+            None,
+            Vec::new(),
+            "o".into(),
+        )
     }
 
     #[test]

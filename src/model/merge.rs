@@ -45,9 +45,7 @@ impl Conflict {
 
 /// Whether change `a` was made knowing the change stamped `b` (both of one field).
 pub fn knew(a: &Field, b: &Stamp) -> bool {
-    (a.stamp.same_device(b) && a.stamp >= *b)
-        || a.replaced.as_ref() == Some(b)
-        || a.settled.contains(b)
+    (a.stamp.same_device(b) && a.stamp >= *b) || a.replaced() == Some(b) || a.settled().contains(b)
 }
 
 /// Two versions of one field, neither made knowing the other.
@@ -94,11 +92,16 @@ fn take(ours: &mut Field, theirs: &Field) {
         (a, b) => *a = b.clone(),
     }
     assign_stamp(&mut ours.stamp, &theirs.stamp);
-    match (&mut ours.replaced, &theirs.replaced) {
-        (Some(a), Some(b)) => assign_stamp(a, b),
+    match (&mut ours.known, &theirs.known) {
+        (Some(a), Some(b)) => {
+            match (&mut a.replaced, &b.replaced) {
+                (Some(a), Some(b)) => assign_stamp(a, b),
+                (a, b) => *a = b.clone(),
+            }
+            a.settled.clone_from(&b.settled);
+        }
         (a, b) => *a = b.clone(),
     }
-    ours.settled.clone_from(&theirs.settled);
     if !Arc::ptr_eq(&ours.by, &theirs.by) {
         ours.by = theirs.by.clone();
     }
@@ -232,12 +235,8 @@ mod tests {
             counter: 1,
             device: device.into(),
         };
-        let field = |value, replaced, settled, by: &str| Field {
-            value,
-            stamp: stamp(9, "b"),
-            replaced,
-            settled,
-            by: by.into(),
+        let field = |value, replaced, settled, by: &str| {
+            Field::new(value, stamp(9, "b"), replaced, settled, by.into())
         };
         let versions = [
             field(json!("Batik Sekar Jaya"), None, Vec::new(), "Petugas A"),

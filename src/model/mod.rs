@@ -5,6 +5,7 @@
 //! (`_deleted`), so it travels and merges like any edit and can be undone by another edit. Typed
 //! views per kind (e.g. [`usaha`]) read and write these fields and hold the rules.
 
+mod field;
 pub mod fields;
 pub mod hlc;
 pub mod kinds;
@@ -17,13 +18,13 @@ pub mod schema;
 pub mod usaha;
 
 use crate::i18n::{fill, Lang, Msg};
+pub use field::{Field, Known};
 pub use fields::{shared, Fields};
 use hlc::{Clock, Stamp};
 pub use links::{is_links, link_element, over_stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 /// The kinds of record, one IndexedDB object store each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -101,25 +102,6 @@ impl FieldError {
         let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(self.msg.text(lang), &args)
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Field {
-    pub value: Value,
-    pub stamp: Stamp,
-    /// The stamp of the value this change was made over, as the device saw it (`None`: the field
-    /// was new). A device's run of its own edits keeps the stamp its first edit was made over: a
-    /// device always sees its own changes, and this way another device holding that older value
-    /// can still tell the newer one descends from it. Two changes of which neither was made over
-    /// the other are a conflict ([`merge`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replaced: Option<Stamp>,
-    /// Conflicting changes this change settled (the officer picked a value in the conflict
-    /// inbox): it was made knowing them, so they no longer conflict with it anywhere.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub settled: Vec<Stamp>,
-    /// Officer who made the change (shared like the device in a stamp).
-    pub by: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -284,7 +266,7 @@ impl Record {
         let (replaced, seen) = match current {
             // Over its own edit, a device keeps what that edit was made over.
             Some(f) if f.stamp.device == editor.clock.device => {
-                (f.replaced.clone(), f.settled.clone())
+                (f.replaced().cloned(), f.settled().to_vec())
             }
             Some(f) => (Some(f.stamp.clone()), Vec::new()),
             None => (None, Vec::new()),
@@ -297,13 +279,7 @@ impl Record {
         let stamp = editor.clock.tick(editor.now_ms);
         self.fields.insert(
             field,
-            Field {
-                value,
-                stamp,
-                replaced,
-                settled,
-                by: shared(editor.officer),
-            },
+            Field::new(value, stamp, replaced, settled, shared(editor.officer)),
         );
     }
 
@@ -360,7 +336,7 @@ mod tests {
         assert_eq!(r.id, "dev-a-3e8-0");
         assert!(r.set("nama", json!("Batik Sekar"), &mut editor(&mut clock, 2_000)));
         let first = r.fields["nama"].stamp.clone();
-        assert_eq!(r.fields["nama"].replaced, None);
+        assert_eq!(r.fields["nama"].replaced(), None);
         assert!(
             !r.set("nama", json!("Batik Sekar"), &mut editor(&mut clock, 3_000)),
             "same value: no change"
@@ -371,7 +347,8 @@ mod tests {
             &mut editor(&mut clock, 4_000)
         ));
         assert_eq!(
-            r.fields["nama"].replaced, None,
+            r.fields["nama"].replaced(),
+            None,
             "over its own edit, a device keeps what that edit was made over"
         );
         assert_ne!(r.fields["nama"].stamp, first);
@@ -380,7 +357,7 @@ mod tests {
         let mut other = Clock::new("dev-b");
         other.observe(&second);
         r.set("nama", json!("Batik B"), &mut editor(&mut other, 5_000));
-        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&second));
+        assert_eq!(r.fields["nama"].replaced(), Some(&second));
         let from_b = r.fields["nama"].stamp.clone();
         clock.observe(&from_b);
         r.set(
@@ -388,7 +365,7 @@ mod tests {
             json!("Batik A lagi"),
             &mut editor(&mut clock, 6_000),
         );
-        assert_eq!(r.fields["nama"].replaced.as_ref(), Some(&from_b));
+        assert_eq!(r.fields["nama"].replaced(), Some(&from_b));
         assert_eq!(&*r.fields["nama"].by, "Petugas Uji");
         assert_eq!(r.text("nama"), "Batik A lagi");
         assert_eq!(r.last_change().0.wall, 6_000);
@@ -457,7 +434,7 @@ mod tests {
         let mut b = Clock::new("dev-b");
         r.set_deleted(false, &mut editor(&mut b, 3));
         assert!(!r.is_deleted());
-        assert_eq!(r.fields[DELETED].replaced.as_ref(), Some(&tomb));
+        assert_eq!(r.fields[DELETED].replaced(), Some(&tomb));
     }
 
     #[test]

@@ -140,8 +140,8 @@ pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
                         StoredValue::of(&f.value),
                         stamp(&f.stamp),
                         by.of(&f.by),
-                        f.replaced.as_ref().map(&mut stamp),
-                        f.settled.iter().map(&mut stamp).collect(),
+                        f.replaced().map(&mut stamp),
+                        f.settled().iter().map(&mut stamp).collect(),
                     )
                 })
                 .collect(),
@@ -184,13 +184,13 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
             for (key, value, s, by_index, replaced, settled) in r.f {
                 fields.insert(
                     key,
-                    Field {
-                        value: value.into_value(),
-                        stamp: stamp(s)?,
-                        replaced: replaced.map(stamp).transpose()?,
-                        settled: settled.into_iter().map(stamp).collect::<Result<_, _>>()?,
-                        by: name(&by, by_index)?,
-                    },
+                    Field::new(
+                        value.into_value(),
+                        stamp(s)?,
+                        replaced.map(stamp).transpose()?,
+                        settled.into_iter().map(stamp).collect::<Result<_, _>>()?,
+                        name(&by, by_index)?,
+                    ),
                 );
             }
             Ok(Record {

@@ -18,6 +18,8 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::slices::{self, Deadline};
 
+mod load;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
@@ -60,9 +62,6 @@ const TAKE_IN_PIECE: usize = 500;
 
 /// The meta key of [`Records::last_export`].
 const LAST_EXPORT: &str = "last_export";
-/// The meta key saying the unsent marks have been filled from the export mark (the first start
-/// after the upgrade that brought them).
-const UNSENT_FILLED: &str = "unsent_filled";
 
 thread_local! {
     static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
@@ -122,59 +121,7 @@ impl Records {
         };
         provide_context(records);
         records.listen_to_other_tabs();
-        spawn_local(async move {
-            let started = js_sys::Date::now();
-            // Told while an older version in another tab blocks the upgrade; it goes on once
-            // that tab closes.
-            let blocked = move || records.state.set(LoadState::Failed(StoreError::Blocked));
-            let loading = async {
-                let store = open_store(blocked).await?;
-                let loaded = store.load_all().await?;
-                let mark: Option<Stamp> = store
-                    .meta_get(LAST_EXPORT)
-                    .await?
-                    .and_then(|m| serde_json::from_str(&m).ok());
-                if store.meta_get(UNSENT_FILLED).await?.is_none() {
-                    // Before per-record marks, "unsent" meant a change after the export mark.
-                    let ids: Vec<String> = crate::sharing::unshared(&loaded, mark.as_ref())
-                        .into_iter()
-                        .map(|r| r.id.clone())
-                        .collect();
-                    store.mark_unsent(&ids).await?;
-                    store.meta_put(UNSENT_FILLED, "1").await?;
-                }
-                let unsent = store.unsent().await?;
-                Ok::<_, StoreError>((loaded, mark, unsent))
-            };
-            match loading.await {
-                Ok((loaded, mark, unsent)) => {
-                    records.last_export.set(mark);
-                    records.unsent.set(unsent);
-                    // For diagnostics and the load benchmark: how long opening and reading took.
-                    if let Some(body) = document().body() {
-                        let _ = body.set_attribute(
-                            "data-load-ms",
-                            &format!("{:.0}", js_sys::Date::now() - started),
-                        );
-                    }
-                    let taking = js_sys::Date::now();
-                    records.take_in(loaded);
-                    records.check_clock();
-                    // And how long taking them in took (the clock, the Usaha index, the map).
-                    if let Some(body) = document().body() {
-                        let _ = body.set_attribute(
-                            "data-take-in-ms",
-                            &format!("{:.0}", js_sys::Date::now() - taking),
-                        );
-                    }
-                    // The inbox is read before the records count as loaded, so a page that
-                    // waits for them sees it too.
-                    records.refresh_conflicts().await;
-                    records.state.set(LoadState::Ready);
-                }
-                Err(e) => records.state.set(LoadState::Failed(e)),
-            }
-        });
+        spawn_local(records.load());
         records
     }
 
@@ -245,13 +192,7 @@ impl Records {
 
     /// Takes records in (the clock, the Usaha index, the map) without telling the views.
     fn take_in_unannounced(self, stored: Vec<Record>) {
-        self.clock.update_value(|c| {
-            stored
-                .iter()
-                .flat_map(Record::stamps)
-                .for_each(|s| c.observe(s))
-        });
-        self.usaha_index.update_value(|index| index.update(&stored));
+        self.observe_and_index(&stored);
         self.all.update_untracked(|all| {
             for r in stored {
                 all.insert(r.id.clone(), r);
@@ -259,12 +200,15 @@ impl Records {
         });
     }
 
-    /// Tells the officer when stamps on this device run ahead of its clock (see
-    /// [`Self::clock_ahead`]).
-    fn check_clock(self) {
-        let now = js_sys::Date::now() as u64;
-        let ahead = self.clock.with_value(|c| c.ahead_of(now));
-        self.clock_ahead.set(ahead);
+    /// Lets the clock see the records' stamps and the Usaha index take them in.
+    fn observe_and_index(self, stored: &[Record]) {
+        self.clock.update_value(|c| {
+            stored
+                .iter()
+                .flat_map(Record::stamps)
+                .for_each(|s| c.observe(s))
+        });
+        self.usaha_index.update_value(|index| index.update(stored));
     }
 
     /// The latest time stamped on this device, for the officer (with [`Self::clock_ahead`]).

@@ -20,6 +20,7 @@ mod schema_field;
 mod tentang;
 mod usaha;
 mod usaha_form;
+mod usaha_rows;
 
 pub use bagikan::BagikanPage;
 pub use beranda::{BerandaPage, LaporanPage};

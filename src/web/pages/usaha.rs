@@ -4,48 +4,30 @@
 use super::list_controls::{FoldedFilters, SortSelect, UnsentFilter};
 use super::record_detail::{MapLinks, SentraOf};
 use super::records::{distinct, kecamatan_choices, use_delete, LastChange, Names, UndoBanner};
+use super::usaha_rows::{lay_out, next_key, place_names, Ordered, Rows, RowsBuilder, SearchTexts};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
-use crate::komoditas;
-use crate::lists::{haystack, order, Places, Query, SearchTable, Searchable, Sort, SortKeys};
+use crate::lists::{order_by, Query, Sort};
 use crate::model::klasifikasi::Umkm;
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::{classes, status_label};
-use crate::model::{Kind, Record};
+use crate::model::Record;
 use crate::names::gps_point;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
+use crate::web::slices;
 use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kabupaten_of, kecamatan_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
 const ROW_PX: f64 = 96.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 4;
-
-/// What the list shows of one record, precomputed once per change of the records.
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    nama: String,
-    desa: String,
-    status: String,
-    komoditas: String,
-    /// UMKM class key, or "" when the figures are not enough.
-    umkm: &'static str,
-    phone_masked: String,
-    /// "Kertasada, Kec. Kalianget" (the code until the region data is loaded).
-    place: String,
-    /// Name, owner, product, commodity; NIB and phone digits; the village (and its kecamatan).
-    search: Searchable,
-    /// Folded, computed once rather than in every comparison.
-    keys: SortKeys,
-}
 
 #[component]
 pub fn UsahaPage() -> impl IntoView {
@@ -78,71 +60,52 @@ pub fn UsahaPage() -> impl IntoView {
     };
 
     let wilayah = Wilayah::expect();
-    // Recomputed when the records or the region data change (village names), never per keystroke.
-    let rows = Memo::new(move |_| {
-        wilayah.gazetteer.with(|g| {
-            records.all.with(|all| {
-                let mut places = Places::new();
-                // Per village, once: its index among the places, how it is shown, its sort key.
-                let mut villages: HashMap<&str, (u32, String, String)> = HashMap::new();
-                let rows = all
-                    .values()
-                    .filter(|r| r.kind == Kind::Usaha && !r.is_deleted())
-                    .map(|r| {
-                        let desa = r.text("desa");
-                        let (place_ix, place, place_key) = villages
-                            .entry(desa)
-                            .or_insert_with(|| match g.village(desa) {
-                                Some(v) => {
-                                    let shown = format!("{}, Kec. {}", v.name, v.kecamatan);
-                                    let ix = places.intern(Some(&desa.to_string()), || {
-                                        vec![v.name.as_str(), v.kecamatan.as_str()]
-                                    });
-                                    (ix, shown.clone(), shown)
-                                }
-                                None => (0, desa.to_string(), String::new()),
-                            })
-                            .clone();
-                        let komoditas = r.text("komoditas");
-                        let nama = r.text("nama");
-                        Row {
-                            search: Searchable {
-                                words: haystack([
-                                    nama,
-                                    r.text("pemilik"),
-                                    r.text("produk"),
-                                    komoditas,
-                                    komoditas::by_key(komoditas).map_or("", |k| k.name),
-                                ]),
-                                digits: haystack([r.text("nib"), r.text("telepon")]),
-                                place: place_ix,
-                            },
-                            keys: SortKeys::new(nama, &place_key, r.last_change().0.wall),
-                            id: r.id.clone(),
-                            nama: nama.to_string(),
-                            desa: desa.to_string(),
-                            status: r.text("status").to_string(),
-                            komoditas: komoditas.to_string(),
-                            umkm: classes(r).umkm.map_or("", |c| c.key()),
-                            phone_masked: mask_phone(r.text("telepon")),
-                            place,
-                        }
-                    })
-                    .collect::<Vec<_>>();
-                (rows, places)
-            })
-        })
+    // Built again when the records change, in slices (a build started before is dropped);
+    // never per keystroke nor when region data arrives.
+    let rows = RwSignal::new(Rows::default());
+    let building = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        records.all.track();
+        let mut builder = RowsBuilder::new();
+        let key = next_key();
+        building.set_value(key);
+        leptos::task::spawn_local(async move {
+            while building.try_get_value() == Some(key) {
+                let deadline = slices::Deadline::start();
+                let built = records
+                    .all
+                    .with_untracked(|all| builder.build(all, || !deadline.passed()));
+                if let Some(mut built) = built {
+                    let by_name =
+                        slices::sort_in_slices((0..built.rows.len()).collect(), |&a, &b| {
+                            built.rows[a].name_key.cmp(&built.rows[b].name_key)
+                        })
+                        .await;
+                    built.by_name = by_name;
+                    if building.try_get_value() == Some(key) {
+                        rows.try_set(built);
+                    }
+                    return;
+                }
+                slices::breathe().await;
+            }
+        });
+    });
+    // The villages' names: a few hundred, recomputed when region data arrives.
+    let places = Memo::new(move |_| {
+        wilayah
+            .gazetteer
+            .with(|g| rows.with(|r| place_names(g, &r.villages)))
     });
     // Villages outside the loaded region data are named (and found by name) once their
     // kabupaten/kota is loaded, as on the other lists.
     Effect::new(move |_| {
-        let kabupaten: BTreeSet<String> = rows.with(|(rows, _)| {
-            let codes: BTreeSet<&str> = rows
+        let kabupaten: BTreeSet<String> = rows.with(|r| {
+            r.villages
                 .iter()
-                .filter(|r| r.desa.len() >= 5)
-                .map(|r| kabupaten_of(&r.desa))
-                .collect();
-            codes.into_iter().map(str::to_string).collect()
+                .filter(|d| d.len() >= 5)
+                .map(|d| kabupaten_of(d).to_string())
+                .collect()
         });
         for k in kabupaten {
             wilayah.ensure(Scope::Kabupaten(k));
@@ -152,11 +115,61 @@ pub fn UsahaPage() -> impl IntoView {
     // filters.
     let ordered = Memo::new(move |_| {
         let sort = sort.get();
-        rows.with(|(rows, _)| {
-            SearchTable::new(&order(rows, |r| &r.keys, sort), |i| &rows[i].search)
+        rows.with(|r| {
+            let row = |i: usize| &r.rows[i];
+            let order = if sort == Sort::Name {
+                r.by_name.clone()
+            } else if sort == Sort::Place {
+                places.with(|p| {
+                    order_by(
+                        r.rows.len(),
+                        |i| {
+                            (
+                                &row(i).name_key,
+                                &p.keys[row(i).place as usize],
+                                row(i).stamp,
+                            )
+                        },
+                        sort,
+                    )
+                })
+            } else {
+                order_by(r.rows.len(), |i| (&row(i).name_key, "", row(i).stamp), sort)
+            };
+            Ordered {
+                key: next_key(),
+                order,
+            }
         })
     });
-    // Indices into `rows`: a keystroke that matches most of 50,000 records sorts numbers,
+    // The search texts, laid out in slices once the list is shown.
+    let texts = StoredValue::new(SearchTexts::None);
+    Effect::new(move |_| {
+        let key = ordered.with(|o| o.key);
+        leptos::task::spawn_local(async move {
+            slices::after_paint().await;
+            loop {
+                let deadline = slices::Deadline::start();
+                let done = ordered.try_with_untracked(|o| {
+                    if o.key != key {
+                        return true; // a newer order has its own
+                    }
+                    rows.with_untracked(|r| {
+                        records.all.with_untracked(|all| {
+                            texts
+                                .try_update_value(|t| lay_out(t, o, r, all, || !deadline.passed()))
+                                .unwrap_or(true)
+                        })
+                    })
+                });
+                if done.unwrap_or(true) {
+                    return;
+                }
+                slices::breathe().await;
+            }
+        });
+    });
+    // Indices into the rows: a keystroke that matches most of 50,000 records sorts numbers,
     // not copies of the rows.
     let filtered = Memo::new(move |_| {
         let q = Query::new(&query.get());
@@ -165,25 +178,47 @@ pub fn UsahaPage() -> impl IntoView {
         let only_unsent = unsent_filter.with(|u| !u.is_empty());
         // The unsent marks are read (and tracked) only while that filter is on.
         let scan = |unsent: Option<&BTreeMap<String, String>>| {
-            rows.with(|(rows, places)| {
-                // Villages and kecamatan are matched by name once, not once per row.
-                let place_hits = q.places(places);
-                ordered.with(|table| {
-                    table
-                        .hits(&q, &place_hits)
-                        .filter(|&i| {
-                            let r = &rows[i];
-                            (status.is_empty() || r.status == status)
-                                && (kec.is_empty() || kecamatan_of(&r.desa) == kec)
-                                && (komoditas.is_empty() || r.komoditas == komoditas)
-                                && match class.as_str() {
-                                    "" => true,
-                                    "-" => r.umkm.is_empty(),
-                                    key => r.umkm == key,
-                                }
-                                && unsent.is_none_or(|u| u.contains_key(&r.id))
-                        })
-                        .collect::<Vec<usize>>()
+            rows.with(|r| {
+                // Each village, status and commodity is tested once, not once per row.
+                let is = |list: &[String], chosen: &str| -> Vec<bool> {
+                    list.iter()
+                        .map(|t| chosen.is_empty() || t == chosen)
+                        .collect()
+                };
+                let (status_ok, komoditas_ok) =
+                    (is(&r.statuses, &status), is(&r.komoditas, &komoditas));
+                let kec_ok: Vec<bool> = r
+                    .villages
+                    .iter()
+                    .map(|d| kec.is_empty() || kecamatan_of(d) == kec)
+                    .collect();
+                let keep = |&i: &usize| {
+                    let row = &r.rows[i];
+                    status_ok[row.status as usize]
+                        && kec_ok[row.place as usize]
+                        && komoditas_ok[row.komoditas as usize]
+                        && match class.as_str() {
+                            "" => true,
+                            "-" => row.umkm.is_empty(),
+                            key => row.umkm == key,
+                        }
+                        && unsent.is_none_or(|u| u.contains_key(&row.id))
+                };
+                ordered.with(|o| {
+                    if q.is_empty() {
+                        return o.order.iter().copied().filter(keep).collect::<Vec<usize>>();
+                    }
+                    // Villages and kecamatan are matched by name once, not once per row.
+                    let place_hits = places.with(|p| q.places(&p.places));
+                    texts.update_value(|t| {
+                        records
+                            .all
+                            .with_untracked(|all| lay_out(t, o, r, all, || true));
+                    });
+                    texts.with_value(|t| match t {
+                        Some((_, table)) => table.hits(&q, &place_hits).filter(keep).collect(),
+                        None => Vec::new(),
+                    })
                 })
             })
         };
@@ -194,17 +229,17 @@ pub fn UsahaPage() -> impl IntoView {
         }
     });
     let kecamatan_options = Memo::new(move |_| {
-        let codes = rows.with(|(rows, _)| {
-            rows.iter()
-                .filter(|r| r.desa.len() >= 8)
-                .map(|r| kecamatan_of(&r.desa).to_string())
+        let codes = rows.with(|r| {
+            r.villages
+                .iter()
+                .filter(|d| d.len() >= 8)
+                .map(|d| kecamatan_of(d).to_string())
                 .collect()
         });
         kecamatan_choices(wilayah, codes)
     });
-    let komoditas_options = Memo::new(move |_| {
-        rows.with(|(rows, _)| distinct(rows.iter().map(|r| r.komoditas.as_str())))
-    });
+    let komoditas_options =
+        Memo::new(move |_| rows.with(|r| distinct(r.komoditas.iter().map(String::as_str))));
     let visible = move || {
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
@@ -223,7 +258,8 @@ pub fn UsahaPage() -> impl IntoView {
             {move || match records.state.get() {
                 LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
                 LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
-                LoadState::Ready if rows.with(|(rows, _)| rows.is_empty()) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
+                LoadState::Ready if !rows.with(|r| r.built) => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
+                LoadState::Ready if rows.with(|r| r.rows.is_empty()) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
                 LoadState::Ready => view! {
                     <div class="filters">
                         <label class="field">
@@ -266,7 +302,7 @@ pub fn UsahaPage() -> impl IntoView {
                         <SortSelect sort place=Some(Msg::DesaLabel) on_change=Callback::new(move |()| to_top())/>
                     </div>
                     <p data-testid="usaha-count" role="status">
-                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(|(rows, _)| rows.len())))])}
+                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(|r| r.rows.len())))])}
                     </p>
                     <div class="record-scroll" node_ref=scroller
                         style=move || format!("max-height: {box_px}px")
@@ -274,15 +310,22 @@ pub fn UsahaPage() -> impl IntoView {
                         <ul class="record-list" data-testid="usaha-list"
                             style=move || format!("height: {}px", filtered.with(Vec::len) as f64 * ROW_PX)>
                             {move || visible().into_iter().map(|(n, i)| {
-                                let r = rows.with(|(rows, _)| rows[i].clone());
-                                let href = format!("/usaha/{}", r.id);
-                                let place = r.place;
-                                let label = status_label(&r.status);
+                                let (id, place) = rows.with(|r| (r.rows[i].id.clone(), r.rows[i].place));
+                                let place = places.with(|p| p.shown.get(place as usize).cloned().unwrap_or_default());
+                                // What a row shows, read from its record while it is in view.
+                                let (nama, status, komoditas, phone_masked) = records.all.with_untracked(|all| {
+                                    all.get(&id).map_or_else(Default::default, |r| {
+                                        (r.text("nama").to_string(), r.text("status").to_string(),
+                                         r.text("komoditas").to_string(), mask_phone(r.text("telepon")))
+                                    })
+                                });
+                                let href = format!("/usaha/{id}");
+                                let label = status_label(&status);
                                 view! {
                                     <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
                                         <div class="record-list__line">
-                                            <A href=href><span class="record-list__title">{r.nama}</span></A>
-                                            <span class=format!("chip chip--{}", r.status)>{tr(label)}</span>
+                                            <A href=href><span class="record-list__title">{nama}</span></A>
+                                            <span class=format!("chip chip--{status}")>{tr(label)}</span>
                                         </div>
                                         // The place on a line of its own, the commodity and phone on the
                                         // next: at 360 px one line cut all three ("Aengtongtong, Kec…").
@@ -290,8 +333,8 @@ pub fn UsahaPage() -> impl IntoView {
                                             <span>{place}</span>
                                         </div>
                                         <div class="record-list__line record-list__meta">
-                                            <span>{r.komoditas}</span>
-                                            <span data-testid="masked-phone">{r.phone_masked}</span>
+                                            <span>{komoditas}</span>
+                                            <span data-testid="masked-phone">{phone_masked}</span>
                                         </div>
                                     </li>
                                 }
