@@ -592,6 +592,29 @@ impl IdbStore {
     }
 }
 
+impl IdbStore {
+    /// Saves records in one transaction, their chunks read as `pace` says ([`Store::put_all`],
+    /// [`Store::put_many`]).
+    async fn put_paced(&self, records: &[Record], pace: Pace) -> Result<Written, StoreError> {
+        let mut stores = kinds_of(records);
+        if stores.is_empty() {
+            return Ok(Written::default());
+        }
+        stores.extend([CONFLICTS, UNSENT]);
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let done = committed(&tx);
+        let written = merge_chunks(&tx, records, pace, true).await?;
+        // Two tabs saving one field at once: the later wins, and the other is kept for the
+        // officer, as for a received file.
+        if let Err(e) = to_inbox(&tx, &written.conflicts) {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        done.await?;
+        Ok(written)
+    }
+}
+
 impl Store for IdbStore {
     async fn load_all(&self) -> Result<Vec<Record>, StoreError> {
         let mut records = Vec::new();
@@ -602,22 +625,11 @@ impl Store for IdbStore {
     }
 
     async fn put_all(&self, records: &[Record]) -> Result<Written, StoreError> {
-        let mut stores = kinds_of(records);
-        if stores.is_empty() {
-            return Ok(Written::default());
-        }
-        stores.extend([CONFLICTS, UNSENT]);
-        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let done = committed(&tx);
-        let written = merge_chunks(&tx, records, Pace::Together, true).await?;
-        // Two tabs saving one field at once: the later wins, and the other is kept for the
-        // officer, as for a received file.
-        if let Err(e) = to_inbox(&tx, &written.conflicts) {
-            let _ = tx.abort();
-            return Err(e);
-        }
-        done.await?;
-        Ok(written)
+        self.put_paced(records, Pace::Together).await
+    }
+
+    async fn put_many(&self, records: &[Record]) -> Result<Written, StoreError> {
+        self.put_paced(records, Pace::Batched).await
     }
 
     async fn import(

@@ -66,6 +66,11 @@ pub trait Store {
     /// wins and the other goes to the inbox, as for a received file. Records that changed are
     /// marked "belum dibagikan".
     async fn put_all(&self, records: &[Record]) -> Result<Written, StoreError>;
+    /// [`Store::put_all`] for many records (an office's list brought in): the same one
+    /// transaction, its chunks read and merged in batches so the page keeps responding.
+    async fn put_many(&self, records: &[Record]) -> Result<Written, StoreError> {
+        self.put_all(records).await
+    }
     /// The stored copies of these records (those that exist), e.g. after another tab saved them.
     async fn get_many(&self, keys: &[(Kind, String)]) -> Result<Vec<Record>, StoreError>;
     /// Applies an import in one transaction, all or nothing: the received `records` merged into

@@ -270,7 +270,7 @@ impl Records {
     /// [`Self::save`] for many records at once (an office's list brought in): one transaction,
     /// then taken in a slice at a time, so the page keeps responding over 50,000.
     pub async fn save_many(self, changed: Vec<Record>) -> Result<(), StoreError> {
-        let written = store().await?.put_all(&changed).await?;
+        let written = store().await?.put_many(&changed).await?;
         slices::drop_in_slices(changed).await;
         self.take_in_written(written).await;
         Ok(())

@@ -17,13 +17,13 @@ use crate::model::Kind;
 use crate::names::short_label;
 use crate::report::xlsx::xlsx_named;
 use crate::web::app::ProfileState;
+use crate::web::files;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, Records};
 use crate::web::settings;
 use crate::web::sheets;
 use crate::web::slices::{breathe, Deadline};
 use crate::web::wilayah::{Scope, Wilayah};
-use crate::web::files;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -79,7 +79,8 @@ pub fn ImporPage() -> impl IntoView {
         let mut guessed = Choices::guessed(&l);
         // Failing a year in the sheet, the file's name may give one ("IKM Sumenep 2018.xlsx").
         if guessed.year.is_none() {
-            let named = loaded.with_untracked(|f| f.as_ref().map(|f| years_in(&f.name)).unwrap_or_default());
+            let named = loaded
+                .with_untracked(|f| f.as_ref().map(|f| years_in(&f.name)).unwrap_or_default());
             if let [year] = named.as_slice() {
                 guessed.year = Some(*year);
             }
@@ -143,7 +144,13 @@ pub fn ImporPage() -> impl IntoView {
         let name = query.with_untracked(|q| q.get("nama")).unwrap_or_default();
         let navigate = use_navigate();
         leptos::task::spawn_local(async move {
-            navigate("/impor", NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                "/impor",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
             match files::take_received(&id).await {
                 Ok(Some(file)) => take(name, file),
                 _ => message.set(Some(i18n.t(Msg::ImportSharedGone).to_string())),
@@ -153,7 +160,10 @@ pub fn ImporPage() -> impl IntoView {
     // Opened with the installed app (manifest file_handlers).
     files::on_launch(move |got| match got {
         Ok(file) => {
-            let name = file.dyn_ref::<web_sys::File>().map(web_sys::File::name).unwrap_or_default();
+            let name = file
+                .dyn_ref::<web_sys::File>()
+                .map(web_sys::File::name)
+                .unwrap_or_default();
             take(name, file);
         }
         Err(_) => message.set(Some(i18n.t(Msg::ImportUnreadable).to_string())),

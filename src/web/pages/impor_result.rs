@@ -86,7 +86,10 @@ pub fn PlanView(
                         .all
                         .with_untracked(|all| all.get(id).map(|r| r.text("nama").to_string()))
                         .unwrap_or_default();
-                    fill(i18n.t(Msg::IntakeUpdateRow), &[("line", &line), ("name", &name)])
+                    fill(
+                        i18n.t(Msg::IntakeUpdateRow),
+                        &[("line", &line), ("name", &name)],
+                    )
                 }
                 Outcome::Create if forced.contains(&r.line) => {
                     fill(i18n.t(Msg::IntakeForcedRow), &[("line", &line)])
