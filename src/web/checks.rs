@@ -348,6 +348,11 @@ fn focus_field(key: &str) {
 /// When a form opens, focus goes to its first field, or to the offer of an earlier draft.
 pub fn focus_on_open() {
     request_animation_frame(|| {
+        // Never taken from a field the officer is already in (typing before the form was done
+        // drawing, on a slow phone).
+        if crate::web::pickers::typing_elsewhere() {
+            return;
+        }
         let target = document()
             .query_selector(
                 "[data-testid='draft-restore'], .record-form :is(input, select, textarea)",

@@ -321,9 +321,14 @@ fn recent_options(
         .collect()
 }
 
-/// Moves focus to the element `id` once the view has caught up with a change just made.
+/// Moves focus to the element `id` once the view has caught up with a change just made, unless
+/// the officer has meanwhile gone on into another field (on a busy phone the frame can come after
+/// the next tap), which keeps its focus.
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
+        if typing_elsewhere() {
+            return;
+        }
         if let Some(el) = document().get_element_by_id(&id) {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
         }
@@ -444,4 +449,11 @@ fn province_of(index: &RegionIndex, k: &Kabupaten) -> String {
         .province(k.province_code())
         .map(|p| p.name.clone())
         .unwrap_or_default()
+}
+
+/// Whether focus is in a field the officer types or chooses in (not on the page itself).
+pub fn typing_elsewhere() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }
