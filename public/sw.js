@@ -39,8 +39,9 @@ const LAZY = /^\/import_worker(_loader)?(\.js|_bg\.wasm)$/;
 const RECEIVED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const SHELL = PRECACHE.find((url) => url.endsWith("/index.html"));
 
-// Trunk's content-hashed files (name-<16 hex>.js, _bg.wasm, .css): a name is its content.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's content-hashed files (name-<hash>.js, _bg.wasm, .css): a name is its content. The hash
+// is 64 bits written without leading zeros, so up to 16 hex digits (15 in one build of 16).
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -17,7 +17,7 @@ const measure = (path) => {
   const data = readFileSync(path);
   return {
     rel: relative(dist, path),
-    file: relative(dist, path).replace(/-[0-9a-f]{16}/, "-<hash>"),
+    file: relative(dist, path).replace(/-[0-9a-f]{8,16}(?=[._])/, "-<hash>"),
     raw: data.length,
     gzip: gzip(data).length,
     brotli: brotli(data).length,

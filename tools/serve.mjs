@@ -93,7 +93,8 @@ const server = createServer(async (req, res) => {
     }
     const body = await readFile(sent);
     // Only Trunk's content-hashed files may be cached for good; the rest is revalidated.
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
+    // (Trunk's hash: up to 16 hex digits, its leading zeros left out.)
+    const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path);
     res.writeHead(200, {
       "content-type": TYPES[extname(path)] || "application/octet-stream",
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",

@@ -39,7 +39,7 @@ test("the frame is painted before the app arrives, and the app is downloaded onc
 
   // Once the service worker has precached the app, the main wasm has reached the server once.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const wasm = proxy.paths.filter((p) => /^\/sentra-[0-9a-f]{16}_bg\.wasm$/.test(p));
+  const wasm = proxy.paths.filter((p) => /^\/sentra-[0-9a-f]{8,16}_bg\.wasm$/.test(p));
   assert.equal(wasm.length, 1, `the app's wasm was downloaded ${wasm.length} times`);
   page.assertNoErrors();
 });
@@ -47,7 +47,7 @@ test("the frame is painted before the app arrives, and the app is downloaded onc
 test("a browser accepting brotli gets the build's precompressed copy", { timeout: 30_000 }, async (t) => {
   const server = await serverFor(t);
   const index = await fetch(server.url);
-  const wasmPath = (await index.text()).match(/\/sentra-[0-9a-f]{16}_bg\.wasm/)[0];
+  const wasmPath = (await index.text()).match(/\/sentra-[0-9a-f]{8,16}_bg\.wasm/)[0];
   const raw = await fetch(new URL(wasmPath, server.url), { headers: { "accept-encoding": "identity" } });
   const rawSize = (await raw.arrayBuffer()).byteLength;
   // Node's fetch decodes what it is sent; the header says what travelled.
