@@ -18,6 +18,7 @@ pub mod headers;
 pub mod layout;
 pub mod place;
 pub mod plan;
+mod spellings;
 pub mod template;
 pub mod values;
 pub mod workbook;
