@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 /// The fields `row` would set on `record`, with their values.
 pub fn changes(record: &Record, row: &Row, today: &Today) -> Vec<(String, Value)> {
-    let Ok(values) = row.form.validate(today) else {
+    let Ok(values) = row.form.validate_all(today) else {
         return Vec::new();
     };
     let latest = tahun_data(record).into_iter().max();
@@ -112,7 +112,7 @@ impl Applier {
             // A new record takes the whole form, defaults included (its status), and its year.
             let mut all: Vec<(String, Value)> = row
                 .form
-                .validate(today)
+                .validate_all(today)
                 .map(|v| {
                     v.into_iter()
                         .filter(|(_, v)| !v.is_null())

@@ -284,7 +284,10 @@ fn read_row(
         form.desa = chosen.clone();
         written.push("desa");
     }
-    if let Err(errors) = form.validate(today) {
+    // Every field the list gives is checked and kept, also one the form shows only sometimes
+    // (a P-IRT for a commodity the form does not take for food): an office's record is not
+    // dropped because the form would not ask for it.
+    if let Err(errors) = form.validate_all(today) {
         for e in errors {
             // A value already refused as read is not refused again by the form.
             if !problems.iter().any(|p| p.field == e.field) {
