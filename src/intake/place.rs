@@ -120,8 +120,16 @@ impl Lookup<'_> {
         }
     }
 
-    /// Kecamatan codes in the area whose name is the one written (exactly, folded), or near it.
+    /// Kecamatan codes in the area whose name is the one written (exactly, folded), or near it;
+    /// or the code itself, when a list gives the kecamatan's code.
     fn kecamatan_codes(&self, written: &str) -> Vec<String> {
+        let written_code = written.trim();
+        if is_code(written_code, 3) {
+            return within(written_code, self.area)
+                .then(|| written_code.to_string())
+                .into_iter()
+                .collect();
+        }
         let name = bare(written, &["kecamatan", "kec"]);
         if name.is_empty() {
             return Vec::new();
@@ -212,6 +220,19 @@ mod tests {
             p.resolve(&g, "35.29.06.2012", "whatever", ""),
             found("35.29.06.2012"),
             "a code decides"
+        );
+    }
+
+    #[test]
+    fn a_kecamatan_code_tells_same_named_villages_apart_too() {
+        let g = gazetteer();
+        let mut p = Places::new("35.29");
+        assert_eq!(
+            p.resolve(&g, "", "Poteran", "35.29.22"),
+            Place::Found {
+                desa: "35.29.22.2006".into(),
+                kecamatan_differs: false
+            }
         );
     }
 

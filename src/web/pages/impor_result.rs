@@ -8,6 +8,7 @@ use crate::intake::layout::Layout;
 use crate::intake::plan::{Choices, Outcome, Plan, Problem};
 use crate::intake::{values, Cell, Table};
 use crate::model::Kind;
+use crate::names::short_label;
 use crate::report::export::{Cell as Out, Sheet};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::Records;
@@ -20,10 +21,10 @@ const SHOWN: usize = 50;
 
 /// A refusal's reason in words: "Modal usaha: Bukan angka rupiah…".
 fn reason(p: &Problem, lang: Lang) -> (String, String) {
-    let field = headers::label(match p.field {
+    let field = short_label(headers::label(match p.field {
         "desa" => headers::DESA_NAMA,
         f => f,
-    });
+    }));
     let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     (field.text(lang).to_string(), fill(p.msg.text(lang), &args))
 }
