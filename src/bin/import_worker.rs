@@ -1,13 +1,14 @@
 //! Reads spreadsheet workbooks (XLSX, XLS, ODS) in a Web Worker with calamine, for bringing an
 //! office's lists in (issue 16; src/intake/). Its own wasm, loaded only when an officer first
 //! opens a workbook (then kept by the service worker), so the app's first visit does not carry
-//! a workbook reader: CSV files are read by the app itself.
+//! a workbook reader.
 //!
 //! Protocol: once ready, the worker posts "siap:<PROTOCOL>"; each message it receives is one file
 //! (an array of its name and a `Uint8Array` of its bytes), answered with an array of
 //! `Uint8Array`s (postcard bytes of each `sentra::intake::Part`, a few thousand rows of a sheet)
-//! or a string (what went wrong, in Indonesian for the officer). CSV files are read here too (`sentra::intake::csv`), so a large one does not hold
-//! the page either.
+//! or a string (what went wrong, in Indonesian for the officer). CSV files are read here too
+//! (`sentra::intake::csv`), so a large one does not hold the page either; the page reads one
+//! itself only when this worker cannot start (`web::sheets`).
 
 /// Raised whenever the answer's shape changes, so a page never reads a worker of another build.
 #[cfg(target_arch = "wasm32")]
