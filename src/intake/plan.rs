@@ -411,16 +411,7 @@ impl Known {
             .get(&form.desa)?
             .iter()
             .find_map(|(id, other, other_owner, line)| {
-                let similar = *other == name
-                    || (name.len() >= 4
-                        && other.len() <= name.len() + 1
-                        && search::prefix_distance(
-                            name.as_bytes(),
-                            other.as_bytes(),
-                            1,
-                            &mut scratch,
-                        )
-                        .is_some());
+                let similar = usaha::similar_names(&name, other, &mut scratch);
                 let same_owner =
                     owner.is_empty() || other_owner.is_empty() || *other_owner == owner;
                 (similar && same_owner).then(|| (id.clone(), *line))

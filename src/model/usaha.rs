@@ -487,6 +487,18 @@ pub enum DuplicateReason {
     SimilarNameSameDesa,
 }
 
+/// Whether two business names, folded (`search::fold`), are near enough to be one business:
+/// the same, or one letter off at most. The form's duplicate check and an import's matching
+/// (`intake::plan`) both ask this.
+pub fn similar_names(name: &str, other: &str, scratch: &mut search::Scratch) -> bool {
+    !name.is_empty()
+        && (other == name
+            || (name.len() >= 4
+                && search::prefix_distance(name.as_bytes(), other.as_bytes(), 1, scratch)
+                    .is_some()
+                && other.len() <= name.len() + 1))
+}
+
 /// Existing Usaha that may be the same business: the same NIB, or a similar name in the same
 /// desa. Deleted records and the record itself are left out.
 pub fn possible_duplicates<'a>(
@@ -505,17 +517,7 @@ pub fn possible_duplicates<'a>(
                 return Some((r, DuplicateReason::SameNib));
             }
             let other = search::fold(r.text("nama"));
-            let similar = !name.is_empty()
-                && (other == name
-                    || (name.len() >= 4
-                        && search::prefix_distance(
-                            name.as_bytes(),
-                            other.as_bytes(),
-                            1,
-                            &mut scratch,
-                        )
-                        .is_some()
-                        && other.len() <= name.len() + 1));
+            let similar = similar_names(&name, &other, &mut scratch);
             (similar && !desa.is_empty() && r.text("desa") == desa)
                 .then_some((r, DuplicateReason::SimilarNameSameDesa))
         })
