@@ -89,6 +89,12 @@ pub async fn offer_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<Offered
     offer_part(name, js_sys::Uint8Array::from(bytes).into(), mime).await
 }
 
+/// [`offer_bytes`] for an XLSX workbook (exports, the import's refused rows and template).
+pub async fn offer_xlsx(name: &str, bytes: &[u8]) -> Result<Offered, JsValue> {
+    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    offer_bytes(name, bytes, mime).await
+}
+
 async fn offer_part(name: &str, part: JsValue, mime: &str) -> Result<Offered, JsValue> {
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);

@@ -10,7 +10,7 @@ use crate::names::Lookup;
 use crate::report::export::{csv, sheet, Sheet};
 use crate::report::{kept, Filter, Input};
 use crate::sharing::named;
-use crate::web::files::{offer, offer_bytes};
+use crate::web::files::{offer, offer_xlsx};
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{today, utc_offset_ms, Records};
 use crate::web::slices::breathe;
@@ -182,13 +182,7 @@ async fn make_file(
             );
         }
         let name = named(place.as_deref(), "laporan", &date, "xlsx");
-        offer_bytes(
-            &name,
-            &bytes,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        .await
-        .map(|_| name)
+        offer_xlsx(&name, &bytes).await.map(|_| name)
     };
     result.map_err(|e| format!("{e:?}"))
 }

@@ -291,14 +291,10 @@ pub fn ImporPage() -> impl IntoView {
                             .rsplit_once('.')
                             .map_or(file.name.as_str(), |(n, _)| n)
                     );
-                    crate::web::files::offer_bytes(
-                        &name,
-                        &bytes,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    )
-                    .await
-                    .map(|_| name)
-                    .map_err(|e| format!("{e:?}"))
+                    files::offer_xlsx(&name, &bytes)
+                        .await
+                        .map(|_| name)
+                        .map_err(|e| format!("{e:?}"))
                 }
                 Err(e) => Err(e),
             };
@@ -314,14 +310,10 @@ pub fn ImporPage() -> impl IntoView {
             let sheets = template::sheets();
             let named: Vec<_> = sheets.iter().map(|(n, s)| (*n, s)).collect();
             let offered = match xlsx_named(&named) {
-                Ok(bytes) => crate::web::files::offer_bytes(
-                    "sentra-templat-daftar-usaha.xlsx",
-                    &bytes,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                )
-                .await
-                .map(|_| ())
-                .map_err(|e| format!("{e:?}")),
+                Ok(bytes) => files::offer_xlsx("sentra-templat-daftar-usaha.xlsx", &bytes)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("{e:?}")),
                 Err(e) => Err(e),
             };
             if let Err(e) = offered {
