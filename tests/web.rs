@@ -448,4 +448,76 @@ mod store {
         assert_eq!(loaded, want);
         v3.close();
     }
+
+    /// A first screen kept for the next opening is given back only while no record was written
+    /// since it was made: a save, an import, a page from the hub or wiping the device makes it
+    /// stale, and one made from records read before another tab's write is not kept at all.
+    #[wasm_bindgen_test]
+    async fn a_kept_first_screen_is_dropped_by_any_write_of_records() {
+        let tab_a = fresh("sentra-test-screens", VERSION).await;
+        let tab_b = IdbStore::open_named("sentra-test-screens", VERSION, || {})
+            .await
+            .unwrap();
+        let records = sample(6);
+        assert_eq!(tab_a.read_chunks().await.unwrap().writes, 0);
+        let written = tab_a.put_all(&records[..2]).await.unwrap();
+        assert_eq!(written.writes, (0, 1));
+        // Read at count 1 (as `Records` reads every record with the count).
+        let at = tab_a.read_chunks().await.unwrap().writes;
+        assert_eq!(at, 1);
+        assert!(tab_a
+            .keep_screen("usaha", at, "{\"total\":2}")
+            .await
+            .unwrap());
+        let kept = tab_b.screens().await.unwrap();
+        assert_eq!(kept.get("usaha").map(String::as_str), Some("{\"total\":2}"));
+        assert_eq!(kept.len(), 1, "the count itself is not a screen: {kept:?}");
+
+        // Another tab saves: the screen is stale, and one made from count 1 is not kept.
+        assert_eq!(tab_b.put_all(&records[2..3]).await.unwrap().writes, (1, 2));
+        assert!(tab_a.screens().await.unwrap().is_empty());
+        assert!(!tab_a
+            .keep_screen("usaha", at, "{\"total\":2}")
+            .await
+            .unwrap());
+        assert!(tab_a.screens().await.unwrap().is_empty());
+
+        // A page from the hub and a received file count too.
+        assert!(tab_a.keep_screen("usaha", 2, "tiga").await.unwrap());
+        assert_eq!(
+            tab_a.import(&records[3..4], None).await.unwrap().writes,
+            (2, 3)
+        );
+        assert!(tab_a.screens().await.unwrap().is_empty());
+        assert!(tab_a.keep_screen("usaha", 3, "empat").await.unwrap());
+        let entry = sentra::sharing::ImportEntry {
+            checksum: "sha256:cd".into(),
+            received_ms: 1_800_000_000_002,
+            created: "2027-01-15T08:00:00.000Z".into(),
+            created_ms: 1_800_000_000_000,
+            device: "dev-b".into(),
+            officer: "Uji".into(),
+            kabupaten: None,
+            counts: Default::default(),
+        };
+        assert_eq!(
+            tab_a
+                .import(&records[4..], Some(&entry))
+                .await
+                .unwrap()
+                .writes,
+            (3, 4)
+        );
+        assert!(tab_a.screens().await.unwrap().is_empty());
+
+        // Wiping the device drops the screens and the count goes on (a tab that has not heard
+        // of the wipe cannot keep a screen of its old records).
+        assert!(tab_a.keep_screen("usaha", 4, "lima").await.unwrap());
+        tab_b.clear().await.unwrap();
+        assert!(tab_a.screens().await.unwrap().is_empty());
+        assert!(!tab_a.keep_screen("usaha", 4, "lima").await.unwrap());
+        assert_eq!(tab_a.read_chunks().await.unwrap().writes, 5);
+        tab_a.close();
+        tab_b.close();
+    }
 }

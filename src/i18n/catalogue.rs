@@ -333,6 +333,8 @@ messages! {
     SortRecent { id: "Perubahan terbaru", en: "Latest change" }
     FilterUnsent { id: "Hanya yang belum dibagikan", en: "Only those not shared yet" }
     UsahaNoMatch { id: "Tidak ada usaha yang cocok.", en: "No business matches." }
+    // Beside the count while the list's first screen, as kept at the last opening, is up.
+    ListStillLoading { id: "memuat…", en: "loading…" }
     SectionIdentity { id: "Identitas", en: "Identity" }
     SectionLocation { id: "Lokasi", en: "Location" }
     SectionProduction { id: "Produksi dan skala usaha", en: "Production and scale" }

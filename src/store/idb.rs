@@ -3,7 +3,8 @@
 //! Schema (database "sentra"): one object store per record kind, "meta", "import_log" (since
 //! version 2), "conflicts" (the inbox, since 4) and "unsent" (since 5: the records that have not
 //! left the device since they last changed here, id → the marker of that change, one JSON map per
-//! chunk of ids). A kind's store holds its records in chunks
+//! chunk of ids) and "screens" (since 6: what the first screens show, kept for the next opening,
+//! see [`screens`]). A kind's store holds its records in chunks
 //! (see [`super::chunk`]: key `cNN`, value bytes).
 //! Each version's upgrade is a step in [`MIGRATIONS`]; opening an older database runs the
 //! missing steps in order inside the browser's upgrade transaction, so data is kept, and a step
@@ -25,74 +26,13 @@ use web_sys::{
 
 pub const DB_NAME: &str = "sentra";
 
-/// A schema step, run inside the upgrade transaction.
-pub type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
-
-/// Schema steps: `MIGRATIONS[n]` upgrades version n to n+1.
-pub const MIGRATIONS: &[Migration] = &[
-    // 0 → 1: a store per kind, and metadata.
-    |db, _| {
-        for kind in Kind::ALL {
-            db.create_object_store(kind.key())?;
-        }
-        db.create_object_store("meta")?;
-        Ok(())
-    },
-    // 1 → 2: the import log of shared bundles (who sent what, when).
-    |db, _| db.create_object_store(IMPORT_LOG).map(|_| ()),
-    // 2 → 3: records move from one value each (JSON text keyed by id) into chunks.
-    |_, tx| {
-        for kind in Kind::ALL {
-            rechunk(tx, kind.key())?;
-        }
-        Ok(())
-    },
-    // 3 → 4: the conflict inbox (key: `Conflict::key`, value: the conflict as JSON text).
-    |db, _| db.create_object_store(CONFLICTS).map(|_| ()),
-    // 4 → 5: what has not left the device (key: a chunk of record ids, as `chunk_of` places them;
-    // value: JSON id → the marker of the write that last changed it here). Filled from the old
-    // export mark at the first start (`Records`), where the records are decoded.
-    |db, _| db.create_object_store(UNSENT).map(|_| ()),
-];
-
-const CONFLICTS: &str = "conflicts";
-const UNSENT: &str = "unsent";
-const IMPORT_LOG: &str = "import_log";
-
-/// Reads every per-record value of a kind's store and writes them back as chunks. Runs from the
-/// read's success callback, still inside the upgrade transaction; any failure aborts it.
-fn rechunk(tx: &IdbTransaction, kind: &str) -> Result<(), JsValue> {
-    let store = tx.object_store(kind)?;
-    let read = store.get_all()?;
-    let (req, t) = (read.clone(), tx.clone());
-    let on_read = Closure::once_into_js(move || {
-        let moved = || -> Result<(), JsValue> {
-            let all: Array = req.result()?.unchecked_into();
-            let mut chunks: BTreeMap<u32, Vec<Record>> = BTreeMap::new();
-            for value in all.iter() {
-                let text = value.as_string().ok_or("a record is not text")?;
-                let record: Record =
-                    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-                chunks.entry(chunk_of(&record.id)).or_default().push(record);
-            }
-            store.clear()?;
-            for (chunk, records) in chunks {
-                store.put_with_key(
-                    &chunk_value(&records),
-                    &JsValue::from_str(&chunk_key(chunk)),
-                )?;
-            }
-            Ok(())
-        };
-        if moved().is_err() {
-            let _ = t.abort();
-        }
-    });
-    read.set_onsuccess(Some(on_read.unchecked_ref()));
-    Ok(())
-}
-
-pub const VERSION: u32 = MIGRATIONS.len() as u32;
+mod marks;
+mod schema;
+mod screens;
+pub use marks::UnsentChunks;
+use marks::{edit_marks, mark_in, new_marker};
+pub use schema::{Migration, MIGRATIONS, VERSION};
+use schema::{CONFLICTS, IMPORT_LOG, SCREENS, UNSENT};
 
 pub struct IdbStore {
     db: IdbDatabase,
@@ -399,84 +339,6 @@ async fn merge_chunks(
     Ok(out)
 }
 
-/// The unsent marks of one chunk of ids (every kind's: ids are unique across kinds), as stored:
-/// id → marker. One value per chunk, not per record: 50,000 separate marks written in one
-/// import held the page for 1.4 s and made applying it four times slower.
-type Marks = BTreeMap<String, String>;
-
-fn marks_of(value: &JsValue) -> Result<Marks, StoreError> {
-    match value.as_string() {
-        None => Ok(Marks::new()),
-        Some(text) => {
-            serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("unsent: {e}")))
-        }
-    }
-}
-
-/// Reads the marks of the chunks the `ids` fall in, lets `change` edit each chunk's marks with
-/// its ids, and writes them back (an empty chunk's value is deleted). Inside `tx`.
-async fn edit_marks<'a, T: 'a>(
-    tx: &IdbTransaction,
-    items: impl IntoIterator<Item = &'a T>,
-    id_of: impl Fn(&T) -> &str,
-    mut change: impl FnMut(&mut Marks, &[&'a T]),
-) -> Result<(), StoreError> {
-    let mut groups: BTreeMap<u32, Vec<&T>> = BTreeMap::new();
-    for item in items {
-        groups.entry(chunk_of(id_of(item))).or_default().push(item);
-    }
-    if groups.is_empty() {
-        return Ok(());
-    }
-    let store = IdbStore::object_store(tx, UNSENT)?;
-    let mut reads = Vec::with_capacity(groups.len());
-    for chunk in groups.keys() {
-        reads.push(
-            store
-                .get(&JsValue::from_str(&chunk_key(*chunk)))
-                .map_err(error_of)?,
-        );
-    }
-    for ((chunk, group), read) in groups.into_iter().zip(reads) {
-        let mut marks = marks_of(&finished(&read).await?)?;
-        change(&mut marks, &group);
-        let key = JsValue::from_str(&chunk_key(chunk));
-        if marks.is_empty() {
-            store.delete(&key).map_err(error_of)?;
-        } else {
-            store
-                .put_with_key(&to_json(&marks)?, &key)
-                .map_err(error_of)?;
-        }
-    }
-    Ok(())
-}
-
-/// Marks records unsent, each under its marker, inside `tx`.
-async fn mark_in(tx: &IdbTransaction, marks: &[(String, String)]) -> Result<(), StoreError> {
-    edit_marks(
-        tx,
-        marks,
-        |(id, _)| id,
-        |stored, group| {
-            for (id, marker) in group {
-                stored.insert(id.clone(), marker.clone());
-            }
-        },
-    )
-    .await
-}
-
-/// A marker for one write's changes: no other write here has it (the time, and a random part
-/// for two tabs writing in the same millisecond).
-fn new_marker() -> String {
-    format!(
-        "{:x}-{:08x}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-    )
-}
-
 /// Puts conflicts in the inbox inside `tx`.
 fn to_inbox(tx: &IdbTransaction, conflicts: &[Conflict]) -> Result<(), StoreError> {
     let inbox = IdbStore::object_store(tx, CONFLICTS)?;
@@ -511,10 +373,19 @@ impl IdbStore {
     }
 }
 
+/// [`screens::count_write`], aborting `tx` if it fails.
+async fn counted(tx: &IdbTransaction) -> Result<(u64, u64), StoreError> {
+    screens::count_write(tx).await.inspect_err(|_| {
+        let _ = tx.abort();
+    })
+}
+
 /// Every stored chunk, read in one transaction and not decoded yet: [`Chunks::next`] decodes one
 /// at a time (an iterator), so that the page can run between them (decoding 50,000 Usaha in one go held it for
 /// 700 ms at 4× CPU slowdown). Usaha come first, the kind the first screens show.
 pub struct Chunks {
+    /// The store's count of writes when the chunks were read (see [`screens`]).
+    pub writes: u64,
     kinds: Vec<(Kind, Array)>,
     /// The next chunk: a kind's position in `kinds`, a chunk's in its array.
     at: (usize, u32),
@@ -540,9 +411,11 @@ impl Iterator for Chunks {
 impl IdbStore {
     /// Reads every kind's chunks for [`Chunks::next`] to decode.
     pub async fn read_chunks(&self) -> Result<Chunks, StoreError> {
-        let keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+        let mut keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+        keys.push(SCREENS);
         let tx = self.transaction(&keys, IdbTransactionMode::Readonly)?;
         // Every request is issued before the first is awaited, all in the one transaction.
+        let count = screens::ask_count(&tx)?;
         let mut requests = Vec::new();
         for kind in Kind::ALL {
             requests.push((
@@ -556,38 +429,10 @@ impl IdbStore {
         for (kind, request) in requests {
             kinds.push((kind, finished(&request).await?.unchecked_into()));
         }
-        Ok(Chunks { kinds, at: (0, 0) })
-    }
-}
-
-/// The unsent marks as stored, read in one go and parsed a chunk of ids at a time (an
-/// iterator: each chunk's marks in id order), so that the page can run in between.
-pub struct UnsentChunks {
-    values: Array,
-    at: u32,
-}
-
-impl Iterator for UnsentChunks {
-    type Item = Result<Vec<(String, String)>, StoreError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        (self.at < self.values.length()).then(|| {
-            self.at += 1;
-            marks_of(&self.values.get(self.at - 1)).map(|m| m.into_iter().collect())
-        })
-    }
-}
-
-impl IdbStore {
-    /// Reads the unsent marks for [`UnsentChunks`] to parse.
-    pub async fn read_unsent(&self) -> Result<UnsentChunks, StoreError> {
-        let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readonly)?;
-        let read = Self::object_store(&tx, UNSENT)?
-            .get_all()
-            .map_err(error_of)?;
-        Ok(UnsentChunks {
-            values: finished(&read).await?.unchecked_into(),
-            at: 0,
+        Ok(Chunks {
+            writes: screens::count_of(&count).await?,
+            kinds,
+            at: (0, 0),
         })
     }
 }
@@ -600,10 +445,12 @@ impl IdbStore {
         if stores.is_empty() {
             return Ok(Written::default());
         }
-        stores.extend([CONFLICTS, UNSENT]);
+        stores.extend([CONFLICTS, UNSENT, SCREENS]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let written = merge_chunks(&tx, records, pace, true).await?;
+        let writes = counted(&tx).await?;
+        let mut written = merge_chunks(&tx, records, pace, true).await?;
+        written.writes = writes;
         // Two tabs saving one field at once: the later wins, and the other is kept for the
         // officer, as for a received file.
         if let Err(e) = to_inbox(&tx, &written.conflicts) {
@@ -638,16 +485,18 @@ impl Store for IdbStore {
         entry: Option<&ImportEntry>,
     ) -> Result<Written, StoreError> {
         let mut stores = kinds_of(records);
-        stores.extend([CONFLICTS, IMPORT_LOG, UNSENT]);
+        stores.extend([CONFLICTS, IMPORT_LOG, UNSENT, SCREENS]);
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
         let fail = |e: StoreError| {
             let _ = tx.abort();
             e
         };
+        let writes = counted(&tx).await?;
         let Some(entry) = entry else {
             // A page from the office hub: merged, conflicts kept; no log, no unsent marks.
-            let written = merge_chunks(&tx, records, Pace::Batched, false).await?;
+            let mut written = merge_chunks(&tx, records, Pace::Batched, false).await?;
+            written.writes = writes;
             to_inbox(&tx, &written.conflicts).map_err(fail)?;
             done.await?;
             return Ok(written);
@@ -658,6 +507,7 @@ impl Store for IdbStore {
             .map_err(|e| fail(error_of(e)))?;
         let logged: Array = finished(&log).await.map_err(fail)?.unchecked_into();
         let mut written = merge_chunks(&tx, records, Pace::Batched, true).await?;
+        written.writes = writes;
         let seen = logged.iter().any(|v| {
             v.as_string()
                 .and_then(|t| serde_json::from_str::<ImportEntry>(&t).ok())
@@ -805,13 +655,17 @@ impl Store for IdbStore {
         let kinds: Vec<&str> = Kind::ALL
             .iter()
             .map(|k| k.key())
-            .chain(["meta", IMPORT_LOG, CONFLICTS, UNSENT])
+            .chain(["meta", IMPORT_LOG, CONFLICTS, UNSENT, SCREENS])
             .collect();
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
+        // The kept screens go, and the count of writes goes on from where it was (back at 0, a
+        // tab that has not heard of the wipe yet could keep a screen of its old records at 0).
+        let writes = counted(&tx).await?;
         for kind in &kinds {
             Self::object_store(&tx, kind)?.clear().map_err(error_of)?;
         }
+        screens::put_count(&tx, writes.1)?;
         done.await
     }
 }

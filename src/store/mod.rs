@@ -53,6 +53,9 @@ pub struct Written {
     pub unsent: Vec<(String, String)>,
     /// An import of a file logged before that changed nothing: no second log entry was made.
     pub repeat: bool,
+    /// The store's count of writes before and after this one (IndexedDB counts them, to tell a
+    /// kept first screen from a stale one; 0 elsewhere).
+    pub writes: (u64, u64),
 }
 
 /// The store interface. Futures are not `Send`: browsers run them on the page's one thread.

@@ -18,7 +18,11 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::slices::{self, Deadline};
 
+mod days;
 mod load;
+mod screens;
+pub use days::{local_time, today, tomorrow, utc_offset_ms};
+use screens::Writes;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
@@ -54,6 +58,11 @@ pub struct Records {
     /// The Usaha as the reports read them, updated with `all` (before it, so a memo reading
     /// `all` finds the index current).
     pub usaha_index: StoredValue<UsahaIndex>,
+    /// What the first screens showed at an earlier opening, still true of what is stored (read
+    /// before the records; see `store::idb::screens`): screen name → the page's own text.
+    pub screens: RwSignal<BTreeMap<String, String>>,
+    /// The store's count of writes that `all` shows.
+    writes: StoredValue<Writes>,
     clock: StoredValue<Clock>,
 }
 
@@ -117,6 +126,8 @@ impl Records {
             clock_ahead: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
             usaha_index: StoredValue::new(UsahaIndex::build([], utc_offset_ms())),
+            screens: RwSignal::new(BTreeMap::new()),
+            writes: StoredValue::new(Writes::Unread),
             clock: StoredValue::new(Clock::new(clock_device)),
         };
         provide_context(records);
@@ -144,6 +155,7 @@ impl Records {
                     // As `clear` leaves the tab that wiped: the inbox and the export mark went
                     // with the records.
                     Notice::Cleared => {
+                        self.writes.set_value(Writes::Unknown);
                         self.usaha_index
                             .set_value(UsahaIndex::build([], utc_offset_ms()));
                         self.all.set(BTreeMap::new());
@@ -174,7 +186,7 @@ impl Records {
     async fn read_back(self, keys: Vec<(Kind, String)>) {
         if !keys.is_empty() {
             if let Ok(fresh) = async { store().await?.get_many(&keys).await }.await {
-                self.take_in_slices(fresh).await;
+                self.take_in_slices(fresh, None).await;
             }
         }
         if let Ok(unsent) = async { store().await?.unsent().await }.await {
@@ -182,12 +194,6 @@ impl Records {
         }
         // Two tabs saving one field at once: the inbox may have grown.
         self.refresh_conflicts().await;
-    }
-
-    /// Shows records as stored, and lets the clock see their stamps.
-    fn take_in(self, stored: Vec<Record>) {
-        self.take_in_unannounced(stored);
-        self.all.notify();
     }
 
     /// Takes records in (the clock, the Usaha index, the map) without telling the views.
@@ -219,7 +225,7 @@ impl Records {
     /// [`Self::take_in`] a slice at a time, for the tens of thousands of records an import may
     /// bring: the records go in unannounced (the Usaha index with them, so Beranda's figures
     /// count them), and the views are told once, when all are in.
-    async fn take_in_slices(self, stored: Vec<Record>) {
+    async fn take_in_slices(self, stored: Vec<Record>, writes: Option<(u64, u64)>) {
         let mut stored = stored.into_iter().peekable();
         while stored.peek().is_some() {
             let deadline = Deadline::start();
@@ -230,6 +236,9 @@ impl Records {
                 self.take_in_unannounced(stored.by_ref().take(TAKE_IN_PIECE).collect());
             }
             slices::breathe().await;
+        }
+        if let Some(writes) = writes {
+            self.wrote(writes);
         }
         self.all.notify();
     }
@@ -259,7 +268,9 @@ impl Records {
                 .map(|r| (r.kind, r.id.clone()))
                 .collect(),
         ));
-        self.take_in(written.records);
+        self.take_in_unannounced(written.records);
+        self.wrote(written.writes);
+        self.all.notify();
         self.unsent.update(|u| u.extend(written.unsent));
         if !written.conflicts.is_empty() {
             self.refresh_conflicts().await;
@@ -287,6 +298,8 @@ impl Records {
         let written = store().await?.import(&records, Some(&entry)).await?;
         slices::drop_in_slices(records).await;
         if written.repeat {
+            // Nothing changed, but the store counted the write.
+            self.wrote(written.writes);
             return Ok(false);
         }
         self.take_in_written(written).await;
@@ -313,7 +326,8 @@ impl Records {
                 .collect(),
         ));
         slices::breathe().await;
-        self.take_in_slices(written.records).await;
+        let writes = written.writes;
+        self.take_in_slices(written.records, Some(writes)).await;
         if !written.unsent.is_empty() {
             self.unsent.update(|u| u.extend(written.unsent));
         }
@@ -443,6 +457,7 @@ impl Records {
         store().await?.clear().await?;
         super::settings::reset_hub_cursor();
         tell_other_tabs(&Notice::Cleared);
+        self.writes.set_value(Writes::Unknown);
         self.usaha_index
             .set_value(UsahaIndex::build([], utc_offset_ms()));
         self.all.set(BTreeMap::new());
@@ -456,46 +471,5 @@ impl Records {
     /// none goes on stamping changes with the old ones: they reload.
     pub fn announce_new_device(self) {
         tell_other_tabs(&Notice::NewDevice);
-    }
-}
-
-/// The device's offset from UTC now, in ms (WIB: +7 h).
-pub fn utc_offset_ms() -> i64 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i64) * 60_000
-}
-
-/// Today, from the device's clock, as the rules need it.
-pub fn today() -> crate::model::rules::Today {
-    let now = js_sys::Date::now();
-    day_at(now, now)
-}
-
-/// A moment on the device's clock, for people: "23 November 2026 pukul 15.04"
-/// ([`crate::format::moment`]), with the device's UTC offset at that moment.
-pub fn local_time(ms: u64, lang: crate::i18n::Lang) -> String {
-    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let offset_ms = -(d.get_timezone_offset() as i64) * 60_000;
-    crate::format::moment(ms.saturating_add_signed(offset_ms), lang)
-}
-
-/// Tomorrow: the limit for dates in received files (a sender may be a time zone ahead).
-pub fn tomorrow() -> crate::model::rules::Today {
-    let now = js_sys::Date::now();
-    day_at(now + 86_400_000.0, now)
-}
-
-/// The day at `ms` on the device's calendar; the clock is the device's `now`.
-fn day_at(ms: f64, now: f64) -> crate::model::rules::Today {
-    let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    let iso = format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    );
-    crate::model::rules::Today {
-        year: d.get_full_year() as i32,
-        iso,
-        clock_ms: now as u64,
     }
 }

@@ -207,6 +207,81 @@ test("a long list renders only the rows in view, scrolls to the end, and filters
   page.assertNoErrors();
 });
 
+test("reopened, the list shows its first screen as kept while the records are read, then the list itself", { timeout: 120_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { context, page } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("empty-state").waitFor();
+  await seedUsaha(page, 6_000);
+  await page.reload();
+  const live = page.getByTestId("usaha-count").filter({ hasText: "6.000 dari 6.000 usaha" });
+  await live.waitFor({ timeout: 60_000 });
+  // The kept screen names the villages once their region data is in.
+  const kept = () =>
+    page.evaluate(
+      () =>
+        new Promise((ok, fail) => {
+          const req = indexedDB.open("sentra");
+          req.onerror = () => fail(req.error);
+          req.onsuccess = () => {
+            const get = req.result.transaction("screens").objectStore("screens").get("usaha");
+            get.onsuccess = () => {
+              ok(get.result ?? null);
+              req.result.close();
+            };
+          };
+        }),
+    );
+  await page.waitForFunction(() => document.querySelector('[data-testid="usaha-list"]')?.textContent.includes("Kec. "));
+  for (let i = 0; !(await kept())?.includes("Kec. ") && i < 50; i++) await page.waitForTimeout(100);
+  assert.match(await kept(), /^\d+ \{"total":6000,"rows":\[\{"id":/);
+
+  // Every opening notes what the list showed while the records were still being read.
+  await context.addInitScript(() => {
+    const rows = () => [...document.querySelectorAll('[data-testid="usaha-list"] li')].map((li) => li.innerText);
+    const watch = new MutationObserver(() => {
+      const count = document.querySelector('[data-testid="usaha-count-kept"]');
+      if (count && !window.__kept && document.querySelector('[data-testid="usaha-list"] li')) {
+        window.__kept = { count: count.textContent, rows: rows(), loading: !!document.querySelector('[data-testid="usaha-still-loading"]') };
+      }
+      if (document.querySelector('[data-testid="usaha-count"]') && !window.__live) {
+        window.__live = { count: document.querySelector('[data-testid="usaha-count"]').textContent, keptFirst: !!window.__kept };
+      }
+    });
+    addEventListener("DOMContentLoaded", () => watch.observe(document.body, { childList: true, subtree: true, characterData: true }));
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.reload();
+  await live.waitFor({ timeout: 60_000 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  const seen = await page.evaluate(() => ({ kept: window.__kept, live: window.__live }));
+  assert.ok(seen.kept, "the kept first screen was shown before the records were read");
+  assert.equal(seen.live.keptFirst, true);
+  assert.equal(seen.kept.count, "6.000 dari 6.000 usaha · memuat…");
+  assert.equal(seen.kept.loading, true, "the officer is told the rest is coming");
+  const liveRows = await page.locator('[data-testid="usaha-list"] li').evaluateAll((lis) => lis.map((li) => li.innerText));
+  assert.ok(seen.kept.rows.length >= 8, `${seen.kept.rows.length} rows kept`);
+  assert.deepEqual(seen.kept.rows, liveRows.slice(0, seen.kept.rows.length), "the kept rows are the list's own");
+  assert.match(seen.kept.rows[0], /Kec\. /);
+  assert.match(seen.kept.rows[0], /0812•+\d{3}/, "phone numbers kept masked");
+
+  // A deletion keeps a new first screen: the next opening shows it, not the old one.
+  const first = seen.kept.rows[0].split("\n")[0];
+  await page.getByTestId("usaha-list").getByRole("link", { name: first, exact: true }).click();
+  await page.getByTestId("delete").click();
+  await page.getByTestId("usaha-count").filter({ hasText: "5.999 dari 5.999 usaha" }).waitFor();
+  for (let i = 0; !(await kept())?.includes('"total":5999') && i < 50; i++) await page.waitForTimeout(100);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.reload();
+  await page.getByTestId("usaha-count").filter({ hasText: "5.999 dari 5.999 usaha" }).waitFor({ timeout: 60_000 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  const again = await page.evaluate(() => window.__kept);
+  assert.equal(again.count, "5.999 dari 5.999 usaha · memuat…");
+  assert.notEqual(again.rows[0].split("\n")[0], first);
+  page.assertNoErrors();
+});
+
 test("saving a possible duplicate warns first, then saves on a second press", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
   const { page } = await openPage(t, browser);

@@ -19,6 +19,7 @@ mod report_view;
 mod schema_field;
 mod tentang;
 mod usaha;
+mod usaha_detail;
 mod usaha_form;
 mod usaha_rows;
 
@@ -32,7 +33,8 @@ pub use record_detail::RecordDetailPage;
 pub use record_form::RecordFormPage;
 pub use records::{Names, RecordListPage};
 pub use tentang::TentangPage;
-pub use usaha::{UsahaDetailPage, UsahaPage};
+pub use usaha::UsahaPage;
+pub use usaha_detail::UsahaDetailPage;
 pub use usaha_form::{UsahaEditPage, UsahaNewPage};
 
 use super::i18n::{tr, I18n};

@@ -1,18 +1,16 @@
-//! The Usaha list (search, filters, counts; phone numbers masked) and the detail view with
-//! delete and undo.
+//! The Usaha list: search, filters, counts, phone numbers masked; its first screen kept for the
+//! next opening (the detail view is `usaha_detail`).
 
 use super::list_controls::{FoldedFilters, SortSelect, UnsentFilter};
-use super::record_detail::{MapLinks, SentraOf};
-use super::records::{distinct, kecamatan_choices, use_delete, LastChange, Names, UndoBanner};
-use super::usaha_rows::{lay_out, next_key, place_names, Ordered, Rows, RowsBuilder, SearchTexts};
+use super::records::{distinct, kecamatan_choices, UndoBanner};
+use super::usaha_rows::{
+    lay_out, next_key, place_names, Ordered, Rows, RowsBuilder, Screen, SearchTexts, Shown, SCREEN,
+};
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::lists::{order_by, Query, Sort};
 use crate::model::klasifikasi::Umkm;
-use crate::model::privasi::mask_phone;
-use crate::model::usaha::{classes, status_label};
-use crate::model::Record;
-use crate::names::gps_point;
+use crate::model::usaha::status_label;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::slices;
@@ -20,7 +18,6 @@ use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kabupaten_of, kecamatan_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
@@ -69,6 +66,7 @@ pub fn UsahaPage() -> impl IntoView {
         let mut builder = RowsBuilder::new();
         let key = next_key();
         building.set_value(key);
+        let writes = records.writes_shown();
         leptos::task::spawn_local(async move {
             while building.try_get_value() == Some(key) {
                 let deadline = slices::Deadline::start();
@@ -82,6 +80,7 @@ pub fn UsahaPage() -> impl IntoView {
                         })
                         .await;
                     built.by_name = by_name;
+                    built.writes = writes;
                     if building.try_get_value() == Some(key) {
                         rows.try_set(built);
                     }
@@ -110,6 +109,39 @@ pub fn UsahaPage() -> impl IntoView {
         for k in kabupaten {
             wilayah.ensure(Scope::Kabupaten(k));
         }
+    });
+    // The first screen kept at the last opening, shown until the rows are built; and this
+    // opening's, kept for the next once the rows are built (again when the villages are named).
+    let kept = Memo::new(move |_| {
+        records.screens.with(|s| {
+            s.get(SCREEN)
+                .and_then(|text| serde_json::from_str::<Screen>(text).ok())
+        })
+    });
+    let last_kept = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let Some(at) = rows.with(|r| r.writes.filter(|_| r.built && !r.rows.is_empty())) else {
+            return;
+        };
+        let screen =
+            places.with(|p| rows.with(|r| records.all.with_untracked(|all| Screen::of(r, p, all))));
+        let Ok(text) = serde_json::to_string(&screen) else {
+            return;
+        };
+        if last_kept.with_value(|last| *last != text) {
+            last_kept.set_value(text.clone());
+            records.keep_screen(SCREEN, at, text);
+        }
+    });
+    let ready = Memo::new(move |_| {
+        records.state.with(|s| *s == LoadState::Ready) && rows.with(|r| r.built)
+    });
+    // What the page shows: a memo, so the list is not drawn anew at every change of the rows.
+    let phase = Memo::new(move |_| match records.state.get() {
+        LoadState::Failed(e) => Phase::Failed(e),
+        _ if ready.get() && rows.with(|r| r.rows.is_empty()) => Phase::Empty,
+        _ if ready.get() || kept.with(Option::is_some) => Phase::List,
+        _ => Phase::Loading,
     });
     // The order is computed once per change of the records or of the sort; a keystroke only
     // filters.
@@ -240,27 +272,77 @@ pub fn UsahaPage() -> impl IntoView {
     });
     let komoditas_options =
         Memo::new(move |_| rows.with(|r| distinct(r.komoditas.iter().map(String::as_str))));
-    let visible = move || {
+    // The positions in view (plus a few) of a list of `len` rows.
+    let in_view = move |len: usize| {
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (box_px / ROW_PX).ceil() as usize + 2 * OVERSCAN;
-        filtered.with(|hits| {
-            let end = (first + count).min(hits.len());
-            (first.min(end)..end)
+        let end = (first + count).min(len);
+        first.min(end)..end
+    };
+    // The rows in view, each with what it shows (read from its record while it is in view).
+    let visible = move || -> Vec<(usize, Shown)> {
+        if !ready.get() {
+            // The kept first screen, as the list opens: every Usaha by name, no filter.
+            let opening = query.with(String::is_empty)
+                && sort.get() == Sort::Name
+                && [
+                    status_filter,
+                    kecamatan_filter,
+                    komoditas_filter,
+                    class_filter,
+                    unsent_filter,
+                ]
+                .iter()
+                .all(|f| f.with(String::is_empty));
+            return kept.with(|k| match k {
+                Some(k) if opening => in_view(k.total)
+                    .filter_map(|n| Some((n, k.rows.get(n)?.clone())))
+                    .collect(),
+                _ => Vec::new(),
+            });
+        }
+        let hits = filtered.with(|hits| {
+            in_view(hits.len())
                 .map(|n| (n, hits[n]))
                 .collect::<Vec<_>>()
-        })
+        });
+        hits.into_iter()
+            .map(|(n, i)| {
+                let (id, place) = rows.with(|r| (r.rows[i].id.clone(), r.rows[i].place));
+                let place =
+                    places.with(|p| p.shown.get(place as usize).cloned().unwrap_or_default());
+                (
+                    n,
+                    records.all.with_untracked(|all| Shown::of(all, &id, place)),
+                )
+            })
+            .collect()
+    };
+    let count_text = move |(shown, total): (usize, usize)| {
+        fill(
+            i18n.t(Msg::UsahaCount),
+            &[("shown", &i18n.n(shown)), ("total", &i18n.n(total))],
+        )
+    };
+    // Counted in the list: what the filters let through of every Usaha.
+    let counts = move || {
+        if ready.get() {
+            (filtered.with(Vec::len), rows.with(|r| r.rows.len()))
+        } else {
+            let total = kept.with(|k| k.as_ref().map_or(0, |k| k.total));
+            (total, total)
+        }
     };
 
     view! {
         <Page title=Msg::NavUsaha intro=Msg::UsahaIntro>
             <UndoBanner/>
             <p><A href="/usaha/baru"><span class="button button--primary" data-testid="usaha-add">{tr(Msg::ActionAdd)}</span></A></p>
-            {move || match records.state.get() {
-                LoadState::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
-                LoadState::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
-                LoadState::Ready if !rows.with(|r| r.built) => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
-                LoadState::Ready if rows.with(|r| r.rows.is_empty()) => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
-                LoadState::Ready => view! {
+            {move || match phase.get() {
+                Phase::Loading => view! { <p role="status">{tr(Msg::StoreLoading)}</p> }.into_any(),
+                Phase::Failed(e) => view! { <p class="card card--warning" role="alert">{tr(e.message())}</p> }.into_any(),
+                Phase::Empty => view! { <EmptyState msg=Msg::UsahaEmpty/> }.into_any(),
+                Phase::List => view! {
                     <div class="filters">
                         <label class="field">
                             <span class="field__label">{tr(Msg::UsahaSearch)}</span>
@@ -301,47 +383,27 @@ pub fn UsahaPage() -> impl IntoView {
                         </FoldedFilters>
                         <SortSelect sort place=Some(Msg::DesaLabel) on_change=Callback::new(move |()| to_top())/>
                     </div>
-                    <p data-testid="usaha-count" role="status">
-                        {move || fill(i18n.t(Msg::UsahaCount), &[("shown", &i18n.n(filtered.with(Vec::len))), ("total", &i18n.n(rows.with(|r| r.rows.len())))])}
-                    </p>
+                    // Until the records are read, the count the kept first screen had, and a
+                    // word that the rest is coming.
+                    <Show when=move || ready.get() fallback=move || view! {
+                        <p data-testid="usaha-count-kept">
+                            {move || count_text(counts())}
+                            <span class="list-count__loading" role="status" data-testid="usaha-still-loading">
+                                " · " {tr(Msg::ListStillLoading)}
+                            </span>
+                        </p>
+                    }>
+                        <p data-testid="usaha-count" role="status">{move || count_text(counts())}</p>
+                    </Show>
                     <div class="record-scroll" node_ref=scroller
                         style=move || format!("max-height: {box_px}px")
                         on:scroll=move |_| if let Some(el) = scroller.get_untracked() { scroll_top.set(el.scroll_top() as f64) }>
                         <ul class="record-list" data-testid="usaha-list"
-                            style=move || format!("height: {}px", filtered.with(Vec::len) as f64 * ROW_PX)>
-                            {move || visible().into_iter().map(|(n, i)| {
-                                let (id, place) = rows.with(|r| (r.rows[i].id.clone(), r.rows[i].place));
-                                let place = places.with(|p| p.shown.get(place as usize).cloned().unwrap_or_default());
-                                // What a row shows, read from its record while it is in view.
-                                let (nama, status, komoditas, phone_masked) = records.all.with_untracked(|all| {
-                                    all.get(&id).map_or_else(Default::default, |r| {
-                                        (r.text("nama").to_string(), r.text("status").to_string(),
-                                         r.text("komoditas").to_string(), mask_phone(r.text("telepon")))
-                                    })
-                                });
-                                let href = format!("/usaha/{id}");
-                                let label = status_label(&status);
-                                view! {
-                                    <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
-                                        <div class="record-list__line">
-                                            <A href=href><span class="record-list__title">{nama}</span></A>
-                                            <span class=format!("chip chip--{status}")>{tr(label)}</span>
-                                        </div>
-                                        // The place on a line of its own, the commodity and phone on the
-                                        // next: at 360 px one line cut all three ("Aengtongtong, Kec…").
-                                        <div class="record-list__line record-list__meta">
-                                            <span>{place}</span>
-                                        </div>
-                                        <div class="record-list__line record-list__meta">
-                                            <span>{komoditas}</span>
-                                            <span data-testid="masked-phone">{phone_masked}</span>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
+                            style=move || format!("height: {}px", counts().0 as f64 * ROW_PX)>
+                            {move || visible().into_iter().map(|(n, shown)| view! { <Item n shown/> }).collect_view()}
                         </ul>
                     </div>
-                    <Show when=move || filtered.with(Vec::is_empty)>
+                    <Show when=move || ready.get() && filtered.with(Vec::is_empty)>
                         <p>{tr(Msg::UsahaNoMatch)}</p>
                     </Show>
                 }.into_any(),
@@ -350,75 +412,43 @@ pub fn UsahaPage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn UsahaDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let records = Records::expect();
-    let record = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        records
-            .all
-            .with(|all| all.get(&id).filter(|r| !r.is_deleted()).cloned())
-    });
-    view! {
-        <Page title=Msg::NavUsaha>
-            {move || match record.get() {
-                Some(r) => view! { <UsahaDetail record=r/> }.into_any(),
-                None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
-                None => view! { <p>{tr(Msg::UsahaNotFound)}</p><p><A href="/usaha">{tr(Msg::ActionBack)}</A></p> }.into_any(),
-            }}
-        </Page>
-    }
+/// What the Usaha list shows.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(crate::store::StoreError),
+    Empty,
+    /// The list: its rows once built, the first screen kept at the last opening until then.
+    List,
 }
 
+/// One row of the Usaha list, at position `n`.
 #[component]
-fn UsahaDetail(record: Record) -> impl IntoView {
-    let i18n = I18n::expect();
-    let wilayah = Wilayah::expect();
-    let names = Names::expect();
-    let desa = record.text("desa").to_string();
-    if desa.len() >= 5 {
-        wilayah.ensure(Scope::Kabupaten(desa[..5].to_string()));
-    }
-    let c = classes(&record);
-    let class_text = move |label: Option<Msg>| i18n.t(label.unwrap_or(Msg::DataBelumCukup));
-    // Every field but the name and status (above), as `Lookup` shows it.
-    let facts = {
-        let r = record.clone();
-        move || names.with(|names| names.usaha_facts(&r))
-    };
-    let point = gps_point(&record);
-    let delete = {
-        let record = record.clone();
-        let delete = use_delete("/usaha".to_string());
-        move |_| delete(&record)
-    };
+fn Item(n: usize, shown: Shown) -> impl IntoView {
+    let Shown {
+        id,
+        nama,
+        status,
+        place,
+        komoditas,
+        phone,
+    } = shown;
+    let label = status_label(&status);
     view! {
-        <article class="card" data-testid="usaha-detail">
-            <h2 data-testid="usaha-name">{record.text("nama").to_string()}</h2>
-            <p><span class=format!("chip chip--{}", record.text("status"))>{tr(status_label(record.text("status")))}</span></p>
-            <dl class="facts">
-                {move || facts().into_iter().map(|fact| view! {
-                    <dt>{tr(fact.label)}</dt>
-                    <dd data-testid=format!("fact-{}", fact.key)>
-                        {fact.text}
-                        {(fact.key == "lat").then(|| point.map(|p| view! { <MapLinks point=p/> }))}
-                    </dd>
-                }).collect_view()}
-                <dt>{tr(Msg::ClassUmkmLabel)}</dt>
-                <dd data-testid="class-umkm">{move || class_text(c.umkm.map(|x| x.label()))}</dd>
-                <dt>{tr(Msg::ClassIndustriLabel)}</dt>
-                <dd data-testid="class-industri">{move || class_text(c.industri.map(|x| x.label()))}</dd>
-                <dt>{tr(Msg::ClassBpsLabel)}</dt>
-                <dd data-testid="class-bps">{move || class_text(c.bps.map(|x| x.label()))}</dd>
-                <SentraOf id=record.id.clone()/>
-            </dl>
-            <LastChange record=record.clone()/>
-            <div class="form__actions">
-                <A href=format!("/usaha/{}/ubah", record.id)><span class="button button--primary" data-testid="edit">{tr(Msg::ActionEdit)}</span></A>
-                <button class="button button--danger" data-testid="delete" on:click=delete>{tr(Msg::ActionDelete)}</button>
-                <A href="/usaha"><span class="button">{tr(Msg::ActionBack)}</span></A>
+        <li class="record-list__item" style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
+            <div class="record-list__line">
+                <A href=format!("/usaha/{id}")><span class="record-list__title">{nama}</span></A>
+                <span class=format!("chip chip--{status}")>{tr(label)}</span>
             </div>
-        </article>
+            // The place on a line of its own, the commodity and phone on the
+            // next: at 360 px one line cut all three ("Aengtongtong, Kec…").
+            <div class="record-list__line record-list__meta">
+                <span>{place}</span>
+            </div>
+            <div class="record-list__line record-list__meta">
+                <span>{komoditas}</span>
+                <span data-testid="masked-phone">{phone}</span>
+            </div>
+        </li>
     }
 }

@@ -3,9 +3,11 @@
 
 use crate::komoditas;
 use crate::lists::{haystack, Places, SearchTable, Searchable};
+use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
 use crate::model::{Kind, Record};
 use crate::wilayah::search::fold;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// What the list keeps of each Usaha (50,000 of them): what it filters and sorts by. What a row
@@ -42,6 +44,71 @@ pub(super) struct Rows {
     pub(super) villages: Vec<String>,
     pub(super) statuses: Vec<String>,
     pub(super) komoditas: Vec<String>,
+    /// The store's count of writes the records were at when the build began
+    /// (`Records::writes_shown`): the first screen made from these rows is kept with it.
+    pub(super) writes: Option<u64>,
+}
+
+/// What one row of the list shows, its phone number masked.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(super) struct Shown {
+    pub(super) id: String,
+    pub(super) nama: String,
+    pub(super) status: String,
+    pub(super) place: String,
+    pub(super) komoditas: String,
+    pub(super) phone: String,
+}
+
+impl Shown {
+    /// What the row of Usaha `id` shows, read from its record; `place` as the list names it.
+    pub(super) fn of(all: &BTreeMap<String, Record>, id: &str, place: String) -> Shown {
+        let text = |key| all.get(id).map_or("", |r| r.text(key));
+        Shown {
+            id: id.to_string(),
+            nama: text("nama").to_string(),
+            status: text("status").to_string(),
+            place,
+            komoditas: text("komoditas").to_string(),
+            phone: mask_phone(text("telepon")),
+        }
+    }
+}
+
+/// What the list's first screen showed (every Usaha, by name, no filter: as the list opens),
+/// kept for the next opening and shown while the records are read (issue 15: with 50,000 Usaha
+/// the list took 4 s to open at 4× CPU slowdown, and needs 30 of them to show).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(super) struct Screen {
+    /// How many Usaha the list counted.
+    pub(super) total: usize,
+    /// The first rows in the list's first order.
+    pub(super) rows: Vec<Shown>,
+}
+
+/// The name the list's first screen is kept under (`Records::keep_screen`).
+pub(super) const SCREEN: &str = "usaha";
+
+/// Rows a kept first screen holds: more than the tallest screen shows (15 at 1440 px).
+const SCREEN_ROWS: usize = 30;
+
+impl Screen {
+    /// The first screen of built `rows`, villages named as `places` names them.
+    pub(super) fn of(rows: &Rows, places: &PlaceNames, all: &BTreeMap<String, Record>) -> Screen {
+        Screen {
+            total: rows.rows.len(),
+            rows: rows
+                .by_name
+                .iter()
+                .take(SCREEN_ROWS)
+                .map(|&i| {
+                    let row = &rows.rows[i];
+                    let place = places.shown.get(row.place as usize).cloned();
+                    Shown::of(all, &row.id, place.unwrap_or_default())
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The villages of the rows as the region data names them, by place.

@@ -42,7 +42,14 @@ impl Records {
             let taking = std::cell::Cell::new(0.0);
             // A chunk at a time, the page breathing between slices: the clock and the Usaha
             // index take each chunk in as it is decoded, the map all of them at the end.
-            let loaded = slices::collect_in_slices(store.read_chunks().await?, |chunk| {
+            // What the first screens showed at the last opening, if still true, is shown
+            // while the records are read.
+            if let Ok(screens) = store.screens().await {
+                records.screens.set(screens);
+            }
+            let chunks = store.read_chunks().await?;
+            let writes = chunks.writes;
+            let loaded = slices::collect_in_slices(chunks, |chunk| {
                 if fill_unsent {
                     unshared.extend(
                         crate::sharing::unshared(chunk, mark.as_ref())
@@ -79,6 +86,11 @@ impl Records {
                     .await
                     .into_iter()
                     .collect();
+            records.writes.update_value(|w| {
+                if *w == super::Writes::Unread {
+                    *w = super::Writes::At(writes);
+                }
+            });
             Ok::<_, StoreError>((mark, unsent, taking.get()))
         };
         match loading.await {
