@@ -2,6 +2,7 @@
 //! business, the refused rows with their reasons (and as a workbook to fix and import again),
 //! and the button that imports.
 
+use super::impor_kind::per_kind;
 use crate::i18n::{fill, Lang, Msg};
 use crate::intake::headers;
 use crate::intake::layout::Layout;
@@ -32,6 +33,7 @@ fn reason(p: &Problem, lang: Lang) -> (String, String) {
 #[component]
 pub fn PlanView(
     plan: Arc<Plan>,
+    kind: Kind,
     choices: RwSignal<Choices>,
     #[prop(into)] busy: Signal<bool>,
     on_recheck: Callback<()>,
@@ -79,7 +81,7 @@ pub fn PlanView(
             let line = r.line.to_string();
             let text = match &r.outcome {
                 Outcome::SameAsRow(other) => fill(
-                    i18n.t(Msg::IntakeSameRow),
+                    i18n.t(per_kind(kind, Msg::IntakeSameRow, Msg::IntakeSameRowSentra)),
                     &[("line", &line), ("other", &other.to_string())],
                 ),
                 Outcome::Update { id, changes } if *changes > 0 => {
@@ -93,7 +95,8 @@ pub fn PlanView(
                     )
                 }
                 Outcome::Create if forced.contains(&r.line) => {
-                    fill(i18n.t(Msg::IntakeForcedRow), &[("line", &line)])
+                    let forced = per_kind(kind, Msg::IntakeForcedRow, Msg::IntakeForcedRowSentra);
+                    fill(i18n.t(forced), &[("line", &line)])
                 }
                 _ => return None,
             };
@@ -148,7 +151,7 @@ pub fn PlanView(
                 </ul>
             })}
             {(!same.is_empty()).then(|| view! {
-                <h2>{tr(Msg::IntakeSameList)}</h2>
+                <h2>{tr(per_kind(kind, Msg::IntakeSameList, Msg::IntakeSameListSentra))}</h2>
                 <ul data-testid="intake-same-list">
                     {same.iter().take(SHOWN).cloned().map(|(line, text, is_new)| view! {
                         <li>
@@ -160,7 +163,7 @@ pub fn PlanView(
                                         choices.update(|c| { if on { c.new_rows.insert(line); } else { c.new_rows.remove(&line); } });
                                         on_recheck.run(());
                                     }/>
-                                {tr(Msg::IntakeTakeAsNew)}
+                                {tr(per_kind(kind, Msg::IntakeTakeAsNew, Msg::IntakeTakeAsNewSentra))}
                             </label>
                         </li>
                     }).collect_view()}
@@ -185,7 +188,7 @@ pub fn PlanView(
                 <button type="button" class="button button--primary" data-testid="intake-apply"
                     disabled=move || busy.get() || take == 0
                     on:click=move |_| on_apply.run(())>
-                    {fill(i18n.t(Msg::IntakeApply), &[("count", &i18n.n(take))])}
+                    {fill(i18n.t(per_kind(kind, Msg::IntakeApply, Msg::IntakeApplySentra)), &[("count", &i18n.n(take))])}
                 </button>
             </div>
         </section>
@@ -225,7 +228,7 @@ pub fn refused_sheet(plan: &Plan, table: &Table, layout: &Layout, lang: Lang) ->
         })
         .collect();
     Sheet {
-        kind: Kind::Usaha,
+        kind: layout.kind,
         headers,
         rows,
     }
