@@ -47,8 +47,9 @@ pub fn targets(kind: Kind) -> impl Iterator<Item = &'static str> {
     spellings(kind).iter().map(|(t, _)| *t)
 }
 
-/// What a column's choice is called on the import page (a form field by its form label).
-pub fn label(target: &str) -> Msg {
+/// What a column's choice is called on the import page, for a list of `kind` (a form field by
+/// its form's label).
+pub fn label(kind: Kind, target: &str) -> Msg {
     match target {
         DESA_KODE => Msg::ExportKodeDesa,
         DESA_NAMA => Msg::DesaLabel,
@@ -58,12 +59,12 @@ pub fn label(target: &str) -> Msg {
         TAHUN_DATA => Msg::FieldTahunData,
         ID => Msg::ExportId,
         SKIP => Msg::IntakeSkip,
+        "lon" => Msg::FieldLon,
+        key if kind == Kind::Sentra => SENTRA.field(key).map_or(Msg::IntakeSkip, |f| f.label),
         key => usaha::LABELS
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, m)| *m)
-            .or_else(|| SENTRA.field(key).map(|f| f.label))
-            .unwrap_or(Msg::IntakeSkip),
+            .map_or(Msg::IntakeSkip, |(_, m)| *m),
     }
 }
 
@@ -363,6 +364,9 @@ mod tests {
             [Some("telepon"), None]
         );
         assert!(summed(Kind::Usaha, "tenaga_kerja"));
+        assert_eq!(label(Kind::Usaha, "status"), Msg::FieldStatus);
+        assert_eq!(label(Kind::Sentra, "status"), Msg::FieldStatusSentra);
+        assert_eq!(label(Kind::Sentra, "lon"), Msg::FieldLon);
         assert!(!summed(Kind::Usaha, "modal"));
     }
 

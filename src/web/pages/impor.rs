@@ -479,7 +479,7 @@ fn Columns(
                         }>
                             <option value="" selected=move || chosen().is_none() || chosen() == Some(SKIP)>{tr(Msg::IntakeSkip)}</option>
                             {headers::targets(kind).filter(|t| *t != SKIP).map(|t| view! {
-                                <option value=t selected=move || chosen() == Some(t)>{tr(short_label(headers::label(t)))}</option>
+                                <option value=t selected=move || chosen() == Some(t)>{tr(short_label(headers::label(kind, t)))}</option>
                             }).collect_view()}
                         </select>
                     </li>

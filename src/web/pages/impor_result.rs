@@ -21,11 +21,12 @@ use std::sync::Arc;
 const SHOWN: usize = 50;
 
 /// A refusal's reason in words: "Modal usaha: Bukan angka rupiah…".
-fn reason(p: &Problem, lang: Lang) -> (String, String) {
-    let field = short_label(headers::label(match p.field {
+fn reason(kind: Kind, p: &Problem, lang: Lang) -> (String, String) {
+    let target = match p.field {
         "desa" => headers::DESA_NAMA,
         f => f,
-    }));
+    };
+    let field = short_label(headers::label(kind, target));
     let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     (field.text(lang).to_string(), fill(p.msg.text(lang), &args))
 }
@@ -64,9 +65,10 @@ pub fn PlanView(
         .rows
         .iter()
         .filter_map(|r| match &r.outcome {
-            Outcome::Refused(ps) => {
-                Some((r.line, ps.iter().map(|p| reason(p, i18n.lang())).collect()))
-            }
+            Outcome::Refused(ps) => Some((
+                r.line,
+                ps.iter().map(|p| reason(kind, p, i18n.lang())).collect(),
+            )),
             _ => None,
         })
         .collect();
@@ -219,7 +221,7 @@ pub fn refused_sheet(plan: &Plan, table: &Table, layout: &Layout, lang: Lang) ->
             let why: Vec<String> = problems
                 .iter()
                 .map(|p| {
-                    let (field, text) = reason(p, lang);
+                    let (field, text) = reason(layout.kind, p, lang);
                     format!("{field}: {text}")
                 })
                 .collect();
