@@ -1001,7 +1001,7 @@ messages! {
     IntakeFailed { id: "Gagal menyimpan; tidak ada yang berubah. {reason}", en: "Could not save; nothing changed. {reason}" }
     IntakeKind { id: "Daftar ini berisi", en: "This list holds" }
     IntakeKindUsaha { id: "Usaha (IKM/UMKM)", en: "Businesses (IKM/UMKM)" }
-    IntakeKindSentra { id: "Sentra IKM", en: "Sentra IKM" }
+    IntakeKindSentra { id: "Sentra IKM", en: "Sentra IKM (industry centres)" }
     IntakeKindHint {
         id: "Ditebak dari judul kolom dan nama lembar; ubah bila keliru.",
         en: "Guessed from the column headers and the sheet's name; change it if wrong.",
