@@ -5,57 +5,19 @@
 //! device, applied, planned again (nothing to do), and the next year's list on top: each business
 //! counted in both years. Every expectation is counted by hand from the rows below.
 
+mod intake_fixture;
+
+use intake_fixture::{gazetteer, t, today, NOW};
 use sentra::intake::apply::apply;
 use sentra::intake::layout::layout;
 use sentra::intake::plan::{plan, Choices, Counts, Outcome, Plan};
 use sentra::intake::{Cell, Table};
 use sentra::model::hlc::Clock;
-use sentra::model::rules::Today;
 use sentra::model::usaha::tahun_data;
 use sentra::model::{Editor, Kind, Record};
 use sentra::report::{Filter, Input, Report};
-use sentra::wilayah::{Gazetteer, KabupatenData};
 use serde_json::json;
 use std::collections::BTreeMap;
-
-const NOW: u64 = 1_796_083_200_000; // 2026-11-30 00:00 UTC
-
-fn today() -> Today {
-    Today {
-        year: 2026,
-        iso: "2026-11-30".into(),
-        clock_ms: NOW,
-    }
-}
-
-fn gazetteer() -> Gazetteer {
-    let mut g = Gazetteer::new();
-    g.add([KabupatenData {
-        code: "35.29".into(),
-        name: "Kabupaten Sumenep".into(),
-        kecamatan: vec![
-            ("35.29.02".into(), "Kalianget".into()),
-            ("35.29.04".into(), "Talango".into()),
-            ("35.29.06".into(), "Saronggi".into()),
-            ("35.29.22".into(), "Ra'as".into()),
-        ],
-        villages: vec![
-            ("35.29.02.2004".into(), "Kertasada".into()),
-            ("35.29.04.2006".into(), "Poteran".into()),
-            ("35.29.22.2006".into(), "Poteran".into()),
-            ("35.29.06.2012".into(), "Aengtongtong".into()),
-        ],
-    }]);
-    g
-}
-
-fn t(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.into())
-    }
-}
 
 /// The 2017 list as the office keeps it.
 fn list_2017() -> Table {
@@ -256,18 +218,18 @@ fn an_office_list_planned_applied_and_imported_again() {
     let row5 = first.rows.iter().find(|r| r.line == 5).unwrap();
     assert_eq!(
         (
-            row5.form.desa.as_str(),
-            row5.form.modal.as_str(),
-            row5.form.diverifikasi.as_str()
+            row5.form.get("desa"),
+            row5.form.get("modal"),
+            row5.form.get("diverifikasi")
         ),
         ("35.29.06.2012", "20000000", "2017-05-20")
     );
     let row6 = first.rows.iter().find(|r| r.line == 6).unwrap();
     assert_eq!(
         (
-            row6.form.desa.as_str(),
-            row6.form.tenaga_kerja.as_str(),
-            row6.form.modal.as_str()
+            row6.form.get("desa"),
+            row6.form.get("tenaga_kerja"),
+            row6.form.get("modal")
         ),
         ("35.29.02.2004", "3", "20000000")
     );

@@ -937,16 +937,16 @@ messages! {
     // issue 16: the import page (src/web/pages/impor.rs)
     IntakeTitle { id: "Impor daftar Excel/CSV", en: "Import an Excel/CSV list" }
     IntakeIntro {
-        id: "Bawa daftar IKM yang sudah ada di kantor (Excel atau CSV) ke Sentra. Sentra menebak isi tiap kolom dan mencocokkan desa; Anda memeriksa hasilnya. Tidak ada yang disimpan sebelum Anda menekan Impor.",
-        en: "Bring the office's existing IKM list (Excel or CSV) into Sentra. Sentra guesses each column and matches the villages; you check the result. Nothing is saved until you press Import.",
+        id: "Bawa daftar IKM dan sentra yang sudah ada di kantor (Excel atau CSV) ke Sentra. Sentra menebak isi tiap kolom dan mencocokkan desa; Anda memeriksa hasilnya. Tidak ada yang disimpan sebelum Anda menekan Impor.",
+        en: "Bring the office's existing IKM and sentra lists (Excel or CSV) into Sentra. Sentra guesses each column and matches the villages; you check the result. Nothing is saved until you press Import.",
     }
     IntakeLink { id: "Impor daftar Excel/CSV", en: "Import an Excel/CSV list" }
     IntakeChoose { id: "Pilih berkas Excel (.xlsx, .xls, .ods) atau CSV", en: "Choose an Excel (.xlsx, .xls, .ods) or CSV file" }
     IntakeReading { id: "Membaca berkas…", en: "Reading the file…" }
-    IntakeTemplate { id: "Unduh templat daftar (.xlsx)", en: "Download the list template (.xlsx)" }
+    IntakeTemplate { id: "Unduh templat daftar Usaha (.xlsx)", en: "Download the Usaha list template (.xlsx)" }
     IntakeTemplateHint {
-        id: "Belum punya daftar? Templat berisi judul kolom yang dipahami Sentra, satu baris contoh, dan lembar Petunjuk.",
-        en: "No list yet? The template has the column headers Sentra understands, an example row and a Petunjuk (guide) sheet.",
+        id: "Belum punya daftar? Templat berisi judul kolom yang dipahami Sentra, satu baris contoh, dan lembar Petunjuk. Ada templat daftar usaha dan templat daftar sentra.",
+        en: "No list yet? The template has the column headers Sentra understands, an example row and a Petunjuk (guide) sheet. There is one for a list of businesses and one for a list of sentra.",
     }
     IntakeNoReader {
         id: "Pembaca Excel belum tersimpan di perangkat ini. Buka berkas Excel sekali saat ada sinyal, atau simpan daftar sebagai CSV.",
@@ -958,8 +958,8 @@ messages! {
     }
     IntakeAreaLoading { id: "Memuat data desa wilayah kerja…", en: "Loading the working area's villages…" }
     IntakeNoHeader {
-        id: "Judul kolom tidak ditemukan di lembar ini. Perlu ada baris judul seperti Nama Usaha, Desa, Kecamatan.",
-        en: "No column headers were found on this sheet. It needs a header row such as Nama Usaha, Desa, Kecamatan.",
+        id: "Judul kolom tidak ditemukan di lembar ini. Perlu ada baris judul seperti Nama Usaha (atau Nama Sentra), Desa, Kecamatan.",
+        en: "No column headers were found on this sheet. It needs a header row such as Nama Usaha (or Nama Sentra), Desa, Kecamatan.",
     }
     IntakeSheet { id: "Lembar", en: "Sheet" }
     IntakeLayout { id: "Judul kolom di baris {header}; data mulai baris {first}.", en: "Column headers in row {header}; data from row {first}." }
@@ -1001,4 +1001,25 @@ messages! {
         en: "Nothing to save: every row is already here, unchanged.",
     }
     IntakeFailed { id: "Gagal menyimpan; tidak ada yang berubah. {reason}", en: "Could not save; nothing changed. {reason}" }
+    IntakeKind { id: "Daftar ini berisi", en: "This list holds" }
+    IntakeKindUsaha { id: "Usaha (IKM/UMKM)", en: "Businesses (IKM/UMKM)" }
+    IntakeKindSentra { id: "Sentra IKM", en: "Sentra IKM (industry centres)" }
+    IntakeKindHint {
+        id: "Ditebak dari judul kolom dan nama lembar; ubah bila keliru.",
+        en: "Guessed from the column headers and the sheet's name; change it if wrong.",
+    }
+    IntakeSentraNoYears {
+        id: "Sentra tidak menyimpan tahun data: baris yang cocok dengan sentra yang sudah ada hanya mengisi isian yang masih kosong. Jumlah anggota, tenaga kerja dan nilai investasi tidak diambil; anggota dicatat sebagai usaha di halaman sentra.",
+        en: "A sentra keeps no list year: a row matching a sentra already here only fills its empty fields. Member counts, workers and investment are not taken; members are recorded as businesses on the sentra's page.",
+    }
+    IntakeTemplateSentra { id: "Unduh templat daftar Sentra (.xlsx)", en: "Download the Sentra list template (.xlsx)" }
+    IntakeForcedRowSentra { id: "Baris {line} dicatat sebagai sentra baru.", en: "Row {line} is recorded as a new sentra." }
+    IntakeTakeAsNewSentra { id: "Sentra lain: catat sebagai sentra baru", en: "A different sentra: record it as new" }
+    IntakeSameListSentra { id: "Baris yang sama sentranya", en: "Rows of one sentra" }
+    IntakeSameRowSentra { id: "Baris {line} sama dengan baris {other}: digabung jadi satu sentra.", en: "Row {line} is the same as row {other}: merged into one sentra." }
+    IntakeApplySentra { id: "Impor {count} sentra", en: "Import {count} sentra" }
+    IntakeDoneSentra {
+        id: "Selesai: {new} sentra baru, {updated} diperbarui, {unchanged} tidak berubah.",
+        en: "Done: {new} new sentra, {updated} updated, {unchanged} unchanged.",
+    }
 }

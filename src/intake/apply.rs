@@ -1,5 +1,5 @@
-//! The records a confirmed plan makes: new Usaha for new businesses, and the changes a row
-//! brings to the record of a business already here. The page saves them in one transaction.
+//! The records a confirmed plan makes: new Usaha (or Sentra) for new ones, and the changes a row
+//! brings to the record already here. The page saves them in one transaction.
 //!
 //! What a row changes on a record: every field the record lacks, and, when the row's list is
 //! more recent than every list the record came from, the fields whose value the row gives
@@ -8,6 +8,10 @@
 //! fills its gaps. A cell left empty never clears a field. The row's year joins the record's
 //! list years ("tahun data"). A row that changes nothing writes nothing, so the same file
 //! imported twice creates and changes nothing the second time.
+//!
+//! A Sentra keeps no list years (they are an Usaha's, `usaha::tahun_data`; the model and the
+//! bundle format have them for Usaha only), so no Sentra list is known to be more recent than
+//! what the device holds: a Sentra a row matches only has its gaps filled.
 
 use super::plan::{Outcome, Plan, Row};
 use crate::model::rules::Today;
@@ -18,11 +22,12 @@ use std::collections::BTreeMap;
 
 /// The fields `row` would set on `record`, with their values.
 pub fn changes(record: &Record, row: &Row, today: &Today) -> Vec<(String, Value)> {
-    let Ok(values) = row.form.validate_all(today) else {
+    let Ok(values) = row.form.validate(today) else {
         return Vec::new();
     };
+    let usaha = record.kind == Kind::Usaha;
     let latest = tahun_data(record).into_iter().max();
-    let newer = matches!((row.year, latest), (Some(y), Some(l)) if y > l);
+    let newer = usaha && matches!((row.year, latest), (Some(y), Some(l)) if y > l);
     let mut out: Vec<(String, Value)> = values
         .into_iter()
         .filter(|(key, value)| row.written.contains(key) && !value.is_null())
@@ -32,7 +37,7 @@ pub fn changes(record: &Record, row: &Row, today: &Today) -> Vec<(String, Value)
         })
         .map(|(key, value)| (key.to_string(), value))
         .collect();
-    if let Some(y) = row.year {
+    if let Some(y) = row.year.filter(|_| usaha) {
         if !tahun_data(record).contains(&y) {
             out.push((tahun_data_key(y), json!(true)));
         }
@@ -98,7 +103,7 @@ impl Applier {
                 .get(line)
                 .and_then(|id| out.get(id).cloned().map(|r| (id.clone(), r))),
             Outcome::Create => {
-                let r = Record::new(Kind::Usaha, editor);
+                let r = Record::new(row.form.kind(), editor);
                 made.insert(row.line, r.id.clone());
                 Some((r.id.clone(), r))
             }
@@ -109,10 +114,11 @@ impl Applier {
         let mut record = earlier.unwrap_or(base);
         let created = row.outcome == Outcome::Create;
         let set: Vec<(String, Value)> = if created {
-            // A new record takes the whole form, defaults included (its status), and its year.
+            // A new record takes the whole form, defaults included (its status), and an Usaha
+            // its list's year.
             let mut all: Vec<(String, Value)> = row
                 .form
-                .validate_all(today)
+                .validate(today)
                 .map(|v| {
                     v.into_iter()
                         .filter(|(_, v)| !v.is_null())
@@ -120,7 +126,12 @@ impl Applier {
                         .collect()
                 })
                 .unwrap_or_default();
-            all.extend(row.year.map(|y| (tahun_data_key(y), json!(true))));
+            let usaha = row.form.kind() == Kind::Usaha;
+            all.extend(
+                row.year
+                    .filter(|_| usaha)
+                    .map(|y| (tahun_data_key(y), json!(true))),
+            );
             all
         } else {
             changes(&record, row, today)

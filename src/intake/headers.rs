@@ -8,8 +8,11 @@
 //! Desa" is the code, "Desa/Kel" the name), so "Jumlah TK (orang)" and "Omzet per tahun (Rp)"
 //! are understood without listing every way of writing them.
 
+use super::form::RowForm;
+use super::values;
 use crate::i18n::{Lang, Msg};
 use crate::model::kinds::SENTRA;
+use crate::model::schema::Ty;
 use crate::model::{usaha, Kind};
 
 /// Columns that are not a form field as such: places are matched from names or codes, the
@@ -44,8 +47,9 @@ pub fn targets(kind: Kind) -> impl Iterator<Item = &'static str> {
     spellings(kind).iter().map(|(t, _)| *t)
 }
 
-/// What a column's choice is called on the import page (a form field by its form label).
-pub fn label(target: &str) -> Msg {
+/// What a column's choice is called on the import page, for a list of `kind` (a form field by
+/// its form's label).
+pub fn label(kind: Kind, target: &str) -> Msg {
     match target {
         DESA_KODE => Msg::ExportKodeDesa,
         DESA_NAMA => Msg::DesaLabel,
@@ -55,13 +59,12 @@ pub fn label(target: &str) -> Msg {
         TAHUN_DATA => Msg::FieldTahunData,
         ID => Msg::ExportId,
         SKIP => Msg::IntakeSkip,
-        "jumlah_anggota" => Msg::ExportJumlahAnggota,
+        "lon" => Msg::FieldLon,
+        key if kind == Kind::Sentra => SENTRA.field(key).map_or(Msg::IntakeSkip, |f| f.label),
         key => usaha::LABELS
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, m)| *m)
-            .or_else(|| SENTRA.field(key).map(|f| f.label))
-            .unwrap_or(Msg::IntakeSkip),
+            .map_or(Msg::IntakeSkip, |(_, m)| *m),
     }
 }
 
@@ -95,11 +98,15 @@ fn export_headers(kind: Kind) -> Vec<(String, &'static str)> {
     match kind {
         Kind::Sentra => {
             for spec in SENTRA.fields() {
-                if !matches!(spec.key, "desa" | "lat") {
-                    out.push((t(spec.label), spec.key));
+                match spec.ty {
+                    Ty::Desa | Ty::Gps => {}
+                    // Members are linked on the Sentra's page; the export names them, and counts
+                    // them, for reading only.
+                    Ty::Links(_) => out.push((t(spec.label), SKIP)),
+                    _ => out.push((t(spec.label), spec.key)),
                 }
             }
-            out.push((t(Msg::ExportJumlahAnggota), "jumlah_anggota"));
+            out.push((t(Msg::ExportJumlahAnggota), SKIP));
         }
         _ => {
             for &(key, label) in usaha::LABELS {
@@ -152,24 +159,54 @@ fn guess_with_length(
     best
 }
 
+/// Whether several columns may fill `target`, their numbers added: a count (workers written as
+/// two columns, men and women). [`SKIP`] too may repeat.
+pub fn summed(kind: Kind, target: &str) -> bool {
+    RowForm::new(kind).value_kind(target) == values::Kind::Count
+}
+
+/// Whether a folded header counts men or women only ("TK L", "Tenaga Kerja Perempuan").
+fn by_sex(folded: &str) -> bool {
+    folded.split(' ').any(|w| {
+        matches!(
+            w,
+            "l" | "p" | "lk" | "pr" | "laki" | "perempuan" | "pria" | "wanita"
+        )
+    })
+}
+
 /// A guess for every header, each column taken at most once: where two headers name the same,
 /// the one named more surely keeps it (an export header, then the longer spelling, then the
-/// first), and the other is left for the officer to choose. [`SKIP`] may repeat.
+/// first), and the other is left for the officer to choose. [`SKIP`] may repeat, and a count
+/// ([`summed`]) written as columns of men and women ("TK L", "TK P") takes each of them, to be
+/// added, unless a column of the total is there too ("Jumlah"), which then takes it alone.
 pub fn guess_columns(kind: Kind, headers: &[String]) -> Vec<Option<&'static str>> {
     let exports = export_headers(kind);
     let guesses: Vec<_> = headers
         .iter()
-        .map(|h| guess_with_length(kind, &fold(h), &exports))
+        .map(|h| {
+            let folded = fold(h);
+            let guess = guess_with_length(kind, &folded, &exports)?;
+            let part = guess.0 != SKIP && summed(kind, guess.0) && by_sex(&folded);
+            Some((guess, part))
+        })
         .collect();
     guesses
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let (target, n) = (*g)?;
+            let ((target, n), part) = (*g)?;
             let beaten = guesses.iter().enumerate().any(|(j, other)| {
-                j != i
-                    && target != SKIP
-                    && other.is_some_and(|(t, m)| t == target && (m > n || (m == n && j < i)))
+                let Some(((t, m), other_part)) = *other else {
+                    return false;
+                };
+                let surer = match (part, other_part) {
+                    (true, true) => false,
+                    (true, false) => true,
+                    (false, true) => false,
+                    (false, false) => m > n || (m == n && j < i),
+                };
+                j != i && target != SKIP && t == target && surer
             });
             (!beaten).then_some(target)
         })
@@ -250,9 +287,10 @@ mod tests {
             "the export's own header, whole"
         );
         for spec in SENTRA.fields() {
-            let want = match spec.key {
-                "desa" => DESA_NAMA,
-                k => k,
+            let want = match (spec.key, spec.ty) {
+                ("desa", _) => DESA_NAMA,
+                (_, Ty::Links(_)) => SKIP,
+                (k, _) => k,
             };
             assert_eq!(
                 guess(Kind::Sentra, spec.label.text(Lang::Id)),
@@ -295,6 +333,69 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn workers_as_men_and_women_take_one_field_together() {
+        let h = |hs: &[&str]| hs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let tk = Some("tenaga_kerja");
+        assert_eq!(
+            guess_columns(Kind::Usaha, &h(&["Nama Usaha", "TK L", "TK P"])),
+            [Some("nama"), tk, tk]
+        );
+        assert_eq!(
+            guess_columns(
+                Kind::Usaha,
+                &h(&["Tenaga Kerja Laki-laki", "Tenaga Kerja Perempuan"])
+            ),
+            [tk, tk]
+        );
+        // With a column of the total, the total is the count.
+        assert_eq!(
+            guess_columns(
+                Kind::Usaha,
+                &h(&["Tenaga Kerja L", "Tenaga Kerja P", "Tenaga Kerja Jumlah"])
+            ),
+            [None, None, tk]
+        );
+        // Only counts add up: two phone columns stay one.
+        assert_eq!(
+            guess_columns(Kind::Usaha, &h(&["Telp L", "Telp P"])),
+            [Some("telepon"), None]
+        );
+        assert!(summed(Kind::Usaha, "tenaga_kerja"));
+        assert_eq!(label(Kind::Usaha, "status"), Msg::FieldStatus);
+        assert_eq!(label(Kind::Sentra, "status"), Msg::FieldStatusSentra);
+        assert_eq!(label(Kind::Sentra, "lon"), Msg::FieldLon);
+        assert!(!summed(Kind::Usaha, "modal"));
+    }
+
+    #[test]
+    fn sentra_headers_as_offices_write_them() {
+        let cases = [
+            ("Nama Sentra", "nama"),
+            ("Nama Sentra IKM", "nama"),
+            ("Komoditi/Produk", "komoditas"),
+            ("Desa/Kel", DESA_NAMA),
+            ("Lokasi (Desa)", DESA_NAMA),
+            ("Kecamatan", KECAMATAN_NAMA),
+            ("Tahun Berdiri", "tahun_terbentuk"),
+            ("Tahun Pembentukan", "tahun_terbentuk"),
+            ("Status", "status"),
+            ("Sumber Dana", "anggaran_sumber"),
+            ("Nilai Anggaran (Rp)", "anggaran"),
+            ("No. SK Penetapan", "sk_nomor"),
+            ("Ketua Kelompok", "ketua"),
+            ("No. HP", "kontak"),
+            ("Jumlah Unit Usaha", SKIP),
+            ("Jumlah Anggota", SKIP),
+            ("Tenaga Kerja", SKIP),
+            ("Nilai Investasi (Rp)", SKIP),
+            ("Nilai Produksi", SKIP),
+        ];
+        for (header, want) in cases {
+            assert_eq!(guess(Kind::Sentra, header), Some(want), "{header}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! row numbering the columns "(1) (2) (3)", then the rows. The header is the row among the first
 //! ones whose cells name the most known columns.
 
-use super::headers::{exact, guess, SKIP};
+use super::headers::{exact, fold, guess, guess_columns, SKIP};
 use super::{Cell, Table};
 use crate::model::Kind;
 
@@ -13,6 +13,8 @@ const HEADER_SEARCH: usize = 25;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
+    /// The kind of record the sheet is read as: the headers are guessed for it.
+    pub kind: Kind,
     /// The header's rows, zero-based (one or two).
     pub header_rows: std::ops::Range<usize>,
     /// Each column's header, the rows of a two-row header joined ("Tenaga Kerja L").
@@ -98,11 +100,41 @@ pub fn layout(kind: Kind, table: &Table) -> Option<Layout> {
     crate::sort::plain(&mut years);
     years.dedup();
     Some(Layout {
+        kind,
         header_rows: top..end,
         headers,
         first_row,
         year: (years.len() == 1).then(|| years[0]),
     })
+}
+
+/// Which kind of record a sheet lists, guessed for the officer to confirm: a business's own
+/// columns (owner, NIB, money, permits, "Nama Usaha") say Usaha; else a "sentra" header, or
+/// "sentra" in the sheet's or the file's name, says Sentra; else Usaha.
+pub fn guess_kind(table: &Table, file_name: &str) -> Kind {
+    let has_word = |text: &str| fold(text).split(' ').any(|w| w == "sentra");
+    if let Some(l) = layout(Kind::Usaha, table) {
+        let business = guess_columns(Kind::Usaha, &l.headers)
+            .iter()
+            .zip(&l.headers)
+            .any(|(target, header)| match target {
+                Some(
+                    "pemilik" | "nib" | "modal" | "penjualan" | "pirt" | "halal_status" | "kbli",
+                ) => true,
+                Some("nama") => !has_word(header) && fold(header).starts_with("nama "),
+                _ => false,
+            });
+        if business {
+            return Kind::Usaha;
+        }
+    }
+    let sentra_header =
+        layout(Kind::Sentra, table).is_some_and(|l| l.headers.iter().any(|h| has_word(h)));
+    if sentra_header || has_word(&table.name) || has_word(file_name) {
+        Kind::Sentra
+    } else {
+        Kind::Usaha
+    }
 }
 
 /// Whether a row under the header is the second row of a two-row header: text only, no numbers

@@ -14,6 +14,7 @@
 
 pub mod apply;
 pub mod csv;
+pub mod form;
 pub mod headers;
 pub mod layout;
 pub mod place;

@@ -1,14 +1,18 @@
-//! What an office's Usaha list would do to the device, row by row, before anything is written:
-//! each row read into the Usaha form (as if typed), its village matched, checked with the form's
-//! own rules, and matched against the records already here and the rows above it. The officer
+//! What an office's Usaha or Sentra list would do to the device, row by row, before anything is
+//! written: each row read into the kind's form (as if typed, [`RowForm`]), its village matched,
+//! checked with the form's own rules, and matched against the records of that kind already here
+//! and the rows above it. The officer
 //! sees the counts and every refused row with its reasons, resolves the places that matched
 //! several villages, and confirms; [`super::apply`] then makes the records.
 //!
 //! A row is the same business as a record when it names the record's id (the app's own export),
 //! has its NIB, or has a similar name in the same village and no other owner (the form's
 //! duplicate check, with the owner added: two "Warung Makan" of one village with different owners
-//! are two businesses). Two rows of one file that are the same business make one record.
+//! are two businesses). A Sentra is the same as a record when it names its id or has a similar
+//! name in the same village (the same name rule; a Sentra has no NIB or owner). Two rows of one
+//! file that are the same business make one record.
 
+use super::form::RowForm;
 use super::headers::{
     self, DESA_KODE, DESA_NAMA, ID, KABUPATEN, KECAMATAN_KODE, KECAMATAN_NAMA, SKIP, TAHUN_DATA,
 };
@@ -17,7 +21,7 @@ use super::place::{Place, Places};
 use super::{values, Cell, Table};
 use crate::i18n::Msg;
 use crate::model::rules::Today;
-use crate::model::usaha::{self, UsahaForm};
+use crate::model::usaha;
 use crate::model::{Kind, Record};
 use crate::wilayah::{search, Gazetteer, VillageRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -41,7 +45,7 @@ impl Choices {
     /// The guesses for a sheet's layout: columns by their headers, the year its title gives.
     pub fn guessed(layout: &Layout) -> Self {
         Choices {
-            columns: headers::guess_columns(Kind::Usaha, &layout.headers),
+            columns: headers::guess_columns(layout.kind, &layout.headers),
             year: layout.year,
             ..Choices::default()
         }
@@ -87,7 +91,7 @@ pub enum Outcome {
 #[derive(Clone, Debug)]
 pub struct Row {
     pub line: usize,
-    pub form: UsahaForm,
+    pub form: RowForm,
     pub year: Option<i32>,
     /// The place as written (village, kecamatan), for choosing among several.
     pub place: (String, String),
@@ -150,6 +154,7 @@ pub fn plan(
 /// what it needs between slices (the places matched, the businesses known) it owns; the sheet,
 /// the records and the gazetteer are lent at each step.
 pub struct Planner {
+    kind: Kind,
     next: usize,
     places: Places,
     known: Known,
@@ -159,13 +164,15 @@ pub struct Planner {
 
 impl Planner {
     pub fn new(layout: &Layout, records: &BTreeMap<String, Record>, area: &str) -> Self {
-        let usaha = records
+        let kind = layout.kind;
+        let same_kind = records
             .values()
-            .filter(|r| r.kind == Kind::Usaha && !r.is_deleted());
+            .filter(|r| r.kind == kind && !r.is_deleted());
         Planner {
+            kind,
             next: layout.first_row,
             places: Places::new(area),
-            known: Known::of(usaha),
+            known: Known::of(same_kind),
             listed: Known::default(),
             plan: Plan::default(),
         }
@@ -190,7 +197,14 @@ impl Planner {
         for i in self.next..end {
             let line = i + 1;
             let cells = &table.rows[i];
-            let read = read_row(line, cells, choices, &mut self.places, gazetteer, today);
+            let read = read_row(
+                RowForm::new(self.kind),
+                (line, cells),
+                choices,
+                &mut self.places,
+                gazetteer,
+                today,
+            );
             let Some(mut row) = read else { continue };
             if !matches!(row.outcome, Outcome::Refused(_)) {
                 row.outcome = match_row(&row, choices, records, &self.known, &self.listed, today);
@@ -216,14 +230,13 @@ impl Planner {
 
 /// A row read into a form, or `None` for a row with nothing in the columns taken.
 fn read_row(
-    line: usize,
-    cells: &[Cell],
+    mut form: RowForm,
+    (line, cells): (usize, &[Cell]),
     choices: &Choices,
     places: &mut Places,
     gazetteer: &Gazetteer,
     today: &Today,
 ) -> Option<Row> {
-    let mut form = UsahaForm::default();
     let mut problems = Vec::new();
     let (mut code, mut village, mut kecamatan, mut year) =
         (String::new(), String::new(), String::new(), choices.year);
@@ -245,30 +258,31 @@ fn read_row(
                 Err(msg) => problems.push(Problem::new("tahun_data", msg)),
             },
             ID => id = values::text(cell),
-            key => match values::read(values::usaha_kind(key), cell).and_then(|t| choice(key, t)) {
+            key => match values::read(form.value_kind(key), cell).and_then(|t| form.choice(key, t))
+            {
                 Ok(text) => {
-                    if let Some(field) = form.text_mut(key) {
-                        *field = text;
-                        written.push(static_key(key));
+                    let text = summed(&form, key, text);
+                    if let Some(k) = form.key(key).filter(|_| form.set(key, text)) {
+                        written.push(k);
                     }
                 }
-                Err(msg) => problems.push(Problem::new(static_key(key), msg)),
+                Err(msg) => problems.push(Problem::new(form.key(key).unwrap_or("catatan"), msg)),
             },
         }
     }
     if !anything {
         return None;
     }
-    defaults(&mut form);
+    form.fill_defaults(today);
     match places.resolve(gazetteer, &code, &village, &kecamatan) {
         Place::Found {
             desa,
             kecamatan_differs,
         } => {
-            form.desa = desa;
+            form.set("desa", desa);
             written.push("desa");
-            if kecamatan_differs {
-                form.kecamatan_tertulis = kecamatan.clone();
+            // Kept where the form has a field for it (an Usaha's written kecamatan).
+            if kecamatan_differs && form.set("kecamatan_tertulis", kecamatan.clone()) {
                 written.push("kecamatan_tertulis");
             }
         }
@@ -281,13 +295,13 @@ fn read_row(
     }
     if let Some(chosen) = choices.villages.get(&(village.clone(), kecamatan.clone())) {
         problems.retain(|p| p.field != "desa");
-        form.desa = chosen.clone();
+        form.set("desa", chosen.clone());
         written.push("desa");
     }
     // Every field the list gives is checked and kept, also one the form shows only sometimes
     // (a P-IRT for a commodity the form does not take for food): an office's record is not
     // dropped because the form would not ask for it.
-    if let Err(errors) = form.validate_all(today) {
+    if let Err(errors) = form.validate(today) {
         for e in errors {
             // A value already refused as read is not refused again by the form.
             if !problems.iter().any(|p| p.field == e.field) {
@@ -314,51 +328,21 @@ fn read_row(
     })
 }
 
-/// What a list leaves to the form's defaults: an office's list is of businesses it counts as
-/// active, and KBLI codes before 2025 are of the 2020 edition.
-fn defaults(form: &mut UsahaForm) {
-    if form.status.is_empty() {
-        form.status = "aktif".into();
+/// A count several columns give is their sum (workers written as "TK L" and "TK P"): the text
+/// to keep when `text` is read for `key` after what the form already holds.
+fn summed(form: &RowForm, key: &str, text: String) -> String {
+    let before = form.get(key);
+    if form.value_kind(key) != values::Kind::Count || before.is_empty() || text.is_empty() {
+        return if text.is_empty() {
+            before.to_string()
+        } else {
+            text
+        };
     }
-    if !form.kbli.is_empty() && form.kbli_edisi.is_empty() {
-        form.kbli_edisi = "2020".into();
+    match (before.parse::<u64>(), text.parse::<u64>()) {
+        (Ok(a), Ok(b)) => a.saturating_add(b).to_string(),
+        _ => text,
     }
-}
-
-/// A choice field's key from the words lists use ("Aktif", "Tidak Aktif", "Sudah"); other
-/// fields pass as read.
-fn choice(key: &str, text: String) -> Result<String, Msg> {
-    let folded = search::fold(&text);
-    if text.is_empty() {
-        return Ok(text);
-    }
-    let found = match key {
-        "status" => match folded.as_str() {
-            "aktif" | "ya" | "masihaktif" | "beroperasi" => Some("aktif"),
-            "tidakaktif" | "nonaktif" | "tidak" | "vakum" | "berhentisementara" => {
-                Some("tidak_aktif")
-            }
-            "tutup" | "sudahtutup" | "bangkrut" | "berhenti" => Some("tutup"),
-            _ => None,
-        },
-        "halal_status" => match folded.as_str() {
-            "belum" | "tidak" | "tidakada" | "belumada" => Some("belum"),
-            "proses" | "dalamproses" | "diproses" | "pengajuan" => Some("proses"),
-            "terbit" | "sudah" | "ada" | "ya" | "halal" | "bersertifikat" => Some("terbit"),
-            _ => None,
-        },
-        _ => return Ok(text),
-    };
-    found.map(str::to_string).ok_or(Msg::ErrChoice)
-}
-
-/// The form key as the `'static` name the form's errors use.
-fn static_key(key: &str) -> &'static str {
-    usaha::LABELS
-        .iter()
-        .map(|(k, _)| *k)
-        .find(|k| *k == key)
-        .unwrap_or("catatan")
 }
 
 /// A business known in a village: its record id (or "baris n"), folded name and owner, and the
@@ -377,38 +361,39 @@ impl Known {
     fn of<'a>(records: impl Iterator<Item = &'a Record>) -> Self {
         let mut k = Known::default();
         for r in records {
-            k.add(&r.id, &UsahaForm::from_record(r), None);
+            k.add(&r.id, &RowForm::of(r), None);
         }
         k
     }
 
-    fn add(&mut self, id: &str, form: &UsahaForm, line: Option<usize>) {
-        if !form.nib.trim().is_empty() {
-            self.nib
-                .insert(form.nib.trim().to_string(), (id.to_string(), line));
+    fn add(&mut self, id: &str, form: &RowForm, line: Option<usize>) {
+        let nib = form.get("nib").trim();
+        if !nib.is_empty() {
+            self.nib.insert(nib.to_string(), (id.to_string(), line));
         }
         let entry = (
             id.to_string(),
-            search::fold(&form.nama),
-            search::fold(&form.pemilik),
+            search::fold(form.get("nama")),
+            search::fold(form.get("pemilik")),
             line,
         );
-        self.desa.entry(form.desa.clone()).or_default().push(entry);
+        let desa = form.get("desa").to_string();
+        self.desa.entry(desa).or_default().push(entry);
     }
 
     /// The id (and row) of the business `form` is, if known.
-    fn find(&self, form: &UsahaForm) -> Option<(String, Option<usize>)> {
-        if let Some(hit) = self
-            .nib
-            .get(form.nib.trim())
-            .filter(|_| !form.nib.trim().is_empty())
-        {
+    fn find(&self, form: &RowForm) -> Option<(String, Option<usize>)> {
+        let nib = form.get("nib").trim();
+        if let Some(hit) = self.nib.get(nib).filter(|_| !nib.is_empty()) {
             return Some(hit.clone());
         }
-        let (name, owner) = (search::fold(&form.nama), search::fold(&form.pemilik));
+        let (name, owner) = (
+            search::fold(form.get("nama")),
+            search::fold(form.get("pemilik")),
+        );
         let mut scratch = search::Scratch::default();
         self.desa
-            .get(&form.desa)?
+            .get(form.get("desa"))?
             .iter()
             .find_map(|(id, other, other_owner, line)| {
                 let similar = usaha::similar_names(&name, other, &mut scratch);
@@ -432,7 +417,7 @@ fn match_row(
     }
     let named = records
         .get(&row.id)
-        .filter(|r| r.kind == Kind::Usaha && !r.is_deleted());
+        .filter(|r| r.kind == row.form.kind() && !r.is_deleted());
     if named.is_none() {
         if let Some((_, Some(line))) = listed.find(&row.form) {
             return Outcome::SameAsRow(line);

@@ -32,6 +32,7 @@
 //!   or 16 digits and more, past Excel's 15).
 //! - **phones** ([`phone`]): as typed ("+62 812-3456-7890"); digits alone starting with 8, which
 //!   is how Excel stores 0812… as a number, get their 0 back.
+//!   A phone the app's own export masked ("0812•••••890") is nothing written.
 //! - **text** ([`text`]): trimmed, inner whitespace collapsed; a Number cell without ".0"; a date
 //!   cell as ISO; TRUE/FALSE as "ya"/"tidak" (the forms' yes and no).
 //! - **coordinates** ([`coordinate`]): "-7,0123", "-7.0123", Number cells, as "-7.0123".
@@ -189,6 +190,11 @@ pub fn phone(cell: &Cell) -> Result<String, Msg> {
             let t = collapse(t);
             if shortened(&t) {
                 return Err(Msg::ValueDigitsLost);
+            }
+            // The app's own export masks phones unless asked not to ("0812•••••890"): nothing
+            // to take, and nothing to refuse the row for; a number already here is kept.
+            if t.contains('•') {
+                return Ok(String::new());
             }
             t
         }

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, countingProxy, expectHeading, launchBrowser, openPage, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
-import { officeList, unzip, xlsx } from "./workbook.mjs";
+import { chooseWorkArea, countingProxy, expectHeading, launchBrowser, openPage, pick, serverFor, waitForServiceWorkerControl } from "./helpers.mjs";
+import { officeList, sentraList, unzip, xlsx } from "./workbook.mjs";
 
 let browser;
 before(async () => {
@@ -211,5 +211,66 @@ test("an office's list shared from another app opens on the import page", { time
   await page.getByTestId("intake-check").click();
   await page.getByTestId("intake-plan").waitFor({ timeout: 60_000 });
   assert.equal((await page.getByTestId("intake-new").locator(".tile__count").textContent()).trim(), "1");
+  page.assertNoErrors();
+});
+
+test("an office's Sentra list: its kind guessed, a sentra already here updated, a row refused, the rest in the Sentra list", { timeout: 180_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { acceptDownloads: true });
+  await chooseWorkArea(page, server.url);
+
+  // A sentra entered by hand, planned, without its commodity.
+  await page.goto(new URL("/sentra/baru", server.url).href);
+  await page.getByLabel("Nama sentra").fill("Sentra Tenun Pakandangan");
+  await pick(page, "desa", "pakandangan barat", "Pakandangan Barat");
+  await page.getByTestId("save").click();
+  await page.getByTestId("last-change").waitFor();
+
+  await page.goto(new URL("/impor", server.url).href);
+  await expectHeading(page, "Impor daftar Excel/CSV");
+  // The Sentra template: its own headers, an example row and the guide.
+  const [blank] = await Promise.all([page.waitForEvent("download"), page.getByTestId("intake-template-sentra").click()]);
+  assert.equal(blank.suggestedFilename(), "sentra-templat-daftar-sentra.xlsx");
+  const template = unzip(readFileSync(await blank.path()));
+  assert.deepEqual([...template["xl/workbook.xml"].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]), ["Sentra", "Petunjuk"]);
+  assert.match(template["xl/sharedStrings.xml"], /Nama sentra.*Status sentra.*Tahun terbentuk/s);
+
+  const file = { name: "daftar-sumenep.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: sentraList(30) };
+  await page.getByTestId("intake-file").setInputFiles(file);
+  await page.getByTestId("intake-mapping").waitFor({ timeout: 60_000 });
+  // Guessed from the headers: a Sentra list, which keeps no list year.
+  assert.equal(await page.getByTestId("intake-kind-sentra").isChecked(), true);
+  assert.equal(await page.getByTestId("intake-year").count(), 0);
+  const chosen = async (c) => page.getByTestId(`intake-column-${c}`).inputValue();
+  const columns = async () => Promise.all([1, 2, 3, 4, 5, 6, 7].map(chosen));
+  assert.deepEqual(await columns(), ["nama", "komoditas", "desa_nama", "kecamatan_nama", "", "tahun_terbentuk", "status"]);
+  // The officer may read it as an Usaha list instead, and back.
+  await page.getByTestId("intake-kind-usaha").check();
+  await page.getByTestId("intake-year").waitFor();
+  assert.notEqual(await chosen(6), "tahun_terbentuk");
+  await page.getByTestId("intake-kind-sentra").check();
+  await page.getByTestId("intake-year").waitFor({ state: "detached" });
+  assert.deepEqual(await columns(), ["nama", "komoditas", "desa_nama", "kecamatan_nama", "", "tahun_terbentuk", "status"]);
+
+  await page.getByTestId("intake-check").click();
+  await page.getByTestId("intake-plan").waitFor({ timeout: 60_000 });
+  const count = async (id) => (await page.getByTestId(id).locator(".tile__count").textContent()).trim();
+  assert.deepEqual(
+    [await count("intake-new"), await count("intake-updated"), await count("intake-refused")],
+    ["28", "1", "1"],
+  );
+  assert.match(await page.getByTestId("intake-same-list").textContent(), /Baris 13 memperbarui Sentra Tenun Pakandangan/);
+  assert.match(await page.getByTestId("intake-refused-list").textContent(), /Baris 23: Status sentra: /);
+  assert.match(await page.getByTestId("intake-apply").textContent(), /Impor 29 sentra/);
+  await page.getByTestId("intake-apply").click();
+  await page.getByTestId("intake-message").filter({ hasText: "Selesai: 28 sentra baru, 1 diperbarui" }).waitFor({ timeout: 60_000 });
+
+  // In the Sentra list: the 28 new ones and the one entered by hand, now with its commodity.
+  await page.goto(new URL("/sentra", server.url).href);
+  await page.getByTestId("record-list").waitFor();
+  assert.equal((await page.getByTestId("record-count").textContent()).trim(), "29 dari 29 data");
+  await page.getByTestId("record-search").fill("Tenun Pakandangan");
+  await page.getByTestId("record-count").filter({ hasText: "1 dari 29 data" }).waitFor();
+  assert.match(await page.getByTestId("record-list").textContent(), /Tenun ikat/);
   page.assertNoErrors();
 });

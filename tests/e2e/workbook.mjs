@@ -185,3 +185,28 @@ export function officeList(count) {
   at(106)[4] = "Poteran"; at(106)[5] = "";
   return xlsx([{ name: "IKM 2017", rows, merges: ["E3:F3", "A1:I1"] }]);
 }
+
+const KOMODITAS = ["Batik tulis", "Keripik", "Anyaman pandan", "Gerabah", "Ukir kayu"];
+
+/**
+ * An office's Sentra list of `count` rows (Sumenep's villages): a title, the headers offices
+ * write ("Nama Sentra", "Komoditi/Produk", "Desa/Kel", "Jumlah Unit Usaha" that the app does not
+ * keep). Row 13 (the tenth sentra) is "Sentra Tenun Pakandangan" of Pakandangan Barat (Bluto), a
+ * sentra the test enters by hand first; row 23 has a status no sentra has.
+ */
+export function sentraList(count) {
+  const villages = sumenepVillages().filter(([v]) => v !== "Poteran" && v !== "Pakandangan Barat");
+  const rows = [
+    ["DAFTAR SENTRA IKM KABUPATEN SUMENEP"],
+    [],
+    ["No", "Nama Sentra", "Komoditi/Produk", "Desa/Kel", "Kecamatan", "Jumlah Unit Usaha", "Tahun Pembentukan", "Status"],
+  ];
+  for (let i = 1; i <= count; i++) {
+    const [desa, kec] = villages[(i * 7) % villages.length];
+    const formed = i % 3 !== 0;
+    rows.push([i, `Sentra Uji ${i}`, KOMODITAS[i % KOMODITAS.length], desa, kec, 5 + i, formed ? 2010 + (i % 15) : null, formed ? "Terbentuk" : "Rencana"]);
+  }
+  rows[12] = [10, "Sentra Tenun Pakandangan", "Tenun ikat", "Pakandangan Barat", "Bluto", 12, 2019, "Terbentuk"];
+  rows[22][7] = "entah";
+  return xlsx([{ name: "Sentra", rows, merges: ["A1:H1"] }]);
+}

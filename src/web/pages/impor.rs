@@ -1,21 +1,21 @@
-//! Impor (issue 16): an office's existing Usaha list, from an Excel workbook or a CSV file, into
-//! the device. The file is read in the import worker (`web::sheets`); the header and each
-//! column's field are guessed (`intake::layout`, `intake::headers`) and shown for the officer to
-//! correct; "Periksa" plans every row in slices (`intake::plan::Planner`) and shows the counts,
+//! Impor (issue 16): an office's existing Usaha or Sentra list, from an Excel workbook or a CSV
+//! file, into the device. The file is read in the import worker (`web::sheets`); the kind it
+//! lists (`impor_kind`), the header and each column's field are guessed (`intake::layout`,
+//! `intake::headers`) and shown for the officer to correct; "Periksa" plans every row in slices (`intake::plan::Planner`) and shows the counts,
 //! the villages to choose and each refused row with its reason; "Impor" makes the records
 //! (`intake::apply`) and saves them in one transaction. Nothing is written before that.
 
+use super::impor_kind::{per_kind, KindChoice, TemplateButtons};
 use super::impor_result::{refused_sheet, PlanView};
 use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::intake::apply::Applier;
 use crate::intake::headers::{self, fold, SKIP};
-use crate::intake::layout::{cell_text, layout, years_in, Layout};
+use crate::intake::layout::{cell_text, guess_kind, layout, years_in, Layout};
 use crate::intake::plan::{Choices, Plan, Planner};
-use crate::intake::{template, Table};
+use crate::intake::Table;
 use crate::model::Kind;
 use crate::names::short_label;
-use crate::report::xlsx::xlsx_named;
 use crate::web::app::ProfileState;
 use crate::web::files;
 use crate::web::i18n::{tr, I18n};
@@ -55,6 +55,7 @@ pub fn ImporPage() -> impl IntoView {
     let profile = expect_context::<ProfileState>();
     let loaded: RwSignal<Option<Arc<Loaded>>> = RwSignal::new(None);
     let sheet = RwSignal::new(0usize);
+    let kind = RwSignal::new(Kind::Usaha);
     let choices = RwSignal::new(Choices::default());
     let remembered = RwSignal::new(false);
     let plan: RwSignal<Option<Arc<Plan>>> = RwSignal::new(None);
@@ -66,10 +67,20 @@ pub fn ImporPage() -> impl IntoView {
         }
     });
     let area_ready = move || wilayah.home.get().is_some_and(|a| wilayah.area_loaded(&a));
+    // A new sheet or file: its kind guessed again (the officer may change it).
+    Effect::new(move |_| {
+        let guessed = loaded.with(|l| {
+            let l = l.as_ref()?;
+            Some(guess_kind(l.tables.get(sheet.get())?, &l.name))
+        });
+        if let Some(k) = guessed {
+            kind.set(k);
+        }
+    });
     let layout_of = Memo::new(move |_| {
         loaded.with(|l| {
             let l = l.as_ref()?;
-            layout(Kind::Usaha, l.tables.get(sheet.get())?)
+            layout(kind.get(), l.tables.get(sheet.get())?)
         })
     });
     // A new sheet or file starts from the guesses, or from the choices kept for its shape.
@@ -89,7 +100,7 @@ pub fn ImporPage() -> impl IntoView {
             m.iter()
                 .map(|t| {
                     t.as_deref()
-                        .and_then(|t| headers::targets(Kind::Usaha).find(|k| *k == t))
+                        .and_then(|t| headers::targets(l.kind).find(|k| *k == t))
                 })
                 .collect::<Vec<_>>()
         });
@@ -248,6 +259,7 @@ pub fn ImporPage() -> impl IntoView {
                     i18n.t(Msg::IntakeNothing).to_string()
                 }
                 Ok(()) => {
+                    let done = per_kind(l.kind, Msg::IntakeDone, Msg::IntakeDoneSentra);
                     let columns = choices
                         .get_untracked()
                         .columns
@@ -256,7 +268,7 @@ pub fn ImporPage() -> impl IntoView {
                         .collect();
                     settings::save_import_mapping(&signature(&l), columns);
                     fill(
-                        i18n.t(Msg::IntakeDone),
+                        i18n.t(done),
                         &[
                             ("new", &i18n.n(counts.create)),
                             ("updated", &i18n.n(counts.update)),
@@ -304,24 +316,6 @@ pub fn ImporPage() -> impl IntoView {
         });
     };
 
-    // The blank list: small enough to write on the page.
-    let download_template = move || {
-        leptos::task::spawn_local(async move {
-            let sheets = template::sheets();
-            let named: Vec<_> = sheets.iter().map(|(n, s)| (*n, s)).collect();
-            let offered = match xlsx_named(&named) {
-                Ok(bytes) => files::offer_xlsx("sentra-templat-daftar-usaha.xlsx", &bytes)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| format!("{e:?}")),
-                Err(e) => Err(e),
-            };
-            if let Err(e) = offered {
-                message.set(Some(e));
-            }
-        });
-    };
-
     view! {
         <Page title=Msg::IntakeTitle intro=Msg::IntakeIntro>
         <section class="card" data-testid="intake">
@@ -337,12 +331,7 @@ pub fn ImporPage() -> impl IntoView {
                 <Show when=move || !area_ready()>
                     <p class="hint">{tr(Msg::IntakeAreaLoading)}</p>
                 </Show>
-                <p class="hint">{tr(Msg::IntakeTemplateHint)}</p>
-                <div class="form__actions">
-                    <button type="button" class="button" data-testid="intake-template" on:click=move |_| download_template()>
-                        {tr(Msg::IntakeTemplate)}
-                    </button>
-                </div>
+                <TemplateButtons message=message/>
             </Show>
             {move || match stage.get() {
                 Stage::Reading => Some(view! { <p role="status" data-testid="intake-reading">{tr(Msg::IntakeReading)}</p> }.into_any()),
@@ -374,6 +363,7 @@ pub fn ImporPage() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
+                <KindChoice kind=kind on_change=Callback::new(move |_| plan.set(None))/>
                 {move || match layout_of.get() {
                     None => view! { <p class="card card--warning" data-testid="intake-no-header">{tr(Msg::IntakeNoHeader)}</p> }.into_any(),
                     Some(l) => view! { <Columns layout=l loaded=loaded sheet=sheet choices=choices remembered=remembered plan=plan/> }.into_any(),
@@ -386,7 +376,7 @@ pub fn ImporPage() -> impl IntoView {
             </section>
         })}
         {move || plan.get().map(|p| view! {
-            <PlanView plan=p choices=choices busy=Signal::derive(move || stage.get() != Stage::Idle)
+            <PlanView plan=p kind=kind.get_untracked() choices=choices busy=Signal::derive(move || stage.get() != Stage::Idle)
                 on_recheck=Callback::new(move |_| check())
                 on_apply=Callback::new(move |_| run_import())
                 on_download=Callback::new(move |_| download_refused())/>
@@ -395,13 +385,20 @@ pub fn ImporPage() -> impl IntoView {
     }
 }
 
-/// The shape of a sheet's header, for keeping the officer's column choices: its folded headers.
+/// The shape of a sheet's header, for keeping the officer's column choices: its folded headers,
+/// and the kind it is read as (an Usaha list keeps the signature it had before Sentra lists
+/// came in, so mappings kept then still apply).
 fn signature(l: &Layout) -> String {
-    l.headers
+    let headers = l
+        .headers
         .iter()
         .map(|h| fold(h))
         .collect::<Vec<_>>()
-        .join("|")
+        .join("|");
+    match l.kind {
+        Kind::Usaha => headers,
+        other => format!("{}:{headers}", other.key()),
+    }
 }
 
 /// Each column: its header, an example from the rows, and the field it goes to.
@@ -434,11 +431,14 @@ fn Columns(
     let header_row = (layout.header_rows.start + 1).to_string();
     let first = (layout.first_row + 1).to_string();
     let year = move || choices.with(|c| c.year.map(|y| y.to_string()).unwrap_or_default());
+    let kind = layout.kind;
     view! {
         <p data-testid="intake-layout">{fill(i18n.t(Msg::IntakeLayout), &[("header", &header_row), ("first", &first)])}</p>
         <Show when=move || remembered.get()>
             <p class="hint" data-testid="intake-remembered">{tr(Msg::IntakeSavedMapping)}</p>
         </Show>
+        // The list's year is an Usaha's (tahun data); a Sentra keeps none.
+        <Show when=move || kind == Kind::Usaha>
         <label class="field">
             <span class="field__label">{tr(Msg::IntakeYear)}</span>
             <input type="number" inputmode="numeric" min="2000" max="2100" data-testid="intake-year" prop:value=year
@@ -449,6 +449,7 @@ fn Columns(
                 }/>
             <span class="hint">{tr(Msg::IntakeYearHint)}</span>
         </label>
+        </Show>
         // One field per column, the file's header as its label: a list reads on a phone where a
         // table of three columns would scroll sideways.
         <ul class="plain spaced" data-testid="intake-mapping">
@@ -464,19 +465,21 @@ fn Columns(
                         })}
                         <select id=id.clone() data-testid=id on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            let target = headers::targets(Kind::Usaha).find(|t| *t == value);
+                            let target = headers::targets(kind).find(|t| *t == value);
+                            // A field goes to one column, the one chosen last; a count may take
+                            // several, added (workers as men and women).
+                            let repeats = target.is_none_or(|t| t == SKIP || headers::summed(kind, t));
                             choices.update(|ch| {
-                                // A field goes to one column: the one chosen last.
                                 for other in ch.columns.iter_mut() {
-                                    if target.is_some() && *other == target && target != Some(SKIP) { *other = None; }
+                                    if !repeats && *other == target { *other = None; }
                                 }
                                 if let Some(slot) = ch.columns.get_mut(c) { *slot = target; }
                             });
                             plan.set(None);
                         }>
                             <option value="" selected=move || chosen().is_none() || chosen() == Some(SKIP)>{tr(Msg::IntakeSkip)}</option>
-                            {headers::targets(Kind::Usaha).filter(|t| *t != SKIP).map(|t| view! {
-                                <option value=t selected=move || chosen() == Some(t)>{tr(short_label(headers::label(t)))}</option>
+                            {headers::targets(kind).filter(|t| *t != SKIP).map(|t| view! {
+                                <option value=t selected=move || chosen() == Some(t)>{tr(short_label(headers::label(kind, t)))}</option>
                             }).collect_view()}
                         </select>
                     </li>

@@ -2,6 +2,7 @@
 //! business, the refused rows with their reasons (and as a workbook to fix and import again),
 //! and the button that imports.
 
+use super::impor_kind::per_kind;
 use crate::i18n::{fill, Lang, Msg};
 use crate::intake::headers;
 use crate::intake::layout::Layout;
@@ -20,11 +21,12 @@ use std::sync::Arc;
 const SHOWN: usize = 50;
 
 /// A refusal's reason in words: "Modal usaha: Bukan angka rupiah…".
-fn reason(p: &Problem, lang: Lang) -> (String, String) {
-    let field = short_label(headers::label(match p.field {
+fn reason(kind: Kind, p: &Problem, lang: Lang) -> (String, String) {
+    let target = match p.field {
         "desa" => headers::DESA_NAMA,
         f => f,
-    }));
+    };
+    let field = short_label(headers::label(kind, target));
     let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     (field.text(lang).to_string(), fill(p.msg.text(lang), &args))
 }
@@ -32,6 +34,7 @@ fn reason(p: &Problem, lang: Lang) -> (String, String) {
 #[component]
 pub fn PlanView(
     plan: Arc<Plan>,
+    kind: Kind,
     choices: RwSignal<Choices>,
     #[prop(into)] busy: Signal<bool>,
     on_recheck: Callback<()>,
@@ -62,9 +65,10 @@ pub fn PlanView(
         .rows
         .iter()
         .filter_map(|r| match &r.outcome {
-            Outcome::Refused(ps) => {
-                Some((r.line, ps.iter().map(|p| reason(p, i18n.lang())).collect()))
-            }
+            Outcome::Refused(ps) => Some((
+                r.line,
+                ps.iter().map(|p| reason(kind, p, i18n.lang())).collect(),
+            )),
             _ => None,
         })
         .collect();
@@ -79,7 +83,7 @@ pub fn PlanView(
             let line = r.line.to_string();
             let text = match &r.outcome {
                 Outcome::SameAsRow(other) => fill(
-                    i18n.t(Msg::IntakeSameRow),
+                    i18n.t(per_kind(kind, Msg::IntakeSameRow, Msg::IntakeSameRowSentra)),
                     &[("line", &line), ("other", &other.to_string())],
                 ),
                 Outcome::Update { id, changes } if *changes > 0 => {
@@ -93,7 +97,8 @@ pub fn PlanView(
                     )
                 }
                 Outcome::Create if forced.contains(&r.line) => {
-                    fill(i18n.t(Msg::IntakeForcedRow), &[("line", &line)])
+                    let forced = per_kind(kind, Msg::IntakeForcedRow, Msg::IntakeForcedRowSentra);
+                    fill(i18n.t(forced), &[("line", &line)])
                 }
                 _ => return None,
             };
@@ -148,7 +153,7 @@ pub fn PlanView(
                 </ul>
             })}
             {(!same.is_empty()).then(|| view! {
-                <h2>{tr(Msg::IntakeSameList)}</h2>
+                <h2>{tr(per_kind(kind, Msg::IntakeSameList, Msg::IntakeSameListSentra))}</h2>
                 <ul data-testid="intake-same-list">
                     {same.iter().take(SHOWN).cloned().map(|(line, text, is_new)| view! {
                         <li>
@@ -160,7 +165,7 @@ pub fn PlanView(
                                         choices.update(|c| { if on { c.new_rows.insert(line); } else { c.new_rows.remove(&line); } });
                                         on_recheck.run(());
                                     }/>
-                                {tr(Msg::IntakeTakeAsNew)}
+                                {tr(per_kind(kind, Msg::IntakeTakeAsNew, Msg::IntakeTakeAsNewSentra))}
                             </label>
                         </li>
                     }).collect_view()}
@@ -185,7 +190,7 @@ pub fn PlanView(
                 <button type="button" class="button button--primary" data-testid="intake-apply"
                     disabled=move || busy.get() || take == 0
                     on:click=move |_| on_apply.run(())>
-                    {fill(i18n.t(Msg::IntakeApply), &[("count", &i18n.n(take))])}
+                    {fill(i18n.t(per_kind(kind, Msg::IntakeApply, Msg::IntakeApplySentra)), &[("count", &i18n.n(take))])}
                 </button>
             </div>
         </section>
@@ -216,7 +221,7 @@ pub fn refused_sheet(plan: &Plan, table: &Table, layout: &Layout, lang: Lang) ->
             let why: Vec<String> = problems
                 .iter()
                 .map(|p| {
-                    let (field, text) = reason(p, lang);
+                    let (field, text) = reason(layout.kind, p, lang);
                     format!("{field}: {text}")
                 })
                 .collect();
@@ -225,7 +230,7 @@ pub fn refused_sheet(plan: &Plan, table: &Table, layout: &Layout, lang: Lang) ->
         })
         .collect();
     Sheet {
-        kind: Kind::Usaha,
+        kind: layout.kind,
         headers,
         rows,
     }

@@ -5,6 +5,7 @@ mod beranda;
 mod export_card;
 mod first_start;
 mod impor;
+mod impor_kind;
 mod impor_result;
 mod inbox;
 mod kantor;
