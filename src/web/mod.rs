@@ -22,8 +22,23 @@ pub mod workbook;
 /// code has arrived. Called by `main` in the browser.
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("loading-shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    // Marks for the opening benchmarks (tools/bench-open.mjs): where the app's own start begins
+    // and ends on the page's timeline.
+    let mark = |name: &str| {
+        if let Some(perf) = leptos::prelude::window().performance() {
+            let _ = perf.mark(name);
+        }
+    };
+    mark("sentra-main");
+    // Mounted in a task of its own: on a browser just started, instantiating the wasm and the
+    // first render (its code compiled as it first runs) held the page for 205-227 ms in one task
+    // at 4x CPU slowdown (issue 15).
+    wasm_bindgen_futures::spawn_local(async move {
+        slices::breathe().await;
+        if let Some(shell) = leptos::prelude::document().get_element_by_id("loading-shell") {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(app::App);
+        mark("sentra-mounted");
+    });
 }

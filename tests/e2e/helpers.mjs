@@ -334,6 +334,25 @@ export async function chooseWorkArea(page, base) {
   await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
 }
 
+/** The first screen `name` as the app keeps it in IndexedDB ("<count of writes> <json>"), or null. */
+export function keptScreen(page, name) {
+  return page.evaluate(
+    (name) =>
+      new Promise((ok, fail) => {
+        const req = indexedDB.open("sentra");
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction("screens").objectStore("screens").get(name);
+          get.onsuccess = () => {
+            ok(get.result ?? null);
+            req.result.close();
+          };
+        };
+      }),
+    name,
+  );
+}
+
 /** docs/bundle-format.md's canonical form: keys sorted, no whitespace, without `checksum`. */
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

@@ -2,7 +2,7 @@
 // search, edit, delete and undo, and a half-filled form surviving a reload.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { chooseWorkArea, expectHeading, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
+import { chooseWorkArea, expectHeading, keptScreen, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -217,21 +217,7 @@ test("reopened, the list shows its first screen as kept while the records are re
   const live = page.getByTestId("usaha-count").filter({ hasText: "6.000 dari 6.000 usaha" });
   await live.waitFor({ timeout: 60_000 });
   // The kept screen names the villages once their region data is in.
-  const kept = () =>
-    page.evaluate(
-      () =>
-        new Promise((ok, fail) => {
-          const req = indexedDB.open("sentra");
-          req.onerror = () => fail(req.error);
-          req.onsuccess = () => {
-            const get = req.result.transaction("screens").objectStore("screens").get("usaha");
-            get.onsuccess = () => {
-              ok(get.result ?? null);
-              req.result.close();
-            };
-          };
-        }),
-    );
+  const kept = () => keptScreen(page, "usaha");
   await page.waitForFunction(() => document.querySelector('[data-testid="usaha-list"]')?.textContent.includes("Kec. "));
   for (let i = 0; !(await kept())?.includes("Kec. ") && i < 50; i++) await page.waitForTimeout(100);
   assert.match(await kept(), /^\d+ \{"total":6000,"rows":\[\{"id":/);
