@@ -335,6 +335,36 @@ messages! {
     UsahaNoMatch { id: "Tidak ada usaha yang cocok.", en: "No business matches." }
     // Beside the count while the list's first screen, as kept at the last opening, is up.
     ListStillLoading { id: "memuat…", en: "loading…" }
+
+    PhotosTitle { id: "Foto", en: "Photos" }
+    PhotosNone { id: "Belum ada foto.", en: "No photos yet." }
+    PhotosAdd { id: "Tambah foto", en: "Add photos" }
+    PhotosKindLabel { id: "Foto apa", en: "Photo of" }
+    PhotosHint {
+        id: "Ambil dengan kamera atau pilih dari galeri; boleh beberapa sekaligus. Foto dikecilkan di perangkat ini dan lokasi di dalam berkas foto dibuang.",
+        en: "Take one with the camera or pick from the gallery; several at once is fine. Photos are shrunk on this device and the location inside the photo file is removed.",
+    }
+    PhotosShrinking { id: "Mengecilkan foto {done} dari {total}…", en: "Shrinking photo {done} of {total}…" }
+    PhotosNotImage {
+        id: "{name} tidak bisa dibaca sebagai foto (JPEG, PNG atau WebP). Foto lain tetap disimpan.",
+        en: "{name} cannot be read as a photo (JPEG, PNG or WebP). The other photos are kept.",
+    }
+    PhotosFailed { id: "Foto {name} tidak dapat dikecilkan: {why}", en: "Photo {name} could not be shrunk: {why}" }
+    PhotosQuota {
+        id: "Penyimpanan perangkat penuh: foto tidak disimpan. Data yang sudah ada tetap aman. Kosongkan ruang lalu coba lagi.",
+        en: "The device's storage is full: the photos were not kept. The data already here is safe. Free some space and try again.",
+    }
+    PhotosMissing { id: "Foto belum ada di perangkat ini", en: "This photo is not on this device yet" }
+    PhotosDelete { id: "Hapus foto", en: "Remove photo" }
+    PhotosClose { id: "Tutup", en: "Close" }
+    PhotosOpen { id: "Buka foto {kind} ukuran penuh", en: "Open the {kind} photo full size" }
+    PhotoOfPlace { id: "Tempat usaha", en: "Business premises" }
+    PhotoOfProducts { id: "Produk", en: "Products" }
+    PhotoOfPermits { id: "Dokumen izin", en: "Permit documents" }
+    PhotoOfSite { id: "Lokasi", en: "Site" }
+    PhotoOfLand { id: "Lahan", en: "Land" }
+    PhotoOfActivity { id: "Kegiatan", en: "Activity" }
+    PhotoOfAttendance { id: "Peserta", en: "Attendance" }
     SectionIdentity { id: "Identitas", en: "Identity" }
     SectionLocation { id: "Lokasi", en: "Location" }
     SectionProduction { id: "Produksi dan skala usaha", en: "Production and scale" }

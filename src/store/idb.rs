@@ -4,7 +4,7 @@
 //! version 2), "conflicts" (the inbox, since 4) and "unsent" (since 5: the records that have not
 //! left the device since they last changed here, id → the marker of that change, one JSON map per
 //! chunk of ids) and "screens" (since 6: what the first screens show, kept for the next opening,
-//! see [`screens`]). A kind's store holds its records in chunks
+//! see [`screens`]), "photos" and "thumbs" (since 7: photos by their SHA-256, see [`photos`]). A kind's store holds its records in chunks
 //! (see [`super::chunk`]: key `cNN`, value bytes).
 //! Each version's upgrade is a step in [`MIGRATIONS`]; opening an older database runs the
 //! missing steps in order inside the browser's upgrade transaction, so data is kept, and a step
@@ -27,12 +27,14 @@ use web_sys::{
 pub const DB_NAME: &str = "sentra";
 
 mod marks;
+mod photos;
 mod schema;
 mod screens;
 pub use marks::UnsentChunks;
 use marks::{edit_marks, mark_in, new_marker};
+pub use photos::NewPhoto;
 pub use schema::{Migration, MIGRATIONS, VERSION};
-use schema::{CONFLICTS, IMPORT_LOG, SCREENS, UNSENT};
+use schema::{CONFLICTS, IMPORT_LOG, PHOTOS, SCREENS, THUMBS, UNSENT};
 
 pub struct IdbStore {
     db: IdbDatabase,
@@ -655,7 +657,9 @@ impl Store for IdbStore {
         let kinds: Vec<&str> = Kind::ALL
             .iter()
             .map(|k| k.key())
-            .chain(["meta", IMPORT_LOG, CONFLICTS, UNSENT, SCREENS])
+            .chain([
+                "meta", IMPORT_LOG, CONFLICTS, UNSENT, SCREENS, PHOTOS, THUMBS,
+            ])
             .collect();
         let tx = self.transaction(&kinds, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);

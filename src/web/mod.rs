@@ -8,6 +8,7 @@ pub mod fields;
 pub mod files;
 pub mod i18n;
 pub mod pages;
+pub mod photos;
 pub mod pickers;
 pub mod pwa;
 pub mod records;

@@ -20,8 +20,10 @@ use super::slices::{self, Deadline};
 
 mod days;
 mod load;
+mod photos;
 mod screens;
 pub use days::{local_time, today, tomorrow, utc_offset_ms};
+pub use photos::photos_of;
 use screens::Writes;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -334,6 +334,25 @@ export async function chooseWorkArea(page, base) {
   await page.getByTestId("work-area-ready").filter({ hasText: "334" }).waitFor();
 }
 
+/**
+ * Lets a test fill the disk (`diskFull`): from then on, while the flag is set, every IndexedDB
+ * write in `page` fails as Chromium fails it when the quota is used up.
+ */
+export function fillableDisk(page) {
+  return page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (globalThis.__storageFull) throw new DOMException("Quota exceeded", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+/** The disk full (every write refused) or not, after `fillableDisk`. */
+export function diskFull(page, full) {
+  return page.evaluate((full) => { globalThis.__storageFull = full; }, full);
+}
+
 /** The first screen `name` as the app keeps it in IndexedDB ("<count of writes> <json>"), or null. */
 export function keptScreen(page, name) {
   return page.evaluate(

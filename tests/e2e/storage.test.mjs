@@ -4,7 +4,7 @@
 // the IndexedDB API in real Chromium, the way the browser reports them.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { expectHeading, launchBrowser, openPage, serverFor } from "./helpers.mjs";
+import { diskFull, expectHeading, fillableDisk, launchBrowser, openPage, serverFor } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -26,18 +26,11 @@ async function fillMitra(page, name) {
 test("a full disk refuses the save with a message, keeps the form and its draft", { timeout: 60_000 }, async (t) => {
   const server = await serverFor(t);
   const { page } = await openPage(t, browser);
-  // While the flag is set, every write fails as Chromium fails it when the quota is used up.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (globalThis.__storageFull) throw new DOMException("Quota exceeded", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await fillableDisk(page);
   await page.goto(new URL("/mitra/baru", server.url).href);
   await page.getByTestId("record-form").waitFor();
   await fillMitra(page, "Koperasi Penuh Harapan");
-  await page.evaluate(() => { globalThis.__storageFull = true; });
+  await diskFull(page, true);
   await page.getByTestId("save").click();
   await page.getByTestId("form-outcome").filter({ hasText: FULL }).waitFor();
   assert.equal(await page.getByLabel("Nama mitra").inputValue(), "Koperasi Penuh Harapan", "nothing typed is lost");

@@ -40,12 +40,20 @@ pub const MIGRATIONS: &[Migration] = &[
     // that says whether it is still what is stored (see `screens`). Old tabs close at this
     // upgrade (`onversionchange`), so no version that writes records without counting is left.
     |db, _| db.create_object_store(SCREENS).map(|_| ()),
+    // 6 → 7: photos (issue 17), the shrunk JPEG's bytes keyed by their SHA-256 (hex), and their
+    // thumbnails apart, so that a list or a detail reads a few KB per photo, not the photo.
+    |db, _| {
+        db.create_object_store(PHOTOS)?;
+        db.create_object_store(THUMBS).map(|_| ())
+    },
 ];
 
 pub(super) const CONFLICTS: &str = "conflicts";
 pub(super) const UNSENT: &str = "unsent";
 pub(super) const IMPORT_LOG: &str = "import_log";
 pub(super) const SCREENS: &str = "screens";
+pub(super) const PHOTOS: &str = "photos";
+pub(super) const THUMBS: &str = "thumbs";
 
 /// Reads every per-record value of a kind's store and writes them back as chunks. Runs from the
 /// read's success callback, still inside the upgrade transaction; any failure aborts it.

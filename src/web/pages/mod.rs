@@ -12,6 +12,7 @@ mod kantor;
 mod list_controls;
 mod not_found;
 mod pengaturan;
+mod photos_card;
 mod receive;
 mod record_detail;
 mod record_form;

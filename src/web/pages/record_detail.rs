@@ -1,6 +1,7 @@
 //! A record's page (every kind a schema describes): its fields as shown, its links both ways
 //! (a sentra's members, the sentra an Usaha belongs to), its last change, edit and delete.
 
+use super::photos_card::PhotosOf;
 use super::records::{href_of, use_delete, LastChange, Names};
 use super::Page;
 use crate::format;
@@ -37,6 +38,7 @@ pub fn RecordDetailPage(schema: &'static Schema) -> impl IntoView {
                 None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
                 None => view! { <p>{tr(Msg::RecordNotFound)}</p><p><A href=list.clone()>{tr(Msg::ActionBack)}</A></p> }.into_any(),
             }}
+            <PhotosOf record/>
         </Page>
     }
 }

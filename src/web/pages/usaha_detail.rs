@@ -1,5 +1,6 @@
 //! An Usaha's detail view, with delete and undo.
 
+use super::photos_card::PhotosOf;
 use super::record_detail::{MapLinks, SentraOf};
 use super::records::{use_delete, LastChange, Names};
 use super::Page;
@@ -31,6 +32,7 @@ pub fn UsahaDetailPage() -> impl IntoView {
                 None if records.state.get() == LoadState::Loading => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
                 None => view! { <p>{tr(Msg::UsahaNotFound)}</p><p><A href="/usaha">{tr(Msg::ActionBack)}</A></p> }.into_any(),
             }}
+            <PhotosOf record/>
         </Page>
     }
 }

@@ -114,6 +114,9 @@ impl Records {
                 // waits for them sees it too.
                 records.refresh_conflicts().await;
                 records.state.set(LoadState::Ready);
+                // Photos no record refers to any more (a save that failed after its photos
+                // were kept, a removal another tab made) go.
+                let _ = records.drop_unreferenced().await;
             }
             Err(e) => records.state.set(LoadState::Failed(e)),
         }

@@ -1,0 +1,250 @@
+//! A record's photos on its page (issue 17): thumbnails, a photo opened full size, photos added
+//! with the camera or from the gallery (several at once, shrunk in a worker first), and removed.
+
+use crate::i18n::{fill, Msg};
+use crate::model::{Kind, Record};
+use crate::store::StoreError;
+use crate::web::app::ProfileState;
+use crate::web::i18n::{tr, I18n};
+use crate::web::photos::{object_url, revoke, shrink_all, Unshrunk};
+use crate::web::records::{photos_of, Records};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the photos of a kind show, with their labels (none: the kind takes no photos).
+fn kinds_of_photo(kind: Kind) -> &'static [(&'static str, Msg)] {
+    match kind {
+        Kind::Usaha => &[
+            ("produk", Msg::PhotoOfProducts),
+            ("tempat", Msg::PhotoOfPlace),
+            ("izin", Msg::PhotoOfPermits),
+        ],
+        Kind::Sentra | Kind::SurveiDesa => &[
+            ("lokasi", Msg::PhotoOfSite),
+            ("produk", Msg::PhotoOfProducts),
+        ],
+        Kind::Kawasan => &[("lahan", Msg::PhotoOfLand)],
+        Kind::Kegiatan => &[
+            ("kegiatan", Msg::PhotoOfActivity),
+            ("peserta", Msg::PhotoOfAttendance),
+        ],
+        _ => &[],
+    }
+}
+
+fn label_of(kind: Kind, jenis: &str) -> Msg {
+    kinds_of_photo(kind)
+        .iter()
+        .find(|(key, _)| *key == jenis)
+        .map_or(Msg::PhotosTitle, |(_, label)| *label)
+}
+
+/// The photos card of the record a page shows, made again only when the page shows another record
+/// (not when the record is saved again).
+#[component]
+pub fn PhotosOf(record: Memo<Option<Record>>) -> impl IntoView {
+    let shown = Memo::new(move |_| record.with(|r| r.as_ref().map(|r| (r.id.clone(), r.kind))));
+    move || {
+        shown
+            .get()
+            .map(|(id, kind)| view! { <PhotosCard id kind/> })
+    }
+}
+
+/// The photos of record `id` (of `kind`), read from the records as they change: the card stays
+/// while its record is saved again, so its progress and messages do.
+#[component]
+fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
+    let kinds = kinds_of_photo(kind);
+    if kinds.is_empty() {
+        return ().into_any();
+    }
+    let i18n = I18n::expect();
+    let records = Records::expect();
+    let profile = expect_context::<ProfileState>();
+    let record = Memo::new(move |_| records.all.with(|all| all.get(&id).cloned()));
+    let photos = Memo::new(move |_| record.with(|r| r.as_ref().map(photos_of).unwrap_or_default()));
+    let jenis = RwSignal::new(kinds[0].0.to_string());
+    // While shrinking: (done, of).
+    let busy = RwSignal::new(None::<(usize, usize)>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let full = RwSignal::new(None::<(String, Msg)>);
+    let officer = move || profile.officer();
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files: Vec<web_sys::File> = input
+            .files()
+            .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+            .unwrap_or_default();
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+        let total = files.len();
+        problems.set(Vec::new());
+        busy.set(Some((0, total)));
+        leptos::task::spawn_local(async move {
+            let shrunk = shrink_all(files, |done| busy.set(Some((done, total)))).await;
+            let mut kept = Vec::new();
+            let mut said = Vec::new();
+            for (result, name) in shrunk.into_iter().zip(names) {
+                match result {
+                    Ok(photo) => kept.push(photo),
+                    Err(Unshrunk::NotAnImage) => {
+                        said.push(fill(i18n.t(Msg::PhotosNotImage), &[("name", &name)]))
+                    }
+                    Err(Unshrunk::Failed(why)) => said.push(fill(
+                        i18n.t(Msg::PhotosFailed),
+                        &[("name", &name), ("why", &why)],
+                    )),
+                }
+            }
+            if let (false, Some(current)) = (kept.is_empty(), record.get_untracked()) {
+                let jenis = jenis.get_untracked();
+                if let Err(e) = records
+                    .add_photos(&current, &officer(), &jenis, &kept)
+                    .await
+                {
+                    said.push(
+                        i18n.t(match e {
+                            StoreError::Quota => Msg::PhotosQuota,
+                            e => e.message(),
+                        })
+                        .to_string(),
+                    );
+                }
+            }
+            busy.set(None);
+            problems.set(said);
+        });
+    };
+
+    let item = move |(hash, value): (String, serde_json::Value)| {
+        let label = label_of(kind, value["jenis"].as_str().unwrap_or_default());
+        let remove = {
+            let hash = hash.clone();
+            move |_| {
+                let hash = hash.clone();
+                leptos::task::spawn_local(async move {
+                    let Some(current) = record.get_untracked() else {
+                        return;
+                    };
+                    if let Err(e) = records.remove_photo(&current, &officer(), &hash).await {
+                        problems.set(vec![i18n.t(e.message()).to_string()]);
+                    }
+                });
+            }
+        };
+        let open = {
+            let hash = hash.clone();
+            move |_| {
+                let hash = hash.clone();
+                leptos::task::spawn_local(async move {
+                    if let Some(url) = records
+                        .photo_bytes(&hash, false)
+                        .await
+                        .and_then(|b| object_url(&b))
+                    {
+                        full.set(Some((url, label)));
+                    }
+                });
+            }
+        };
+        view! {
+            <li class="photos__item" data-testid="photo" data-hash=hash.clone()>
+                <button type="button" class="photos__open" on:click=open
+                    aria-label=move || fill(i18n.t(Msg::PhotosOpen), &[("kind", &i18n.t(label))])>
+                    <Thumb hash=hash.clone()/>
+                </button>
+                <span class="photos__kind">{tr(label)}</span>
+                <button type="button" class="button button--small" data-testid="photo-delete" on:click=remove>{tr(Msg::PhotosDelete)}</button>
+            </li>
+        }
+    };
+    let close = move |()| {
+        if let Some((url, _)) = full.get_untracked() {
+            revoke(&url);
+        }
+        full.set(None);
+    };
+
+    view! {
+        <section class="card photos" data-testid="photos">
+            <h2>{tr(Msg::PhotosTitle)}</h2>
+            <Show when=move || photos.with(Vec::is_empty)>
+                <p class="hint">{tr(Msg::PhotosNone)}</p>
+            </Show>
+            <ul class="photos__grid">
+                <For each=move || photos.get() key=|(hash, value)| (hash.clone(), value.to_string()) children=item/>
+            </ul>
+            <div class="photos__add">
+                <label class="field">
+                    <span class="field__label">{tr(Msg::PhotosKindLabel)}</span>
+                    <select data-testid="photo-kind" on:change=move |ev| jenis.set(event_target_value(&ev))>
+                        {kinds.iter().map(|(key, label)| view! { <option value=*key>{tr(*label)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="button button--primary photos__pick">
+                    {tr(Msg::PhotosAdd)}
+                    <input type="file" accept="image/*" multiple class="visually-hidden" data-testid="photo-input"
+                        prop:disabled=move || busy.get().is_some() on:change=on_pick/>
+                </label>
+            </div>
+            <p class="hint">{tr(Msg::PhotosHint)}</p>
+            {move || busy.get().map(|(done, total)| view! {
+                <p role="status" data-testid="photo-busy">
+                    {fill(i18n.t(Msg::PhotosShrinking), &[("done", &(done + 1).min(total).to_string()), ("total", &total.to_string())])}
+                </p>
+            })}
+            {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                <div class="card card--warning" role="alert" data-testid="photo-problems">
+                    {problems.get().into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                </div>
+            })}
+            {move || full.get().map(|(url, label)| {
+                // Focus on "Tutup" once shown, and Escape closes, as a dialog does.
+                let button = NodeRef::<leptos::html::Button>::new();
+                Effect::new(move |_| if let Some(b) = button.get() { let _ = b.focus(); });
+                view! {
+                    <div class="photos__full" role="dialog" aria-modal="true" data-testid="photo-full"
+                        on:keydown=move |ev| if ev.key() == "Escape" { close(()) }>
+                        <img src=url alt=move || i18n.t(label)/>
+                        <button type="button" class="button" node_ref=button on:click=move |_| close(())>{tr(Msg::PhotosClose)}</button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// A photo's thumbnail, read from the store when shown; a word when this device lacks it.
+#[component]
+fn Thumb(hash: String) -> impl IntoView {
+    let records = Records::expect();
+    // None: reading; Some(None): not on this device.
+    let url = RwSignal::new(None::<Option<String>>);
+    leptos::task::spawn_local(async move {
+        let read = records.photo_bytes(&hash, true).await;
+        url.try_set(Some(read.and_then(|b| object_url(&b))));
+    });
+    on_cleanup(move || {
+        if let Some(Some(Some(u))) = url.try_get_untracked() {
+            revoke(&u);
+        }
+    });
+    move || match url.get() {
+        None => ().into_any(),
+        Some(Some(src)) => view! { <img class="photos__thumb" src=src alt=""/> }.into_any(),
+        Some(None) => {
+            view! { <span class="photos__missing">{tr(Msg::PhotosMissing)}</span> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Photos on the device (issue 17): picked files shrunk in a worker (`public/photo-worker.js`:
+//! EXIF orientation applied, long side 1,600 px, JPEG, metadata gone, a thumbnail), kept in the
+//! store by their SHA-256 (`store::idb::photos`), and shown from object URLs.
+
+use super::workbook::next_message;
+use crate::store::idb::NewPhoto;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const WORKER: &str = "/photo-worker.js";
+
+/// A photo as the worker shrank it.
+pub struct Shrunk {
+    /// SHA-256 of the JPEG's bytes, lower-case hex: the photo's name everywhere.
+    pub hash: String,
+    pub width: u32,
+    pub height: u32,
+    /// The JPEG's size in bytes.
+    pub size: u32,
+    /// The JPEG and its thumbnail (`ArrayBuffer`s).
+    pub photo: JsValue,
+    pub thumb: JsValue,
+}
+
+impl Shrunk {
+    /// What the store keeps of it.
+    pub fn to_store(&self) -> NewPhoto {
+        NewPhoto {
+            hash: self.hash.clone(),
+            photo: self.photo.clone(),
+            thumb: self.thumb.clone(),
+        }
+    }
+}
+
+/// Why a picked file gave no photo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unshrunk {
+    /// The browser cannot read it as an image (a PDF, a HEIC photo on a browser without HEIC).
+    NotAnImage,
+    /// The shrinking worker could not start or failed.
+    Failed(String),
+}
+
+/// Shrinks the picked files one after another in one worker; `each` hears how many are done.
+pub async fn shrink_all(
+    files: Vec<web_sys::File>,
+    each: impl Fn(usize),
+) -> Vec<Result<Shrunk, Unshrunk>> {
+    let worker = match web_sys::Worker::new(WORKER) {
+        Ok(w) => w,
+        Err(e) => {
+            let why = Unshrunk::Failed(format!("{e:?}"));
+            return files.iter().map(|_| Err(why.clone())).collect();
+        }
+    };
+    let mut out = Vec::with_capacity(files.len());
+    for (n, file) in files.into_iter().enumerate() {
+        out.push(shrink_in(&worker, n as u32, &file).await);
+        each(n + 1);
+    }
+    worker.terminate();
+    out
+}
+
+async fn shrink_in(
+    worker: &web_sys::Worker,
+    id: u32,
+    file: &web_sys::File,
+) -> Result<Shrunk, Unshrunk> {
+    let failed = |e: JsValue| Unshrunk::Failed(format!("{e:?}"));
+    let answered = next_message(worker);
+    let message = js_sys::Object::new();
+    Reflect::set(&message, &"id".into(), &id.into()).map_err(failed)?;
+    Reflect::set(&message, &"file".into(), file).map_err(failed)?;
+    worker.post_message(&message).map_err(failed)?;
+    let answer = JsFuture::from(answered).await.map_err(failed)?;
+    let get = |key: &str| Reflect::get(&answer, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(error) = get("error").as_string() {
+        return Err(if error == "bukan-foto" {
+            Unshrunk::NotAnImage
+        } else {
+            Unshrunk::Failed(error)
+        });
+    }
+    let photo = get("photo");
+    let size = photo
+        .dyn_ref::<js_sys::ArrayBuffer>()
+        .map_or(0, js_sys::ArrayBuffer::byte_length);
+    Ok(Shrunk {
+        hash: get("hash").as_string().unwrap_or_default(),
+        width: get("width").as_f64().unwrap_or(0.0) as u32,
+        height: get("height").as_f64().unwrap_or(0.0) as u32,
+        size,
+        photo,
+        thumb: get("thumb"),
+    })
+}
+
+/// An object URL showing JPEG bytes (an `ArrayBuffer`); revoke it when it is no longer shown.
+pub fn object_url(bytes: &JsValue) -> Option<String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/jpeg");
+    let blob =
+        web_sys::Blob::new_with_buffer_source_sequence_and_options(&Array::of1(bytes), &options)
+            .ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
