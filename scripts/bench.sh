@@ -38,6 +38,10 @@ echo "## Bringing an office's list of 10,000 and 50,000 Usaha in, from the file 
 node tools/bench-intake.mjs
 
 echo
+echo "## A 12-megapixel photo added to an Usaha: shrunk, kept and shown (headless Chromium)"
+node tools/bench-photo.mjs
+
+echo
 echo "## Merge: 50,000 records x 30 fields (native)"
 cargo bench --locked --quiet --bench merge
 
