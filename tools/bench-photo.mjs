@@ -30,6 +30,7 @@ try {
   await page.reload();
   const dir = mkdtempSync(join(tmpdir(), "sentra-bench-photo-"));
   const cdp = await context.newCDPSession(page);
+  const originals = [];
   for (const rate of [1, 4]) {
     const times = [];
     const longest = [];
@@ -40,7 +41,9 @@ try {
       await page.getByTestId("photos").waitFor();
       // A different photo each run (the same one would be kept once and not count).
       const file = join(dir, `foto-${rate}-${run}.jpg`);
-      writeFileSync(file, takenOnItsSide(await twelveMegapixels(page, run + rate * 100)));
+      const original = takenOnItsSide(await twelveMegapixels(page, run + rate * 100));
+      originals.push(original.length);
+      writeFileSync(file, original);
       await page.waitForTimeout(500);
       const before = await page.getByTestId("photo").count();
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
@@ -63,6 +66,18 @@ try {
     }
     console.log(`${rate}x CPU, medians of ${RUNS}: picked to shown ${median(times).toFixed(0)} ms, longest task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)})`);
   }
+  // What the photos weigh as kept.
+  const sizes = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const req = indexedDB.open("sentra");
+        req.onsuccess = () => {
+          const all = req.result.transaction("photos").objectStore("photos").getAll();
+          all.onsuccess = () => ok(all.result.map((b) => b.byteLength));
+        };
+      }),
+  );
+  console.log(`kept photos: median ${(median(sizes) / 1024).toFixed(0)} KB (${(Math.min(...sizes) / 1024).toFixed(0)}-${(Math.max(...sizes) / 1024).toFixed(0)} KB) from files of ${(median(originals) / 1024).toFixed(0)} KB`);
 } finally {
   await browser.close();
   await server.stop();

@@ -18,6 +18,17 @@ export async function twelveMegapixels(page, seed = 0) {
       c.arc(200 + ((i * 613) % 3600), 200 + ((i * 389) % 2600), 60 + (i % 7) * 25, 0, 2 * Math.PI);
       c.fill();
     }
+    // Grain, as a phone camera's sensor leaves it: files of a few MB, as cameras write them.
+    const grain = c.getImageData(0, 0, 4000, 3000);
+    let x = 2463534242 + seed;
+    for (let i = 0; i < grain.data.length; i += 4) {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      const d = (x & 31) - 16;
+      grain.data[i] += d;
+      grain.data[i + 1] += d;
+      grain.data[i + 2] += d;
+    }
+    c.putImageData(grain, 0, 0);
     c.fillStyle = "#111";
     c.font = "bold 220px sans-serif";
     c.fillText(`KERIPIK TEMPE BU ANI ${seed || ""}`, 300, 1600);
