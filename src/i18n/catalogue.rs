@@ -130,6 +130,8 @@ messages! {
     StorageUsed { id: "Terpakai", en: "Used" }
     StorageAvailable { id: "Tersedia", en: "Available" }
     StorageChecking { id: "Memeriksa…", en: "Checking…" }
+    StoragePhotos { id: "Foto (termasuk dalam terpakai)", en: "Photos (included in used)" }
+    StoragePhotosCount { id: "{count} foto, {size}", en: "{count} photos, {size}" }
 
     UpdateAvailable {
         id: "Versi baru Sentra tersedia. Simpan isian Anda dulu, lalu perbarui.",

@@ -96,7 +96,11 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
   assert.equal(Object.keys(await storedPhotos(page)).length, 1);
   assert.equal(await page.getByTestId("photo").count(), 1);
 
-  await page.reload();
+  // The storage card says how much of what is used is photos.
+  const detail = page.url();
+  await page.goto(new URL("/pengaturan", server.url).href);
+  await page.getByTestId("storage-photos").filter({ hasText: /^1 foto, \d+(,\d)? KB$/ }).waitFor();
+  await page.goto(detail);
   await page.getByTestId("photo").locator("img.photos__thumb").waitFor();
 
   // Removed: the record no longer shows it, and no record refers to it, so the device drops it.

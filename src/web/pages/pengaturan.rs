@@ -1,11 +1,11 @@
 use super::{Page, TickToAgree};
-use crate::i18n::{format_bytes, Lang, Msg};
+use crate::i18n::{fill, format_bytes, Lang, Msg};
 use crate::model::FieldError;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::pickers::WorkAreaPicker;
 use crate::web::pwa::{self, StorageStatus};
-use crate::web::records::Records;
+use crate::web::records::{LoadState, Records};
 use crate::web::settings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -186,6 +186,7 @@ fn TextField(
 #[component]
 fn StorageSettings() -> impl IntoView {
     let i18n = I18n::expect();
+    let records = Records::expect();
     let status = LocalResource::new(pwa::storage_status);
     let ask = Action::new_local(move |_: &()| async move {
         let _ = pwa::request_persistence().await;
@@ -220,6 +221,16 @@ fn StorageSettings() -> impl IntoView {
                 </dd>
                 <dt>{tr(Msg::StorageUsed)}</dt>
                 <dd data-testid="storage-used">{bytes(|s| s.usage)}</dd>
+                <dt>{tr(Msg::StoragePhotos)}</dt>
+                <dd data-testid="storage-photos">
+                    {move || {
+                        if records.state.with(|s| *s == LoadState::Loading) {
+                            return i18n.t(Msg::StorageChecking).to_string();
+                        }
+                        let (count, size) = records.photo_totals();
+                        fill(i18n.t(Msg::StoragePhotosCount), &[("count", &i18n.n(count)), ("size", &format_bytes(size as f64, i18n.lang()))])
+                    }}
+                </dd>
                 <dt>{tr(Msg::StorageAvailable)}</dt>
                 <dd data-testid="storage-available">
                     {bytes(|s| Some(s.quota? - s.usage.unwrap_or(0.0)))}

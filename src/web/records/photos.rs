@@ -92,6 +92,19 @@ impl Records {
         store.remove_photos(&unreferenced).await
     }
 
+    /// How many photos the records on this device refer to, and their size in bytes (as their
+    /// fields say): Pengaturan's storage card shows how much of what is used is photos.
+    pub fn photo_totals(self) -> (usize, u64) {
+        self.all.with(|all| {
+            let photos: std::collections::BTreeMap<String, u64> = all
+                .values()
+                .flat_map(photos_of)
+                .map(|(hash, value)| (hash, value["ukuran"].as_u64().unwrap_or(0)))
+                .collect();
+            (photos.len(), photos.values().sum())
+        })
+    }
+
     /// A photo's thumbnail, or the photo (`ArrayBuffer`), if this device has it.
     pub async fn photo_bytes(self, hash: &str, thumb: bool) -> Option<JsValue> {
         let store = store().await.ok()?;
