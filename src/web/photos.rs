@@ -5,6 +5,8 @@
 use super::workbook::next_message;
 use crate::store::idb::NewPhoto;
 use js_sys::{Array, Reflect};
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -110,4 +112,33 @@ pub fn object_url(bytes: &JsValue) -> Option<String> {
 
 pub fn revoke(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Thumbnails shown lately, as object URLs, so that a list scrolled back and forth does not read
+/// them again (its rows are drawn anew as they come into view).
+const THUMBS_KEPT: usize = 300;
+
+thread_local! {
+    static THUMBS: RefCell<(HashMap<String, String>, VecDeque<String>)> =
+        RefCell::new((HashMap::new(), VecDeque::new()));
+}
+
+/// A thumbnail's object URL, if shown lately.
+pub fn thumb_url(hash: &str) -> Option<String> {
+    THUMBS.with_borrow(|(urls, _)| urls.get(hash).cloned())
+}
+
+/// Keeps a thumbnail's object URL for [`thumb_url`]; the oldest beyond [`THUMBS_KEPT`] is
+/// revoked.
+pub fn keep_thumb_url(hash: &str, url: &str) {
+    THUMBS.with_borrow_mut(|(urls, order)| {
+        if urls.insert(hash.to_string(), url.to_string()).is_none() {
+            order.push_back(hash.to_string());
+        }
+        while order.len() > THUMBS_KEPT {
+            if let Some(old) = order.pop_front().and_then(|h| urls.remove(&h)) {
+                revoke(&old);
+            }
+        }
+    });
 }

@@ -96,6 +96,14 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
   assert.equal(Object.keys(await storedPhotos(page)).length, 1);
   assert.equal(await page.getByTestId("photo").count(), 1);
 
+  // The list shows the photo as the row's thumbnail.
+  await page.goto(new URL("/usaha", server.url).href);
+  const row = page.getByTestId("usaha-list").locator("li").filter({ hasText: "Keripik Lestari 2" });
+  await row.locator("img.record-list__photo").waitFor();
+  assert.equal(await page.getByTestId("usaha-list").locator("img.record-list__photo").count(), 1, "only the Usaha with a photo has one");
+  await row.getByRole("link").click();
+  await page.getByTestId("photos").waitFor();
+
   // The storage card says how much of what is used is photos.
   const detail = page.url();
   await page.goto(new URL("/pengaturan", server.url).href);

@@ -6,7 +6,7 @@ use crate::model::{Kind, Record};
 use crate::store::StoreError;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
-use crate::web::photos::{object_url, revoke, shrink_all, Unshrunk};
+use crate::web::photos::{keep_thumb_url, object_url, revoke, shrink_all, thumb_url, Unshrunk};
 use crate::web::records::{photos_of, Records};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -161,7 +161,7 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
             <li class="photos__item" data-testid="photo" data-hash=hash.clone()>
                 <button type="button" class="photos__open" on:click=open
                     aria-label=move || fill(i18n.t(Msg::PhotosOpen), &[("kind", &i18n.t(label))])>
-                    <Thumb hash=hash.clone()/>
+                    <Thumb hash=hash.clone() class="photos__thumb"/>
                 </button>
                 <span class="photos__kind">{tr(label)}</span>
                 <button type="button" class="button button--small" data-testid="photo-delete" on:click=remove>{tr(Msg::PhotosDelete)}</button>
@@ -225,24 +225,26 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     .into_any()
 }
 
-/// A photo's thumbnail, read from the store when shown; a word when this device lacks it.
+/// A photo's thumbnail (`class` on its image), read from the store when first shown; a word when
+/// this device lacks it.
 #[component]
-fn Thumb(hash: String) -> impl IntoView {
+pub(super) fn Thumb(hash: String, class: &'static str) -> impl IntoView {
     let records = Records::expect();
     // None: reading; Some(None): not on this device.
-    let url = RwSignal::new(None::<Option<String>>);
-    leptos::task::spawn_local(async move {
-        let read = records.photo_bytes(&hash, true).await;
-        url.try_set(Some(read.and_then(|b| object_url(&b))));
-    });
-    on_cleanup(move || {
-        if let Some(Some(Some(u))) = url.try_get_untracked() {
-            revoke(&u);
-        }
-    });
+    let url = RwSignal::new(thumb_url(&hash).map(Some));
+    if url.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            let read = records.photo_bytes(&hash, true).await;
+            let made = read.and_then(|b| object_url(&b));
+            if let Some(made) = &made {
+                keep_thumb_url(&hash, made);
+            }
+            url.try_set(Some(made));
+        });
+    }
     move || match url.get() {
         None => ().into_any(),
-        Some(Some(src)) => view! { <img class="photos__thumb" src=src alt=""/> }.into_any(),
+        Some(Some(src)) => view! { <img class=class src=src alt=""/> }.into_any(),
         Some(None) => {
             view! { <span class="photos__missing">{tr(Msg::PhotosMissing)}</span> }.into_any()
         }

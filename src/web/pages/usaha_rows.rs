@@ -6,6 +6,7 @@ use crate::lists::{haystack, Places, SearchTable, Searchable};
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
 use crate::model::{Kind, Record};
+use crate::web::records::photos_of;
 use crate::wilayah::search::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +59,10 @@ pub(super) struct Shown {
     pub(super) place: String,
     pub(super) komoditas: String,
     pub(super) phone: String,
+    /// The first photo added, shown as the row's thumbnail (absent from screens kept before
+    /// photos).
+    #[serde(default)]
+    pub(super) photo: Option<String>,
 }
 
 impl Shown {
@@ -71,6 +76,10 @@ impl Shown {
             place,
             komoditas: text("komoditas").to_string(),
             phone: mask_phone(text("telepon")),
+            photo: all
+                .get(id)
+                .and_then(|r| photos_of(r).into_iter().next())
+                .map(|(hash, _)| hash),
         }
     }
 }
