@@ -1,7 +1,7 @@
 //! The bundle's own tests: writing and reading back, and every kind of bad file.
 
 use super::*;
-use crate::model::hlc::Clock;
+use crate::model::hlc::{Clock, MAX_AHEAD_MS};
 use crate::model::Editor;
 use serde_json::json;
 
