@@ -10,7 +10,7 @@
 
 use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
-use crate::model::hlc::{Stamp, MAX_AHEAD_MS};
+use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
@@ -20,17 +20,23 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 mod check;
+mod error;
 mod gzip;
+mod photos;
 mod reader;
 mod writer;
 use check::{check, check_created};
+pub use error::BundleError;
 pub use gzip::{gunzip, gzip, is_gzip, Gunzip, Gzip, GZIP_ABOVE};
+use photos::PhotoIn;
+pub use photos::{base64_len, sha256_hex, Photo, Photos, PhotosTooLarge, ReceivedPhotos, Sizes};
 pub use reader::Reader;
 pub use writer::Writer;
 
 pub const FORMAT: &str = "sentra-bundle";
-/// Major.minor: a reader takes any minor of its major and refuses a later major.
-pub const VERSION: &str = "1.3";
+/// Major.minor: a reader takes any minor of its major and refuses a later major. 1.4 added
+/// photos (`foto/<sha256>` fields, the top-level `photos`); every bundle is written as 1.4.
+pub const VERSION: &str = "1.4";
 const MAJOR: u64 = 1;
 /// Larger files are refused before parsing: 50,000 Usaha make about 40 MB.
 pub const MAX_BYTES: usize = 100_000_000;
@@ -64,6 +70,8 @@ pub struct Bundle {
     pub records: Vec<Record>,
     /// `sha256:<hex>` over the canonical form: recognises a bundle imported before.
     pub checksum: String,
+    /// The photos it carries for its records, and the ones it does not (since 1.4).
+    pub photos: ReceivedPhotos,
 }
 
 /// A stamp on the wire: wall ms, counter, device by position in `devices`.
@@ -107,97 +115,6 @@ struct Wire {
     devices: Vec<String>,
     officers: Vec<String>,
     records: Vec<WireRecord>,
-}
-
-/// Why a file cannot be imported. Nothing is changed when reading fails.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BundleError {
-    TooLarge,
-    NotUtf8,
-    NotJson,
-    Truncated,
-    NotSentra,
-    FutureVersion(String),
-    Checksum,
-    /// The structure is not what the format says (a field of the wrong type, a missing part).
-    Damaged(String),
-    DuplicateId(String),
-    /// A record id outside the documented pattern (letters, digits, dashes; at most 100).
-    BadId(String),
-    /// A stamp (or the file's own time) more than `hlc::MAX_AHEAD_MS` ahead of the receiving
-    /// device's clock: the device that made it, its officer, and the time it claims.
-    Ahead {
-        device: String,
-        officer: String,
-        wall: u64,
-        /// The receiving device's clock when it read the file.
-        now: u64,
-    },
-    /// A record the records' rules refuse: its id, kind, field and the reason.
-    Invalid {
-        id: String,
-        kind: Kind,
-        field: String,
-        reason: String,
-    },
-}
-
-impl BundleError {
-    /// The message for the officer.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            BundleError::TooLarge => fill(
-                Msg::BundleTooLarge.text(lang),
-                &[("max", &(MAX_BYTES / 1_000_000).to_string())],
-            ),
-            BundleError::NotUtf8 => Msg::BundleNotUtf8.text(lang).to_string(),
-            BundleError::NotJson => Msg::BundleNotJson.text(lang).to_string(),
-            BundleError::Truncated => Msg::BundleTruncated.text(lang).to_string(),
-            BundleError::NotSentra => Msg::BundleNotSentra.text(lang).to_string(),
-            BundleError::FutureVersion(v) => {
-                fill(Msg::BundleFutureVersion.text(lang), &[("version", v)])
-            }
-            BundleError::Checksum => Msg::BundleChecksum.text(lang).to_string(),
-            BundleError::Damaged(_) => Msg::BundleDamaged.text(lang).to_string(),
-            BundleError::DuplicateId(id) => fill(Msg::BundleDuplicateId.text(lang), &[("id", id)]),
-            BundleError::BadId(id) => {
-                // Shown as text, never markup; cut so a huge id cannot flood the page.
-                let shown: String = id.chars().take(60).collect();
-                fill(Msg::BundleBadId.text(lang), &[("id", &shown)])
-            }
-            BundleError::Ahead {
-                device,
-                officer,
-                wall,
-                now,
-            } => {
-                let device: String = device.chars().take(8).collect();
-                let officer: String = officer.chars().take(60).collect();
-                fill(
-                    Msg::BundleAhead.text(lang),
-                    &[
-                        ("device", &device),
-                        ("officer", &officer),
-                        ("date", &utc_minutes(*wall, lang)),
-                        ("hours", &(MAX_AHEAD_MS / 3_600_000).to_string()),
-                        ("now", &utc_minutes(*now, lang)),
-                    ],
-                )
-            }
-            BundleError::Invalid {
-                id, field, reason, ..
-            } => fill(
-                Msg::BundleInvalid.text(lang),
-                &[("id", id), ("field", field), ("reason", reason)],
-            ),
-        }
-    }
-}
-
-/// A moment for people, to the minute, in UTC (the sender's time zone is not known):
-/// "1 Januari 2999 pukul 00.00 UTC".
-fn utc_minutes(ms: u64, lang: Lang) -> String {
-    format!("{} UTC", crate::format::moment(ms, lang))
 }
 
 /// `sha256:<hex>` of a bundle's content: the JSON object without `checksum`, keys sorted, no
@@ -251,30 +168,29 @@ fn to_json(value: &(impl Serialize + ?Sized)) -> String {
     serde_json::to_string(value).expect("a JSON value always serialises")
 }
 
-/// The canonical form of `content` around its records, for hashing or writing them piece by
-/// piece: everything up to and including `"records":[`, and from the `]` after them on. The
-/// keys in order (a `Map` is sorted), `records` where it sorts; its own value is not read.
-fn around_records(content: &Map<String, Value>) -> (String, String) {
-    let (mut before, mut after) = (String::from("{"), String::from("]"));
-    let mut past = false;
-    for (key, value) in content {
-        if key == "records" {
-            if before.len() > 1 {
-                before.push(',');
-            }
-            before.push_str("\"records\":[");
-            past = true;
-            continue;
+/// The canonical form of `content` around the arrays named in `spliced` (those it holds, in key
+/// order), for hashing or writing them piece by piece: one piece more than arrays, the first
+/// ending with `"<first array>":[`, each next one starting with its `]`. The keys in order (a
+/// `Map` is sorted); the spliced arrays' own values are not read. `photos` sorts before
+/// `records`.
+fn around(content: &Map<String, Value>, spliced: &[&str]) -> Vec<String> {
+    let mut pieces = vec![String::from("{")];
+    for (i, (key, value)) in content.iter().enumerate() {
+        let piece = pieces.last_mut().expect("never empty");
+        if i > 0 {
+            piece.push(',');
         }
-        // Every key but the first follows a comma; after `records`, every key does.
-        let side = if past { &mut after } else { &mut before };
-        if side.len() > 1 || past {
-            side.push(',');
+        piece.push_str(&to_json(key));
+        piece.push(':');
+        if spliced.contains(&key.as_str()) {
+            piece.push('[');
+            pieces.push(String::from("]"));
+        } else {
+            piece.push_str(&to_json(value));
         }
-        side.push_str(&format!("{}:{}", to_json(key), to_json(value)));
     }
-    after.push('}');
-    (before, after)
+    pieces.last_mut().expect("never empty").push('}');
+    pieces
 }
 
 /// The text of a bundle's content with its checksum (re)computed: for tools and tests that edit
@@ -340,6 +256,22 @@ pub fn write(header: &Header, records: &[Record]) -> String {
     signed(content_of(&wire(header, devices, officers, wire_records)))
 }
 
+/// The text of a bundle holding `records` and the photos of `photos` their live records refer
+/// to: [`Writer::with_photos`] run in one go. Refused when the photos would take it over
+/// [`MAX_BYTES`].
+pub fn write_with_photos(
+    header: &Header,
+    records: &[Record],
+    photos: Photos,
+) -> Result<String, PhotosTooLarge> {
+    let mut writer = Writer::with_photos(header.clone(), records.to_vec(), photos);
+    loop {
+        if let Some(text) = writer.step() {
+            return writer.too_large().map_or(Ok(text), Err);
+        }
+    }
+}
+
 /// A bundle's content as a JSON object (its maps sorted: the canonical order).
 fn content_of(wire: &Wire) -> Map<String, Value> {
     let Value::Object(content) = serde_json::to_value(wire).expect("serialisable") else {
@@ -399,9 +331,18 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     if checksum_of(&content) != claimed {
         return Err(BundleError::Checksum);
     }
+    let photos = content.remove("photos");
     let wire: Wire = serde_json::from_value(Value::Object(content))
         .map_err(|e| BundleError::Damaged(e.to_string()))?;
     let records = records_of(&wire)?;
+    let photos: Vec<PhotoIn> = match photos {
+        None => Vec::new(),
+        Some(Value::Array(list)) => list.into_iter().map(PhotoIn::of).collect(),
+        Some(_) => return Err(BundleError::Damaged("photos is not a list".into())),
+    };
+    if let Some(e) = photos.iter().find_map(PhotoIn::damaged) {
+        return Err(e.clone());
+    }
     let mut ids = HashSet::new();
     for r in &records {
         if !ids.insert(r.id.as_str()) {
@@ -411,17 +352,19 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     for r in &records {
         check(r, today)?;
     }
-    bundle_of(wire, records, claimed, today)
+    bundle_of(wire, records, photos, claimed, today)
 }
 
-/// The bundle read, its records checked: the last check (the file's own time) and the header.
-/// Both readers end here.
+/// The bundle read, its records checked: the last checks (every photo's bytes against its hash,
+/// the file's own time) and the header. Both readers end here.
 fn bundle_of(
     wire: Wire,
     records: Vec<Record>,
+    photos: Vec<PhotoIn>,
     checksum: String,
     today: &Today,
 ) -> Result<Bundle, BundleError> {
+    let photos = photos::received(photos, &records)?;
     let header = Header {
         created_ms: wire.created_ms,
         device: wire.device,
@@ -435,6 +378,7 @@ fn bundle_of(
         created: wire.created,
         records,
         checksum,
+        photos,
     })
 }
 
@@ -496,312 +440,7 @@ fn record_of(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::hlc::Clock;
-    use crate::model::Editor;
-    use serde_json::json;
-
-    fn today() -> Today {
-        Today {
-            year: 2026,
-            iso: "2026-11-23".into(),
-            clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
-        }
-    }
-
-    pub(crate) fn sample() -> (Header, Vec<Record>) {
-        let mut a = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
-        let mut ed = Editor {
-            clock: &mut a,
-            officer: "Petugas Uji",
-            now_ms: 1_795_400_000_000,
-        };
-        let mut usaha = Record::new(Kind::Usaha, &mut ed);
-        for (k, v) in [
-            ("nama", json!("Batik Sekar <script>")),
-            ("desa", json!("35.29.02.2004")),
-            ("status", json!("aktif")),
-            ("modal", json!(50_000_000)),
-        ] {
-            usaha.set(k, v, &mut ed);
-        }
-        let mut sentra = Record::new(Kind::Sentra, &mut ed);
-        for (k, v) in [
-            ("nama", json!("Sentra Batik")),
-            ("desa", json!("35.29.02.2004")),
-            ("status", json!("rencana")),
-            ("anggota", json!([usaha.id.clone()])),
-        ] {
-            sentra.set(k, v, &mut ed);
-        }
-        sentra.set_deleted(true, &mut ed);
-        let header = Header {
-            created_ms: 1_795_421_730_123,
-            device: "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00".into(),
-            officer: "Petugas Uji".into(),
-            kabupaten: Some("35.29".into()),
-            scope: Scope::All,
-        };
-        (header, vec![sentra, usaha])
-    }
-
-    #[test]
-    fn a_written_bundle_reads_back_whole() {
-        let (header, records) = sample();
-        let text = write(&header, &records);
-        let bundle = read(text.as_bytes(), &today()).unwrap();
-        assert_eq!(bundle.header, header);
-        assert_eq!(bundle.created, "2026-11-23T08:15:30.123Z");
-        let mut want = records.clone();
-        want.sort_by(|a, b| a.id.cmp(&b.id));
-        assert_eq!(bundle.records, want);
-        assert!(
-            bundle.records.iter().any(Record::is_deleted),
-            "tombstones travel"
-        );
-        assert!(bundle.checksum.starts_with("sha256:") && bundle.checksum.len() == 71);
-        assert_eq!(
-            write(&header, &records),
-            text,
-            "the same content, the same file"
-        );
-    }
-
-    fn error_of(text: &str) -> BundleError {
-        read(text.as_bytes(), &today()).unwrap_err()
-    }
-
-    use super::signed as resigned;
-
-    fn content() -> Map<String, Value> {
-        let (header, records) = sample();
-        serde_json::from_str(&write(&header, &records)).unwrap()
-    }
-
-    #[test]
-    fn every_kind_of_bad_file_gets_its_own_reason() {
-        let good = {
-            let (h, r) = sample();
-            write(&h, &r)
-        };
-        assert_eq!(error_of("halo, ini bukan berkas"), BundleError::NotJson);
-        assert_eq!(error_of(&good[..good.len() / 2]), BundleError::Truncated);
-        assert_eq!(error_of("[1,2,3]"), BundleError::NotSentra);
-        assert_eq!(
-            error_of(r#"{"format":"other-app"}"#),
-            BundleError::NotSentra
-        );
-        assert_eq!(
-            read(&[0xff, 0xfe, b'{'], &today()).unwrap_err(),
-            BundleError::NotUtf8
-        );
-        let mut c = content();
-        c.insert("version".into(), json!("2.0"));
-        assert_eq!(
-            error_of(&resigned(c)),
-            BundleError::FutureVersion("2.0".into())
-        );
-        assert_eq!(
-            error_of(&good.replace("Batik Sekar", "Batik Palsu")),
-            BundleError::Checksum
-        );
-        let mut c = content();
-        let records = c["records"].as_array().unwrap().clone();
-        c.insert(
-            "records".into(),
-            Value::Array(records.iter().chain(records.iter()).cloned().collect()),
-        );
-        assert!(matches!(
-            error_of(&resigned(c)),
-            BundleError::DuplicateId(_)
-        ));
-        let mut c = content();
-        let usaha = c["records"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|r| r["kind"] == "usaha")
-            .unwrap();
-        c["records"][usaha]["fields"]["modal"]["v"] = json!(-5);
-        let err = error_of(&resigned(c));
-        assert!(
-            matches!(&err, BundleError::Invalid { field, .. } if field == "modal"),
-            "{err:?}"
-        );
-        assert!(err.message(Lang::Id).contains("modal"));
-        let mut c = content();
-        c["records"][0]["fields"]["nama"]["s"] = json!([1, 0, 9]);
-        assert!(matches!(error_of(&resigned(c)), BundleError::Damaged(_)));
-        let too_big = vec![b' '; MAX_BYTES + 1];
-        assert_eq!(read(&too_big, &today()).unwrap_err(), BundleError::TooLarge);
-    }
-
-    /// Device A records the year formed, device B the year planned, later; merged, the pair
-    /// breaks the form's rule (formed before planned). The bundle still reads: refusing it would
-    /// block every export holding that record.
-    #[test]
-    fn records_valid_field_by_field_read_even_if_a_cross_field_rule_fails() {
-        let (header, mut records) = sample();
-        let sentra = records.iter_mut().find(|r| r.kind == Kind::Sentra).unwrap();
-        let mut b = Clock::new("dev-b");
-        let mut ed = Editor {
-            clock: &mut b,
-            officer: "B",
-            now_ms: 1_795_450_000_000,
-        };
-        sentra.set("tahun_terbentuk", json!(2020), &mut ed);
-        sentra.set("tahun_rencana", json!(2021), &mut ed);
-        sentra.set("lat", json!(-7.0), &mut ed); // and a latitude without its longitude
-        let bundle = read(write(&header, &records).as_bytes(), &today()).unwrap();
-        assert_eq!(bundle.records.len(), 2);
-    }
-
-    #[test]
-    fn unknown_fields_from_a_newer_minor_version_are_tolerated() {
-        let mut c = content();
-        c.insert("version".into(), json!("1.4"));
-        c.insert("catatan_pengirim".into(), json!("dari versi baru"));
-        c["records"][0]["foto"] = json!("belum didukung");
-        let bundle = read(resigned(c).as_bytes(), &today()).unwrap();
-        assert_eq!(bundle.records.len(), 2);
-    }
-
-    /// The first Usaha's position in a sample bundle's records.
-    fn usaha_at(c: &Map<String, Value>) -> usize {
-        c["records"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|r| r["kind"] == "usaha")
-            .unwrap()
-    }
-
-    #[test]
-    fn stamps_further_ahead_than_the_bound_are_refused_naming_device_officer_and_date() {
-        let now = today().clock_ms;
-        let stamped = |wall: u64| {
-            let mut c = content();
-            let i = usaha_at(&c);
-            c["records"][i]["fields"]["nama"]["s"][0] = json!(wall);
-            read(resigned(c).as_bytes(), &today())
-        };
-        assert!(stamped(now + MAX_AHEAD_MS).is_ok(), "at the bound: taken");
-        let err = stamped(now + MAX_AHEAD_MS + 1).unwrap_err();
-        assert!(matches!(&err, BundleError::Ahead { officer, .. } if officer == "Petugas Uji"));
-        let err = stamped(32_472_144_000_000).unwrap_err();
-        let text = err.message(Lang::Id);
-        assert!(
-            text.contains("tanggalnya tampaknya salah")
-                && text.contains("0f3b6a2c")
-                && text.contains("Petugas Uji")
-                && text.contains("1 Januari 2999 pukul 00.00 UTC")
-                && text.contains("24 November 2026 pukul 00.00 UTC"),
-            "{text}"
-        );
-        // A stamp a change was made over, or one it settled, counts as much as its own.
-        let mut c = content();
-        let i = usaha_at(&c);
-        c["records"][i]["fields"]["nama"]["r"] = json!([32_472_144_000_000u64, 0, 0]);
-        assert!(matches!(error_of(&resigned(c)), BundleError::Ahead { .. }));
-        // And the file's own time.
-        let mut c = content();
-        c.insert("created_ms".into(), json!(now + MAX_AHEAD_MS + 1));
-        assert!(matches!(error_of(&resigned(c)), BundleError::Ahead { .. }));
-    }
-
-    #[test]
-    fn values_of_the_wrong_json_type_are_refused_field_by_field() {
-        for (kind, field, value) in [
-            ("usaha", "nama", json!(7)),
-            ("usaha", "nama", json!({"a": 1})),
-            ("usaha", "modal", json!("50000000")),
-            ("usaha", "modal", json!(1.5)),
-            ("usaha", "status", json!(["aktif"])),
-            ("sentra", "nama", json!(true)),
-            ("sentra", "_deleted", json!(1)),
-        ] {
-            let mut c = content();
-            let i = c["records"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .position(|r| r["kind"] == kind)
-                .unwrap();
-            c["records"][i]["fields"][field]["v"] = value.clone();
-            let err = error_of(&resigned(c));
-            assert!(
-                matches!(&err, BundleError::Invalid { field: f, .. } if f == field),
-                "{kind}.{field} = {value}: {err:?}"
-            );
-            assert!(err.message(Lang::Id).contains("harus berupa"), "{err:?}");
-        }
-        // null clears any field; an unknown field (a newer minor version's) is carried as is.
-        let mut c = content();
-        let i = usaha_at(&c);
-        c["records"][i]["fields"]["modal"]["v"] = Value::Null;
-        c["records"][i]["fields"]["foto_baru"] = json!({"by": 0, "s": [1, 0, 0], "v": [1, 2]});
-        assert!(read(resigned(c).as_bytes(), &today()).is_ok());
-    }
-
-    #[test]
-    fn record_ids_outside_the_pattern_are_refused() {
-        for id in ["../x<script>", "", "a b", "satu/dua", &"x".repeat(101)] {
-            let mut c = content();
-            let i = usaha_at(&c);
-            c["records"][i]["id"] = json!(id);
-            assert_eq!(
-                error_of(&resigned(c)),
-                BundleError::BadId(id.to_string()),
-                "{id:?}"
-            );
-        }
-        let long = BundleError::BadId("<".repeat(5_000)).message(Lang::Id);
-        assert!(long.len() < 600, "a huge id is cut in the message");
-    }
-
-    #[test]
-    fn a_byte_order_mark_before_the_text_is_accepted() {
-        let (header, records) = sample();
-        let text = write(&header, &records);
-        let with_bom = [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat();
-        let bundle = read(&with_bom, &today()).unwrap();
-        assert_eq!(bundle, read(text.as_bytes(), &today()).unwrap());
-        assert_eq!(
-            read_file(gzip(format!("\u{feff}{text}")), &today()).unwrap(),
-            bundle
-        );
-    }
-
-    #[test]
-    fn messages_name_the_problem_in_indonesian() {
-        assert_eq!(
-            BundleError::FutureVersion("2.0".into()).message(Lang::Id),
-            "Berkas ini dibuat oleh Sentra versi lebih baru (format 2.0). Perbarui Sentra di perangkat ini lalu coba lagi."
-        );
-        for e in [
-            BundleError::TooLarge,
-            BundleError::NotUtf8,
-            BundleError::NotJson,
-            BundleError::Truncated,
-            BundleError::NotSentra,
-            BundleError::Checksum,
-            BundleError::Damaged("x".into()),
-            BundleError::DuplicateId("id-1".into()),
-            BundleError::BadId("../x<script>".into()),
-            BundleError::Ahead {
-                device: "dev".into(),
-                officer: "Petugas".into(),
-                wall: 32_472_144_000_000,
-                now: 1_795_478_400_000,
-            },
-        ] {
-            let text = e.message(Lang::Id);
-            assert!(!text.contains('{'), "{text}");
-            assert_ne!(text, e.message(Lang::En));
-        }
-    }
-}
+mod tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

@@ -36,6 +36,10 @@ pub const COMPONENTS: &[Component] = &[
         licence: "MIT OR Apache-2.0",
     },
     Component {
+        name: "base64",
+        licence: "MIT OR Apache-2.0",
+    },
+    Component {
         name: "flate2",
         licence: "MIT OR Apache-2.0",
     },

@@ -3,103 +3,28 @@
 //! step with the format: `SENTRA_BLESS=1 cargo test --test bundles` rewrites them; without it
 //! the test fails if a file differs from what the code would write.
 
-use sentra::bundle::{self, BundleError, Header, Scope};
+mod bundle_fixture;
+
+use bundle_fixture::{content, dir, header, records, today};
+use sentra::bundle::{self, BundleError};
 use sentra::model::hlc::Clock;
-use sentra::model::rules::Today;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Kind};
 use serde_json::{json, Map, Value};
-use std::path::PathBuf;
-
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundles")
-}
-
-fn today() -> Today {
-    Today {
-        year: 2026,
-        iso: "2026-11-23".into(),
-        clock_ms: 1_795_478_400_000, // 2026-11-24T00:00Z
-    }
-}
-
-/// Two officers' synthetic records: an Usaha, a Sentra with it as member (deleted, then
-/// restored on another device), and a Kegiatan.
-fn records() -> Vec<Record> {
-    let mut a = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
-    let mut b = Clock::new("7d9e1f20-8a2b-4c3d-9e4f-5a6b7c8d9e0f");
-    let mut ed = Editor {
-        clock: &mut a,
-        officer: "Petugas Uji",
-        now_ms: 1_795_400_000_000,
-    };
-    let mut usaha = Record::new(Kind::Usaha, &mut ed);
-    for (k, v) in [
-        ("nama", json!("Keripik Tempe Bu Ani")),
-        ("pemilik", json!("Ani Uji")),
-        ("telepon", json!("081234567890")),
-        ("nib", json!("1234567890123")),
-        ("desa", json!("35.29.04.2006")),
-        ("status", json!("aktif")),
-        ("tenaga_kerja", json!(6)),
-        ("modal", json!(150_000_000)),
-        // Brought in from the office's 2017 list (since 1.3).
-        ("tahun_data/2017", json!(true)),
-    ] {
-        usaha.set(k, v, &mut ed);
-    }
-    let mut sentra = Record::new(Kind::Sentra, &mut ed);
-    for (k, v) in [
-        ("nama", json!("Sentra Keripik Bluto")),
-        ("desa", json!("35.29.04.2006")),
-        ("status", json!("terbentuk")),
-        ("tahun_terbentuk", json!(2019)),
-        ("anggota", json!([usaha.id.clone()])),
-    ] {
-        sentra.set(k, v, &mut ed);
-    }
-    sentra.set_deleted(true, &mut ed);
-    let mut kegiatan = Record::new(Kind::Kegiatan, &mut ed);
-    for (k, v) in [
-        ("nama", json!("Pelatihan kemasan")),
-        ("jenis", json!("pelatihan_kemasan")),
-        ("tanggal", json!("2026-12-10")),
-        ("peserta", json!([usaha.id.clone()])),
-        // The sentra it concerns (since 1.2).
-        ("sentra", json!(sentra.id.clone())),
-    ] {
-        kegiatan.set(k, v, &mut ed);
-    }
-    b.observe(&sentra.fields["_deleted"].stamp);
-    let mut other = Editor {
-        clock: &mut b,
-        officer: "Petugas Lain",
-        now_ms: 1_795_410_000_000,
-    };
-    sentra.set_deleted(false, &mut other);
-    vec![usaha, sentra, kegiatan]
-}
-
-fn header() -> Header {
-    Header {
-        created_ms: 1_795_421_730_123,
-        device: "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00".into(),
-        officer: "Petugas Uji".into(),
-        kabupaten: Some("35.29".into()),
-        scope: Scope::All,
-    }
-}
 
 /// A valid fixture, read.
 fn fixture(name: &str) -> bundle::Bundle {
     bundle::read(&std::fs::read(dir().join(name)).unwrap(), &today()).unwrap()
 }
 
-fn content(text: &str) -> Map<String, Value> {
-    serde_json::from_str(text).unwrap()
-}
-
 /// Every fixture: file name, bytes, and what reading it must give.
 fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
+    let mut all = older_fixtures();
+    all.extend(bundle_fixture::photo_fixtures());
+    all
+}
+
+/// The fixtures of formats 1.0 to 1.3.
+fn older_fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
     let valid = bundle::write(&header(), &records());
     let edit = |f: &dyn Fn(&mut Map<String, Value>)| {
         let mut c = content(&valid);
@@ -130,7 +55,7 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Result<usize, BundleError>)> {
         (
             "valid-newer-minor-with-unknown-fields.json",
             edit(&|c| {
-                c.insert("version".into(), json!("1.3"));
+                c.insert("version".into(), json!("1.5"));
                 c.insert("dikirim_lewat".into(), json!("WhatsApp"));
                 c["records"][0]["lampiran"] = json!(["foto-1.jpg"]);
             }),
@@ -566,149 +491,4 @@ fn a_bundle_with_links_as_whole_lists_still_reads() {
     let text = bundle::write(&header(), &[sentra.clone()]);
     let back = bundle::read(text.as_bytes(), &today()).unwrap();
     assert_eq!(back.records[0].links("anggota"), ["u-baru"]);
-}
-
-/// The JSON Schema in docs/ names exactly the top-level parts the code writes.
-#[test]
-fn the_documented_schema_matches_what_is_written() {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/bundle-format.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let written = content(&bundle::write(&header(), &records()));
-    let mut documented: Vec<&str> = schema["properties"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    let mut keys: Vec<&str> = written.keys().map(String::as_str).collect();
-    documented.sort();
-    keys.sort();
-    assert_eq!(documented, keys);
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    for key in &required {
-        assert!(written.contains_key(*key), "{key}");
-    }
-    let field_keys: Vec<&str> = schema["$defs"]["field"]["properties"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    for record in written["records"].as_array().unwrap() {
-        for field in record["fields"].as_object().unwrap().values() {
-            for key in field.as_object().unwrap().keys() {
-                assert!(
-                    field_keys.contains(&key.as_str()),
-                    "field part {key} is not documented"
-                );
-            }
-        }
-    }
-}
-
-/// docs/bundle-format.md lists every field of every kind with the JSON it holds and its rule, so
-/// another tool can write a valid file from the document alone. The tables are the code's own:
-/// `SENTRA_BLESS=1 cargo test --test bundles` prints them when they differ.
-#[test]
-fn the_format_document_lists_every_field_with_its_type() {
-    use sentra::model::schema::Ty;
-    use sentra::model::{kinds, shape_of, usaha};
-    let doc = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/bundle-format.md"),
-    )
-    .unwrap();
-    let keys = |options: &[sentra::model::schema::Choice]| {
-        options
-            .iter()
-            .map(|c| format!("`{}`", c.key))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let rule = |ty: Ty| match ty {
-        Ty::Text(max) => format!("at most {max} characters"),
-        Ty::Note => "at most 5,000 characters".into(),
-        Ty::Phone => {
-            "a phone number: 8 to 15 digits starting `0` or `62`; spaces and `+-().` allowed".into()
-        }
-        Ty::Choice(options) => format!("one of {}", keys(options)),
-        Ty::Flags(options) => format!("any of {}, each once, in this order", keys(options)),
-        Ty::YesNo => "".into(),
-        Ty::Rupiah => "rupiah".into(),
-        Ty::Year { ahead: 0 } => "1900 to this year".into(),
-        Ty::Year { ahead } => format!("1900 to {ahead} years after this one"),
-        Ty::Date { future: false } => "`YYYY-MM-DD`, 2000 to today".into(),
-        Ty::Date { future: true } => "`YYYY-MM-DD`, 2000 to the end of the fifth year ahead".into(),
-        Ty::Count => "0 to 10,000,000".into(),
-        Ty::Hectare => "hectares, 0 or more".into(),
-        Ty::Desa => "a village code `PP.KK.CC.DDDD`".into(),
-        Ty::Kecamatan => "a kecamatan code `PP.KK.CC`".into(),
-        Ty::Kabupaten => "a kabupaten/kota code `PP.KK`".into(),
-        Ty::Komoditas => "at most 200 characters".into(),
-        Ty::Link(kind) => format!("the id of a `{}` record", kind.key()),
-        Ty::Links(kind) => format!("ids of `{}` records, each once", kind.key()),
-        Ty::Gps => "latitude, with `lon`: both inside Indonesia, or neither".into(),
-    };
-    let row = |key: &str, kind: Kind, required: bool, what: String| {
-        let shape = shape_of(kind, key).unwrap().doc_name();
-        format!(
-            "| `{key}` | {shape} | {} | {what} |",
-            if required { "yes" } else { "" }
-        )
-    };
-    let mut tables = Vec::new();
-    for kind in Kind::ALL {
-        let mut lines = vec![
-            format!("### `{}`", kind.key()),
-            String::new(),
-            "| field | JSON | required | rule |".into(),
-            "|---|---|---|---|".into(),
-        ];
-        match kinds::schema(kind) {
-            Some(schema) => {
-                for spec in schema.fields() {
-                    lines.push(row(spec.key, kind, spec.required, rule(spec.ty)));
-                    if spec.ty == Ty::Gps {
-                        lines.push(row("lon", kind, false, "longitude, with `lat`".into()));
-                    }
-                }
-            }
-            None => {
-                for (key, _) in usaha::LABELS {
-                    lines.push(row(
-                        key,
-                        kind,
-                        usaha::REQUIRED.contains(key),
-                        usaha::rule(key).into(),
-                    ));
-                }
-            }
-        }
-        tables.push(lines.join("\n"));
-    }
-    let missing: Vec<&String> = tables
-        .iter()
-        .filter(|t| !doc.contains(t.as_str()))
-        .collect();
-    if !missing.is_empty() && std::env::var_os("SENTRA_BLESS").is_some() {
-        println!("{}", tables.join("\n\n"));
-    }
-    assert!(
-        missing.is_empty(),
-        "docs/bundle-format.md lacks or differs in:\n{}",
-        missing
-            .iter()
-            .map(|t| t.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    );
 }

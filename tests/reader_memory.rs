@@ -4,7 +4,10 @@
 //! make the reader build millions of tiny JSON values (`[{},{},{},…]`, 3 bytes each, was 1.1 GB
 //! for 100 MB, as `Value`s) must cost about what its text does, and be refused.
 
-use sentra::bundle::{read, write, BundleError, Header, Scope};
+mod bundle_fixture;
+
+use bundle_fixture::header;
+use sentra::bundle::{read, write, write_with_photos, BundleError, Photos};
 use sentra::model::hlc::Clock;
 use sentra::model::rules::Today;
 use sentra::model::{Editor, Kind, Record};
@@ -47,16 +50,6 @@ fn today() -> Today {
     }
 }
 
-fn header() -> Header {
-    Header {
-        created_ms: 1_795_421_730_123,
-        device: "0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00".into(),
-        officer: "Petugas Uji".into(),
-        kabupaten: Some("35.29".into()),
-        scope: Scope::All,
-    }
-}
-
 /// `n` Usaha of ten fields, as an officer's device holds them.
 fn usaha(n: usize) -> Vec<Record> {
     let mut clock = Clock::new("0f3b6a2c-5d1e-4c6b-9a7f-2b8e4d1c9a00");
@@ -85,6 +78,25 @@ fn usaha(n: usize) -> Vec<Record> {
             r
         })
         .collect()
+}
+
+/// `n` Usaha with `count` photos of `size` bytes among them, and the photos' bytes.
+fn with_photos(n: usize, count: usize, size: usize) -> (Vec<Record>, Photos) {
+    let mut records = usaha(n);
+    let mut clock = bundle_fixture::photo_clock();
+    let mut ed = bundle_fixture::photo_editor(&mut clock);
+    let mut photos = Photos::new();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    for i in 0..count {
+        let bytes: Vec<u8> = (0..size)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                (seed >> 56) as u8
+            })
+            .collect();
+        bundle_fixture::add_photo(&mut records[i % n], "produk", bytes, &mut ed, &mut photos);
+    }
+    (records, photos)
 }
 
 /// `n` bytes of `{},{},…` where a bundle's records go.
@@ -136,6 +148,29 @@ fn reading_costs_about_what_the_text_does() {
         mb(peak)
     );
     assert!(peak < 4 * hostile.len(), "held {:.1} MB", mb(peak));
+
+    // Photos (format 1.4): 40 of 200 KB on 100 Usaha, about 11 MB of base64. Each is decoded
+    // as the scan meets it and only its bytes kept (three quarters of its text): reading holds
+    // those, one photo's text at a time, and the records, never the base64 beside the bytes.
+    let (records, photos) = with_photos(100, 40, 200_000);
+    let bytes: usize = photos.values().map(|p| p.bytes.len()).sum();
+    let text = write_with_photos(&header(), &records, photos).unwrap();
+    drop(records);
+    let (read_back, peak) =
+        peak_during(|| read(text.as_bytes(), &today()).map(|b| b.photos.photos.len()));
+    assert_eq!(read_back, Ok(40));
+    println!(
+        "40 photos: {:.1} MB of text ({:.1} MB of photos), reading held at most {:.1} MB",
+        mb(text.len()),
+        mb(bytes),
+        mb(peak)
+    );
+    assert!(
+        peak < bytes + bytes / 4,
+        "reading {:.1} MB of photos held {:.1} MB",
+        mb(bytes),
+        mb(peak)
+    );
 
     // The same values outside a bundle's outline, which the reader takes whole: refused before
     // parsing, as not a Sentra file.

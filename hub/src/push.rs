@@ -439,6 +439,7 @@ mod tests {
             created: String::new(),
             records,
             checksum: checksum.into(),
+            photos: Default::default(),
         }
     }
 

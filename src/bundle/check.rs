@@ -5,7 +5,7 @@ use super::{fill, BundleError, Header, Lang, Msg, Record, Today};
 use crate::model::hlc::{too_far_ahead, Stamp};
 use crate::model::schema::valid_id;
 use crate::model::usaha::UsahaForm;
-use crate::model::{kinds, shape_of};
+use crate::model::{kinds, photo, shape_of};
 
 /// A record as its kind's rules see it: the form it would show, each field checked. Rules across
 /// fields are left out: merging field by field can combine two valid edits into a pair the form
@@ -13,7 +13,8 @@ use crate::model::{kinds, shape_of};
 /// another), and such a record must still load; its form shows the reason when next edited.
 ///
 /// Before the rules: the id must be one a device makes, no stamp may be too far ahead of the
-/// receiver's clock, and every field this version knows must hold its kind of JSON value.
+/// receiver's clock, and every field this version knows must hold its kind of JSON value; a
+/// photo field (`foto/<sha256>`) a photo's description the kind allows, or `false`.
 pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     const ACROSS_FIELDS: [Msg; 2] = [Msg::ErrKbliEdition, Msg::ErrCoordinate];
     if !valid_id(&r.id) {
@@ -21,6 +22,16 @@ pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     }
     check_clock(r, today)?;
     for (key, f) in r.fields.iter() {
+        if photo::is_photo_field(key) {
+            // `foto/<sha256>` (since 1.4): a photo's description, or `false` once removed.
+            photo::check_field(r.kind, key, &f.value).map_err(|e| BundleError::Invalid {
+                id: r.id.clone(),
+                kind: r.kind,
+                field: key.to_string(),
+                reason: e.text(Lang::Id),
+            })?;
+            continue;
+        }
         let Some(shape) = shape_of(r.kind, key) else {
             continue; // a field of a newer minor version: tolerated, carried as it is
         };

@@ -3,7 +3,7 @@
 
 use super::tests::sample;
 use super::*;
-use crate::model::hlc::Clock;
+use crate::model::hlc::{Clock, MAX_AHEAD_MS};
 use crate::model::Editor;
 use proptest::prelude::*;
 

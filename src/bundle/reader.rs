@@ -28,7 +28,7 @@
 //!   the first problem of each kind is kept and reported in the one-go order once the checksum
 //!   has been found good.
 
-use super::{read_whole, without_bom, Bundle, BundleError, Today, MAX_BYTES};
+use super::{read_whole, without_bom, Bundle, BundleError, PhotoIn, Today, MAX_BYTES};
 use serde_json::Value;
 
 /// Bytes the scanner walks between two looks at the clock.
@@ -62,34 +62,6 @@ enum Verdict {
     Refused(BundleError),
     /// Not a bundle's outline: read the whole file at once.
     Whole,
-}
-
-/// The syntax stage: where the scanner is, and what it has found.
-#[derive(Default)]
-struct Scan {
-    pos: usize,
-    /// Brackets open outside strings.
-    depth: u32,
-    in_string: bool,
-    escaped: bool,
-    string_start: usize,
-    /// The string being read is a key of the top-level object.
-    string_is_key: bool,
-    /// The top-level `{` has been seen.
-    started: bool,
-    /// In the top-level object, the next string is a key.
-    expect_key: bool,
-    /// The last top-level key was "records": its value comes next.
-    records_value_next: bool,
-    records_keys: u32,
-    records_not_array: bool,
-    /// The records array's `[` and `]`.
-    open: Option<usize>,
-    close: Option<usize>,
-    /// The element being scanned: where it began, how deep it goes.
-    element_start: usize,
-    element_depth: u32,
-    elements: Elements,
 }
 
 impl<B: AsRef<[u8]>> Reader<B> {
@@ -192,9 +164,14 @@ impl<B: AsRef<[u8]>> Reader<B> {
                         if s.string_is_key {
                             s.expect_key = false;
                             let key = serde_json::from_slice::<String>(&bytes[s.string_start..=at]);
-                            if key.is_ok_and(|k| k == "records") {
-                                s.records_keys += 1;
-                                s.records_value_next = true;
+                            let array = match key.as_deref() {
+                                Ok("records") => Some(&mut s.records),
+                                Ok("photos") => Some(&mut s.photos),
+                                _ => None,
+                            };
+                            if let Some(array) = array {
+                                array.keys += 1;
+                                array.value_next = true;
                             }
                         }
                     }
@@ -212,21 +189,29 @@ impl<B: AsRef<[u8]>> Reader<B> {
                     s.expect_key = true;
                     continue;
                 }
-                let in_records = s.open.is_some() && s.close.is_none();
-                // The value of a top-level "records" key starts here: is it an array?
-                if s.depth == 1 && s.records_value_next && b != b':' {
-                    s.records_value_next = false;
-                    if b == b'[' && s.open.is_none() && s.records_keys == 1 {
-                        s.open = Some(at);
+                let in_array = s.in_array();
+                // The value of a top-level "records" or "photos" key starts here: an array?
+                let next = if s.records.value_next {
+                    Some(&mut s.records)
+                } else if s.photos.value_next {
+                    Some(&mut s.photos)
+                } else {
+                    None
+                };
+                if let Some(array) = next.filter(|_| s.depth == 1 && b != b':') {
+                    array.value_next = false;
+                    if b == b'[' && array.open.is_none() && array.keys == 1 {
+                        array.open = Some(at);
                         s.element_start = at + 1;
+                        s.element_depth = 0;
                         s.depth = 2;
                         // The head comes first in the file: its problems come first.
-                        match self.outline_head(at) {
+                        match self.outline_head(s, at) {
                             Verdict::Ok => continue,
                             other => return Some(other),
                         }
                     }
-                    s.records_not_array = true;
+                    array.not_array = true;
                 }
                 match b {
                     b'"' => {
@@ -236,11 +221,11 @@ impl<B: AsRef<[u8]>> Reader<B> {
                     }
                     b'{' | b'[' => {
                         s.depth += 1;
-                        if in_records {
+                        if in_array.is_some() {
                             s.element_depth = s.element_depth.max(s.depth - 2);
                         }
                     }
-                    b'}' | b']' if in_records && s.depth == 2 => {
+                    b'}' | b']' if in_array.is_some() && s.depth == 2 => {
                         match self.element(s, at, true) {
                             Verdict::Ok => {}
                             other => return Some(other),
@@ -248,7 +233,12 @@ impl<B: AsRef<[u8]>> Reader<B> {
                         if b == b'}' {
                             return Some(Verdict::Refused(BundleError::NotJson));
                         }
-                        s.close = Some(at);
+                        let array = if in_array == Some(true) {
+                            &mut s.photos
+                        } else {
+                            &mut s.records
+                        };
+                        array.close = Some(at);
                         s.depth = 1;
                     }
                     b'}' | b']' => {
@@ -257,7 +247,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
                         }
                         s.depth -= 1;
                     }
-                    b',' if in_records && s.depth == 2 => {
+                    b',' if in_array.is_some() && s.depth == 2 => {
                         match self.element(s, at, false) {
                             Verdict::Ok => {}
                             other => return Some(other),
@@ -281,10 +271,30 @@ impl<B: AsRef<[u8]>> Reader<B> {
         }
     }
 
-    /// The head of the outline (up to the records' `[`), closed with `]}`: valid iff the head
-    /// is, and a problem in it is where the one-go reading would stop.
-    fn outline_head(&self, open: usize) -> Verdict {
-        let mut head = self.bytes()[..=open].to_vec();
+    /// The file up to `end` with the elements of the arrays found so far left out: the outline,
+    /// or its head. Never a copy of the photos.
+    fn hollow(&self, s: &Scan, end: usize) -> Vec<u8> {
+        let bytes = self.bytes();
+        let mut cuts: Vec<(usize, usize)> = [&s.records, &s.photos]
+            .iter()
+            .filter_map(|a| Some((a.open?, a.close?)))
+            .filter(|&(_, close)| close < end)
+            .collect();
+        cuts.sort_unstable();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (open, close) in cuts {
+            out.extend_from_slice(&bytes[from..=open]);
+            from = close;
+        }
+        out.extend_from_slice(&bytes[from..end]);
+        out
+    }
+
+    /// The head of the outline (up to an array's `[`, the arrays before it emptied), closed with
+    /// `]}`: valid iff the head is, and a problem in it is where the one-go reading would stop.
+    fn outline_head(&self, s: &Scan, open: usize) -> Verdict {
+        let mut head = self.hollow(s, open + 1);
         head.extend_from_slice(b"]}");
         match serde_json::from_slice::<Value>(&head) {
             Ok(_) => Verdict::Ok,
@@ -297,15 +307,25 @@ impl<B: AsRef<[u8]>> Reader<B> {
     fn element(&self, s: &mut Scan, end: usize, last: bool) -> Verdict {
         let bytes = self.bytes();
         let piece = &bytes[s.element_start..end];
+        let photos = s.in_array() == Some(true);
         if piece.iter().all(is_space) {
             // `[]` is an empty list; `[,`, `,,` and `,]` are not JSON.
-            return if last && s.elements.is_empty() {
+            let none_yet = if photos {
+                s.photo_list.is_empty()
+            } else {
+                s.elements.is_empty()
+            };
+            return if last && none_yet {
                 Verdict::Ok
             } else {
                 Verdict::Refused(BundleError::NotJson)
             };
         }
         match serde_json::from_slice::<Value>(piece) {
+            Ok(value) if photos => {
+                s.photo_list.push(PhotoIn::of(value));
+                Verdict::Ok
+            }
             Ok(value) => {
                 s.elements.push(&value);
                 Verdict::Ok
@@ -334,10 +354,15 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     /// The whole file has been walked.
     fn at_end(&self, s: &mut Scan) -> Verdict {
-        if s.open.is_none() || s.records_keys != 1 || s.records_not_array {
+        let odd = |a: &Array| a.keys > 1 || a.not_array;
+        let inside = s.in_array().is_some();
+        if !inside && (s.records.open.is_none() || s.records.keys != 1 || odd(&s.photos)) {
             return Verdict::Whole;
         }
-        if s.close.is_none() {
+        if odd(&s.records) || odd(&s.photos) {
+            return Verdict::Whole;
+        }
+        if inside {
             // Cut short inside the records: the last element (if any) shows whether what is
             // there is JSON so far.
             // A whole value and nothing after it but spaces: the list was cut before its end.
@@ -364,10 +389,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
             Verdict::Whole => return self.whole(),
             Verdict::Ok => {}
         }
-        let bytes = self.bytes();
-        let (open, close) = (scan.open.expect("checked"), scan.close.expect("checked"));
-        let mut outline = bytes[..=open].to_vec();
-        outline.extend_from_slice(&bytes[close..]);
+        let outline = self.hollow(&scan, self.bytes().len());
         // The head is known good and the array holds good elements: a problem here is in the
         // rest, after them, where the one-go reading would meet it too.
         let content = match serde_json::from_slice::<Value>(&outline) {
@@ -376,10 +398,13 @@ impl<B: AsRef<[u8]>> Reader<B> {
             Err(e) if e.is_eof() => return Some(Err(BundleError::Truncated)),
             Err(_) => return Some(Err(BundleError::NotJson)),
         };
-        if content.get("records") != Some(&Value::Array(Vec::new())) {
+        let empty = Some(&Value::Array(Vec::new()));
+        if content.get("records") != empty
+            || (scan.photos.keys == 1 && content.get("photos") != empty)
+        {
             return self.whole();
         }
-        match Records::new(content, scan.elements) {
+        match Records::new(content, scan.elements, scan.photo_list) {
             Ok(records) => {
                 self.stage = Stage::Records(Box::new(records));
                 None
@@ -420,7 +445,9 @@ fn is_space(b: &u8) -> bool {
 }
 
 mod records;
-use records::{Elements, Records};
+mod scan;
+use records::Records;
+use scan::{Array, Scan};
 
 #[cfg(test)]
 mod tests;

@@ -388,6 +388,26 @@ messages! {
     FieldInvestasi { id: "Investasi (Rp, tanpa tanah dan bangunan)", en: "Investment (Rp, excluding land and buildings)" }
     FieldTahunMulai { id: "Tahun mulai usaha", en: "Year started" }
     FieldTahunData { id: "Tahun data (daftar kantor)", en: "Data year (office list)" }
+    FieldFoto { id: "Foto", en: "Photos" }
+    FotoTempat { id: "Tempat usaha", en: "Business premises" }
+    FotoProduk { id: "Produk", en: "Products" }
+    FotoIzin { id: "Dokumen izin", en: "Permit documents" }
+    FotoLokasi { id: "Lokasi", en: "Site" }
+    FotoLahan { id: "Lahan", en: "Land" }
+    FotoKegiatan { id: "Kegiatan", en: "Activity" }
+    FotoPeserta { id: "Daftar hadir peserta", en: "Attendance" }
+    ErrFotoKey {
+        id: "nama isiannya harus foto/ diikuti sidik SHA-256 foto (64 huruf 0-9 dan a-f)",
+        en: "its name must be foto/ followed by the photo's SHA-256 (64 characters 0-9 and a-f)",
+    }
+    ErrFotoValue {
+        id: "isinya harus keterangan foto (jenis, lebar, tinggi, ukuran, tipe) atau false",
+        en: "its value must describe a photo (jenis, lebar, tinggi, ukuran, tipe) or be false",
+    }
+    ErrFotoJenis { id: "jenis foto \"{jenis}\" tidak dikenal untuk data ini", en: "photo kind \"{jenis}\" is not known for this record" }
+    ErrFotoTipe { id: "foto harus berupa JPEG atau WebP", en: "a photo must be JPEG or WebP" }
+    ErrFotoSide { id: "lebar dan tinggi foto harus 1 sampai {max} piksel", en: "a photo's width and height must be 1 to {max} pixels" }
+    ErrFotoSize { id: "ukuran foto harus 1 bait sampai {max} MiB", en: "a photo's size must be 1 byte to {max} MiB" }
     FieldPirt { id: "Nomor P-IRT", en: "P-IRT number" }
     FieldHalalStatus { id: "Sertifikat halal", en: "Halal certificate" }
     FieldHalalNo { id: "Nomor sertifikat halal", en: "Halal certificate number" }
@@ -762,6 +782,14 @@ messages! {
     BundleAhead {
         id: "Berkas ini dibuat di perangkat yang tanggalnya tampaknya salah: perangkat {device} (petugas {officer}) mencatat waktu {date}, lebih dari {hours} jam setelah jam perangkat ini ({now}). Tidak ada yang diubah. Minta pengirim membetulkan tanggal, jam dan zona waktu perangkatnya, lalu mengirim ulang; periksa juga tanggal perangkat ini.",
         en: "This file was made on a device whose date looks wrong: device {device} (officer {officer}) recorded the time {date}, more than {hours} hours after this device's clock ({now}). Nothing was changed. Ask the sender to correct their device's date, time and time zone and send it again; check this device's date too.",
+    }
+    BundlePhoto {
+        id: "Foto {sha256} dalam berkas rusak (isinya tidak cocok dengan sidik SHA-256-nya). Tidak ada yang diubah. Minta pengirim membagikan ulang.",
+        en: "Photo {sha256} in the file is damaged (its content does not match its SHA-256). Nothing was changed. Ask the sender to share it again.",
+    }
+    BundlePhotosTooLarge {
+        id: "Berkas dengan foto akan berukuran {size} MB, lebih dari batas {max} MB. Bagikan tanpa foto, atau bagikan lebih sedikit data sekaligus.",
+        en: "The file with photos would be {size} MB, over the {max} MB limit. Share it without photos, or share fewer records at a time.",
     }
     BundleInvalid {
         id: "Berkas ini memuat data yang tidak sah (id {id}, isian {field}: {reason}). Tidak ada yang diubah.",

@@ -12,6 +12,7 @@ pub mod kinds;
 pub mod klasifikasi;
 mod links;
 pub mod merge;
+pub mod photo;
 pub mod privasi;
 pub mod rules;
 pub mod schema;
@@ -115,10 +116,14 @@ pub struct Record {
 }
 
 /// A field's label for people, whatever the kind (`None`: a field this version does not know).
-/// A member field (`anggota/<id>`) has its links field's label.
+/// A member field (`anggota/<id>`) has its links field's label; a photo field (`foto/<sha256>`)
+/// of a kind that has photos is "Foto".
 pub fn field_label(kind: Kind, key: &str) -> Option<Msg> {
     if key == DELETED {
         return Some(Msg::CountDeleted);
+    }
+    if photo::is_photo_field(key) {
+        return photo::has_photos(kind).then_some(Msg::FieldFoto);
     }
     let key = link_element(kind, key).map_or(key, |(links, _)| links);
     if kind == Kind::Usaha && usaha::tahun_data_year(key).is_some() {

@@ -12,6 +12,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::model::kinds::{self, ovop_reached, OVOP_STAGES};
+use crate::model::photo;
 use crate::model::privasi::mask_phone;
 use crate::model::schema::{values_of, FieldSpec, Schema, Ty};
 use crate::model::usaha::{self, classes};
@@ -185,6 +186,23 @@ fn field_columns<'a>(
     }
 }
 
+/// The record's photos by file name (`<sha256>.jpg`, as a download or the office's photo
+/// folder names them), separated by "; ", in the order the record lists them: never the field's
+/// raw description.
+fn photo_column<'a>() -> Column<'a> {
+    col(t(Msg::FieldFoto), |r| {
+        let names: Vec<String> = photo::photos(r)
+            .iter()
+            .map(|(hash, p)| photo::file_name(hash, p))
+            .collect();
+        if names.is_empty() {
+            Cell::Empty
+        } else {
+            text_cell(names.join("; "))
+        }
+    })
+}
+
 /// What every sheet ends with: when the record was entered and last changed, by whom, its id.
 fn record_columns<'a>() -> Vec<Column<'a>> {
     vec![
@@ -276,6 +294,9 @@ pub fn sheet<'r>(
         Some(schema) => schema_columns(schema, names, personal),
         None => usaha_columns(names, personal),
     };
+    if photo::has_photos(kind) {
+        cols.push(photo_column());
+    }
     cols.extend(record_columns());
     let rows = records
         .into_iter()

@@ -61,7 +61,7 @@ test("records not yet shared are counted, exported as a checked bundle, then cou
   const today = new Date().toISOString().slice(0, 10);
   assert.match(first.name, new RegExp(`^sentra-sumenep-${today.slice(0, 8)}\\d\\d\\.json$`));
   assert.equal(first.bundle.format, "sentra-bundle");
-  assert.equal(first.bundle.version, "1.3");
+  assert.equal(first.bundle.version, "1.4");
   assert.equal(first.bundle.kabupaten, "35.29");
   assert.equal(first.bundle.scope, "all");
   assert.equal(first.bundle.records.length, 2);

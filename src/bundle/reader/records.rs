@@ -2,8 +2,8 @@
 //! into the checksum and made records one at a time, the first problem of each kind kept.
 
 use super::super::{
-    around_records, bundle_of, check, check_outline, checksum_text, record_of, shared_names,
-    Bundle, BundleError, Record, Today, Wire, WireRecord,
+    around, bundle_of, check, check_outline, checksum_text, record_of, shared_names, Bundle,
+    BundleError, PhotoIn, Record, Today, Wire, WireRecord,
 };
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -49,8 +49,13 @@ pub(super) struct Records {
     content: Map<String, Value>,
     claimed: String,
     hasher: Sha256,
-    /// The canonical form after the last element.
+    /// The canonical form between the photos and the records (when the file has photos), and
+    /// after the last record.
+    between: Option<String>,
     suffix: String,
+    photos: Vec<PhotoIn>,
+    /// How many photos are hashed.
+    photos_done: usize,
     elements: Elements,
     done: usize,
     wire: Result<Wire, BundleError>,
@@ -69,12 +74,23 @@ impl Records {
     pub(super) fn new(
         mut content: Map<String, Value>,
         elements: Elements,
+        photos: Vec<PhotoIn>,
     ) -> Result<Self, BundleError> {
         let claimed = check_outline(&mut content)?;
-        // The canonical form: the keys in order, `records` spliced in where it sorts.
-        let (prefix, suffix) = around_records(&content);
+        // The canonical form: the keys in order, `photos` and `records` spliced in where they
+        // sort (`photos` first).
+        let mut pieces = around(&content, &["photos", "records"]).into_iter();
         let mut hasher = Sha256::new();
-        hasher.update(prefix.as_bytes());
+        hasher.update(
+            pieces
+                .next()
+                .expect("a piece before the records")
+                .as_bytes(),
+        );
+        let suffix = pieces.next_back().expect("a piece after the records");
+        // Photos come only from a `photos` array the outline holds: then there is a piece between.
+        let between = pieces.next();
+        content.remove("photos");
         let wire = serde_json::from_value::<Wire>(Value::Object(content.clone()))
             .map_err(|e| BundleError::Damaged(e.to_string()));
         let (devices, officers) = match &wire {
@@ -85,7 +101,10 @@ impl Records {
             content,
             claimed,
             hasher,
+            between,
             suffix,
+            photos,
+            photos_done: 0,
             elements,
             done: 0,
             wire,
@@ -99,13 +118,36 @@ impl Records {
         })
     }
 
-    /// How many of the elements are taken, from 0 to 1.
+    /// How many of the photos and elements are taken, from 0 to 1.
     pub(super) fn progress(&self) -> f64 {
-        self.done as f64 / self.elements.len().max(1) as f64
+        let all = self.photos.len() + self.elements.len();
+        (self.photos_done + self.done) as f64 / all.max(1) as f64
+    }
+
+    /// Hashes the photos (their canonical text written again, one at a time) until `enough()`;
+    /// true once all are hashed, with the text between them and the records.
+    fn hash_photos(&mut self, enough: &mut dyn FnMut() -> bool) -> bool {
+        while self.photos_done < self.photos.len() {
+            if self.photos_done > 0 {
+                self.hasher.update(b",");
+            }
+            self.photos[self.photos_done].hash_into(&mut self.hasher);
+            self.photos_done += 1;
+            if enough() {
+                return false;
+            }
+        }
+        if let Some(between) = self.between.take() {
+            self.hasher.update(between.as_bytes());
+        }
+        true
     }
 
     /// Takes elements until `enough()`; true once all are taken.
     pub(super) fn next(&mut self, today: &Today, enough: &mut dyn FnMut() -> bool) -> bool {
+        if !self.hash_photos(enough) {
+            return false;
+        }
         while self.done < self.elements.len() {
             let text = self.elements.get(self.done);
             if self.done > 0 {
@@ -159,6 +201,9 @@ impl Records {
         if let Some(e) = self.damaged {
             return Err(e);
         }
+        if let Some(e) = self.photos.iter().find_map(PhotoIn::damaged) {
+            return Err(e.clone());
+        }
         if let Some(id) = self.duplicate {
             return Err(BundleError::DuplicateId(id));
         }
@@ -166,6 +211,6 @@ impl Records {
             return Err(e);
         }
         drop(self.content);
-        bundle_of(wire, self.records, self.claimed, today)
+        bundle_of(wire, self.records, self.photos, self.claimed, today)
     }
 }

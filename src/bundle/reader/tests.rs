@@ -78,7 +78,91 @@ fn variants() -> Vec<String> {
     let mut invalid = content();
     invalid["records"][1]["fields"]["modal"]["v"] = json!(-1);
     out.push(signed(invalid));
+    out.extend(photo_variants());
     out
+}
+
+/// Bundles with photos (since 1.4): carried for a record, after the records in the file, one no
+/// record refers to, one whose bytes do not match its hash, one not as the format says, none.
+fn photo_variants() -> Vec<String> {
+    let bytes = b"\xff\xd8 foto";
+    let hash = super::super::sha256_hex(bytes);
+    let data = "/9ggZm90bw=="; // base64 of `bytes`
+    let element =
+        |hash: &str, data: &str| json!({"sha256": hash, "tipe": "image/jpeg", "data": data});
+    let with = |photos: Value| {
+        let mut c = content();
+        let usaha = c["records"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|r| r["kind"] == "usaha")
+            .unwrap();
+        let mut field = usaha["fields"]["nama"].clone();
+        field["v"] = json!({"jenis": "produk", "lebar": 8, "tinggi": 8, "ukuran": bytes.len(), "tipe": "image/jpeg"});
+        usaha["fields"][format!("foto/{hash}")] = field;
+        c.insert("photos".into(), photos);
+        c
+    };
+    let carried = with(json!([element(&hash, data)]));
+    // `photos` after `records` in the file: the same canonical form.
+    let mut after = carried.clone();
+    let photos = after.remove("photos").unwrap();
+    let text = signed(carried.clone());
+    let checksum = &text[..text.find(",").unwrap()];
+    after.insert(
+        "checksum".into(),
+        serde_json::from_str::<Map<String, Value>>(&format!("{checksum}}}")).unwrap()["checksum"]
+            .clone(),
+    );
+    let mut later = serde_json::to_string(&after).unwrap();
+    later.pop();
+    later.push_str(&format!(",\"photos\":{photos}}}"));
+    let other = super::super::sha256_hex(b"lain");
+    vec![
+        text,
+        later,
+        signed(with(json!([
+            element(&hash, data),
+            element(&other, "bGFpbg==")
+        ]))),
+        signed(with(json!([element(&hash, "/9ggZm90bx==")]))),
+        signed(with(json!([{"sha256": hash, "data": data}]))),
+        signed(with(json!([]))),
+    ]
+}
+
+#[test]
+fn photos_read_in_steps_as_at_once() {
+    let variants = photo_variants();
+    let read_ok = |text: &str| read(text.as_bytes(), &today()).unwrap();
+    let carried = read_ok(&variants[0]);
+    assert_eq!(carried.photos.photos.len(), 1);
+    assert_eq!(
+        carried.photos.photos.values().next().unwrap().bytes,
+        b"\xff\xd8 foto"
+    );
+    assert_eq!(
+        read_ok(&variants[1]),
+        carried,
+        "photos after records: the same bundle"
+    );
+    let extra = read_ok(&variants[2]);
+    assert_eq!((extra.photos.photos.len(), extra.photos.ignored), (1, 1));
+    let hash = carried.photos.photos.keys().next().unwrap().clone();
+    assert_eq!(
+        read(variants[3].as_bytes(), &today()),
+        Err(BundleError::Photo(hash.clone())),
+        "bytes that do not match their hash"
+    );
+    assert!(matches!(
+        read(variants[4].as_bytes(), &today()),
+        Err(BundleError::Damaged(_))
+    ));
+    assert_eq!(read_ok(&variants[5]).photos.missing, [hash]);
+    for text in variants {
+        agree(text.as_bytes());
+    }
 }
 
 #[test]
@@ -116,7 +200,12 @@ fn every_cut_short_file_gets_the_same_answer() {
 /// (and a plain one): the same answer both ways. (The property test below tries more.)
 #[test]
 fn every_damaged_byte_gets_the_same_answer() {
-    let text = variants()[2].clone();
+    for text in [variants()[2].clone(), photo_variants()[1].clone()] {
+        damage_every_byte(&text);
+    }
+}
+
+fn damage_every_byte(text: &str) {
     for at in 0..text.len() {
         if !text.is_char_boundary(at) || !text.is_char_boundary(at + 1) {
             continue;
