@@ -2,7 +2,7 @@
 // file is decoded with its EXIF orientation applied, scaled so that its long side is at most
 // 1,600 px, and encoded again as JPEG, which carries no metadata: the place and the camera a
 // phone wrote into the file are gone. A 320 px thumbnail is made the same way for lists and
-// details. Both are hashed (SHA-256, hex): the photo's hash is its name everywhere.
+// details. The photo is hashed (SHA-256, hex): its hash is its name everywhere.
 const LONG_SIDE = 1600;
 const THUMB_SIDE = 320;
 // Product labels stay readable at 0.8; 1,600 px photos of products come out at 150-350 KB.
@@ -31,7 +31,9 @@ async function encode(bitmap, side, quality) {
   return { bytes, width, height, hash: hex(await crypto.subtle.digest("SHA-256", bytes)) };
 }
 
-self.onmessage = async ({ data: { id, file } }) => {
+// `thumbOnly`: a photo received in a file is kept as sent (its hash is its name); only its
+// thumbnail is made here.
+self.onmessage = async ({ data: { id, file, thumbOnly } }) => {
   let bitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
@@ -40,6 +42,11 @@ self.onmessage = async ({ data: { id, file } }) => {
     return;
   }
   try {
+    if (thumbOnly) {
+      const thumb = await encode(bitmap, THUMB_SIDE, THUMB_QUALITY);
+      self.postMessage({ id, thumb: thumb.bytes }, [thumb.bytes]);
+      return;
+    }
     const photo = await encode(bitmap, LONG_SIDE, QUALITY);
     const thumb = await encode(bitmap, THUMB_SIDE, THUMB_QUALITY);
     self.postMessage(

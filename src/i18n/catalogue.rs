@@ -338,7 +338,6 @@ messages! {
     // Beside the count while the list's first screen, as kept at the last opening, is up.
     ListStillLoading { id: "memuat…", en: "loading…" }
 
-    PhotosTitle { id: "Foto", en: "Photos" }
     PhotosNone { id: "Belum ada foto.", en: "No photos yet." }
     PhotosAdd { id: "Tambah foto", en: "Add photos" }
     PhotosKindLabel { id: "Foto apa", en: "Photo of" }
@@ -357,16 +356,20 @@ messages! {
         en: "The device's storage is full: the photos were not kept. The data already here is safe. Free some space and try again.",
     }
     PhotosMissing { id: "Foto belum ada di perangkat ini", en: "This photo is not on this device yet" }
+    PhotoRemoved { id: "foto dihapus", en: "photo removed" }
+    ShareChoosePhotos {
+        id: "Data yang dibagikan punya foto. Kirim dengan fotonya, atau tanpa foto agar berkas kecil (foto bisa dikirim lain kali)?",
+        en: "The data being shared has photos. Send it with its photos, or without to keep the file small (photos can go another time)?",
+    }
+    ShareWithPhotos { id: "Dengan foto ({count} foto, ± {size})", en: "With photos ({count} photos, ± {size})" }
+    ShareWithoutPhotos { id: "Tanpa foto (± {size})", en: "Without photos (± {size})" }
+    ShareTooLargeWithPhotos {
+        id: "Dengan foto, berkas melebihi batas 100 MB. Kirim tanpa foto, atau bagikan sebagian data dulu.",
+        en: "With photos the file would be over the 100 MB limit. Send it without photos, or share part of the data first.",
+    }
     PhotosDelete { id: "Hapus foto", en: "Remove photo" }
     PhotosClose { id: "Tutup", en: "Close" }
     PhotosOpen { id: "Buka foto {kind} ukuran penuh", en: "Open the {kind} photo full size" }
-    PhotoOfPlace { id: "Tempat usaha", en: "Business premises" }
-    PhotoOfProducts { id: "Produk", en: "Products" }
-    PhotoOfPermits { id: "Dokumen izin", en: "Permit documents" }
-    PhotoOfSite { id: "Lokasi", en: "Site" }
-    PhotoOfLand { id: "Lahan", en: "Land" }
-    PhotoOfActivity { id: "Kegiatan", en: "Activity" }
-    PhotoOfAttendance { id: "Peserta", en: "Attendance" }
     SectionIdentity { id: "Identitas", en: "Identity" }
     SectionLocation { id: "Lokasi", en: "Location" }
     SectionProduction { id: "Produksi dan skala usaha", en: "Production and scale" }

@@ -100,6 +100,40 @@ async fn shrink_in(
     })
 }
 
+/// Thumbnails for photos received in a file (`ArrayBuffer`s, kept as sent), made one after
+/// another in one worker; the photo itself stands in for one the worker could not make.
+pub async fn thumbnails(photos: &[JsValue]) -> Vec<JsValue> {
+    let Ok(worker) = web_sys::Worker::new(WORKER) else {
+        return photos.to_vec();
+    };
+    let mut out = Vec::with_capacity(photos.len());
+    for (n, photo) in photos.iter().enumerate() {
+        let made = async {
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("image/jpeg");
+            let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(
+                &Array::of1(photo),
+                &options,
+            )?;
+            let answered = next_message(&worker);
+            let message = js_sys::Object::new();
+            Reflect::set(&message, &"id".into(), &(n as u32).into())?;
+            Reflect::set(&message, &"file".into(), &blob)?;
+            Reflect::set(&message, &"thumbOnly".into(), &true.into())?;
+            worker.post_message(&message)?;
+            let answer = JsFuture::from(answered).await?;
+            Reflect::get(&answer, &"thumb".into())
+        }
+        .await;
+        out.push(match made {
+            Ok(thumb) if thumb.is_instance_of::<js_sys::ArrayBuffer>() => thumb,
+            _ => photo.clone(),
+        });
+    }
+    worker.terminate();
+    out
+}
+
 /// An object URL showing JPEG bytes (an `ArrayBuffer`); revoke it when it is no longer shown.
 pub fn object_url(bytes: &JsValue) -> Option<String> {
     let options = web_sys::BlobPropertyBag::new();

@@ -23,7 +23,6 @@ mod load;
 mod photos;
 mod screens;
 pub use days::{local_time, today, tomorrow, utc_offset_ms};
-pub use photos::photos_of;
 use screens::Writes;
 
 #[derive(Clone, Debug, PartialEq)]

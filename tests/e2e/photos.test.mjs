@@ -142,3 +142,62 @@ test("a full disk refuses the photos with a message and keeps the record as it w
   assert.equal(await page.getByTestId("usaha-name").textContent(), "Batik Sekar 0", "the record is as it was");
   page.assertNoErrors();
 });
+
+test("photos travel in a bundle when the officer shares 'dengan foto', and not 'tanpa foto'", { timeout: 150_000 }, async (t) => {
+  const server = await serverFor(t);
+  const at = (path) => new URL(path, server.url).href;
+  const { page: a } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+  await a.goto(at("/usaha"));
+  await a.getByTestId("empty-state").waitFor();
+  await seedUsaha(a, 2);
+  await a.reload();
+  await a.getByTestId("usaha-list").getByRole("link", { name: "Tempe Sari 1" }).click();
+  const dir = mkdtempSync(join(tmpdir(), "sentra-photo-"));
+  writeFileSync(join(dir, "tempat.jpg"), await twelveMegapixels(a, 7));
+  await a.getByTestId("photo-kind").selectOption("tempat");
+  await a.getByTestId("photo-input").setInputFiles(join(dir, "tempat.jpg"));
+  await a.getByTestId("photo").locator("img.photos__thumb").waitFor({ timeout: 30_000 });
+  const [[hash, sent]] = Object.entries(await storedPhotos(a));
+
+  // Sharing asks, with the size of each choice.
+  const share = async (choice) => {
+    await a.goto(at("/bagikan"));
+    await a.getByTestId("share-all").click();
+    const asked = a.getByTestId("photo-choice");
+    await asked.waitFor();
+    assert.match(await a.getByTestId("share-with-photos").textContent(), /^Dengan foto \(1 foto, ± \d+(,\d)? KB\)$/);
+    assert.match(await a.getByTestId("share-without-photos").textContent(), /^Tanpa foto \(± \d+(,\d)? KB\)$/);
+    const [download] = await Promise.all([a.waitForEvent("download"), a.getByTestId(choice).click()]);
+    return download.path();
+  };
+  const withPhotos = await share("share-with-photos");
+  const withoutPhotos = await share("share-without-photos");
+  const { readFileSync } = await import("node:fs");
+  const carried = JSON.parse(readFileSync(withPhotos, "utf8"));
+  assert.equal(carried.version, "1.4");
+  assert.deepEqual(carried.photos.map((p) => p.sha256), [hash]);
+  assert.equal(JSON.parse(readFileSync(withoutPhotos, "utf8")).photos, undefined);
+
+  // Officer B receives the file with photos: the photo is there, the same bytes.
+  const receive = async (file) => {
+    const { page: b } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+    await b.goto(at("/bagikan"));
+    await b.getByTestId("import-file").setInputFiles(file);
+    await b.getByTestId("import-apply").click();
+    await b.getByTestId("import-result").filter({ hasText: "Berkas sudah digabungkan" }).waitFor({ timeout: 30_000 });
+    await b.goto(at("/usaha"));
+    await b.getByTestId("usaha-list").getByRole("link", { name: "Tempe Sari 1" }).click();
+    await b.getByTestId("photo").waitFor();
+    assert.equal(await b.getByTestId("photo").getAttribute("data-hash"), hash);
+    return b;
+  };
+  const b = await receive(withPhotos);
+  await b.getByTestId("photo").locator("img.photos__thumb").waitFor();
+  assert.deepEqual((await storedPhotos(b))[hash], sent, "the photo arrived as it left");
+
+  // Officer C receives the file without photos: the record says it has one, not yet here.
+  const c = await receive(withoutPhotos);
+  await c.getByTestId("photo").getByText("Foto belum ada di perangkat ini").waitFor();
+  assert.deepEqual(await storedPhotos(c), {});
+  for (const p of [a, b, c]) p.assertNoErrors();
+});

@@ -43,6 +43,12 @@ pub fn BagikanPage() -> impl IntoView {
             .with(|all| all.values().filter(|r| !r.is_deleted()).count())
     });
     let pending = Memo::new(move |_| records.unsent.with(|u| u.len()));
+    // While the officer chooses "dengan foto" / "tanpa foto": the sizes, and the answer's hook.
+    let photo_choice = PhotoChoice {
+        sizes: RwSignal::new(None),
+        answer: StoredValue::new(None),
+    };
+    let photo_note = RwSignal::new(None::<String>);
     let export = move |all: bool| {
         if outcome.get_untracked() == Outcome::Working {
             return;
@@ -71,11 +77,38 @@ pub fn BagikanPage() -> impl IntoView {
         };
         let name = file_name(place.as_deref(), &officer, &today().iso);
         outcome.set(Outcome::Working);
+        photo_note.set(None);
         leptos::task::spawn_local(async move {
+            // The photos the records refer to go too if the officer wants them: asked once the
+            // records are written and both sizes known (issue 17).
+            let photos = records.photos_for(&chosen).await;
+            let mut writer = bundle::Writer::with_photos(header, chosen, photos);
             // Written in slices (50,000 Usaha in one go held the page for 2.6 s).
-            let mut writer = bundle::Writer::new(header, chosen);
-            let text =
-                slices::until_done(|| writer.step().ok_or_else(|| writer.progress()), |_| ()).await;
+            let mut asked = false;
+            let text = loop {
+                if let (false, Some(sizes)) = (asked, writer.sizes()) {
+                    asked = true;
+                    if sizes.count > 0 && !ask_photos(sizes.clone(), photo_choice).await {
+                        let _ = writer.include_photos(false);
+                    }
+                    if let Some(refused) = writer.too_large() {
+                        photo_note.set(Some(refused.message(i18n.lang())));
+                    }
+                }
+                // Steps until the slice's time is up, or the sizes are known and not asked yet.
+                let deadline = slices::Deadline::start();
+                let mut written = None;
+                while written.is_none() && !deadline.passed() && (asked || writer.sizes().is_none())
+                {
+                    written = writer.step();
+                }
+                if let Some(text) = written {
+                    break text;
+                }
+                if deadline.passed() {
+                    slices::breathe().await;
+                }
+            };
             drop(writer);
             // Large bundles travel gzipped (docs/bundle-format.md), compressed in slices.
             let (name, offered) = if text.len() > bundle::GZIP_ABOVE {
@@ -135,6 +168,8 @@ pub fn BagikanPage() -> impl IntoView {
                                 {move || fill(i18n.t(Msg::ShareAll), &[("count", &i18n.n(total.get()))])}
                             </button>
                         </div>
+                        <PhotoChoiceView choice=photo_choice/>
+                        {move || photo_note.get().map(|note| view! { <p class="card card--warning" role="alert">{note}</p> })}
                         <p role="status" data-testid="share-outcome">
                             {move || match outcome.get() {
                                 Outcome::None | Outcome::Working => String::new(),
@@ -152,5 +187,53 @@ pub fn BagikanPage() -> impl IntoView {
             <p><A href="/impor"><span class="button" data-testid="intake-link">{tr(Msg::IntakeLink)}</span></A></p>
             <ConflictInbox/>
         </Page>
+    }
+}
+
+/// The question "dengan foto" / "tanpa foto" while a file is being written: the sizes of each,
+/// and the hook the answer resolves.
+#[derive(Clone, Copy)]
+struct PhotoChoice {
+    sizes: RwSignal<Option<bundle::Sizes>>,
+    answer: StoredValue<Option<js_sys::Function>>,
+}
+
+/// Asks whether the file carries its photos; `true`: with them.
+async fn ask_photos(sizes: bundle::Sizes, choice: PhotoChoice) -> bool {
+    let promise = js_sys::Promise::new(&mut |resolve, _| choice.answer.set_value(Some(resolve)));
+    choice.sizes.set(Some(sizes));
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+    choice.sizes.set(None);
+    answer.ok().and_then(|a| a.as_bool()).unwrap_or(false)
+}
+
+#[component]
+fn PhotoChoiceView(choice: PhotoChoice) -> impl IntoView {
+    let i18n = I18n::expect();
+    let answer = move |with: bool| {
+        if let Some(resolve) = choice.answer.try_update_value(Option::take).flatten() {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &with.into());
+        }
+    };
+    let size = move |bytes: usize| crate::i18n::format_bytes(bytes as f64, i18n.lang());
+    move || {
+        choice.sizes.get().map(|s| {
+            let with = fill(
+                i18n.t(Msg::ShareWithPhotos),
+                &[("count", &i18n.n(s.count)), ("size", &size(s.with_photos()))],
+            );
+            let without = fill(i18n.t(Msg::ShareWithoutPhotos), &[("size", &size(s.without_photos))]);
+            view! {
+                <div class="card card--info" role="group" data-testid="photo-choice">
+                    <p>{tr(Msg::ShareChoosePhotos)}</p>
+                    <div class="form__actions">
+                        <button class="button button--primary" data-testid="share-with-photos"
+                            disabled=!s.fits_with_photos() on:click=move |_| answer(true)>{with}</button>
+                        <button class="button" data-testid="share-without-photos" on:click=move |_| answer(false)>{without}</button>
+                    </div>
+                    {(!s.fits_with_photos()).then(|| view! { <p class="hint">{tr(Msg::ShareTooLargeWithPhotos)}</p> })}
+                </div>
+            }
+        })
     }
 }

@@ -6,7 +6,7 @@ use super::Names;
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
 use crate::model::schema::Ty;
-use crate::model::{field_label, kinds, link_element};
+use crate::model::{field_label, kinds, link_element, photo};
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
@@ -42,6 +42,16 @@ pub fn ConflictInbox() -> impl IntoView {
         let shown = names.with(
             |n| match kinds::schema(c.kind).and_then(|s| s.field(&c.field)) {
                 Some(spec) => n.shown(spec, &f.value, false),
+                // A photo: what it shows, or that it was removed (not its JSON).
+                None if photo::is_photo_field(&c.field) => {
+                    match serde_json::from_value::<photo::PhotoRef>(f.value.clone()) {
+                        Ok(p) => photo::jenis_of(c.kind)
+                            .iter()
+                            .find(|(key, _)| *key == p.jenis)
+                            .map_or(p.jenis.clone(), |(_, label)| i18n.t(*label).to_string()),
+                        Err(_) => i18n.t(Msg::PhotoRemoved).to_string(),
+                    }
+                }
                 None => match &f.value {
                     serde_json::Value::Bool(b) => i18n
                         .t(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak })

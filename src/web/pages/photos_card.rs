@@ -2,41 +2,21 @@
 //! with the camera or from the gallery (several at once, shrunk in a worker first), and removed.
 
 use crate::i18n::{fill, Msg};
+use crate::model::photo::{jenis_of, photos, PhotoRef};
 use crate::model::{Kind, Record};
 use crate::store::StoreError;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::photos::{keep_thumb_url, object_url, revoke, shrink_all, thumb_url, Unshrunk};
-use crate::web::records::{photos_of, Records};
+use crate::web::records::Records;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// What the photos of a kind show, with their labels (none: the kind takes no photos).
-fn kinds_of_photo(kind: Kind) -> &'static [(&'static str, Msg)] {
-    match kind {
-        Kind::Usaha => &[
-            ("produk", Msg::PhotoOfProducts),
-            ("tempat", Msg::PhotoOfPlace),
-            ("izin", Msg::PhotoOfPermits),
-        ],
-        Kind::Sentra | Kind::SurveiDesa => &[
-            ("lokasi", Msg::PhotoOfSite),
-            ("produk", Msg::PhotoOfProducts),
-        ],
-        Kind::Kawasan => &[("lahan", Msg::PhotoOfLand)],
-        Kind::Kegiatan => &[
-            ("kegiatan", Msg::PhotoOfActivity),
-            ("peserta", Msg::PhotoOfAttendance),
-        ],
-        _ => &[],
-    }
-}
-
 fn label_of(kind: Kind, jenis: &str) -> Msg {
-    kinds_of_photo(kind)
+    jenis_of(kind)
         .iter()
         .find(|(key, _)| *key == jenis)
-        .map_or(Msg::PhotosTitle, |(_, label)| *label)
+        .map_or(Msg::FieldFoto, |(_, label)| *label)
 }
 
 /// The photos card of the record a page shows, made again only when the page shows another record
@@ -55,7 +35,7 @@ pub fn PhotosOf(record: Memo<Option<Record>>) -> impl IntoView {
 /// while its record is saved again, so its progress and messages do.
 #[component]
 fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
-    let kinds = kinds_of_photo(kind);
+    let kinds = jenis_of(kind);
     if kinds.is_empty() {
         return ().into_any();
     }
@@ -63,7 +43,7 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     let records = Records::expect();
     let profile = expect_context::<ProfileState>();
     let record = Memo::new(move |_| records.all.with(|all| all.get(&id).cloned()));
-    let photos = Memo::new(move |_| record.with(|r| r.as_ref().map(photos_of).unwrap_or_default()));
+    let photos = Memo::new(move |_| record.with(|r| r.as_ref().map(photos).unwrap_or_default()));
     let jenis = RwSignal::new(kinds[0].0.to_string());
     // While shrinking: (done, of).
     let busy = RwSignal::new(None::<(usize, usize)>);
@@ -126,8 +106,8 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
         });
     };
 
-    let item = move |(hash, value): (String, serde_json::Value)| {
-        let label = label_of(kind, value["jenis"].as_str().unwrap_or_default());
+    let item = move |(hash, photo): (String, PhotoRef)| {
+        let label = label_of(kind, &photo.jenis);
         let remove = {
             let hash = hash.clone();
             move |_| {
@@ -177,12 +157,12 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
 
     view! {
         <section class="card photos" data-testid="photos">
-            <h2>{tr(Msg::PhotosTitle)}</h2>
+            <h2>{tr(Msg::FieldFoto)}</h2>
             <Show when=move || photos.with(Vec::is_empty)>
                 <p class="hint">{tr(Msg::PhotosNone)}</p>
             </Show>
             <ul class="photos__grid">
-                <For each=move || photos.get() key=|(hash, value)| (hash.clone(), value.to_string()) children=item/>
+                <For each=move || photos.get() key=|(hash, photo)| (hash.clone(), photo.jenis.clone()) children=item/>
             </ul>
             <div class="photos__add">
                 <label class="field">

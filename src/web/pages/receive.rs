@@ -173,9 +173,14 @@ pub fn ImportSection() -> impl IntoView {
             counts: p.plan.counts.clone(),
         };
         leptos::task::spawn_local(async move {
-            // The received records themselves: the store merges them and finds conflicts against
+            // The photos first (a full disk keeps neither them nor the records), then the
+            // received records themselves: the store merges them and finds conflicts against
             // what is stored at that moment, not against the preview.
-            let done = records.import(p.bundle.records, entry).await;
+            let photos = p.bundle.photos.photos;
+            let done = match records.keep_received_photos(photos).await {
+                Ok(()) => records.import(p.bundle.records, entry).await,
+                Err(e) => Err(e),
+            };
             busy.set(None);
             match done {
                 Ok(true) => {

@@ -3,10 +3,10 @@
 
 use crate::komoditas;
 use crate::lists::{haystack, Places, SearchTable, Searchable};
+use crate::model::photo::photos;
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
 use crate::model::{Kind, Record};
-use crate::web::records::photos_of;
 use crate::wilayah::search::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -78,7 +78,7 @@ impl Shown {
             phone: mask_phone(text("telepon")),
             photo: all
                 .get(id)
-                .and_then(|r| photos_of(r).into_iter().next())
+                .and_then(|r| photos(r).into_iter().next())
                 .map(|(hash, _)| hash),
         }
     }

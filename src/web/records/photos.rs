@@ -1,31 +1,19 @@
 //! A record's photos (issue 17): kept in the store by their hash, referred to by the record's
-//! `foto/<hash>` fields (one per photo, so photos added on two devices merge as a set; a removed
-//! one is `false`, an edit that travels). A photo no record refers to any more is removed.
+//! `foto/<hash>` fields (`model::photo`: one per photo, so photos added on two devices merge as a
+//! set; a removed one is `false`, an edit that travels). A photo no record refers to any more is
+//! removed.
 
 use super::{store, Records};
+use crate::bundle::{Photo, Photos};
+use crate::model::photo::{photo_key, photos, PhotoRef};
 use crate::model::Record;
+use crate::store::idb::NewPhoto;
 use crate::store::StoreError;
 use crate::web::photos::Shrunk;
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsValue;
-
-/// The start of a photo field's name: `foto/<sha256 hex>`.
-pub const PHOTO_PREFIX: &str = "foto/";
-
-/// A record's photos, in the order their fields sort: (hash, what the field says of it).
-pub fn photos_of(r: &Record) -> Vec<(String, Value)> {
-    r.fields
-        .iter()
-        .filter_map(|(name, f)| {
-            let hash = name.strip_prefix(PHOTO_PREFIX)?;
-            f.value
-                .is_object()
-                .then(|| (hash.to_string(), f.value.clone()))
-        })
-        .collect()
-}
 
 impl Records {
     /// Keeps the photos, then refers to them from `record` (each as `jenis`), in two steps: the
@@ -36,25 +24,70 @@ impl Records {
         record: &Record,
         officer: &str,
         jenis: &str,
-        photos: &[Shrunk],
+        shrunk: &[Shrunk],
     ) -> Result<(), StoreError> {
-        let kept: Vec<_> = photos.iter().map(Shrunk::to_store).collect();
+        let kept: Vec<_> = shrunk.iter().map(Shrunk::to_store).collect();
         store().await?.put_photos(&kept).await?;
         let changed = self.edit(officer, |editor| {
             let mut r = record.clone();
-            for p in photos {
-                let value = json!({
-                    "jenis": jenis,
-                    "lebar": p.width,
-                    "tinggi": p.height,
-                    "ukuran": p.size,
-                    "tipe": "image/jpeg",
-                });
-                r.set(&format!("{PHOTO_PREFIX}{}", p.hash), value, editor);
+            for p in shrunk {
+                let photo = PhotoRef {
+                    jenis: jenis.to_string(),
+                    lebar: p.width,
+                    tinggi: p.height,
+                    ukuran: u64::from(p.size),
+                    tipe: "image/jpeg".to_string(),
+                };
+                r.set(&photo_key(&p.hash), photo.to_value(), editor);
             }
             r
         });
         self.save(vec![changed]).await
+    }
+
+    /// Keeps photos received in a file, as sent (their hash is their name; each was checked
+    /// against it when the file was read), with thumbnails made here: before the file's records
+    /// are applied, so that none refers to a photo this device lacks. A full disk keeps none.
+    pub async fn keep_received_photos(self, received: Photos) -> Result<(), StoreError> {
+        if received.is_empty() {
+            return Ok(());
+        }
+        let mut hashes = Vec::with_capacity(received.len());
+        let mut bytes = Vec::with_capacity(received.len());
+        for (hash, photo) in received {
+            hashes.push(hash);
+            bytes.push(js_sys::Uint8Array::from(&photo.bytes[..]).buffer().into());
+        }
+        let thumbs = crate::web::photos::thumbnails(&bytes).await;
+        let kept: Vec<NewPhoto> = hashes
+            .into_iter()
+            .zip(bytes)
+            .zip(thumbs)
+            .map(|((hash, photo), thumb)| NewPhoto { hash, photo, thumb })
+            .collect();
+        store().await?.put_photos(&kept).await
+    }
+
+    /// The photos `records` refer to that this device has, for a file to carry
+    /// (`bundle::Writer::with_photos`).
+    pub async fn photos_for(self, records: &[Record]) -> Photos {
+        let mut out = Photos::new();
+        for (hash, photo) in records.iter().flat_map(photos) {
+            if out.contains_key(&hash) {
+                continue;
+            }
+            if let Some(bytes) = self.photo_bytes(&hash, false).await {
+                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+                out.insert(
+                    hash,
+                    Photo {
+                        tipe: photo.tipe,
+                        bytes,
+                    },
+                );
+            }
+        }
+        out
     }
 
     /// Takes a photo off `record` (an edit that travels), then removes it from the device if no
@@ -67,7 +100,7 @@ impl Records {
     ) -> Result<(), StoreError> {
         let changed = self.edit(officer, |editor| {
             let mut r = record.clone();
-            r.set(&format!("{PHOTO_PREFIX}{hash}"), Value::Bool(false), editor);
+            r.set(&photo_key(hash), Value::Bool(false), editor);
             r
         });
         self.save(vec![changed]).await?;
@@ -80,7 +113,7 @@ impl Records {
         let store = store().await?;
         let referenced: BTreeSet<String> = self.all.with_untracked(|all| {
             all.values()
-                .flat_map(|r| photos_of(r).into_iter().map(|(hash, _)| hash))
+                .flat_map(|r| photos(r).into_iter().map(|(hash, _)| hash))
                 .collect()
         });
         let unreferenced: Vec<String> = store
@@ -98,8 +131,8 @@ impl Records {
         self.all.with(|all| {
             let photos: std::collections::BTreeMap<String, u64> = all
                 .values()
-                .flat_map(photos_of)
-                .map(|(hash, value)| (hash, value["ukuran"].as_u64().unwrap_or(0)))
+                .flat_map(photos)
+                .map(|(hash, photo)| (hash, photo.ukuran))
                 .collect();
             (photos.len(), photos.values().sum())
         })
