@@ -3,7 +3,9 @@
 // until its thumbnail is shown (shrunk in the worker, kept in IndexedDB, the record saved), and
 // the longest main-thread task meanwhile (PerformanceObserver "longtask"). At 1x and at 4x CPU
 // slowdown (CDP Emulation.setCPUThrottlingRate: the page's thread; the worker is not slowed the
-// same way). Medians of R runs. Not a gate.   node tools/bench-photo.mjs [--runs R (default 5)]
+// same way). Medians of R runs. Then more photos (P, 3-megapixel files) until the device holds
+// P + 2R, and the size of a bundle of all of them shared "dengan foto" and "tanpa foto".
+// Not a gate.   node tools/bench-photo.mjs [--runs R (default 5)] [--photos P (default 90)]
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +15,7 @@ import { takenOnItsSide, twelveMegapixels } from "../tests/e2e/photo-files.mjs";
 
 const args = process.argv.slice(2);
 const RUNS = Number(cliOption(args, "runs", 5));
+const PHOTOS = Number(cliOption(args, "photos", 90));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 const server = await startServer();
@@ -66,6 +69,36 @@ try {
     }
     console.log(`${rate}x CPU, medians of ${RUNS}: picked to shown ${median(times).toFixed(0)} ms, longest task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)})`);
   }
+  // A bundle with PHOTOS photos (3-megapixel files with a camera's grain, kept at 1,600 px as
+  // the 12-megapixel ones are), shared "dengan foto" and "tanpa foto": the files' sizes.
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("usaha-list").getByRole("link").nth(1).click();
+  await page.getByTestId("photos").waitFor();
+  for (let from = 0; from < PHOTOS; from += 10) {
+    const files = [];
+    for (let n = from; n < Math.min(PHOTOS, from + 10); n++) {
+      const file = join(dir, `bundle-${n}.jpg`);
+      writeFileSync(file, await twelveMegapixels(page, 1000 + n, 2000, 1500));
+      files.push(file);
+    }
+    await page.getByTestId("photo-input").setInputFiles(files);
+    await page.getByTestId("photo").nth(Math.min(PHOTOS, from + 10) - 1).locator("img.photos__thumb").waitFor({ timeout: 120_000 });
+  }
+  const shared = async (choice) => {
+    await page.goto(new URL("/bagikan", server.url).href);
+    await page.getByTestId("share-all").click();
+    await page.getByTestId("photo-choice").waitFor({ timeout: 120_000 });
+    const offered = (await page.getByTestId(choice).textContent()).trim();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId(choice).click()]);
+    const { statSync } = await import("node:fs");
+    return { offered, name: download.suggestedFilename(), bytes: statSync(await download.path()).size };
+  };
+  for (const choice of ["share-with-photos", "share-without-photos"]) {
+    const r = await shared(choice);
+    console.log(`${PHOTOS + RUNS * 2} photos on 3 Usaha, shared ${choice === "share-with-photos" ? "dengan foto" : "tanpa foto"}: ${r.name}, ${(r.bytes / 1e6).toFixed(2)} MB (offered as "${r.offered}")`);
+  }
+
   // What the photos weigh as kept.
   const sizes = await page.evaluate(
     () =>

@@ -1,12 +1,13 @@
 // Photos as a phone's camera makes them, for the photo tests and tools/bench-photo.mjs: a
 // 12-megapixel JPEG drawn in the page, and the same with the EXIF a phone held on its side writes.
 
-/** A 4000 × 3000 JPEG made in the page (a product shot: shapes, text, gradients), as bytes; each
- * `seed` gives another photo. */
-export async function twelveMegapixels(page, seed = 0) {
-  const b64 = await page.evaluate(async (seed) => {
-    const canvas = new OffscreenCanvas(4000, 3000);
+/** A 4000 × 3000 JPEG (or `width` × `height`) made in the page (a product shot: shapes, text,
+ * gradients, a camera's grain), as bytes; each `seed` gives another photo. */
+export async function twelveMegapixels(page, seed = 0, width = 4000, height = 3000) {
+  const b64 = await page.evaluate(async ({ seed, width, height }) => {
+    const canvas = new OffscreenCanvas(width, height);
     const c = canvas.getContext("2d");
+    c.scale(width / 4000, height / 3000);
     const g = c.createLinearGradient(0, 0, 4000, 3000);
     g.addColorStop(0, "#f4e1c1");
     g.addColorStop(1, "#7a4a21");
@@ -19,7 +20,7 @@ export async function twelveMegapixels(page, seed = 0) {
       c.fill();
     }
     // Grain, as a phone camera's sensor leaves it: files of a few MB, as cameras write them.
-    const grain = c.getImageData(0, 0, 4000, 3000);
+    const grain = c.getImageData(0, 0, width, height);
     let x = 2463534242 + seed;
     for (let i = 0; i < grain.data.length; i += 4) {
       x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
@@ -37,7 +38,7 @@ export async function twelveMegapixels(page, seed = 0) {
     let s = "";
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(s);
-  }, seed);
+  }, { seed, width, height });
   return Buffer.from(b64, "base64");
 }
 
