@@ -368,6 +368,7 @@ messages! {
         en: "With photos the file would be over the 100 MB limit. Send it without photos, or share part of the data first.",
     }
     PhotosDelete { id: "Hapus foto", en: "Remove photo" }
+    PhotosDeleteSure { id: "Tekan lagi untuk menghapus", en: "Tap again to remove" }
     PhotosClose { id: "Tutup", en: "Close" }
     PhotosOpen { id: "Buka foto {kind} ukuran penuh", en: "Open the {kind} photo full size" }
     SectionIdentity { id: "Identitas", en: "Identity" }

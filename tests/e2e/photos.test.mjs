@@ -113,6 +113,9 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
 
   // Removed: the record no longer shows it, and no record refers to it, so the device drops it.
   await page.getByTestId("photo-delete").click();
+  assert.equal((await page.getByTestId("photo-delete").textContent()).trim(), "Tekan lagi untuk menghapus", "a first tap only asks");
+  assert.equal(await page.getByTestId("photo").count(), 1);
+  await page.getByTestId("photo-delete").click();
   await photos.getByText("Belum ada foto.").waitFor();
   for (let i = 0; Object.keys(await storedPhotos(page)).length && i < 50; i++) await page.waitForTimeout(100);
   assert.deepEqual(await storedPhotos(page), {});

@@ -49,6 +49,8 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     let busy = RwSignal::new(None::<(usize, usize)>);
     let problems = RwSignal::new(Vec::<String>::new());
     let full = RwSignal::new(None::<(String, Msg)>);
+    // The photo whose "Hapus foto" was tapped once.
+    let armed = RwSignal::new(None::<String>);
     let officer = move || profile.officer();
 
     let on_pick = move |ev: leptos::ev::Event| {
@@ -108,9 +110,16 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
 
     let item = move |(hash, photo): (String, PhotoRef)| {
         let label = label_of(kind, &photo.jenis);
+        let asked = hash.clone();
+        // Two taps: the first asks, the second removes (the photo leaves the device with it).
         let remove = {
             let hash = hash.clone();
             move |_| {
+                if armed.with_untracked(|a| a.as_ref() != Some(&hash)) {
+                    armed.set(Some(hash.clone()));
+                    return;
+                }
+                armed.set(None);
                 let hash = hash.clone();
                 leptos::task::spawn_local(async move {
                     let Some(current) = record.get_untracked() else {
@@ -144,7 +153,9 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
                     <Thumb hash=hash.clone() class="photos__thumb"/>
                 </button>
                 <span class="photos__kind">{tr(label)}</span>
-                <button type="button" class="button button--small" data-testid="photo-delete" on:click=remove>{tr(Msg::PhotosDelete)}</button>
+                <button type="button" class="button button--small" data-testid="photo-delete" on:click=remove>
+                    {move || tr(if armed.with(|a| a.as_ref() == Some(&asked)) { Msg::PhotosDeleteSure } else { Msg::PhotosDelete })}
+                </button>
             </li>
         }
     };
