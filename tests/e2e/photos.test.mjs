@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { diskFull, fillableDisk, launchBrowser, openPage, seedUsaha, serverFor } from "./helpers.mjs";
+import { chooseWorkArea, diskFull, fillableDisk, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
 import { takenOnItsSide, twelveMegapixels } from "./photo-files.mjs";
 
 let browser;
@@ -203,4 +203,30 @@ test("photos travel in a bundle when the officer shares 'dengan foto', and not '
   await c.getByTestId("photo").getByText("Foto belum ada di perangkat ini").waitFor();
   assert.deepEqual(await storedPhotos(c), {});
   for (const p of [a, b, c]) p.assertNoErrors();
+});
+
+test("a Sentra's photo shows on its page and as its row's thumbnail in the Sentra list", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+  const at = (path) => new URL(path, server.url).href;
+  await chooseWorkArea(page, server.url);
+  for (const name of ["Sentra Batik Pakandangan", "Sentra Anyaman Bluto"]) {
+    await page.goto(at("/sentra/baru"));
+    await page.getByLabel("Nama sentra").fill(name);
+    await page.getByLabel("Status sentra").selectOption("terbentuk");
+    await page.getByLabel("Tahun terbentuk").fill("2019");
+    await pick(page, "desa", "pakandangan barat", "Pakandangan Barat");
+    await page.getByTestId("save").click();
+    await page.getByTestId("record-detail").waitFor();
+  }
+  assert.deepEqual(await page.getByTestId("photo-kind").locator("option").allTextContents(), ["Lokasi", "Produk"]);
+  const dir = mkdtempSync(join(tmpdir(), "sentra-photo-"));
+  writeFileSync(join(dir, "lokasi.jpg"), await twelveMegapixels(page, 11, 2000, 1500));
+  await page.getByTestId("photo-input").setInputFiles(join(dir, "lokasi.jpg"));
+  await page.getByTestId("photo").locator("img.photos__thumb").waitFor({ timeout: 30_000 });
+  await page.goto(at("/sentra"));
+  const list = page.getByTestId("record-list");
+  await list.locator("li").filter({ hasText: "Sentra Anyaman Bluto" }).locator("img.record-list__photo").waitFor();
+  assert.equal(await list.locator("img.record-list__photo").count(), 1, "only the sentra with a photo has one");
+  page.assertNoErrors();
 });

@@ -4,11 +4,12 @@
 
 pub use super::list_controls::FoldedFilters;
 use super::list_controls::{SortSelect, UnsentFilter};
+use super::photos_card::Thumb;
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::lists::{haystack, order, Query, Searchable, Sort, SortKeys};
-use crate::model::kinds;
 use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
+use crate::model::{kinds, photo::photos};
 use crate::model::{Kind, Record};
 pub use crate::names::Lookup;
 use crate::web::app::ProfileState;
@@ -112,6 +113,8 @@ struct Row {
     /// Title, status, place and what the list shows; phone digits.
     search: Searchable,
     keys: SortKeys,
+    /// The first photo, shown as the row's thumbnail.
+    photo: Option<String>,
 }
 
 #[component]
@@ -197,6 +200,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                                 .collect()
                         }),
                         title,
+                        photo: photos(r).into_iter().next().map(|(hash, _)| hash),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -358,8 +362,14 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                     <ul class="record-list record-list--flow" data-testid="record-list">
                         {move || filtered.get().into_iter().map(|i| {
                             let r = rows.with(|rows| rows[i].clone());
+                            let class = if r.photo.is_some() {
+                                "record-list__item record-list__item--photo"
+                            } else {
+                                "record-list__item"
+                            };
                             view! {
-                                <li class="record-list__item">
+                                <li class=class>
+                                    {r.photo.map(|hash| view! { <Thumb hash class="record-list__photo"/> })}
                                     <div class="record-list__line">
                                         <A href=format!("/{}/{}", schema.path, r.id)><span class="record-list__title">{r.title}</span></A>
                                         {(!r.status.is_empty()).then(|| view! { <span class=format!("chip chip--{}", r.status)>{r.status_label}</span> })}
