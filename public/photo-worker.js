@@ -31,6 +31,50 @@ async function encode(bitmap, side, quality) {
   return { bytes, width, height, hash: hex(await crypto.subtle.digest("SHA-256", bytes)) };
 }
 
+// The place a phone wrote into the photo (EXIF GPS), if any, as [latitude, longitude]: sent
+// back to the page, which uses it only if the officer asks (to fill the record's coordinates);
+// the photo as kept never carries it.
+async function placeOf(file) {
+  const view = new DataView(await file.slice(0, 131072).arrayBuffer());
+  if (view.byteLength < 4 || view.getUint16(0) !== 0xffd8) return null;
+  let at = 2;
+  while (at + 10 <= view.byteLength) {
+    const marker = view.getUint16(at);
+    if ((marker & 0xff00) !== 0xff00 || marker === 0xffda) return null;
+    if (marker === 0xffe1 && view.getUint32(at + 4) === 0x45786966) return gpsIn(view, at + 10);
+    at += 2 + view.getUint16(at + 2);
+  }
+  return null;
+}
+
+function gpsIn(view, tiff) {
+  try {
+    const little = view.getUint16(tiff) === 0x4949;
+    const u16 = (o) => view.getUint16(tiff + o, little);
+    const u32 = (o) => view.getUint32(tiff + o, little);
+    const entries = (ifd) => Array.from({ length: u16(ifd) }, (_, i) => ifd + 2 + i * 12);
+    const pointer = entries(u32(4)).find((e) => u16(e) === 0x8825);
+    if (pointer === undefined) return null;
+    const tags = {};
+    for (const e of entries(u32(pointer + 8))) tags[u16(e)] = e;
+    const ref = (tag) => (tags[tag] === undefined ? "" : String.fromCharCode(view.getUint8(tiff + tags[tag] + 8)));
+    const degrees = (tag) => {
+      if (tags[tag] === undefined) return NaN;
+      const at = u32(tags[tag] + 8);
+      const part = (k) => u32(at + k * 8) / u32(at + k * 8 + 4);
+      return part(0) + part(1) / 60 + part(2) / 3600;
+    };
+    const lat = degrees(2);
+    const lon = degrees(4);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+    // To six decimals (about 0.1 m): degrees, minutes and seconds as fractions leave float dust.
+    const round = (x) => Math.round(x * 1e6) / 1e6;
+    return [round(ref(1) === "S" ? -lat : lat), round(ref(3) === "W" ? -lon : lon)];
+  } catch {
+    return null;
+  }
+}
+
 // `thumbOnly`: a photo received in a file is kept as sent (its hash is its name); only its
 // thumbnail is made here.
 self.onmessage = async ({ data: { id, file, thumbOnly } }) => {
@@ -49,8 +93,9 @@ self.onmessage = async ({ data: { id, file, thumbOnly } }) => {
     }
     const photo = await encode(bitmap, LONG_SIDE, QUALITY);
     const thumb = await encode(bitmap, THUMB_SIDE, THUMB_QUALITY);
+    const place = await placeOf(file).catch(() => null);
     self.postMessage(
-      { id, hash: photo.hash, width: photo.width, height: photo.height, photo: photo.bytes, thumb: thumb.bytes },
+      { id, hash: photo.hash, width: photo.width, height: photo.height, photo: photo.bytes, thumb: thumb.bytes, place },
       [photo.bytes, thumb.bytes],
     );
   } catch (e) {

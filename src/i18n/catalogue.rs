@@ -369,6 +369,10 @@ messages! {
     }
     PhotosDelete { id: "Hapus foto", en: "Remove photo" }
     PhotosDeleteSure { id: "Tekan lagi untuk menghapus", en: "Tap again to remove" }
+    PhotosUsePlace {
+        id: "Isi koordinat data ini dari lokasi yang tercatat di foto (data ini belum punya koordinat)",
+        en: "Fill this record's coordinates from the place recorded in the photo (it has none yet)",
+    }
     PhotosClose { id: "Tutup", en: "Close" }
     PhotosOpen { id: "Buka foto {kind} ukuran penuh", en: "Open the {kind} photo full size" }
     SectionIdentity { id: "Identitas", en: "Identity" }

@@ -23,6 +23,9 @@ pub struct Shrunk {
     /// The JPEG and its thumbnail (`ArrayBuffer`s).
     pub photo: JsValue,
     pub thumb: JsValue,
+    /// Where the phone said it was taken (EXIF GPS: latitude, longitude), not kept in the photo;
+    /// used only if the officer asks.
+    pub place: Option<(f64, f64)>,
 }
 
 impl Shrunk {
@@ -97,6 +100,10 @@ async fn shrink_in(
         size,
         photo,
         thumb: get("thumb"),
+        place: get("place")
+            .dyn_into::<Array>()
+            .ok()
+            .and_then(|p| Some((p.get(0).as_f64()?, p.get(1).as_f64()?))),
     })
 }
 

@@ -23,6 +23,7 @@ mod load;
 mod photos;
 mod screens;
 pub use days::{local_time, today, tomorrow, utc_offset_ms};
+pub use photos::takes_gps;
 use screens::Writes;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -56,3 +56,42 @@ export function takenOnItsSide(jpeg) {
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
   return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
 }
+
+/** `jpeg` with the EXIF GPS a phone writes: taken at `lat`, `lon` (degrees, minutes, seconds). */
+export function takenAt(jpeg, lat, lon) {
+  const tiff = Buffer.alloc(140);
+  tiff.write("II*\0", 0, "latin1");
+  tiff.writeUInt32LE(8, 4);
+  const entry = (at, tag, type, count, value) => {
+    tiff.writeUInt16LE(tag, at);
+    tiff.writeUInt16LE(type, at + 2);
+    tiff.writeUInt32LE(count, at + 4);
+    tiff.writeUInt32LE(value, at + 8);
+  };
+  tiff.writeUInt16LE(1, 8); // IFD0: one entry, the GPS IFD at 26
+  entry(10, 0x8825, 4, 1, 26);
+  tiff.writeUInt16LE(4, 26); // GPS IFD: four entries, their rationals at 80 and 104
+  const ref = (at, tag, letter) => {
+    entry(at, tag, 2, 2, 0);
+    tiff.write(letter, at + 8, "latin1");
+  };
+  ref(28, 1, lat < 0 ? "S" : "N");
+  entry(40, 2, 5, 3, 80);
+  ref(52, 3, lon < 0 ? "W" : "E");
+  entry(64, 4, 5, 3, 104);
+  const dms = (at, degrees) => {
+    const d = Math.abs(degrees);
+    const whole = Math.floor(d);
+    const minutes = Math.floor((d - whole) * 60);
+    const seconds = Math.round(((d - whole) * 60 - minutes) * 60 * 1000);
+    [[whole, 1], [minutes, 1], [seconds, 1000]].forEach(([n, of], k) => {
+      tiff.writeUInt32LE(n, at + k * 8);
+      tiff.writeUInt32LE(of, at + k * 8 + 4);
+    });
+  };
+  dms(80, lat);
+  dms(104, lon);
+  const body = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}

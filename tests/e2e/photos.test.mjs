@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chooseWorkArea, diskFull, fillableDisk, launchBrowser, openPage, pick, seedUsaha, serverFor } from "./helpers.mjs";
-import { takenOnItsSide, twelveMegapixels } from "./photo-files.mjs";
+import { takenAt, takenOnItsSide, twelveMegapixels } from "./photo-files.mjs";
 
 let browser;
 before(async () => {
@@ -228,5 +228,33 @@ test("a Sentra's photo shows on its page and as its row's thumbnail in the Sentr
   const list = page.getByTestId("record-list");
   await list.locator("li").filter({ hasText: "Sentra Anyaman Bluto" }).locator("img.record-list__photo").waitFor();
   assert.equal(await list.locator("img.record-list__photo").count(), 1, "only the sentra with a photo has one");
+  page.assertNoErrors();
+});
+
+test("where a photo was taken fills the record's coordinates only when the officer asks", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("empty-state").waitFor();
+  await seedUsaha(page, 1);
+  await page.reload();
+  await page.getByTestId("usaha-list").getByRole("link").first().click();
+  const dir = mkdtempSync(join(tmpdir(), "sentra-photo-"));
+  const taken = async (seed) => {
+    const file = join(dir, `tempat-${seed}.jpg`);
+    writeFileSync(file, takenAt(await twelveMegapixels(page, seed, 2000, 1500), -7.0123, 113.8615));
+    return file;
+  };
+  // Not asked: the place in the file goes nowhere.
+  await page.getByTestId("photo-input").setInputFiles(await taken(21));
+  await page.getByTestId("photo").nth(0).locator("img").waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId("fact-lat").count(), 0);
+  assert.equal(Object.values(await storedPhotos(page))[0].exif, false);
+  // Asked: the record takes the coordinates, and is no longer offered them.
+  await page.getByTestId("photo-place").check();
+  await page.getByTestId("photo-input").setInputFiles(await taken(22));
+  await page.getByTestId("photo").nth(1).locator("img").waitFor({ timeout: 30_000 });
+  assert.match(await page.getByTestId("fact-lat").textContent(), /^-7\.0123\d*, 113\.8615\d*/);
+  await page.getByTestId("photo-place").waitFor({ state: "detached" });
   page.assertNoErrors();
 });

@@ -4,11 +4,12 @@
 use crate::i18n::{fill, Msg};
 use crate::model::photo::{jenis_of, photos, PhotoRef};
 use crate::model::{Kind, Record};
+use crate::names::gps_point;
 use crate::store::StoreError;
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::photos::{keep_thumb_url, object_url, revoke, shrink_all, thumb_url, Unshrunk};
-use crate::web::records::Records;
+use crate::web::records::{takes_gps, Records};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,6 +50,11 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     let busy = RwSignal::new(None::<(usize, usize)>);
     let problems = RwSignal::new(Vec::<String>::new());
     let full = RwSignal::new(None::<(String, Msg)>);
+    // The record's coordinates from where the photo was taken: offered while it has none.
+    let use_place = RwSignal::new(false);
+    let place_offered = Memo::new(move |_| {
+        takes_gps(kind) && record.with(|r| r.as_ref().is_some_and(|r| gps_point(r).is_none()))
+    });
     // The photo whose "Hapus foto" was tapped once.
     let armed = RwSignal::new(None::<String>);
     let officer = move || profile.officer();
@@ -90,8 +96,13 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
             }
             if let (false, Some(current)) = (kept.is_empty(), record.get_untracked()) {
                 let jenis = jenis.get_untracked();
+                let place = if use_place.get_untracked() {
+                    kept.iter().find_map(|p| p.place)
+                } else {
+                    None
+                };
                 if let Err(e) = records
-                    .add_photos(&current, &officer(), &jenis, &kept)
+                    .add_photos(&current, &officer(), &jenis, &kept, place)
                     .await
                 {
                     said.push(
@@ -188,6 +199,13 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
                         prop:disabled=move || busy.get().is_some() on:change=on_pick/>
                 </label>
             </div>
+            <Show when=move || place_offered.get()>
+                <label class="choice__option">
+                    <input type="checkbox" data-testid="photo-place" prop:checked=move || use_place.get()
+                        on:change=move |ev| use_place.set(event_target_checked(&ev))/>
+                    <span>{tr(Msg::PhotosUsePlace)}</span>
+                </label>
+            </Show>
             <p class="hint">{tr(Msg::PhotosHint)}</p>
             {move || busy.get().map(|(done, total)| view! {
                 <p role="status" data-testid="photo-busy">

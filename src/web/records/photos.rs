@@ -6,7 +6,10 @@
 use super::{store, Records};
 use crate::bundle::{Photo, Photos};
 use crate::model::photo::{photo_key, photos, PhotoRef};
-use crate::model::Record;
+use crate::model::rules::coordinates;
+use crate::model::schema::Ty;
+use crate::model::{kinds, Kind, Record};
+use crate::names::gps_point;
 use crate::store::idb::NewPhoto;
 use crate::store::StoreError;
 use crate::web::photos::Shrunk;
@@ -15,16 +18,26 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsValue;
 
+/// Whether records of `kind` have a GPS point (`lat`, `lon`).
+pub fn takes_gps(kind: Kind) -> bool {
+    kind == Kind::Usaha
+        || kinds::schema(kind).is_some_and(|s| s.field_of(|t| *t == Ty::Gps).is_some())
+}
+
 impl Records {
     /// Keeps the photos, then refers to them from `record` (each as `jenis`), in two steps: the
     /// photos first, so a record never refers to a photo this device does not have. A full disk
     /// keeps neither: the record stays as it was.
+    ///
+    /// `place`: coordinates to give the record, if it has none (where the photo was taken, when
+    /// the officer asks for it); refused, as the form refuses them, outside Indonesia.
     pub async fn add_photos(
         self,
         record: &Record,
         officer: &str,
         jenis: &str,
         shrunk: &[Shrunk],
+        place: Option<(f64, f64)>,
     ) -> Result<(), StoreError> {
         let kept: Vec<_> = shrunk.iter().map(Shrunk::to_store).collect();
         store().await?.put_photos(&kept).await?;
@@ -39,6 +52,13 @@ impl Records {
                     tipe: "image/jpeg".to_string(),
                 };
                 r.set(&photo_key(&p.hash), photo.to_value(), editor);
+            }
+            let place = place.filter(|_| takes_gps(r.kind) && gps_point(&r).is_none());
+            if let Some(Ok(Some((lat, lon)))) =
+                place.map(|(lat, lon)| coordinates(&lat.to_string(), &lon.to_string()))
+            {
+                r.set("lat", lat.into(), editor);
+                r.set("lon", lon.into(), editor);
             }
             r
         });
