@@ -206,18 +206,6 @@ pub async fn upload(
             "Foto harus JPEG atau WebP (Content-Type image/jpeg atau image/webp)",
         ));
     };
-    // Checked before the body is read: a photo no record of this scope needs is not taken.
-    if !referenced_in(&db, &who.scope, &hash).await? {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "photo_unreferenced",
-            format!(
-                "Foto ini belum dipakai data mana pun di wilayah perangkat ini ({}): kirim datanya \
-                 dulu, lalu fotonya. Foto tidak disimpan.",
-                who.scope.code()
-            ),
-        ));
-    }
     let bytes: Bytes = match Limited::new(body, MAX_BYTES as usize).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => {
@@ -244,6 +232,19 @@ pub async fn upload(
             "photo_hash",
             "Isi foto tidak cocok dengan sidik SHA-256-nya (rusak di jalan?); kirim lagi. Foto \
              tidak disimpan.",
+        ));
+    }
+    // Checked after the body is read (at most 2 MiB from an enrolled device), so the device gets
+    // this answer rather than a connection closed under its upload.
+    if !referenced_in(&db, &who.scope, &hash).await? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "photo_unreferenced",
+            format!(
+                "Foto ini belum dipakai data mana pun di wilayah perangkat ini ({}): kirim datanya \
+                 dulu, lalu fotonya. Foto tidak disimpan.",
+                who.scope.code()
+            ),
         ));
     }
     let stored = sqlx::query(
