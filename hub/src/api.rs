@@ -3,6 +3,7 @@
 use crate::admin::{self, Auth, Caller};
 use crate::db::Db;
 use crate::pages::{PageError, Pages};
+use crate::photos;
 use crate::push::{self, PushError};
 use crate::sync::MAX_PAGE;
 use axum::body::{Body, Bytes};
@@ -33,7 +34,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
         ApiError {
             status,
             code,
@@ -42,7 +43,7 @@ impl ApiError {
         }
     }
 
-    fn unavailable(e: impl std::fmt::Display) -> Self {
+    pub(crate) fn unavailable(e: impl std::fmt::Display) -> Self {
         // The device keeps its changes and tries again; the office's admin reads the log.
         eprintln!("sentra-hub: database: {e}");
         ApiError::new(
@@ -52,7 +53,7 @@ impl ApiError {
         )
     }
 
-    fn request(message: &str) -> Self {
+    pub(crate) fn request(message: &str) -> Self {
         ApiError::new(StatusCode::BAD_REQUEST, "request", message)
     }
 
@@ -103,9 +104,14 @@ pub fn router(db: Db, dist: Option<PathBuf>) -> Router {
         .route("/api/v1/enrol", post(enrol))
         .route("/api/v1/push", post(push))
         .route("/api/v1/pull", get(pull))
+        .route("/api/v1/photos/missing", post(photos::missing))
+        .route(
+            "/api/v1/photos/{sha256}",
+            get(photos::download).put(photos::upload),
+        )
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))
-        // The push reads its body itself, up to the bundle limit.
+        // The push and a photo's upload read their bodies themselves, each up to its limit.
         .layer(DefaultBodyLimit::disable())
         .layer(cors())
         .with_state(Hub {
@@ -134,7 +140,7 @@ pub fn router(db: Db, dist: Option<PathBuf>) -> Router {
 fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(tower_http::cors::Any)
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::PUT])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([
             HeaderName::from_static("x-sentra-cursor"),
@@ -184,7 +190,7 @@ async fn enrol(State(db): State<Db>, body: Bytes) -> Result<Json<Value>, ApiErro
 }
 
 /// The device behind the request's `Authorization: Bearer <token>`.
-async fn caller(db: &Db, headers: &HeaderMap) -> Result<Caller, ApiError> {
+pub(crate) async fn caller(db: &Db, headers: &HeaderMap) -> Result<Caller, ApiError> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -273,7 +279,7 @@ async fn push(State(db): State<Db>, headers: HeaderMap, body: Body) -> Result<Re
     }
 }
 
-fn internal() -> ApiError {
+pub(crate) fn internal() -> ApiError {
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "internal",

@@ -202,6 +202,7 @@ impl Db {
         for statement in SCHEMA {
             tx.execute(*statement).await?;
         }
+        crate::photos::migrate(&mut tx, self.engine).await?;
         tx.commit().await
     }
 

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod db;
 pub mod pages;
+pub mod photos;
 pub mod push;
 pub mod scope;
 pub mod sync;

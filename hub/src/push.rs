@@ -20,6 +20,7 @@ use crate::scope::{kabupaten_of, provinsi, Scope};
 use crate::sync::decode;
 use sentra::bundle::Bundle;
 use sentra::model::merge::Conflict;
+use sentra::model::photo::referenced;
 use sentra::model::{Kind, Record};
 use sentra::sharing::{Counts, Planner};
 use serde::Serialize;
@@ -223,6 +224,18 @@ async fn write_group(
         }
         q.execute(&mut *tx).await?;
     }
+    // Which photos the written records now refer to (what a device may upload and download).
+    // (A record new to the hub has no references to replace.)
+    let refs: Vec<(&str, &[String])> = rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.photos.as_slice()))
+        .collect();
+    let replaced: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.was_stored)
+        .map(|r| r.id.as_str())
+        .collect();
+    crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
 
     // Each push's sequence after it, its audit row, its device's last push.
     let mut results = Vec::with_capacity(merged.len());
@@ -300,6 +313,10 @@ struct Row {
     kabupaten: String,
     seq: i64,
     body: String,
+    /// The photos it refers to while live (`sentra::model::photo::referenced`).
+    photos: Vec<String>,
+    /// Whether the hub held it before this group (it may have references to replace).
+    was_stored: bool,
 }
 
 impl Merged {
@@ -350,6 +367,8 @@ fn merge_group(
                 kabupaten: kabupaten.clone(),
                 seq,
                 body: serde_json::to_string(&r).expect("a record serialises"),
+                photos: referenced([&r]).into_iter().collect(),
+                was_stored: stored_in.contains_key(&r.id),
             };
             match row_of.get(&r.id) {
                 Some(&at) => rows[at] = row,

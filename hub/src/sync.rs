@@ -30,7 +30,7 @@ pub struct Page {
 }
 
 /// The column that places a record in `scope`.
-fn column(scope: &Scope) -> &'static str {
+pub(crate) fn column(scope: &Scope) -> &'static str {
     match scope {
         Scope::Kabupaten(_) => "kabupaten",
         Scope::Provinsi(_) => "provinsi",
