@@ -17,6 +17,10 @@ use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+mod http;
+mod photos;
+use http::{request, send};
+
 /// The sync as the pages see it.
 #[derive(Clone, Copy)]
 pub struct Sync {
@@ -205,7 +209,9 @@ impl Sync {
             return Ok(());
         };
         let link = self.pull(link).await?;
-        self.push(&link).await
+        self.push(&link).await?;
+        self.photos(&link).await;
+        Ok(())
     }
 
     async fn push(self, link: &HubLink) -> Result<(), Failure> {
@@ -439,104 +445,5 @@ fn later(ms: i32, f: impl FnOnce() + 'static) {
     if let Some(w) = web_sys::window() {
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
-    }
-}
-
-/// A 2xx answer.
-struct Answer(web_sys::Response);
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<String> {
-        self.0.headers().get(name).ok().flatten()
-    }
-
-    async fn text(&self) -> String {
-        match self.0.text() {
-            Ok(p) => JsFuture::from(p)
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default(),
-            Err(_) => String::new(),
-        }
-    }
-
-    async fn bytes(&self) -> Vec<u8> {
-        match self.0.array_buffer() {
-            Ok(p) => JsFuture::from(p)
-                .await
-                .map(|b| Uint8Array::new(&b).to_vec())
-                .unwrap_or_default(),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
-/// One request to the hub: a 2xx answer, or why not (no answer at all is `Unreachable`).
-async fn request(
-    method: &str,
-    url: &str,
-    token: Option<&str>,
-    body: Option<JsValue>,
-) -> Result<Answer, Failure> {
-    send(method, url, token, body)?.answer().await
-}
-
-/// A request on its way: the browser sends it when it is made, before anyone awaits the answer.
-struct Sent(js_sys::Promise);
-
-/// Sends a request to the hub (see [`Sent`]).
-fn send(
-    method: &str,
-    url: &str,
-    token: Option<&str>,
-    body: Option<JsValue>,
-) -> Result<Sent, Failure> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(|_| Failure::Garbled)?;
-    if let Some(token) = token {
-        let _ = headers.set("Authorization", &format!("Bearer {token}"));
-    }
-    if let Some(body) = &body {
-        let kind = if body.is_string() {
-            "application/json"
-        } else {
-            "application/gzip"
-        };
-        let _ = headers.set("Content-Type", kind);
-        init.set_body(body);
-    }
-    init.set_headers(&headers);
-    let request =
-        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Unreachable)?;
-    let window = web_sys::window().ok_or(Failure::Unreachable)?;
-    let sent = window.fetch_with_request(&request);
-    // A page asked for ahead may never be awaited (the sync stopped first): its failure is no
-    // error of the page's.
-    IGNORE.with(|ignore| {
-        let _ = sent.catch(ignore);
-    });
-    Ok(Sent(sent))
-}
-
-thread_local! {
-    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_| ());
-}
-
-impl Sent {
-    /// The answer once its headers arrived: a 2xx answer, or why not.
-    async fn answer(self) -> Result<Answer, Failure> {
-        let response: web_sys::Response = JsFuture::from(self.0)
-            .await
-            .map_err(|_| Failure::Unreachable)?
-            .unchecked_into();
-        let answer = Answer(response);
-        if answer.0.ok() {
-            Ok(answer)
-        } else {
-            let status = answer.0.status();
-            Err(Failure::from_answer(status, &answer.text().await))
-        }
     }
 }

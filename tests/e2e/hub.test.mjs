@@ -6,12 +6,13 @@
 // reading the current one; two tabs of one device sync one at a time.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { DIST, ROOT, TARGET, expectHeading, launchBrowser, openPage } from "./helpers.mjs";
+import { DIST, ROOT, TARGET, expectHeading, launchBrowser, openPage, seedUsaha } from "./helpers.mjs";
+import { twelveMegapixels } from "./photo-files.mjs";
 
 let browser;
 let hubBin;
@@ -269,4 +270,54 @@ test("two tabs of one device sync one at a time: the other says so, then shows w
   await b.locator('nav a[href="/mitra"]').dispatchEvent("click");
   await b.getByTestId("record-count").filter({ hasText: "1 dari 1 data" }).waitFor({ timeout: 15_000 });
   assert.deepEqual(pulls, ["a"]);
+});
+
+test("a photo crosses the hub once: up after its record, down to the other officer's device, by its hash", { timeout: 180_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "sentra-hub-photo-"));
+  const database = `sqlite://${dir}/hub.db?mode=rwc`;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const hub = await startHub(database, port);
+  t.after(() => hub.stop());
+  const uploads = [];
+  const downloads = [];
+  const { page: a } = await enrolled(t, base, database, "Ani Uji");
+  a.on("request", (r) => r.method() === "PUT" && r.url().includes("/api/v1/photos/") && uploads.push(r.url()));
+  // A's Usaha in Sumenep, in the office's scope, then a photo of it.
+  await seedUsaha(a, 1);
+  await a.goto(new URL("/usaha", base).href);
+  await a.getByTestId("usaha-list").getByRole("link").first().click();
+  const file = join(dir, "produk.jpg");
+  writeFileSync(file, await twelveMegapixels(a, 31, 2000, 1500));
+  await a.getByTestId("photo-input").setInputFiles(file);
+  await a.getByTestId("photo").locator("img.photos__thumb").waitFor({ timeout: 30_000 });
+  const hash = await a.getByTestId("photo").getAttribute("data-hash");
+  await a.goto(new URL("/pengaturan", base).href);
+  await a.getByTestId("sync-now").click();
+  await a.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  for (let i = 0; uploads.length === 0 && i < 100; i++) await a.waitForTimeout(100);
+  assert.deepEqual(uploads, [`${base}/api/v1/photos/${hash}`]);
+
+  // B pulls the record, then the photo; the same bytes.
+  const { page: b } = await enrolled(t, base, database, "Budi Uji");
+  b.on("request", (r) => r.method() === "GET" && r.url().includes("/api/v1/photos/") && downloads.push(r.url()));
+  await b.goto(new URL("/usaha", base).href);
+  await b.getByTestId("usaha-list").getByRole("link").first().click();
+  await b.getByTestId("photo").locator("img.photos__thumb").waitFor({ timeout: 30_000 });
+  assert.equal(await b.getByTestId("photo").getAttribute("data-hash"), hash);
+  // Fetched in B's first rounds (possibly before this page was watched), at most once since.
+  assert.ok(downloads.length <= 1, downloads.join());
+  const fetched = downloads.length;
+
+  // Another round on each: nothing goes again.
+  for (const page of [a, b]) {
+    await page.goto(new URL("/pengaturan", base).href);
+    await page.getByTestId("sync-now").click();
+    await page.getByTestId("sync-status").filter({ hasText: "Sinkron terakhir" }).waitFor({ timeout: 30_000 });
+  }
+  await a.waitForTimeout(500);
+  assert.equal(uploads.length, 1, "the hub has it: not sent again");
+  assert.equal(downloads.length, fetched, "B has it: not fetched again");
+  a.assertNoErrors();
+  b.assertNoErrors();
 });

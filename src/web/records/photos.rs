@@ -5,7 +5,7 @@
 
 use super::{store, Records};
 use crate::bundle::{Photo, Photos};
-use crate::model::photo::{photo_key, photos, PhotoRef};
+use crate::model::photo::{photo_key, photos, referenced, PhotoRef};
 use crate::model::rules::coordinates;
 use crate::model::schema::Ty;
 use crate::model::{kinds, Kind, Record};
@@ -156,6 +156,24 @@ impl Records {
                 .collect();
             (photos.len(), photos.values().sum())
         })
+    }
+
+    /// The hashes of every photo on this device.
+    pub async fn photo_hashes(self) -> Vec<String> {
+        match store().await {
+            Ok(store) => store.photo_hashes().await.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The photos live records here refer to that this device does not have (to fetch).
+    pub async fn photos_lacking(self) -> Vec<String> {
+        let have: BTreeSet<String> = self.photo_hashes().await.into_iter().collect();
+        let referenced = self.all.with_untracked(|all| referenced(all.values()));
+        referenced
+            .into_iter()
+            .filter(|h| !have.contains(h))
+            .collect()
     }
 
     /// A photo's thumbnail, or the photo (`ArrayBuffer`), if this device has it.
