@@ -82,6 +82,14 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
   assert.equal(photo.exif, false, "no EXIF (place, camera) left in the kept photo");
   assert.notEqual(hash, createHash("sha256").update(original).digest("hex"));
 
+  // Printed, the record's page shows its photo, not the controls to change it.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await item.locator("img.photos__thumb").isVisible(), true);
+  for (const control of ["photo-input", "photo-kind", "photo-delete"]) {
+    assert.equal(await page.getByTestId(control).isVisible(), false, `${control} printed`);
+  }
+  await page.emulateMedia({ media: "screen" });
+
   // Full size, then closed.
   await item.getByRole("button", { name: "Buka foto Produk ukuran penuh" }).click();
   const full = page.getByTestId("photo-full");

@@ -164,7 +164,7 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
                     <Thumb hash=hash.clone() class="photos__thumb"/>
                 </button>
                 <span class="photos__kind">{tr(label)}</span>
-                <button type="button" class="button button--small" data-testid="photo-delete" on:click=remove>
+                <button type="button" class="button button--small no-print" data-testid="photo-delete" on:click=remove>
                     {move || tr(if armed.with(|a| a.as_ref() == Some(&asked)) { Msg::PhotosDeleteSure } else { Msg::PhotosDelete })}
                 </button>
             </li>
@@ -186,7 +186,8 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
             <ul class="photos__grid">
                 <For each=move || photos.get() key=|(hash, photo)| (hash.clone(), photo.jenis.clone()) children=item/>
             </ul>
-            <div class="photos__add">
+            // A record's page printed shows its photos, not the controls to change them.
+            <div class="photos__add no-print">
                 <label class="field">
                     <span class="field__label">{tr(Msg::PhotosKindLabel)}</span>
                     <select data-testid="photo-kind" on:change=move |ev| jenis.set(event_target_value(&ev))>
@@ -200,13 +201,13 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
                 </label>
             </div>
             <Show when=move || place_offered.get()>
-                <label class="choice__option">
+                <label class="choice__option no-print">
                     <input type="checkbox" data-testid="photo-place" prop:checked=move || use_place.get()
                         on:change=move |ev| use_place.set(event_target_checked(&ev))/>
                     <span>{tr(Msg::PhotosUsePlace)}</span>
                 </label>
             </Show>
-            <p class="hint">{tr(Msg::PhotosHint)}</p>
+            <p class="hint no-print">{tr(Msg::PhotosHint)}</p>
             {move || busy.get().map(|(done, total)| view! {
                 <p role="status" data-testid="photo-busy">
                     {fill(i18n.t(Msg::PhotosShrinking), &[("done", &(done + 1).min(total).to_string()), ("total", &total.to_string())])}
