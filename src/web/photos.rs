@@ -116,12 +116,7 @@ pub async fn thumbnails(photos: &[JsValue]) -> Vec<JsValue> {
     let mut out = Vec::with_capacity(photos.len());
     for (n, photo) in photos.iter().enumerate() {
         let made = async {
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type("image/jpeg");
-            let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(
-                &Array::of1(photo),
-                &options,
-            )?;
+            let blob = jpeg_blob(photo)?;
             let answered = next_message(&worker);
             let message = js_sys::Object::new();
             Reflect::set(&message, &"id".into(), &(n as u32).into())?;
@@ -141,14 +136,16 @@ pub async fn thumbnails(photos: &[JsValue]) -> Vec<JsValue> {
     out
 }
 
-/// An object URL showing JPEG bytes (an `ArrayBuffer`); revoke it when it is no longer shown.
-pub fn object_url(bytes: &JsValue) -> Option<String> {
+/// JPEG bytes (an `ArrayBuffer`) as a blob, for the worker or an image.
+fn jpeg_blob(bytes: &JsValue) -> Result<web_sys::Blob, JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/jpeg");
-    let blob =
-        web_sys::Blob::new_with_buffer_source_sequence_and_options(&Array::of1(bytes), &options)
-            .ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    web_sys::Blob::new_with_buffer_source_sequence_and_options(&Array::of1(bytes), &options)
+}
+
+/// An object URL showing JPEG bytes (an `ArrayBuffer`); revoke it when it is no longer shown.
+pub fn object_url(bytes: &JsValue) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(&jpeg_blob(bytes).ok()?).ok()
 }
 
 pub fn revoke(url: &str) {
