@@ -29,7 +29,9 @@ use check::{check, check_created};
 pub use error::BundleError;
 pub use gzip::{gunzip, gzip, is_gzip, Gunzip, Gzip, GZIP_ABOVE};
 use photos::PhotoIn;
-pub use photos::{base64_len, sha256_hex, Photo, Photos, PhotosTooLarge, ReceivedPhotos, Sizes};
+pub use photos::{
+    base64_len, sha256_hex, Held, Photo, Photos, PhotosHeld, PhotosTooLarge, ReceivedPhotos, Sizes,
+};
 pub use reader::Reader;
 pub use writer::Writer;
 

@@ -27,6 +27,29 @@ pub struct Photo {
 /// Photos by their SHA-256 (64 lowercase hex digits).
 pub type Photos = BTreeMap<String, Photo>;
 
+/// What a writer knows of a photo on the device before reading its bytes: its type and size
+/// (a record's `foto/<hash>` field says both: `model::photo::PhotoRef`). Sizing a bundle from
+/// these, a device asks "dengan foto" / "tanpa foto" without taking every photo into memory, and
+/// reads the bytes only when they go ([`super::Writer::with_photos_held`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    pub tipe: String,
+    /// Bytes.
+    pub len: usize,
+}
+
+impl Held {
+    pub fn of(photo: &Photo) -> Held {
+        Held {
+            tipe: photo.tipe.clone(),
+            len: photo.bytes.len(),
+        }
+    }
+}
+
+/// Photos on the device by their SHA-256, as sized before their bytes are read.
+pub type PhotosHeld = BTreeMap<String, Held>;
+
 /// What a bundle read says about photos.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReceivedPhotos {
@@ -170,16 +193,13 @@ pub fn base64_len(n: usize) -> usize {
 }
 
 /// The length of one element of `photos` as written: `{"data":"…","sha256":"…","tipe":"…"}`.
-fn element_len(photo: &Photo) -> usize {
-    r#"{"data":"","sha256":"","tipe":""}"#.len()
-        + base64_len(photo.bytes.len())
-        + 64
-        + photo.tipe.len()
+fn element_len(held: &Held) -> usize {
+    r#"{"data":"","sha256":"","tipe":""}"#.len() + base64_len(held.len) + 64 + held.tipe.len()
 }
 
 /// One element of `photos` as written (canonical: keys sorted, nothing to escape).
 pub(super) fn element_text(hash: &str, photo: &Photo) -> String {
-    let mut text = String::with_capacity(element_len(photo));
+    let mut text = String::with_capacity(element_len(&Held::of(photo)));
     text.push_str(r#"{"data":""#);
     BASE64.encode_string(&photo.bytes, &mut text);
     text.push_str(r#"","sha256":""#);
@@ -197,7 +217,7 @@ pub(super) fn intact(hash: &str, photo: &Photo) -> bool {
 
 /// The photos of `available` that `records`' live records refer to, in hash order, and how many
 /// they refer to that `available` lacks.
-pub(super) fn chosen(records: &[Record], available: &Photos) -> (Vec<String>, usize) {
+pub(super) fn chosen(records: &[Record], available: &PhotosHeld) -> (Vec<String>, usize) {
     let wanted: BTreeSet<String> = referenced(records);
     let missing = wanted
         .iter()
@@ -229,13 +249,13 @@ pub struct Sizes {
 }
 
 impl Sizes {
-    pub(super) fn of(without_photos: usize, carried: &[(&str, &Photo)], missing: usize) -> Sizes {
+    pub(super) fn of(without_photos: usize, carried: &[&Held], missing: usize) -> Sizes {
         let photos = if carried.is_empty() {
             0
         } else {
             // `"photos":[` … `],`, the elements comma-separated.
             r#""photos":[],"#.len()
-                + carried.iter().map(|(_, p)| element_len(p)).sum::<usize>()
+                + carried.iter().map(|h| element_len(h)).sum::<usize>()
                 + carried.len()
                 - 1
         };

@@ -9,7 +9,9 @@
 //! stepped reader hashes them). The checksum's key sorts first, so the bundle's text is
 //! `{"checksum":"…",` followed by the canonical text without its `{`.
 
-use super::photos::{chosen, element_text, intact, Photos, PhotosTooLarge, Sizes};
+use super::photos::{
+    chosen, element_text, intact, Held, Photos, PhotosHeld, PhotosTooLarge, Sizes,
+};
 use super::{around, checksum_text, content_of, to_json, wire, wire_record, Header, Names, Record};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -42,7 +44,8 @@ enum Stage {
 /// checked against its hash (a damaged one is left out: [`Writer::left_out`]). Once the records
 /// are written, [`Writer::sizes`] gives the bundle's size without photos and what they add, and
 /// the officer's choice is [`Writer::include_photos`], before or after: the records are not
-/// written again. A bundle is never written over [`MAX_BYTES`](super::MAX_BYTES) with photos:
+/// written again. A device sizes from what it holds ([`Writer::with_photos_held`]) and gives the
+/// bytes only once they are to go ([`Writer::photos_wanted`], [`Writer::give_photos`]). A bundle is never written over [`MAX_BYTES`](super::MAX_BYTES) with photos:
 /// `include_photos(true)` refuses then, and a writer asked for photos before the sizes were
 /// known writes none and says so ([`Writer::too_large`]).
 pub struct Writer {
@@ -54,6 +57,9 @@ pub struct Writer {
     body: String,
     /// The bundle's content around the records, once they are written.
     content: Map<String, Value>,
+    /// The photos on the device, as sized before their bytes are read.
+    held: PhotosHeld,
+    /// The photos' bytes given so far.
     available: Photos,
     include: bool,
     /// Once the records are written: the photos their live records refer to that were given.
@@ -74,7 +80,20 @@ impl Writer {
 
     /// A bundle of `records` carrying the photos of `photos` they refer to (by default; see
     /// [`Writer::include_photos`]).
-    pub fn with_photos(header: Header, mut records: Vec<Record>, photos: Photos) -> Self {
+    pub fn with_photos(header: Header, records: Vec<Record>, photos: Photos) -> Self {
+        let held = photos
+            .iter()
+            .map(|(h, p)| (h.clone(), Held::of(p)))
+            .collect();
+        Writer {
+            available: photos,
+            ..Writer::with_photos_held(header, records, held)
+        }
+    }
+
+    /// A bundle of `records` that may carry the photos of `held` they refer to, sized by what
+    /// `held` says; their bytes are given once the officer chose them ([`Writer::give_photos`]).
+    pub fn with_photos_held(header: Header, mut records: Vec<Record>, held: PhotosHeld) -> Self {
         crate::sort::by(&mut records, |a, b| a.id.cmp(&b.id));
         Writer {
             header,
@@ -83,7 +102,8 @@ impl Writer {
             officers: Names::default(),
             body: String::new(),
             content: Map::new(),
-            available: photos,
+            held,
+            available: Photos::new(),
             include: true,
             chosen: Vec::new(),
             sizes: None,
@@ -122,12 +142,58 @@ impl Writer {
         Ok(())
     }
 
+    /// The photos whose bytes the writer needs before it goes on: once the records are written,
+    /// when photos are to be carried, those chosen that were not given yet (empty otherwise).
+    pub fn photos_wanted(&self) -> Vec<String> {
+        if !self.include || self.sizes.is_none() {
+            return Vec::new();
+        }
+        self.chosen
+            .iter()
+            .filter(|h| !self.available.contains_key(*h))
+            .cloned()
+            .collect()
+    }
+
+    /// The bytes of photos it carries ([`Writer::photos_wanted`]). The sizes are then those of
+    /// the bytes given, not of what was held: should they take the bundle over the limit, it
+    /// carries none ([`Writer::too_large`]). A photo wanted and not given is left out
+    /// ([`Writer::left_out`]).
+    pub fn give_photos(&mut self, photos: Photos) {
+        self.available.extend(photos);
+        for (hash, photo) in &self.available {
+            self.held.insert(hash.clone(), Held::of(photo));
+        }
+        if let Some(sizes) = &self.sizes {
+            let sizes = Sizes::of(
+                sizes.without_photos,
+                &self
+                    .chosen
+                    .iter()
+                    .map(|h| &self.held[h])
+                    .collect::<Vec<_>>(),
+                sizes.missing,
+            );
+            if self.include && !sizes.fits_with_photos() {
+                self.include = false;
+                self.too_large = Some(PhotosTooLarge(sizes.with_photos()));
+            }
+            self.sizes = Some(sizes);
+        }
+    }
+
+    /// Whether the text written carries photos (once written).
+    pub fn carries_photos(&self) -> bool {
+        self.include && !self.photo_body.is_empty()
+    }
+
     /// Photos were asked for but would have made the bundle too large: it carries none.
     pub fn too_large(&self) -> Option<PhotosTooLarge> {
         self.too_large
     }
 
-    /// Photos left out because their bytes do not match their hash (damaged on this device).
+    /// Photos left out because their bytes do not match their hash (damaged on this device) or
+    /// were not given.
     pub fn left_out(&self) -> &[String] {
         &self.left_out
     }
@@ -156,8 +222,8 @@ impl Writer {
                 let start = self.photo_body.len();
                 while *next < self.chosen.len() && self.photo_body.len() - start < BYTES_PER_STEP {
                     let hash = &self.chosen[*next];
-                    let photo = &self.available[hash];
-                    if intact(hash, photo) {
+                    let photo = self.available.get(hash);
+                    if let Some(photo) = photo.filter(|p| intact(hash, p)) {
                         if !self.photo_body.is_empty() {
                             self.photo_body.push(',');
                         }
@@ -246,17 +312,14 @@ impl Writer {
             Vec::new(),
         );
         self.content = content_of(&wire);
-        let (chosen, missing) = chosen(&self.records, &self.available);
+        let (chosen, missing) = chosen(&self.records, &self.held);
         let without = around(&self.content, &["records"])
             .iter()
             .map(String::len)
             .sum::<usize>()
             + self.body.len()
             + CHECKSUM_LEN;
-        let carried: Vec<_> = chosen
-            .iter()
-            .map(|h| (h.as_str(), &self.available[h]))
-            .collect();
+        let carried: Vec<_> = chosen.iter().map(|h| &self.held[h]).collect();
         let sizes = Sizes::of(without, &carried, missing);
         self.chosen = chosen;
         if self.include && !sizes.fits_with_photos() {

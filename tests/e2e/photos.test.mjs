@@ -210,6 +210,24 @@ test("photos travel in a bundle when the officer shares 'dengan foto', and not '
   const c = await receive(withoutPhotos);
   await c.getByTestId("photo").getByText("Foto belum ada di perangkat ini").waitFor();
   assert.deepEqual(await storedPhotos(c), {});
+
+  // A file of the changes since the last one carries only the photos added since photos last
+  // left the device: the first went with the file "dengan foto" above.
+  await a.goto(at("/usaha"));
+  await a.getByTestId("usaha-list").getByRole("link", { name: "Tempe Sari 1" }).click();
+  writeFileSync(join(dir, "produk.jpg"), await twelveMegapixels(a, 8));
+  await a.getByTestId("photo-kind").selectOption("produk");
+  await a.getByTestId("photo-input").setInputFiles(join(dir, "produk.jpg"));
+  await a.getByTestId("photos").locator("img.photos__thumb").nth(1).waitFor({ timeout: 30_000 });
+  const added = Object.keys(await storedPhotos(a)).find((h) => h !== hash);
+  await a.goto(at("/bagikan"));
+  await a.getByTestId("share-changes").click();
+  await a.getByTestId("photo-choice").waitFor();
+  assert.match(await a.getByTestId("share-with-photos").textContent(), /^Dengan foto \(1 foto, ± \d+(,\d)? KB\)$/);
+  const [since] = await Promise.all([a.waitForEvent("download"), a.getByTestId("share-with-photos").click()]);
+  const changes = JSON.parse(readFileSync(await since.path(), "utf8"));
+  assert.equal(changes.records.length, 1);
+  assert.deepEqual(changes.photos.map((p) => p.sha256), [added], "only the photo added since");
   for (const p of [a, b, c]) p.assertNoErrors();
 });
 

@@ -245,3 +245,119 @@ fn photos_over_the_limit_are_refused_with_their_size() {
     assert_eq!(w.include_photos(false), Ok(()));
     assert_eq!(w.too_large(), None);
 }
+
+/// Steps until the writer wants photos' bytes or is done.
+fn until_wanted(w: &mut Writer) -> Option<String> {
+    loop {
+        if !w.photos_wanted().is_empty() {
+            return None;
+        }
+        if let Some(text) = w.step() {
+            return Some(text);
+        }
+    }
+}
+
+#[test]
+fn sized_from_what_is_held_and_given_the_bytes_only_when_they_go() {
+    let (rs, photos) = with_photos(30, 2, |k| {
+        format!("foto {k} ").repeat(k % 5 + 1).into_bytes()
+    });
+    let h = header("Petugas Uji");
+    let held: PhotosHeld = photos
+        .iter()
+        .map(|(k, p)| (k.clone(), Held::of(p)))
+        .collect();
+    let with = crate::bundle::write_with_photos(&h, &rs, photos.clone()).unwrap();
+
+    // The same sizes as from the bytes, before any byte is given; then only the chosen wanted.
+    let mut w = Writer::with_photos_held(h.clone(), rs.clone(), held.clone());
+    assert_eq!(until_wanted(&mut w), None, "stops for the bytes");
+    let (expected, _) = run(Writer::with_photos(h.clone(), rs.clone(), photos.clone()));
+    assert_eq!(w.sizes().unwrap().with_photos(), expected.len());
+    let wanted = w.photos_wanted();
+    let referenced = crate::model::photo::referenced(&rs);
+    assert_eq!(wanted, referenced.iter().cloned().collect::<Vec<_>>());
+    assert!(
+        wanted.len() < photos.len(),
+        "the deleted records' photos are not wanted"
+    );
+    w.give_photos(
+        wanted
+            .iter()
+            .map(|k| (k.clone(), photos[k].clone()))
+            .collect(),
+    );
+    assert!(w.photos_wanted().is_empty());
+    assert_eq!(
+        run(w).0,
+        with,
+        "the same file as written with every byte at hand"
+    );
+
+    // "Tanpa foto": nothing is wanted, and the plain bundle is written.
+    let mut w = Writer::with_photos_held(h.clone(), rs.clone(), held.clone());
+    while w.sizes().is_none() {
+        assert!(w.step().is_none());
+    }
+    w.include_photos(false).unwrap();
+    assert!(w.photos_wanted().is_empty());
+    assert_eq!(run(w).0, write(&h, &rs));
+
+    // A photo that went between the sizes and the bytes is left out, the rest carried.
+    let mut w = Writer::with_photos_held(h.clone(), rs.clone(), held.clone());
+    assert_eq!(until_wanted(&mut w), None);
+    let mut wanted = w.photos_wanted();
+    let gone = wanted.pop().unwrap();
+    w.give_photos(
+        wanted
+            .iter()
+            .map(|k| (k.clone(), photos[k].clone()))
+            .collect(),
+    );
+    let (text, w) = run(w);
+    assert_eq!(w.left_out(), std::slice::from_ref(&gone));
+    let today = Today {
+        year: 2027,
+        iso: "2027-01-01".into(),
+        clock_ms: 1_798_761_600_000,
+    };
+    assert_eq!(
+        read(text.as_bytes(), &today).unwrap().photos.missing,
+        [gone]
+    );
+}
+
+#[test]
+fn bytes_larger_than_held_over_the_limit_carry_none() {
+    use crate::bundle::MAX_BYTES;
+    // What a record says of its photos is small; the bytes given are 2 MiB each, 112 MB in all.
+    let (rs, photos) = with_photos(3, 20, |k| vec![k as u8; 2 << 20]);
+    let h = header("Petugas Uji");
+    let held: PhotosHeld = photos
+        .iter()
+        .map(|(k, p)| {
+            (
+                k.clone(),
+                Held {
+                    tipe: p.tipe.clone(),
+                    len: 100,
+                },
+            )
+        })
+        .collect();
+    let mut w = Writer::with_photos_held(h.clone(), rs.clone(), held);
+    assert_eq!(until_wanted(&mut w), None);
+    assert!(w.sizes().unwrap().fits_with_photos(), "fits as held");
+    let wanted = w.photos_wanted();
+    w.give_photos(
+        wanted
+            .iter()
+            .map(|k| (k.clone(), photos[k].clone()))
+            .collect(),
+    );
+    let too_large = w.too_large().expect("refused once the bytes are known");
+    assert!(too_large.0 > MAX_BYTES);
+    assert!(w.photos_wanted().is_empty());
+    assert_eq!(run(w).0, write(&h, &rs), "written without the photos");
+}

@@ -81,8 +81,10 @@ pub fn BagikanPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // The photos the records refer to go too if the officer wants them: asked once the
             // records are written and both sizes known (issue 17).
-            let photos = records.photos_for(&chosen).await;
-            let mut writer = bundle::Writer::with_photos(header, chosen, photos);
+            // Sized from the records' photo fields: the bytes are read only if they go.
+            let since = matches!(header.scope, Scope::Since(_));
+            let held = records.photos_held(&chosen, since).await;
+            let mut writer = bundle::Writer::with_photos_held(header, chosen, held.clone());
             // Written in slices (50,000 Usaha in one go held the page for 2.6 s).
             let mut asked = false;
             let text = loop {
@@ -90,6 +92,10 @@ pub fn BagikanPage() -> impl IntoView {
                     asked = true;
                     if sizes.count > 0 && !ask_photos(sizes.clone(), photo_choice).await {
                         let _ = writer.include_photos(false);
+                    }
+                    let wanted = writer.photos_wanted();
+                    if !wanted.is_empty() {
+                        writer.give_photos(records.photos_of(&wanted, &held).await);
                     }
                     if let Some(refused) = writer.too_large() {
                         photo_note.set(Some(refused.message(i18n.lang())));
@@ -109,6 +115,7 @@ pub fn BagikanPage() -> impl IntoView {
                     slices::breathe().await;
                 }
             };
+            let carried_photos = writer.carries_photos();
             drop(writer);
             // Large bundles travel gzipped (docs/bundle-format.md), compressed in slices.
             let (name, offered) = if text.len() > bundle::GZIP_ABOVE {
@@ -123,7 +130,15 @@ pub fn BagikanPage() -> impl IntoView {
             };
             let result = match offered {
                 Ok(Offered::Cancelled) => Outcome::Cancelled,
-                Ok(how) => match records.mark_exported(mark, sent).await {
+                Ok(how) => match async {
+                    records.mark_exported(mark.clone(), sent).await?;
+                    match carried_photos {
+                        true => records.mark_photos_sent(&mark).await,
+                        false => Ok(()),
+                    }
+                }
+                .await
+                {
                     Ok(()) => Outcome::Done(
                         if how == Offered::Shared {
                             Msg::ShareShared

@@ -4,14 +4,15 @@
 //! removed.
 
 use super::{store, Records};
-use crate::bundle::{Photo, Photos};
+use crate::bundle::{Held, Photo, Photos, PhotosHeld};
+use crate::model::hlc::Stamp;
 use crate::model::photo::{photo_key, photos, referenced, PhotoRef};
 use crate::model::rules::coordinates;
 use crate::model::schema::Ty;
 use crate::model::{kinds, Kind, Record};
 use crate::names::gps_point;
 use crate::store::idb::NewPhoto;
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 use crate::web::photos::Shrunk;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -23,6 +24,9 @@ pub fn takes_gps(kind: Kind) -> bool {
     kind == Kind::Usaha
         || kinds::schema(kind).is_some_and(|s| s.field_of(|t| *t == Ty::Gps).is_some())
 }
+
+/// The meta key of [`Records::photos_sent_mark`].
+const PHOTOS_SENT: &str = "photos_sent";
 
 impl Records {
     /// Keeps the photos, then refers to them from `record` (each as `jenis`), in two steps: the
@@ -88,24 +92,73 @@ impl Records {
         store().await?.put_photos(&kept).await
     }
 
-    /// The photos `records` refer to that this device has, for a file to carry
-    /// (`bundle::Writer::with_photos`).
-    pub async fn photos_for(self, records: &[Record]) -> Photos {
-        let mut out = Photos::new();
-        for (hash, photo) in records.iter().flat_map(photos) {
-            if out.contains_key(&hash) {
-                continue;
-            }
-            if let Some(bytes) = self.photo_bytes(&hash, false).await {
-                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-                out.insert(
+    /// The photos `records` refer to that this device has, sized as their fields say, for a file
+    /// to carry (`bundle::Writer::with_photos_held`): no photo's bytes are read to ask "dengan
+    /// foto" / "tanpa foto" (100 photos would be 30 MB in memory for a question).
+    ///
+    /// `since`: a file of the changes since the last one carries only the photos added since
+    /// photos last left this device ([`Records::photos_sent_mark`]); the others went with it.
+    pub async fn photos_held(self, records: &[Record], since: bool) -> PhotosHeld {
+        let have: BTreeSet<String> = self.photo_hashes().await.into_iter().collect();
+        let sent = match since {
+            true => self.photos_sent_mark().await,
+            false => None,
+        };
+        let added_since = |r: &Record, hash: &str| {
+            sent.as_ref().is_none_or(|mark| {
+                r.fields
+                    .get(&photo_key(hash))
+                    .is_some_and(|f| f.stamp > *mark)
+            })
+        };
+        records
+            .iter()
+            .flat_map(|r| photos(r).into_iter().map(move |p| (r, p)))
+            .filter(|(r, (hash, _))| have.contains(hash) && added_since(r, hash))
+            .map(|(_, (hash, photo))| {
+                let len = usize::try_from(photo.ukuran).unwrap_or(usize::MAX);
+                (
                     hash,
-                    Photo {
+                    Held {
                         tipe: photo.tipe,
-                        bytes,
+                        len,
                     },
-                );
-            }
+                )
+            })
+            .collect()
+    }
+
+    /// When photos last left this device in a file: the export mark of the last file shared
+    /// "dengan foto" (`None`: never, or the device was wiped since).
+    pub async fn photos_sent_mark(self) -> Option<Stamp> {
+        let text = store().await.ok()?.meta_get(PHOTOS_SENT).await.ok()??;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// A file carrying photos left this device with the export `mark` (after
+    /// [`Records::mark_exported`]).
+    pub async fn mark_photos_sent(self, mark: &Stamp) -> Result<(), StoreError> {
+        let text = serde_json::to_string(mark).map_err(|e| StoreError::Other(e.to_string()))?;
+        store().await?.meta_put(PHOTOS_SENT, &text).await
+    }
+
+    /// The bytes of the photos of `hashes` this device has (`bundle::Writer::give_photos`), of
+    /// the type `held` says.
+    pub async fn photos_of(self, hashes: &[String], held: &PhotosHeld) -> Photos {
+        let mut out = Photos::new();
+        for hash in hashes {
+            let (Some(h), Some(bytes)) = (held.get(hash), self.photo_bytes(hash, false).await)
+            else {
+                continue;
+            };
+            let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+            out.insert(
+                hash.clone(),
+                Photo {
+                    tipe: h.tipe.clone(),
+                    bytes,
+                },
+            );
         }
         out
     }
