@@ -347,4 +347,5 @@ pub fn csv(sheet: &Sheet) -> String {
 /// (no `guard`: a string cell is never a formula; text that starts like one gets the quote
 /// prefix, so editing the cell in Excel does not turn it into a formula). In the app it runs in a
 /// worker (`crate::web::workbook`): for 50,000 Usaha it takes over a second.
+#[cfg(not(target_arch = "wasm32"))]
 pub use super::xlsx::xlsx;

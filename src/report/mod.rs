@@ -12,6 +12,7 @@ pub mod export;
 mod sections;
 mod usaha;
 pub mod xlsx;
+pub mod zip;
 
 use sections::{
     halal_figures, kawasan_rows, kegiatan_per_kabupaten, kegiatan_rows, sentra_figures,

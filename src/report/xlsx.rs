@@ -6,14 +6,16 @@
 //! Why not rust_xlsxwriter, which wrote these files before: it was a second wasm of 220 KB
 //! brotli (its own copy of std, serde and the allocator besides the writer, zip and zopfli) in a
 //! first visit whose whole budget is 700 KB (issue 15). These few parts cost the app's wasm a few
-//! KB, reuse the deflate and CRC-32 the app already has for gzipped bundles (flate2), and are
-//! read back by calamine in `tests/exports.rs` and by Chromium's end-to-end test.
+//! KB and are read back by calamine in `tests/exports.rs` and by Chromium's end-to-end test.
+//!
+//! The parts ([`entries`]) are deflated natively here with flate2 ([`xlsx`]); in the browser by
+//! its own `CompressionStream` (`web::deflate::xlsx`), so the app's wasm carries no deflate. Both
+//! put them in one zip the same way ([`super::zip`]).
 
 use super::export::{looks_like_formula, Cell, Sheet};
-use flate2::{write::DeflateEncoder, Compression, Crc};
+pub use super::zip::{zip_of, Entry};
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 /// Excel's limits: rows per sheet, columns, characters in a cell.
 const MAX_ROWS: usize = 1_048_576;
@@ -54,6 +56,7 @@ const CT: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
 /// Sheets as an XLSX workbook. Refuses, with a reason, only what Excel could not open: a sheet
 /// over 1,048,576 rows or 16,384 columns, a cell over 32,767 characters.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let named: Vec<(&str, &Sheet)> = sheets.iter().map(|s| (s.name(), s)).collect();
     xlsx_named(&named)
@@ -61,39 +64,52 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
 
 /// [`xlsx`] with each sheet's name given (a template's "Petunjuk" beside its "Usaha"). Names
 /// must be valid Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn xlsx_named(sheets: &[(&str, &Sheet)]) -> Result<Vec<u8>, String> {
+    use flate2::{write::DeflateEncoder, Compression};
+    use std::io::Write as _;
+    let mut packed = Vec::new();
+    for (name, data) in entries(sheets)? {
+        let mut deflate = DeflateEncoder::new(Vec::new(), Compression::new(super::zip::LEVEL));
+        deflate.write_all(&data).map_err(|e| e.to_string())?;
+        let deflated = deflate.finish().map_err(|e| e.to_string())?;
+        packed.push(Entry::new(name, &data, deflated));
+    }
+    zip_of(packed)
+}
+
+/// The workbook's parts, by their names in the archive, in order (the checks of [`xlsx`] made).
+pub fn entries(sheets: &[(&str, &Sheet)]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut strings = SharedStrings::default();
-    let mut zip = Zip::default();
     let mut parts = Vec::with_capacity(sheets.len());
     for (i, (name, sheet)) in sheets.iter().enumerate() {
         parts.push(worksheet(name, sheet, i == 0, &mut strings)?);
     }
-    zip.add(
-        "[Content_Types].xml",
-        content_types(sheets.len()).as_bytes(),
-    )?;
-    zip.add(
-        "_rels/.rels",
-        format!(
-            "{XML_HEAD}<Relationships xmlns=\"{PKG_REL_NS}\"><Relationship Id=\"rId1\" \
-             Type=\"{REL_NS}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-        )
-        .as_bytes(),
-    )?;
-    zip.add("xl/workbook.xml", workbook(sheets).as_bytes())?;
-    zip.add(
-        "xl/_rels/workbook.xml.rels",
-        workbook_rels(sheets.len()).as_bytes(),
-    )?;
-    zip.add("xl/styles.xml", STYLES.as_bytes())?;
-    for (i, part) in parts.iter().enumerate() {
-        zip.add(
-            &format!("xl/worksheets/sheet{}.xml", i + 1),
-            part.as_bytes(),
-        )?;
+    let rels = format!(
+        "{XML_HEAD}<Relationships xmlns=\"{PKG_REL_NS}\"><Relationship Id=\"rId1\" \
+         Type=\"{REL_NS}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let mut out: Vec<(String, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            content_types(sheets.len()).into_bytes(),
+        ),
+        ("_rels/.rels".into(), rels.into_bytes()),
+        ("xl/workbook.xml".into(), workbook(sheets).into_bytes()),
+        (
+            "xl/_rels/workbook.xml.rels".into(),
+            workbook_rels(sheets.len()).into_bytes(),
+        ),
+        ("xl/styles.xml".into(), STYLES.as_bytes().to_vec()),
+    ];
+    for (i, part) in parts.into_iter().enumerate() {
+        out.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            part.into_bytes(),
+        ));
     }
-    zip.add("xl/sharedStrings.xml", strings.xml().as_bytes())?;
-    zip.finish()
+    out.push(("xl/sharedStrings.xml".into(), strings.xml().into_bytes()));
+    Ok(out)
 }
 
 fn content_types(sheets: usize) -> String {
@@ -364,74 +380,6 @@ impl<'a> SharedStrings<'a> {
             let _ = write!(x, "<si><t{space}>{}</t></si>", escape(s));
         }
         x + "</sst>"
-    }
-}
-
-/// A zip archive in memory, every entry deflated (level 3, as Excel writes its own files: over
-/// every kind with 50,000 Usaha it was 1.8 s against 2.4 s at the default 6, for 8.1 MB instead
-/// of 7.2), without zip64: a workbook is refused past 4 GB, far beyond a device's exports.
-#[derive(Default)]
-struct Zip {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    entries: u16,
-}
-
-impl Zip {
-    fn add(&mut self, name: &str, data: &[u8]) -> Result<(), String> {
-        let mut crc = Crc::new();
-        crc.update(data);
-        let mut deflate = DeflateEncoder::new(Vec::new(), Compression::new(3));
-        deflate.write_all(data).map_err(|e| e.to_string())?;
-        let packed = deflate.finish().map_err(|e| e.to_string())?;
-        let too_big = || "berkas XLSX lebih dari 4 GB".to_string();
-        let offset = u32::try_from(self.out.len()).map_err(|_| too_big())?;
-        let (size, packed_size) = (
-            u32::try_from(data.len()).map_err(|_| too_big())?,
-            u32::try_from(packed.len()).map_err(|_| too_big())?,
-        );
-        // Version 2.0, no flags, deflate, 1 January 1980 00:00 (a workbook needs no file times).
-        let common = |v: &mut Vec<u8>| {
-            for n in [20u16, 0, 8, 0, 0x21] {
-                v.extend_from_slice(&n.to_le_bytes());
-            }
-            for n in [crc.sum(), packed_size, size] {
-                v.extend_from_slice(&n.to_le_bytes());
-            }
-            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            v.extend_from_slice(&0u16.to_le_bytes()); // no extra field
-        };
-        self.out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        common(&mut self.out);
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(&packed);
-        self.central
-            .extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        self.central.extend_from_slice(&20u16.to_le_bytes()); // made by version 2.0
-        common(&mut self.central);
-        // No comment, disk 0, no attributes, then where the entry starts.
-        for n in [0u16, 0, 0] {
-            self.central.extend_from_slice(&n.to_le_bytes());
-        }
-        self.central.extend_from_slice(&0u32.to_le_bytes());
-        self.central.extend_from_slice(&offset.to_le_bytes());
-        self.central.extend_from_slice(name.as_bytes());
-        self.entries += 1;
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<Vec<u8>, String> {
-        let start = u32::try_from(self.out.len()).map_err(|_| "berkas XLSX lebih dari 4 GB")?;
-        let size = self.central.len() as u32;
-        self.out.append(&mut self.central);
-        self.out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        for n in [0u16, 0, self.entries, self.entries] {
-            self.out.extend_from_slice(&n.to_le_bytes());
-        }
-        self.out.extend_from_slice(&size.to_le_bytes());
-        self.out.extend_from_slice(&start.to_le_bytes());
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // no comment
-        Ok(self.out)
     }
 }
 

@@ -4,6 +4,7 @@ pub mod app;
 pub mod charts;
 pub mod checks;
 pub mod combobox;
+pub mod deflate;
 pub mod fields;
 pub mod files;
 pub mod i18n;

@@ -231,13 +231,14 @@ impl Sync {
         let text =
             slices::until_done(|| writer.step().ok_or_else(|| writer.progress()), |_| ()).await;
         drop(writer);
-        let body: JsValue = if text.len() > bundle::GZIP_ABOVE {
-            let mut gzip = bundle::Gzip::new(text);
-            let bytes =
-                slices::until_done(|| gzip.step().ok_or_else(|| gzip.progress()), |_| ()).await;
-            Uint8Array::from(bytes.as_slice()).into()
-        } else {
-            JsValue::from_str(&text)
+        // Gzipped when large; a browser that cannot (no CompressionStream) sends it as it is.
+        let gzipped = match text.len() > bundle::GZIP_ABOVE {
+            true => crate::web::deflate::gzip(&text).await.ok(),
+            false => None,
+        };
+        let body: JsValue = match gzipped {
+            Some(bytes) => Uint8Array::from(bytes.as_slice()).into(),
+            None => JsValue::from_str(&text),
         };
         let answer = request(
             "POST",
@@ -287,7 +288,9 @@ impl Sync {
             }
             let bytes = answer.bytes().await;
             let bytes = if bundle::is_gzip(&bytes) {
-                bundle::gunzip(bytes).map_err(|_| Failure::Garbled)?
+                crate::web::deflate::gunzip(&bytes)
+                    .await
+                    .map_err(|_| Failure::Garbled)?
             } else {
                 bytes
             };

@@ -10,7 +10,8 @@
 //! worker it posts the string "siap"; each message after that is one export, answered with a
 //! `Uint8Array` (the file) or a string (what went wrong).
 
-use crate::report::export::{xlsx, Sheet};
+use crate::report::export::Sheet;
+use crate::web::deflate::xlsx;
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -99,16 +100,24 @@ pub fn serve() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let tables = Uint8Array::new(&event.data()).to_vec();
-            let written = postcard::from_bytes::<Vec<Sheet>>(&tables)
-                .map_err(|e| e.to_string())
-                .and_then(|sheets| xlsx(&sheets));
-            let _ = match written {
-                Ok(file) => {
-                    let bytes = Uint8Array::from(&file[..]);
-                    reply.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()))
-                }
-                Err(e) => reply.post_message(&JsValue::from_str(&e)),
-            };
+            let reply = reply.clone();
+            // Deflated by the browser's stream (`web::deflate`), so written asynchronously.
+            wasm_bindgen_futures::spawn_local(async move {
+                let written = match postcard::from_bytes::<Vec<Sheet>>(&tables) {
+                    Ok(sheets) => xlsx(&sheets).await,
+                    Err(e) => Err(e.to_string()),
+                };
+                let _ = match written {
+                    Ok(file) => {
+                        let bytes = Uint8Array::from(&file[..]);
+                        reply.post_message_with_transfer(
+                            &bytes,
+                            &js_sys::Array::of1(&bytes.buffer()),
+                        )
+                    }
+                    Err(e) => reply.post_message(&JsValue::from_str(&e)),
+                };
+            });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker

@@ -117,11 +117,13 @@ pub fn BagikanPage() -> impl IntoView {
             };
             let carried_photos = writer.carries_photos();
             drop(writer);
-            // Large bundles travel gzipped (docs/bundle-format.md), compressed in slices.
-            let (name, offered) = if text.len() > bundle::GZIP_ABOVE {
-                let mut gzip = bundle::Gzip::new(text);
-                let bytes =
-                    slices::until_done(|| gzip.step().ok_or_else(|| gzip.progress()), |_| ()).await;
+            // Large bundles travel gzipped (docs/bundle-format.md), by the browser's own stream.
+            // (A browser that cannot gzip, having no CompressionStream, offers the JSON.)
+            let gzipped = match text.len() > bundle::GZIP_ABOVE {
+                true => crate::web::deflate::gzip(&text).await.ok(),
+                false => None,
+            };
+            let (name, offered) = if let Some(bytes) = gzipped {
                 let name = format!("{name}.gz");
                 let offered = offer_bytes(&name, &bytes, "application/gzip").await;
                 (name, offered)

@@ -5,7 +5,7 @@
 use crate::i18n::Msg;
 use crate::intake::template;
 use crate::model::Kind;
-use crate::report::xlsx::xlsx_named;
+use crate::web::deflate::xlsx_named;
 use crate::web::files;
 use crate::web::i18n::tr;
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ pub(super) fn TemplateButtons(message: RwSignal<Option<String>>) -> impl IntoVie
         leptos::task::spawn_local(async move {
             let sheets = template::sheets(kind);
             let named: Vec<_> = sheets.iter().map(|(n, s)| (*n, s)).collect();
-            let offered = match xlsx_named(&named) {
+            let offered = match xlsx_named(&named).await {
                 Ok(bytes) => files::offer_xlsx(template::file_name(kind), &bytes)
                     .await
                     .map(|_| ())

@@ -367,12 +367,8 @@ async fn receive(
     // A gzipped bundle is unpacked first (5–25 %).
     let mut checked_from = 0.05;
     if bundle::is_gzip(&bytes) {
-        let mut gunzip = bundle::Gunzip::new(bytes);
-        let unpacked = slices::until_done(
-            || gunzip.step().ok_or_else(|| gunzip.progress()),
-            |far| show(0.05 + 0.2 * far),
-        )
-        .await;
+        // By the browser's own stream, off the page's thread (`web::deflate`).
+        let unpacked = crate::web::deflate::gunzip(&bytes).await;
         if !current() {
             return None;
         }
