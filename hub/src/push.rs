@@ -229,7 +229,9 @@ async fn write_group(
         .filter(|r| r.was_stored)
         .map(|r| r.id.as_str())
         .collect();
-    crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
+    let referred_before = crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
+    // A photo no stored record refers to any more goes, with the push that made it so.
+    crate::photos::drop_unreferenced(&mut tx, &referred_before).await?;
 
     // Each push's sequence after it, its audit row, its device's last push.
     let mut results = Vec::with_capacity(merged.len());

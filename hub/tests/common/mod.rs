@@ -3,6 +3,8 @@
 //! and devices that make records with the app's own model.
 #![allow(dead_code)]
 
+pub mod photos;
+
 use sentra::bundle::{self, Bundle, Header, Scope};
 use sentra::model::hlc::Clock;
 use sentra::model::rules::Today;
@@ -359,6 +361,14 @@ impl Device {
     pub fn edit(&mut self, id: &str, field: &str, value: Value) -> bool {
         let mut r = self.records.remove(id).unwrap();
         let changed = r.set(field, value, &mut self.editor());
+        self.records.insert(id.to_string(), r);
+        changed
+    }
+
+    /// Deletes a record, or undoes its deletion, as the app does.
+    pub fn delete(&mut self, id: &str, deleted: bool) -> bool {
+        let mut r = self.records.remove(id).unwrap();
+        let changed = r.set_deleted(deleted, &mut self.editor());
         self.records.insert(id.to_string(), r);
         changed
     }
