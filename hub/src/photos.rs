@@ -15,12 +15,13 @@
 //! to it (its field set to `false`, or its record deleted) removes it in its own transaction, so
 //! the hub's disk does not grow for ever. A device keeps the photos of its deleted records (the
 //! deletion can be undone); undone, the record is live again, and its next round's `missing`
-//! names the photo and the device puts it again. The tables, and why none of this races:
-//! `store.rs`.
+//! names the photo and the device puts it again. A push may also carry photos in its bundle
+//! (format 1.4's `photos`): they are taken in its transaction by the same rule. The tables, and
+//! why none of this races: `store.rs`.
 
 mod store;
 
-pub(crate) use store::{drop_unreferenced, migrate, write_refs};
+pub(crate) use store::{drop_unreferenced, migrate, take_carried, write_refs};
 
 use crate::api::{caller, internal, ApiError};
 use crate::db::{text, Db};

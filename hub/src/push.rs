@@ -24,7 +24,7 @@ use crate::db::{int, now_ms, params, random_hex, text, Db};
 use crate::scope::provinsi;
 use crate::sync::decode;
 use merge::merge_group;
-use sentra::bundle::Bundle;
+use sentra::bundle::{Bundle, Photos};
 use sentra::model::merge::Conflict;
 use sentra::model::{Kind, Record};
 use sentra::sharing::Counts;
@@ -38,8 +38,10 @@ use tokio::sync::oneshot;
 /// thousands of them costs quadratically).
 const IDS_PER_QUERY: usize = 100;
 const ROWS_PER_INSERT: usize = 50;
-/// A group takes waiting pushes up to this many records in all (at least one push).
+/// A group takes waiting pushes up to this many records, and photos of this many bytes, in all
+/// (at least one push): one transaction does not write the photos of a hundred full bundles.
 const GROUP_RECORDS: usize = 20_000;
+const GROUP_PHOTO_BYTES: usize = sentra::bundle::MAX_BYTES;
 
 /// What a push did.
 #[derive(Debug, Serialize)]
@@ -86,17 +88,28 @@ impl std::fmt::Debug for Queue {
 }
 
 impl Queue {
-    /// The pushes waiting, in arrival order, up to [`GROUP_RECORDS`] records.
+    /// The pushes waiting, in arrival order, up to [`GROUP_RECORDS`] records and
+    /// [`GROUP_PHOTO_BYTES`] of photos.
     fn group(&self) -> Vec<Waiting> {
         let mut waiting = self.waiting.lock().expect("push queue");
         let mut group = Vec::new();
-        let mut records = 0;
+        let (mut records, mut photo_bytes) = (0, 0);
         while let Some(next) = waiting.front() {
             let n = next.bundle.records.len();
-            if !group.is_empty() && records + n > GROUP_RECORDS {
+            let bytes: usize = next
+                .bundle
+                .photos
+                .photos
+                .values()
+                .map(|p| p.bytes.len())
+                .sum();
+            if !group.is_empty()
+                && (records + n > GROUP_RECORDS || photo_bytes + bytes > GROUP_PHOTO_BYTES)
+            {
                 break;
             }
             records += n;
+            photo_bytes += bytes;
             group.extend(waiting.pop_front());
         }
         group
@@ -151,7 +164,7 @@ pub async fn push(db: &Db, caller: Caller, bundle: Bundle) -> Result<Pushed, Pus
 async fn write_group(
     db: &Db,
     turn: tokio::sync::OwnedMutexGuard<()>,
-    pushes: Vec<(Caller, Bundle)>,
+    mut pushes: Vec<(Caller, Bundle)>,
 ) -> Result<Vec<Result<Pushed, PushError>>, PushError> {
     let mut tx = db.begin_write_after(turn).await?;
     // The stored copies of every received record, and the kabupaten each is stored under.
@@ -185,6 +198,11 @@ async fn write_group(
     let first_seq = int(&seq_row, "value")?;
     // The merges are CPU work (a second for 50,000 records): off the async workers.
     let callers: Vec<Caller> = pushes.iter().map(|(c, _)| c.clone()).collect();
+    // The photos each push carried (checked by the reader), taken once its records are written.
+    let carried: Vec<Photos> = pushes
+        .iter_mut()
+        .map(|(_, b)| std::mem::take(&mut b.photos.photos))
+        .collect();
     let (merged, rows) =
         tokio::task::spawn_blocking(move || merge_group(pushes, stored, stored_in, first_seq))
             .await
@@ -232,6 +250,13 @@ async fn write_group(
     let referred_before = crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
     // A photo no stored record refers to any more goes, with the push that made it so.
     crate::photos::drop_unreferenced(&mut tx, &referred_before).await?;
+    // The photos each accepted push carried, by the rule an upload follows (a live record of
+    // the pusher's scope refers to it), now that the references are written.
+    for ((merged, caller), photos) in merged.iter().zip(&callers).zip(carried) {
+        if merged.is_ok() && !photos.is_empty() {
+            crate::photos::take_carried(&mut tx, &caller.scope, &caller.device, photos).await?;
+        }
+    }
 
     // Each push's sequence after it, its audit row, its device's last push.
     let mut results = Vec::with_capacity(merged.len());

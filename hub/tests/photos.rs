@@ -1,12 +1,15 @@
 //! Photos at the hub (issue 17) over real TCP, on SQLite and (with `SENTRA_TEST_PG_URL`) on
 //! PostgreSQL: upload, download, `missing`, the checks, tokens, and the scope rule (a photo is
 //! taken and served only while a live record of the device's scope refers to it); a photo gone
-//! with the push that leaves no record referring to it, also while uploads race that push.
+//! with the push that leaves no record referring to it, also while uploads race that push;
+//! photos a pushed bundle carries.
 
 mod common;
 
 use common::photos::*;
 use common::*;
+use sentra::bundle::{sha256_hex, BundleError};
+use sentra::i18n::Lang;
 use sentra::model::photo::{photo_key, MAX_BYTES};
 use sentra_hub::admin;
 use serde_json::json;
@@ -253,6 +256,134 @@ fn a_photo_no_record_refers_to_any_more_leaves_the_hub_with_that_push() {
         let b = hub.device("perangkat-b", "Budi", "35.29");
         assert_eq!(get(hub, &b.token, &q, None).bytes, shared);
         assert_eq!(orphans(hub), 0);
+    });
+}
+
+/// Photos a pushed bundle carries (format 1.4's `photos`, read and checked by the app's reader)
+/// are taken in the push's transaction by the rule an upload follows: those a live record of
+/// the pusher's scope refers to once the push is merged, a record of the push or one already
+/// stored, within the upload's 2 MiB; the rest are left.
+#[test]
+fn photos_a_pushed_bundle_carries_are_taken_by_the_upload_rule() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let mut b = hub.device("perangkat-b", "Budi", "35.29");
+        let (p, webp) = photo("anyaman bambu");
+        let (stranger, stranger_bytes) = photo("tidak dirujuk data mana pun");
+        let u1 = a.new_usaha("Anyaman Bambu", "35.29.02.2004");
+        a.edit(&u1, &photo_key(&p), reference(&webp, "image/webp"));
+        // A photo no record of the bundle refers to, put into its `photos` as another writer
+        // might.
+        let stranger_element = element_of(&mut a, &stranger, &stranger_bytes);
+        let bundle = with_photos_edited(
+            &a.bundle_with_photos(&[&u1], photos_of(&[(&p, &webp, "image/webp")])),
+            |photos| photos.push(stranger_element),
+        );
+        let (status, body) = hub.push_bytes(&a.token, &bundle);
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            photo_rows(hub),
+            [(p.clone(), "perangkat-a".to_string())].into()
+        );
+        let got = get(hub, &b.token, &p, None);
+        assert_eq!(got.header("content-type"), "image/webp");
+        assert_eq!(got.bytes, webp);
+        assert_eq!(missing(hub, &a.token, &[&p]).json(), json!({"missing": []}));
+        // The same push again: nothing changes, nothing stored twice.
+        assert_eq!(hub.push_bytes(&a.token, &bundle).0, 200);
+        assert_eq!(hashes(hub), set(&[&p]));
+
+        // Over the upload's 2 MiB: left (its record refers to it as the form allows), as a PUT
+        // of it is refused.
+        let big_bytes = vec![7u8; MAX_BYTES as usize + 1];
+        let big = sha256_hex(&big_bytes);
+        let mut big_ref = reference(&big_bytes, "image/jpeg");
+        big_ref["ukuran"] = json!(MAX_BYTES);
+        a.edit(&u1, &photo_key(&big), big_ref);
+        let bundle = a.bundle_with_photos(&[&u1], photos_of(&[(&big, &big_bytes, "image/jpeg")]));
+        assert_eq!(hub.push_bytes(&a.token, &bundle).0, 200);
+        assert_eq!(hashes(hub), set(&[&p]));
+        assert_eq!(
+            put(hub, &a.token, &big, "image/jpeg", &big_bytes).status,
+            413
+        );
+
+        // A record already stored refers to it: B pushes A's record, unchanged, with its photo.
+        let (q, q_bytes) = photo("dikirim kemudian");
+        let u2 = a.new_usaha("Gerabah", "35.29.02.2004");
+        a.edit(&u2, &photo_key(&q), reference(&q_bytes, "image/jpeg"));
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_of(&[&u2])).0, 200);
+        b.pull_all(hub, None);
+        let bundle = b.bundle_with_photos(&[&u2], photos_of(&[(&q, &q_bytes, "image/jpeg")]));
+        let (status, body) = hub.push_bytes(&b.token, &bundle);
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["counts"]["usaha"]["unchanged"], 1);
+        assert_eq!(photo_rows(hub)[&q], "perangkat-b");
+
+        // The bundle's record refers to it, but the record as merged does not (B removed it
+        // later): left.
+        let (r, r_bytes) = photo("dihapus di kantor");
+        let u3 = a.new_usaha("Kerajinan Kulit", "35.29.02.2004");
+        a.edit(&u3, &photo_key(&r), reference(&r_bytes, "image/jpeg"));
+        assert_eq!(hub.push_bytes(&a.token, &a.bundle_of(&[&u3])).0, 200);
+        b.pull_all(hub, None);
+        assert!(b.edit(&u3, &photo_key(&r), json!(false)));
+        assert_eq!(hub.push_bytes(&b.token, &b.bundle_of(&[&u3])).0, 200);
+        let bundle = a.bundle_with_photos(&[&u3], photos_of(&[(&r, &r_bytes, "image/jpeg")]));
+        assert_eq!(hub.push_bytes(&a.token, &bundle).0, 200);
+        assert!(!hashes(hub).contains(&r));
+        assert_eq!(get(hub, &a.token, &r, None).status, 404);
+
+        // A push refused for a record outside the scope takes none of its photos.
+        let (s2, s2_bytes) = photo("ikut ditolak");
+        let u4 = a.new_usaha("Tenun", "35.29.02.2004");
+        a.edit(&u4, &photo_key(&s2), reference(&s2_bytes, "image/jpeg"));
+        let elsewhere = a.new_usaha("Di Kabupaten Lain", "35.10.01.2001");
+        let bundle = a.bundle_with_photos(
+            &[&u4, &elsewhere],
+            photos_of(&[(&s2, &s2_bytes, "image/jpeg")]),
+        );
+        assert_eq!(hub.push_bytes(&a.token, &bundle).0, 403);
+        assert_eq!(hashes(hub), set(&[&p, &q]));
+        assert_eq!(orphans(hub), 0);
+    });
+}
+
+/// A photo whose bytes do not match its hash refuses the whole push with the app's reader's
+/// message: no record and no photo written.
+#[test]
+fn a_carried_photo_not_matching_its_hash_refuses_the_whole_push() {
+    on_each_backend(|hub| {
+        let mut a = hub.device("perangkat-a", "Ani", "35.29");
+        let (p, p_bytes) = photo("batik");
+        let (q, q_bytes) = photo("tenun");
+        let u = a.new_usaha("Batik Tenun", "35.29.02.2004");
+        a.edit(&u, &photo_key(&p), reference(&p_bytes, "image/jpeg"));
+        a.edit(&u, &photo_key(&q), reference(&q_bytes, "image/jpeg"));
+        let intact = a.bundle_with_photos(
+            &[&u],
+            photos_of(&[(&p, &p_bytes, "image/jpeg"), (&q, &q_bytes, "image/jpeg")]),
+        );
+        // Each element's bytes swapped for the other's, the checksum made again: only the
+        // hashes tell.
+        let damaged = with_photos_edited(&intact, |photos| {
+            let first = photos[0]["data"].take();
+            photos[0]["data"] = photos[1]["data"].take();
+            photos[1]["data"] = first;
+        });
+        let (status, body) = hub.push_bytes(&a.token, &damaged);
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(body["error"], "bundle");
+        let first = p.clone().min(q.clone());
+        assert_eq!(
+            body["message"],
+            BundleError::Photo(first).message(Lang::Id),
+            "the reader's message"
+        );
+        assert_eq!(hub.stored(), (0, 0));
+        assert!(hashes(hub).is_empty());
+        assert_eq!(hub.push_bytes(&a.token, &intact).0, 200);
+        assert_eq!(hashes(hub), set(&[&p, &q]));
     });
 }
 

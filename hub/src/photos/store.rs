@@ -12,7 +12,8 @@
 use crate::db::{params, text, Engine};
 use crate::scope::Scope;
 use crate::sync::{column, decode};
-use sentra::model::photo::referenced;
+use sentra::bundle::Photos;
+use sentra::model::photo::{referenced, MAX_BYTES};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
 
@@ -240,4 +241,27 @@ pub(crate) async fn keep(
     .await?
     .rows_affected();
     Ok(stored > 0)
+}
+
+/// Takes the photos a push carried (`sentra::bundle::ReceivedPhotos::photos`: the reader has
+/// checked each against its hash and kept those the bundle's live records refer to), after its
+/// records and their references are written, in the same transaction: those the hub lacks that
+/// a live record of the pusher's `scope` refers to now, within the upload's size limit. The
+/// rest are left.
+pub(crate) async fn take_carried(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    device: &str,
+    mut carried: Photos,
+) -> Result<(), sqlx::Error> {
+    carried.retain(|_, p| !p.bytes.is_empty() && p.bytes.len() as u64 <= MAX_BYTES);
+    let hashes: Vec<String> = carried.keys().cloned().collect();
+    let lacking = lacking(conn, &hashes).await?;
+    let wanted = in_scope(conn, scope, &lacking).await?;
+    for hash in lacking.iter().filter(|h| wanted.contains(*h)) {
+        if let Some(photo) = carried.remove(hash) {
+            keep(conn, hash, &photo.tipe, photo.bytes, device).await?;
+        }
+    }
+    Ok(())
 }

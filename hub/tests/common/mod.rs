@@ -376,12 +376,14 @@ impl Device {
     /// A bundle of these records as the app exports it (gzipped over 1 MB).
     pub fn bundle_of(&self, ids: &[&str]) -> Vec<u8> {
         let records: Vec<Record> = ids.iter().map(|id| self.records[*id].clone()).collect();
-        let text = bundle::write(&self.header(), &records);
-        if text.len() > bundle::GZIP_ABOVE {
-            bundle::gzip(text)
-        } else {
-            text.into_bytes()
-        }
+        packed(bundle::write(&self.header(), &records))
+    }
+
+    /// A bundle of these records carrying the photos of `photos` their live records refer to,
+    /// as the app shares "dengan foto" (gzipped over 1 MB).
+    pub fn bundle_with_photos(&self, ids: &[&str], photos: bundle::Photos) -> Vec<u8> {
+        let records: Vec<Record> = ids.iter().map(|id| self.records[*id].clone()).collect();
+        packed(bundle::write_with_photos(&self.header(), &records, photos).unwrap())
     }
 
     pub fn bundle_all(&self) -> Vec<u8> {
@@ -426,6 +428,15 @@ impl Device {
             }
         }
         panic!("a pull that never ends");
+    }
+}
+
+/// A bundle's text as the app sends it: gzipped over 1 MB.
+pub fn packed(text: String) -> Vec<u8> {
+    if text.len() > bundle::GZIP_ABOVE {
+        bundle::gzip(text)
+    } else {
+        text.into_bytes()
     }
 }
 

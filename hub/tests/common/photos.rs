@@ -1,8 +1,8 @@
 //! What the photo tests share: photos and their references, the photo requests and their
 //! answers, and what the hub's photo tables hold.
 
-use super::Hub;
-use sentra::bundle::sha256_hex;
+use super::{Device, Hub};
+use sentra::bundle::{sha256_hex, signed, Photo, Photos};
 use sentra_hub::Db;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,6 +126,27 @@ pub fn orphans(hub: &Hub) -> i64 {
         .unwrap()
 }
 
+pub fn photos_of(list: &[(&String, &Vec<u8>, &str)]) -> Photos {
+    list.iter()
+        .map(|(hash, bytes, tipe)| {
+            let photo = Photo {
+                tipe: tipe.to_string(),
+                bytes: bytes.to_vec(),
+            };
+            (hash.to_string(), photo)
+        })
+        .collect()
+}
+
+/// A bundle (plain JSON) with its `photos` array edited on purpose, signed again.
+pub fn with_photos_edited(bundle: &[u8], edit: impl FnOnce(&mut Vec<Value>)) -> Vec<u8> {
+    let Value::Object(mut content) = serde_json::from_slice(bundle).unwrap() else {
+        panic!("a bundle is an object")
+    };
+    edit(content["photos"].as_array_mut().unwrap());
+    signed(content).into_bytes()
+}
+
 /// A photo stored with no record referring to it, as a hub before that rule could leave one:
 /// its hash.
 pub fn store_unreferenced(hub: &Hub, what: &str) -> String {
@@ -143,4 +164,18 @@ pub fn store_unreferenced(hub: &Hub, what: &str) -> String {
         .unwrap();
     });
     hash
+}
+
+/// The element of a bundle's `photos` the app's writer makes for these bytes (taken from a
+/// bundle of a throwaway record of `device` that refers to them).
+pub fn element_of(device: &mut Device, hash: &String, bytes: &Vec<u8>) -> Value {
+    let record = device.new_usaha("Sementara", "35.29.02.2004");
+    device.edit(
+        &record,
+        &sentra::model::photo::photo_key(hash),
+        reference(bytes, "image/jpeg"),
+    );
+    let carrier = device.bundle_with_photos(&[&record], photos_of(&[(hash, bytes, "image/jpeg")]));
+    device.records.remove(&record);
+    serde_json::from_slice::<Value>(&carrier).unwrap()["photos"][0].take()
 }
