@@ -6,15 +6,25 @@
 //!
 //! The scope rule: a device may upload and download a photo only while a live record in its
 //! scope refers to it (a live `foto/<sha256>` field of a record not deleted:
-//! `sentra::model::photo::referenced`). So the hub stores no photo that no record of the office
-//! needs (strangers cannot use it as storage), and a device sees only the photos of records it
-//! may pull. Which photos each stored record refers to is kept in `photo_refs`, written with the
-//! record by the push (`crate::push`) in the same transaction.
+//! `sentra::model::photo::referenced`), and `missing` names only such photos. So the hub stores
+//! no photo that no record of the office needs (strangers cannot use it as storage), and a device
+//! sees only the photos of records it may pull. Which photos each stored record refers to is kept
+//! in `photo_refs`, written with the record by the push (`crate::push`) in the same transaction.
+//!
+//! A photo lives only as long as that: the push that leaves it without a live record referring
+//! to it (its field set to `false`, or its record deleted) removes it in its own transaction, so
+//! the hub's disk does not grow for ever. A device keeps the photos of its deleted records (the
+//! deletion can be undone); undone, the record is live again, and its next round's `missing`
+//! names the photo and the device puts it again. A push may also carry photos in its bundle
+//! (format 1.4's `photos`): they are taken in its transaction by the same rule. The tables, and
+//! why none of this races: `store.rs`.
+
+mod store;
+
+pub(crate) use store::{drop_unreferenced, migrate, take_carried, write_refs};
 
 use crate::api::{caller, internal, ApiError};
-use crate::db::{now_ms, params, text, Db, Engine};
-use crate::scope::Scope;
-use crate::sync::{column, decode};
+use crate::db::{text, Db};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -22,159 +32,15 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use sentra::bundle::sha256_hex;
-use sentra::model::photo::{is_hash, referenced, MAX_BYTES, TIPES};
+use sentra::model::photo::{is_hash, MAX_BYTES, TIPES};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use sqlx::AnyConnection;
-use std::collections::HashSet;
+use store::{in_scope, keep, lacking, referenced_in};
 
 /// The most hashes one `missing` question may ask about.
 pub const MAX_HASHES: usize = 1_000;
 /// A `missing` question's body: 1,000 hashes of 64 characters and their quotes, with room.
 const MISSING_BODY: usize = 128 * 1024;
-/// Ids and rows per statement (as `crate::push`).
-const PER_STATEMENT: usize = 50;
-
-/// The photos' tables (on every start, idempotent, in the write lock), and, once, which photos
-/// the records stored before them refer to.
-pub(crate) async fn migrate(conn: &mut AnyConnection, engine: Engine) -> Result<(), sqlx::Error> {
-    use sqlx::Executor;
-    let blob = match engine {
-        Engine::Sqlite => "BLOB",
-        Engine::Postgres => "BYTEA",
-    };
-    // One row per photo: its bytes as uploaded, their type and size, when and from which device.
-    conn.execute(
-        format!(
-            "CREATE TABLE IF NOT EXISTS photos (
-                sha256 TEXT PRIMARY KEY,
-                tipe TEXT NOT NULL,
-                size BIGINT NOT NULL,
-                received_ms BIGINT NOT NULL,
-                device TEXT NOT NULL,
-                bytes {blob} NOT NULL
-            )"
-        )
-        .as_str(),
-    )
-    .await?;
-    // Which photos each stored record refers to while live (a record without photos: no row).
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS photo_refs (
-            sha256 TEXT NOT NULL,
-            record TEXT NOT NULL,
-            PRIMARY KEY (sha256, record)
-        )",
-    )
-    .await?;
-    conn.execute("CREATE INDEX IF NOT EXISTS photo_refs_record ON photo_refs (record)")
-        .await?;
-    let filled = sqlx::query("SELECT value FROM hub_state WHERE key = 'photo_refs'")
-        .fetch_optional(&mut *conn)
-        .await?;
-    if filled.is_none() {
-        // Records pushed by a hub before this one may already refer to photos.
-        let rows = sqlx::query("SELECT id, body FROM records WHERE body LIKE $1")
-            .bind("%\"foto/%")
-            .fetch_all(&mut *conn)
-            .await?;
-        let mut refs = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let record = decode(&text(row, "body")?)?;
-            refs.push((
-                text(row, "id")?,
-                referenced([&record]).into_iter().collect(),
-            ));
-        }
-        let refs: Vec<(&str, &[String])> = refs
-            .iter()
-            .map(|(id, hashes): &(String, Vec<String>)| (id.as_str(), hashes.as_slice()))
-            .collect();
-        write_refs(&mut *conn, &[], &refs).await?;
-        sqlx::query("INSERT INTO hub_state (key, value) VALUES ('photo_refs', 1)")
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
-
-/// Records the photos each written record now refers to, after removing what the records
-/// `replaced` referred to before.
-pub(crate) async fn write_refs(
-    conn: &mut AnyConnection,
-    replaced: &[&str],
-    records: &[(&str, &[String])],
-) -> Result<(), sqlx::Error> {
-    for chunk in replaced.chunks(PER_STATEMENT * 2) {
-        let sql = format!(
-            "DELETE FROM photo_refs WHERE record IN ({})",
-            params(0, chunk.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for id in chunk {
-            q = q.bind(*id);
-        }
-        q.execute(&mut *conn).await?;
-    }
-    let pairs: Vec<(&str, &str)> = records
-        .iter()
-        .flat_map(|(id, hashes)| hashes.iter().map(move |h| (h.as_str(), *id)))
-        .collect();
-    for chunk in pairs.chunks(PER_STATEMENT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({})", params(i * 2, 2)))
-            .collect();
-        let sql = format!(
-            "INSERT INTO photo_refs (sha256, record) VALUES {} ON CONFLICT DO NOTHING",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(&sql);
-        for (hash, id) in chunk {
-            q = q.bind(*hash).bind(*id);
-        }
-        q.execute(&mut *conn).await?;
-    }
-    Ok(())
-}
-
-/// Whether a live record in `scope` refers to the photo `hash`.
-pub async fn referenced_in(db: &Db, scope: &Scope, hash: &str) -> Result<bool, sqlx::Error> {
-    let sql = format!(
-        "SELECT p.record FROM photo_refs p JOIN records r ON r.id = p.record
-         WHERE p.sha256 = $1 AND r.{} = $2 LIMIT 1",
-        column(scope)
-    );
-    let row = sqlx::query(&sql)
-        .bind(hash)
-        .bind(scope.code())
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(row.is_some())
-}
-
-/// Of `hashes`, those the hub does not have, in the order asked (each once).
-pub async fn missing_of(db: &Db, hashes: &[String]) -> Result<Vec<String>, sqlx::Error> {
-    let mut have = HashSet::new();
-    for chunk in hashes.chunks(PER_STATEMENT) {
-        let sql = format!(
-            "SELECT sha256 FROM photos WHERE sha256 IN ({})",
-            params(0, chunk.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for hash in chunk {
-            q = q.bind(hash.as_str());
-        }
-        for row in q.fetch_all(&db.pool).await? {
-            have.insert(text(&row, "sha256")?);
-        }
-    }
-    let mut seen = HashSet::new();
-    Ok(hashes
-        .iter()
-        .filter(|h| !have.contains(*h) && seen.insert(h.as_str()))
-        .cloned()
-        .collect())
-}
 
 fn not_a_hash() -> ApiError {
     ApiError::request("Alamat foto harus sidik SHA-256-nya: 64 huruf 0-9 dan a-f")
@@ -235,8 +101,12 @@ pub async fn upload(
         ));
     }
     // Checked after the body is read (at most 2 MiB from an enrolled device), so the device gets
-    // this answer rather than a connection closed under its upload.
-    if !referenced_in(&db, &who.scope, &hash).await? {
+    // this answer rather than a connection closed under its upload. The check and the insert
+    // are one transaction in the write lock: a push removing the last reference comes wholly
+    // before or after them (`store`).
+    let mut tx = db.begin_write().await?;
+    if !referenced_in(&mut tx, &who.scope, &hash).await? {
+        tx.rollback().await?;
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "photo_unreferenced",
@@ -247,20 +117,9 @@ pub async fn upload(
             ),
         ));
     }
-    let stored = sqlx::query(
-        "INSERT INTO photos (sha256, tipe, size, received_ms, device, bytes)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(hash.as_str())
-    .bind(tipe)
-    .bind(bytes.len() as i64)
-    .bind(now_ms())
-    .bind(who.device.as_str())
-    .bind(bytes.to_vec())
-    .execute(&db.pool)
-    .await?
-    .rows_affected();
-    let status = if stored > 0 {
+    let stored = keep(&mut tx, &hash, tipe, bytes.to_vec(), &who.device).await?;
+    tx.commit().await?;
+    let status = if stored {
         StatusCode::CREATED
     } else {
         StatusCode::OK
@@ -287,7 +146,8 @@ pub async fn download(
             "Foto ini belum ada di kantor",
         )
     };
-    if !referenced_in(&db, &who.scope, &hash).await? {
+    let mut conn = db.pool.acquire().await?;
+    if !referenced_in(&mut conn, &who.scope, &hash).await? {
         return Err(not_here());
     }
     let etag = format!("\"{hash}\"");
@@ -302,9 +162,10 @@ pub async fn download(
     } else {
         sqlx::query("SELECT tipe, bytes FROM photos WHERE sha256 = $1")
             .bind(hash.as_str())
-            .fetch_optional(&db.pool)
+            .fetch_optional(&mut *conn)
             .await?
     };
+    drop(conn);
     let mut response = match (fresh, row) {
         (true, _) => StatusCode::NOT_MODIFIED.into_response(),
         (false, None) => return Err(not_here()),
@@ -337,13 +198,16 @@ struct MissingRequest {
 }
 
 /// `POST /api/v1/photos/missing`: `{"sha256": [...]}` (at most [`MAX_HASHES`]) answered with
-/// `{"missing": [...]}`, those the hub does not have: the ones to upload.
+/// `{"missing": [...]}`: those the hub does not have and would take from this device (a live
+/// record of its scope refers to them), the ones to upload, in the order asked. A photo the hub
+/// would refuse is not named: a device keeps the photos of its deleted records, and would
+/// otherwise upload them every round to hear 409.
 pub async fn missing(
     State(db): State<Db>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Value>, ApiError> {
-    caller(&db, &headers).await?;
+    let who = caller(&db, &headers).await?;
     let bytes = Limited::new(body, MISSING_BODY)
         .collect()
         .await
@@ -362,6 +226,9 @@ pub async fn missing(
             "Setiap sidik foto harus 64 huruf 0-9 dan a-f",
         ));
     }
-    let missing = missing_of(&db, &request.sha256).await?;
+    let mut conn = db.pool.acquire().await?;
+    let lacking = lacking(&mut conn, &request.sha256).await?;
+    let wanted = in_scope(&mut conn, &who.scope, &lacking).await?;
+    let missing: Vec<&String> = lacking.iter().filter(|h| wanted.contains(*h)).collect();
     Ok(Json(json!({ "missing": missing })))
 }

@@ -13,16 +13,21 @@
 //! Each push is written by a task of its own, so a device that goes away mid-wait does not
 //! cancel the others' writing. A failure of the database answers every push of the group with
 //! it (nothing of the group is written; each device keeps its changes and tries again).
+//!
+//! Here: the queue and the group's transaction (what it reads and writes); `merge.rs`: the
+//! group's merges, pure CPU work run off the async workers.
+
+mod merge;
 
 use crate::admin::Caller;
 use crate::db::{int, now_ms, params, random_hex, text, Db};
-use crate::scope::{kabupaten_of, provinsi, Scope};
+use crate::scope::provinsi;
 use crate::sync::decode;
-use sentra::bundle::Bundle;
+use merge::merge_group;
+use sentra::bundle::{Bundle, Photos};
 use sentra::model::merge::Conflict;
-use sentra::model::photo::referenced;
 use sentra::model::{Kind, Record};
-use sentra::sharing::{Counts, Planner};
+use sentra::sharing::Counts;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Mutex;
@@ -33,8 +38,10 @@ use tokio::sync::oneshot;
 /// thousands of them costs quadratically).
 const IDS_PER_QUERY: usize = 100;
 const ROWS_PER_INSERT: usize = 50;
-/// A group takes waiting pushes up to this many records in all (at least one push).
+/// A group takes waiting pushes up to this many records, and photos of this many bytes, in all
+/// (at least one push): one transaction does not write the photos of a hundred full bundles.
 const GROUP_RECORDS: usize = 20_000;
+const GROUP_PHOTO_BYTES: usize = sentra::bundle::MAX_BYTES;
 
 /// What a push did.
 #[derive(Debug, Serialize)]
@@ -81,17 +88,28 @@ impl std::fmt::Debug for Queue {
 }
 
 impl Queue {
-    /// The pushes waiting, in arrival order, up to [`GROUP_RECORDS`] records.
+    /// The pushes waiting, in arrival order, up to [`GROUP_RECORDS`] records and
+    /// [`GROUP_PHOTO_BYTES`] of photos.
     fn group(&self) -> Vec<Waiting> {
         let mut waiting = self.waiting.lock().expect("push queue");
         let mut group = Vec::new();
-        let mut records = 0;
+        let (mut records, mut photo_bytes) = (0, 0);
         while let Some(next) = waiting.front() {
             let n = next.bundle.records.len();
-            if !group.is_empty() && records + n > GROUP_RECORDS {
+            let bytes: usize = next
+                .bundle
+                .photos
+                .photos
+                .values()
+                .map(|p| p.bytes.len())
+                .sum();
+            if !group.is_empty()
+                && (records + n > GROUP_RECORDS || photo_bytes + bytes > GROUP_PHOTO_BYTES)
+            {
                 break;
             }
             records += n;
+            photo_bytes += bytes;
             group.extend(waiting.pop_front());
         }
         group
@@ -142,22 +160,11 @@ pub async fn push(db: &Db, caller: Caller, bundle: Bundle) -> Result<Pushed, Pus
     answered.await.unwrap_or(Err(PushError::Internal))
 }
 
-/// One push's merge, over the records as the pushes before it in its group left them.
-struct Merged {
-    counts: BTreeMap<Kind, Counts>,
-    conflicts: Vec<Conflict>,
-    /// The records it changes.
-    write: usize,
-    /// For its audit row: the bundle's checksum and how many records it held.
-    checksum: String,
-    received: usize,
-}
-
 /// Writes a group of pushes in one transaction: an answer per push, or the group's failure.
 async fn write_group(
     db: &Db,
     turn: tokio::sync::OwnedMutexGuard<()>,
-    pushes: Vec<(Caller, Bundle)>,
+    mut pushes: Vec<(Caller, Bundle)>,
 ) -> Result<Vec<Result<Pushed, PushError>>, PushError> {
     let mut tx = db.begin_write_after(turn).await?;
     // The stored copies of every received record, and the kabupaten each is stored under.
@@ -191,6 +198,11 @@ async fn write_group(
     let first_seq = int(&seq_row, "value")?;
     // The merges are CPU work (a second for 50,000 records): off the async workers.
     let callers: Vec<Caller> = pushes.iter().map(|(c, _)| c.clone()).collect();
+    // The photos each push carried (checked by the reader), taken once its records are written.
+    let carried: Vec<Photos> = pushes
+        .iter_mut()
+        .map(|(_, b)| std::mem::take(&mut b.photos.photos))
+        .collect();
     let (merged, rows) =
         tokio::task::spawn_blocking(move || merge_group(pushes, stored, stored_in, first_seq))
             .await
@@ -235,7 +247,16 @@ async fn write_group(
         .filter(|r| r.was_stored)
         .map(|r| r.id.as_str())
         .collect();
-    crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
+    let referred_before = crate::photos::write_refs(&mut tx, &replaced, &refs).await?;
+    // A photo no stored record refers to any more goes, with the push that made it so.
+    crate::photos::drop_unreferenced(&mut tx, &referred_before).await?;
+    // The photos each accepted push carried, by the rule an upload follows (a live record of
+    // the pusher's scope refers to it), now that the references are written.
+    for ((merged, caller), photos) in merged.iter().zip(&callers).zip(carried) {
+        if merged.is_ok() && !photos.is_empty() {
+            crate::photos::take_carried(&mut tx, &caller.scope, &caller.device, photos).await?;
+        }
+    }
 
     // Each push's sequence after it, its audit row, its device's last push.
     let mut results = Vec::with_capacity(merged.len());
@@ -304,223 +325,4 @@ async fn write_group(
     }
     tx.commit().await?;
     Ok(results)
-}
-
-/// A record as written: the last version a group gives it, numbered by its last change.
-struct Row {
-    id: String,
-    kind: &'static str,
-    kabupaten: String,
-    seq: i64,
-    body: String,
-    /// The photos it refers to while live (`sentra::model::photo::referenced`).
-    photos: Vec<String>,
-    /// Whether the hub held it before this group (it may have references to replace).
-    was_stored: bool,
-}
-
-impl Merged {
-    fn counts_json(&self) -> String {
-        serde_json::to_string(&self.counts).expect("counts serialise")
-    }
-}
-
-/// The pushes of a group merged one after the other over `stored`: each push's merge (or its
-/// refusal) and the rows to write. Records are numbered from `seq` on, push by push, in the order each push writes them; a
-/// record two pushes change is written once, as the later left it, with the later number.
-fn merge_group(
-    pushes: Vec<(Caller, Bundle)>,
-    mut stored: BTreeMap<String, Record>,
-    mut stored_in: HashMap<String, String>,
-    mut seq: i64,
-) -> (Vec<Result<Merged, PushError>>, Vec<Row>) {
-    let mut merged = Vec::with_capacity(pushes.len());
-    // Where each changed record's row is in `rows`.
-    let mut row_of: HashMap<String, usize> = HashMap::new();
-    let mut rows: Vec<Row> = Vec::new();
-    for (caller, bundle) in pushes {
-        let mut planner = Planner::default();
-        for r in &bundle.records {
-            planner.add(&stored, r);
-        }
-        let plan = planner.finish();
-        let placed = match place(
-            &caller.scope,
-            &bundle.records,
-            &stored,
-            &stored_in,
-            &plan.write,
-        ) {
-            Ok(placed) => placed,
-            Err(outside) => {
-                merged.push(Err(PushError::OutOfScope(outside)));
-                continue;
-            }
-        };
-        let write = plan.write.len();
-        for r in plan.write {
-            seq += 1;
-            let kabupaten = placed[&r.id].clone();
-            let row = Row {
-                id: r.id.clone(),
-                kind: r.kind.key(),
-                kabupaten: kabupaten.clone(),
-                seq,
-                body: serde_json::to_string(&r).expect("a record serialises"),
-                photos: referenced([&r]).into_iter().collect(),
-                was_stored: stored_in.contains_key(&r.id),
-            };
-            match row_of.get(&r.id) {
-                Some(&at) => rows[at] = row,
-                None => {
-                    row_of.insert(r.id.clone(), rows.len());
-                    rows.push(row);
-                }
-            }
-            stored_in.insert(r.id.clone(), kabupaten);
-            stored.insert(r.id.clone(), r);
-        }
-        merged.push(Ok(Merged {
-            counts: plan.counts,
-            conflicts: plan.conflicts,
-            write,
-            checksum: bundle.checksum,
-            received: bundle.records.len(),
-        }));
-    }
-    (merged, rows)
-}
-
-/// The kabupaten every record to write is stored under, or the ids of the received records
-/// outside `scope`. A record belongs where its region field says (as merged: the value that
-/// wins); one without a region field stays where it is stored, or, new, goes to the pushing
-/// officer's kabupaten (or province). A record already stored outside the scope cannot be
-/// changed from inside it either.
-fn place(
-    scope: &Scope,
-    received: &[Record],
-    stored: &BTreeMap<String, Record>,
-    stored_in: &HashMap<String, String>,
-    write: &[Record],
-) -> Result<HashMap<String, String>, Vec<String>> {
-    let written: HashMap<&str, &Record> = write.iter().map(|r| (r.id.as_str(), r)).collect();
-    let mut placed = HashMap::new();
-    let mut outside = Vec::new();
-    for r in received {
-        let now = written
-            .get(r.id.as_str())
-            .copied()
-            .or_else(|| stored.get(&r.id))
-            .unwrap_or(r);
-        let was = stored_in.get(&r.id);
-        let kabupaten = kabupaten_of(now)
-            .or_else(|| was.cloned())
-            .unwrap_or_else(|| scope.code().to_string());
-        if !scope.holds(&kabupaten) || was.is_some_and(|k| !scope.holds(k)) {
-            outside.push(r.id.clone());
-        } else if written.contains_key(r.id.as_str()) {
-            placed.insert(r.id.clone(), kabupaten);
-        }
-    }
-    if outside.is_empty() {
-        Ok(placed)
-    } else {
-        Err(outside)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sentra::bundle::{Header, Scope as BundleScope};
-    use sentra::model::hlc::Clock;
-    use sentra::model::Editor;
-    use serde_json::json;
-
-    fn caller(device: &str, scope: &str) -> Caller {
-        Caller {
-            device: device.into(),
-            officer: format!("officer of {device}"),
-            officer_name: device.into(),
-            scope: Scope::parse(scope).unwrap(),
-        }
-    }
-
-    fn bundle(records: Vec<Record>, checksum: &str) -> Bundle {
-        Bundle {
-            header: Header {
-                created_ms: 1_795_400_000_000,
-                device: "d".into(),
-                officer: "o".into(),
-                kabupaten: None,
-                scope: BundleScope::All,
-            },
-            created: String::new(),
-            records,
-            checksum: checksum.into(),
-            photos: Default::default(),
-        }
-    }
-
-    /// A group is each push merged in its turn: the second push's edit of a record the first
-    /// creates counts as a change over it, a refused push changes nothing and the ones after it
-    /// still go in, and a record two pushes change is one row with the later number.
-    #[test]
-    fn a_group_merges_each_push_over_the_ones_before_it() {
-        let mut clock = Clock::new("perangkat-a");
-        let mut ed = Editor {
-            clock: &mut clock,
-            officer: "Ani",
-            now_ms: 1_795_400_000_000,
-        };
-        let mut usaha = Record::new(Kind::Usaha, &mut ed);
-        usaha.set("nama", json!("Batik Sekar"), &mut ed);
-        usaha.set("desa", json!("35.29.02.2004"), &mut ed);
-        let created = usaha.clone();
-        usaha.set("nama", json!("Batik Sekar Arum"), &mut ed);
-        let mut elsewhere = Record::new(Kind::Usaha, &mut ed);
-        elsewhere.set("desa", json!("35.01.01.2001"), &mut ed);
-        let other = {
-            let mut r = Record::new(Kind::Usaha, &mut ed);
-            r.set("desa", json!("35.29.01.2001"), &mut ed);
-            r
-        };
-
-        let pushes = vec![
-            (
-                caller("a", "35.29"),
-                bundle(vec![created.clone()], "sha256:1"),
-            ),
-            (caller("b", "35.29"), bundle(vec![elsewhere], "sha256:2")),
-            (
-                caller("a", "35.29"),
-                bundle(vec![usaha.clone(), other.clone()], "sha256:3"),
-            ),
-            // The first push again (a retry): nothing changes.
-            (caller("a", "35.29"), bundle(vec![created], "sha256:1")),
-        ];
-        let (merged, rows) = merge_group(pushes, BTreeMap::new(), HashMap::new(), 100);
-
-        let counts = |i: usize| match &merged[i] {
-            Ok(m) => (
-                m.counts[&Kind::Usaha].new,
-                m.counts[&Kind::Usaha].updated,
-                m.write,
-            ),
-            Err(e) => panic!("push {i}: {e:?}"),
-        };
-        assert_eq!(counts(0), (1, 0, 1));
-        assert!(matches!(&merged[1], Err(PushError::OutOfScope(ids)) if ids.len() == 1));
-        assert_eq!(counts(2), (1, 1, 2));
-        assert_eq!(counts(3), (0, 0, 0));
-        let written: Vec<(&str, i64)> = rows.iter().map(|r| (r.id.as_str(), r.seq)).collect();
-        assert_eq!(
-            written,
-            [(usaha.id.as_str(), 102), (other.id.as_str(), 103)]
-        );
-        assert!(rows[0].body.contains("Batik Sekar Arum"));
-        assert_eq!(rows[1].kabupaten, "35.29");
-        let third = merged[2].as_ref().unwrap();
-        assert_eq!((third.checksum.as_str(), third.received), ("sha256:3", 2));
-    }
 }

@@ -3,6 +3,8 @@
 //! and devices that make records with the app's own model.
 #![allow(dead_code)]
 
+pub mod photos;
+
 use sentra::bundle::{self, Bundle, Header, Scope};
 use sentra::model::hlc::Clock;
 use sentra::model::rules::Today;
@@ -363,15 +365,25 @@ impl Device {
         changed
     }
 
+    /// Deletes a record, or undoes its deletion, as the app does.
+    pub fn delete(&mut self, id: &str, deleted: bool) -> bool {
+        let mut r = self.records.remove(id).unwrap();
+        let changed = r.set_deleted(deleted, &mut self.editor());
+        self.records.insert(id.to_string(), r);
+        changed
+    }
+
     /// A bundle of these records as the app exports it (gzipped over 1 MB).
     pub fn bundle_of(&self, ids: &[&str]) -> Vec<u8> {
         let records: Vec<Record> = ids.iter().map(|id| self.records[*id].clone()).collect();
-        let text = bundle::write(&self.header(), &records);
-        if text.len() > bundle::GZIP_ABOVE {
-            bundle::gzip(text)
-        } else {
-            text.into_bytes()
-        }
+        packed(bundle::write(&self.header(), &records))
+    }
+
+    /// A bundle of these records carrying the photos of `photos` their live records refer to,
+    /// as the app shares "dengan foto" (gzipped over 1 MB).
+    pub fn bundle_with_photos(&self, ids: &[&str], photos: bundle::Photos) -> Vec<u8> {
+        let records: Vec<Record> = ids.iter().map(|id| self.records[*id].clone()).collect();
+        packed(bundle::write_with_photos(&self.header(), &records, photos).unwrap())
     }
 
     pub fn bundle_all(&self) -> Vec<u8> {
@@ -416,6 +428,15 @@ impl Device {
             }
         }
         panic!("a pull that never ends");
+    }
+}
+
+/// A bundle's text as the app sends it: gzipped over 1 MB.
+pub fn packed(text: String) -> Vec<u8> {
+    if text.len() > bundle::GZIP_ABOVE {
+        bundle::gzip(text)
+    } else {
+        text.into_bytes()
     }
 }
 
