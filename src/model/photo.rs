@@ -168,10 +168,10 @@ pub fn photos(r: &Record) -> Vec<(String, PhotoRef)> {
     found.into_iter().map(|(_, _, h, p)| (h, p)).collect()
 }
 
-/// Every photo a live (not deleted) record among `records` has: what a device keeps, and what a
-/// bundle of these records carries. A photo no live record refers to any more can be removed
-/// from the device (a deleted record's photos go with it: undoing the delete brings the fields
-/// back, not the bytes, unless another device still has them and shares them again).
+/// Every photo a live (not deleted) record among `records` has: what a bundle of these records
+/// carries, and what the office hub keeps and serves. A device keeps a deleted record's photos
+/// too, so undoing the deletion brings them back (`web::records::photos`'s
+/// `drop_unreferenced`); the hub removes them, and takes them again from the device that undoes.
 pub fn referenced<'a>(records: impl IntoIterator<Item = &'a Record>) -> BTreeSet<String> {
     records
         .into_iter()
