@@ -10,6 +10,7 @@
 use crate::bundle::{BundleError, MAX_BYTES};
 use crate::report::export::Sheet;
 use crate::report::xlsx::{entries, zip_of, Entry};
+use crate::web::slices::{self, Deadline};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,22 +31,37 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
-/// `bytes` as a stream piped through `transform` (a `{readable, writable}` pair).
-fn piped(bytes: &[u8], transform: &JsValue) -> Result<web_sys::ReadableStream, JsValue> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
+/// Bytes copied out of wasm memory per piece: the copy of a 40 MB bundle in one piece held the
+/// page, and so would the stream's pieces read back to back (they resolve at once when ready).
+const PIECE: usize = 1 << 20;
+
+/// `bytes` as a stream piped through `transform` (a `{readable, writable}` pair), copied out of
+/// wasm memory a piece at a time with breaths between.
+async fn piped(bytes: &[u8], transform: &JsValue) -> Result<web_sys::ReadableStream, JsValue> {
+    let parts = Array::new();
+    let mut deadline = Deadline::start();
+    for piece in bytes.chunks(PIECE) {
+        parts.push(&Uint8Array::from(piece));
+        if deadline.passed() {
+            slices::breathe().await;
+            deadline = Deadline::start();
+        }
+    }
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
     Ok(blob
         .stream()
         .pipe_through(transform.unchecked_ref::<web_sys::ReadableWritablePair>()))
 }
 
-/// Everything a stream gives, refused past `limit` bytes (`None`: more than that).
+/// Everything a stream gives, refused past `limit` bytes (`None`: more than that). Breathes when
+/// a slice's time is up: pieces already there resolve at once, one after another, in one task.
 async fn read_all(
     stream: web_sys::ReadableStream,
     limit: usize,
 ) -> Result<Option<Vec<u8>>, JsValue> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut out = Vec::new();
+    let mut deadline = Deadline::start();
     loop {
         let chunk = JsFuture::from(reader.read()).await?;
         if Reflect::get(&chunk, &"done".into())?.as_bool() == Some(true) {
@@ -59,12 +75,16 @@ async fn read_all(
         let at = out.len();
         out.resize(at + value.length() as usize, 0);
         value.copy_to(&mut out[at..]);
+        if deadline.passed() {
+            slices::breathe().await;
+            deadline = Deadline::start();
+        }
     }
 }
 
 /// `bytes` compressed as `format` ("gzip" or "deflate-raw").
 async fn compress(bytes: &[u8], format: &str) -> Result<Vec<u8>, JsValue> {
-    let stream = piped(bytes, CompressionStream::new(format)?.as_ref())?;
+    let stream = piped(bytes, CompressionStream::new(format)?.as_ref()).await?;
     Ok(read_all(stream, usize::MAX).await?.unwrap_or_default())
 }
 
@@ -82,7 +102,7 @@ pub async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, BundleError> {
 /// [`gunzip`] with another limit (tests).
 pub async fn gunzip_within(bytes: &[u8], limit: usize) -> Result<Vec<u8>, BundleError> {
     let unpacked = async {
-        let stream = piped(bytes, DecompressionStream::new("gzip")?.as_ref())?;
+        let stream = piped(bytes, DecompressionStream::new("gzip")?.as_ref()).await?;
         read_all(stream, limit).await
     };
     match unpacked.await {
