@@ -14,7 +14,7 @@ use super::{FieldError, Kind, Record};
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The start of every photo field's name: `foto/<sha256>`.
 pub const FOTO: &str = "foto";
@@ -191,6 +191,30 @@ pub fn file_name(hash: &str, photo: &PhotoRef) -> String {
     format!("{hash}.{ext}")
 }
 
+/// How long a photo kept on the device is safe from removal before any record refers to it: a
+/// photo is kept just before the record that refers to it is saved (`web::records::photos`), and
+/// another tab starting in between, or holding records read before that save, would find it
+/// referred to by nothing. Ten minutes covers a tab's start many times over.
+pub const KEPT_LATELY_MS: u64 = 10 * 60 * 1000;
+
+/// The photos a device may remove: those `stored` that no record refers to (`referenced`),
+/// except those kept within [`KEPT_LATELY_MS`] of `now_ms` (`kept`: when each was kept).
+pub fn removable(
+    stored: Vec<String>,
+    referenced: &BTreeSet<String>,
+    kept: &BTreeMap<String, u64>,
+    now_ms: u64,
+) -> Vec<String> {
+    stored
+        .into_iter()
+        .filter(|h| !referenced.contains(h))
+        .filter(|h| {
+            kept.get(h)
+                .is_none_or(|at| now_ms.saturating_sub(*at) >= KEPT_LATELY_MS)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +322,24 @@ mod tests {
             "a deleted record refers to nothing"
         );
         assert_eq!(file_name(H1, &photos(&r)[0].1), format!("{H1}.jpg"));
+    }
+
+    #[test]
+    fn a_photo_kept_lately_is_not_removed_before_its_record_refers_to_it() {
+        let h = |c: char| c.to_string().repeat(64);
+        let stored = vec![h('a'), h('b'), h('c'), h('d')];
+        let referenced: BTreeSet<String> = [h('a')].into();
+        let now = 1_800_000_000_000;
+        let kept: BTreeMap<String, u64> = [
+            (h('b'), now - 1_000),
+            (h('c'), now - KEPT_LATELY_MS),
+            (h('a'), now),
+        ]
+        .into();
+        assert_eq!(
+            removable(stored, &referenced, &kept, now),
+            [h('c'), h('d')],
+            "b was kept a second ago; c ten minutes ago; d never marked; a is referred to"
+        );
     }
 }

@@ -130,6 +130,57 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
   page.assertNoErrors();
 });
 
+test("a photo another tab has just kept is not removed by this tab's start before its record refers to it", { timeout: 60_000 }, async (t) => {
+  // A photo is kept a moment before the record referring to it is saved; a tab starting in
+  // between (or holding records read before that save) must not take it for one no record needs.
+  const server = await serverFor(t);
+  const { page } = await openPage(t, browser);
+  await page.goto(new URL("/usaha", server.url).href);
+  await page.getByTestId("empty-state").waitFor();
+  await seedUsaha(page, 1);
+  await page.reload(); // the app's start brings the seeded database to its schema, photos included
+  await page.getByTestId("usaha-list").waitFor();
+  const stray = async (seed) => {
+    const bytes = await twelveMegapixels(page, seed, 40, 30);
+    return [createHash("sha256").update(bytes).digest("hex"), bytes.toString("base64")];
+  };
+  const [justKept, longAgo] = [await stray(21), await stray(22)];
+  await page.evaluate(
+    ([photos, minutes]) =>
+      new Promise((ok, fail) => {
+        const marks = {};
+        const req = indexedDB.open("sentra");
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          let tx;
+          try {
+            tx = req.result.transaction("photos", "readwrite");
+          } catch (e) {
+            return fail(e);
+          }
+          photos.forEach(([hash, b64], i) => {
+            tx.objectStore("photos").put(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer, hash);
+            marks[hash] = Date.now() - minutes[i] * 60_000;
+          });
+          tx.oncomplete = () => {
+            req.result.close();
+            localStorage.setItem("sentra.photos.kept", JSON.stringify(marks));
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [[justKept, longAgo], [0, 11]],
+  );
+  assert.equal(Object.keys(await storedPhotos(page)).length, 2);
+  // This tab starts again: the photo kept 11 minutes ago, with no record, goes; the one kept
+  // just now stays for its record.
+  await page.reload();
+  for (let i = 0; (await storedPhotos(page))[longAgo[0]] && i < 100; i++) await page.waitForTimeout(100);
+  assert.deepEqual(Object.keys(await storedPhotos(page)), [justKept[0]]);
+  page.assertNoErrors();
+});
+
 test("a full disk refuses the photos with a message and keeps the record as it was", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
   const { page } = await openPage(t, browser);

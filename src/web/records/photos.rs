@@ -6,7 +6,7 @@
 use super::{store, Records};
 use crate::bundle::{Held, Photo, Photos, PhotosHeld};
 use crate::model::hlc::Stamp;
-use crate::model::photo::{photo_key, photos, referenced, PhotoRef};
+use crate::model::photo::{photo_key, photos, referenced, removable, PhotoRef, KEPT_LATELY_MS};
 use crate::model::rules::coordinates;
 use crate::model::schema::Ty;
 use crate::model::{kinds, Kind, Record};
@@ -14,9 +14,10 @@ use crate::names::gps_point;
 use crate::store::idb::NewPhoto;
 use crate::store::{Store, StoreError};
 use crate::web::photos::Shrunk;
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsValue;
 
 /// Whether records of `kind` have a GPS point (`lat`, `lon`).
@@ -27,6 +28,32 @@ pub fn takes_gps(kind: Kind) -> bool {
 
 /// The meta key of [`Records::photos_sent_mark`].
 const PHOTOS_SENT: &str = "photos_sent";
+
+/// When each photo was kept lately (by hash, ms), for every tab of the app: local storage, read
+/// and written at once, so a tab removing photos sees a photo another tab is about to refer to
+/// (`model::photo::removable`).
+const KEPT_LATELY: &str = "sentra.photos.kept";
+
+fn kept_lately() -> BTreeMap<String, u64> {
+    LocalStorage::get(KEPT_LATELY).unwrap_or_default()
+}
+
+/// Marks `hashes` as kept now, before they are stored; forgets marks past their time.
+fn mark_kept(hashes: impl IntoIterator<Item = String>) {
+    let now = js_sys::Date::now() as u64;
+    let mut kept = kept_lately();
+    kept.retain(|_, at| now.saturating_sub(*at) < KEPT_LATELY_MS);
+    kept.extend(hashes.into_iter().map(|h| (h, now)));
+    let _ = LocalStorage::set(KEPT_LATELY, &kept);
+}
+
+/// Forgets the mark of a photo this tab takes off its record.
+fn unmark_kept(hash: &str) {
+    let mut kept = kept_lately();
+    if kept.remove(hash).is_some() {
+        let _ = LocalStorage::set(KEPT_LATELY, &kept);
+    }
+}
 
 impl Records {
     /// Keeps the photos, then refers to them from `record` (each as `jenis`), in two steps: the
@@ -44,6 +71,7 @@ impl Records {
         place: Option<(f64, f64)>,
     ) -> Result<(), StoreError> {
         let kept: Vec<_> = shrunk.iter().map(Shrunk::to_store).collect();
+        mark_kept(shrunk.iter().map(|p| p.hash.clone()));
         store().await?.put_photos(&kept).await?;
         let changed = self.edit(officer, |editor| {
             let mut r = record.clone();
@@ -89,6 +117,7 @@ impl Records {
             .zip(thumbs)
             .map(|((hash, photo), thumb)| NewPhoto { hash, photo, thumb })
             .collect();
+        mark_kept(kept.iter().map(|p| p.hash.clone()));
         store().await?.put_photos(&kept).await
     }
 
@@ -177,11 +206,14 @@ impl Records {
             r
         });
         self.save(vec![changed]).await?;
+        unmark_kept(hash);
         self.drop_unreferenced().await
     }
 
     /// Removes every photo no record on the device refers to (a deleted record still does: its
-    /// deletion can be undone).
+    /// deletion can be undone), except those kept lately: a record referring to one may be about
+    /// to be saved, or saved by another tab after this one read its records
+    /// (`model::photo::removable`).
     pub async fn drop_unreferenced(self) -> Result<(), StoreError> {
         let store = store().await?;
         let referenced: BTreeSet<String> = self.all.with_untracked(|all| {
@@ -189,12 +221,11 @@ impl Records {
                 .flat_map(|r| photos(r).into_iter().map(|(hash, _)| hash))
                 .collect()
         });
-        let unreferenced: Vec<String> = store
-            .photo_hashes()
-            .await?
-            .into_iter()
-            .filter(|h| !referenced.contains(h))
-            .collect();
+        // The marks are read after the stored photos are listed: a photo listed was marked
+        // before it was stored.
+        let stored = store.photo_hashes().await?;
+        let now = js_sys::Date::now() as u64;
+        let unreferenced = removable(stored, &referenced, &kept_lately(), now);
         store.remove_photos(&unreferenced).await
     }
 
