@@ -350,6 +350,10 @@ messages! {
         id: "{name} tidak bisa dibaca sebagai foto (JPEG, PNG atau WebP). Foto lain tetap disimpan.",
         en: "{name} cannot be read as a photo (JPEG, PNG or WebP). The other photos are kept.",
     }
+    PhotosHeic {
+        id: "{name} adalah foto HEIC (iPhone), yang belum bisa dibaca di peramban ini. Di iPhone pilih Pengaturan › Kamera › Format › Paling Kompatibel, atau kirim fotonya sebagai JPEG. Foto lain tetap disimpan.",
+        en: "{name} is a HEIC photo (iPhone), which this browser cannot read yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or send the photo as a JPEG. The other photos are kept.",
+    }
     PhotosFailed { id: "Foto {name} tidak dapat dikecilkan: {why}", en: "Photo {name} could not be shrunk: {why}" }
     PhotosQuota {
         id: "Penyimpanan perangkat penuh: foto tidak disimpan. Data yang sudah ada tetap aman. Kosongkan ruang lalu coba lagi.",

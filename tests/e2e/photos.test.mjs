@@ -64,9 +64,12 @@ test("a product photo is shrunk, kept once by its hash, shown, kept over a reloa
   const original = takenOnItsSide(await twelveMegapixels(page));
   writeFileSync(join(dir, "produk.jpg"), original);
   writeFileSync(join(dir, "catatan.txt"), "bukan foto");
+  // An iPhone's HEIC (its header; Chromium decodes none) is named for what it is, with the way out.
+  writeFileSync(join(dir, "IMG_0001.HEIC"), Buffer.concat([Buffer.from("000000186674797068656963", "hex"), Buffer.alloc(64)]));
   await page.getByTestId("photo-kind").selectOption("produk");
-  await page.getByTestId("photo-input").setInputFiles([join(dir, "produk.jpg"), join(dir, "catatan.txt")]);
+  await page.getByTestId("photo-input").setInputFiles([join(dir, "produk.jpg"), join(dir, "catatan.txt"), join(dir, "IMG_0001.HEIC")]);
   await page.getByTestId("photo-problems").filter({ hasText: "catatan.txt tidak bisa dibaca sebagai foto" }).waitFor({ timeout: 30_000 });
+  await page.getByTestId("photo-problems").filter({ hasText: "IMG_0001.HEIC adalah foto HEIC (iPhone)" }).waitFor();
   const item = page.getByTestId("photo");
   await item.locator("img.photos__thumb").waitFor();
   assert.equal(await item.count(), 1);

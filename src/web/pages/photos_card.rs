@@ -86,7 +86,15 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
                 match result {
                     Ok(photo) => kept.push(photo),
                     Err(Unshrunk::NotAnImage) => {
-                        said.push(fill(i18n.t(Msg::PhotosNotImage), &[("name", &name)]))
+                        // iPhones keep photos as HEIC, which Chromium cannot decode.
+                        let lower = name.to_lowercase();
+                        let heic = lower.ends_with(".heic") || lower.ends_with(".heif");
+                        let msg = if heic {
+                            Msg::PhotosHeic
+                        } else {
+                            Msg::PhotosNotImage
+                        };
+                        said.push(fill(i18n.t(msg), &[("name", &name)]))
                     }
                     Err(Unshrunk::Failed(why)) => said.push(fill(
                         i18n.t(Msg::PhotosFailed),
