@@ -658,6 +658,22 @@ messages! {
     ReportMitraCount { id: "{count} mitra tercatat", en: "{count} partners recorded" }
     ReportPrint { id: "Laporan untuk dicetak", en: "Printable report" }
     LaporanTitle { id: "Laporan", en: "Report" }
+    KatalogLink { id: "Katalog produk untuk dicetak", en: "Printable product catalogue" }
+    KatalogTitle { id: "Katalog produk", en: "Product catalogue" }
+    KatalogIntro {
+        id: "Usaha yang masih aktif dan punya foto produk, menurut saringan di Beranda. Cetak atau simpan sebagai PDF untuk pameran, promosi dan calon pembeli.",
+        en: "Businesses still active that have product photos, under Home's filter. Print it or save it as a PDF for showcases, promotion and buyers.",
+    }
+    KatalogPhones { id: "Tampilkan nomor telepon", en: "Show phone numbers" }
+    KatalogPhonesWarn {
+        id: "Nomor telepon adalah data pribadi: tampilkan hanya bila pemilik usaha setuju dihubungi pembeli (UU 27/2022).",
+        en: "Phone numbers are personal data: show them only when the owners agree to be contacted by buyers (UU 27/2022).",
+    }
+    KatalogCount { id: "{count} usaha dengan foto produk", en: "{count} businesses with product photos" }
+    KatalogEmpty {
+        id: "Belum ada usaha aktif dengan foto produk untuk saringan ini. Tambahkan foto berjenis Produk di halaman usaha.",
+        en: "No active business with product photos for this filter yet. Add photos of the Products kind on a business's page.",
+    }
     LaporanMeta { id: "Dibuat {date} oleh {officer}", en: "Made {date} by {officer}" }
     LaporanFilters { id: "Saringan: {filters}", en: "Filter: {filters}" }
     LaporanPrintButton { id: "Cetak", en: "Print" }

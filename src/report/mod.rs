@@ -9,6 +9,7 @@
 //! and [`komoditas_of`].
 
 pub mod export;
+pub mod katalog;
 mod sections;
 mod usaha;
 pub mod xlsx;

@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/bagikan") view=BagikanPage/>
                             <Route path=path!("/impor") view=ImporPage/>
                             <Route path=path!("/laporan") view=LaporanPage/>
+                            <Route path=path!("/katalog") view=KatalogPage/>
                             <Route path=path!("/pengaturan") view=PengaturanPage/>
                             <Route path=path!("/tentang") view=TentangPage/>
                         </Routes>

@@ -35,7 +35,7 @@ test("no axe violation on any page, phone and laptop", { timeout: 300_000 }, asy
   const sentra = page.url();
 
   const pages = ["/", "/usaha", "/usaha/baru", "/sentra", "/sentra/baru", sentra, "/survei-desa/baru", "/kawasan-ikm/baru",
-    "/kegiatan/baru", "/mitra", "/jejaring/baru", "/bagikan", "/impor", "/laporan", "/pengaturan", "/tentang"];
+    "/kegiatan/baru", "/mitra", "/jejaring/baru", "/bagikan", "/impor", "/laporan", "/katalog", "/pengaturan", "/tentang"];
   const found = [];
   for (const [width, height] of [[360, 740], [1366, 768]]) {
     await page.setViewportSize({ width, height });

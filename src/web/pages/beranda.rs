@@ -31,7 +31,7 @@ const KINDS: [(Kind, &str); 7] = [
 ];
 
 /// The filter in the address: `?tahun=2024&kabupaten=35.29&kecamatan=35.29.01&komoditas=Batik`.
-fn use_filter() -> Memo<Filter> {
+pub(super) fn use_filter() -> Memo<Filter> {
     let query = use_query_map();
     Memo::new(move |_| {
         query.with(|q| Filter {
@@ -43,7 +43,7 @@ fn use_filter() -> Memo<Filter> {
     })
 }
 
-fn query_of(f: &Filter) -> String {
+pub(super) fn query_of(f: &Filter) -> String {
     let mut parts = Vec::new();
     if let Some(y) = f.year {
         parts.push(format!("tahun={y}"));
@@ -182,8 +182,9 @@ pub fn BerandaPage() -> impl IntoView {
                     <p class="page__area" data-testid="report-area">{area}</p>
                     <FilterBar filter/>
                     <ReportBody filter/>
-                    <p class="no-print">
+                    <p class="no-print report__links">
                         <A href=move || format!("/laporan{}", query_of(&filter.get()))>{tr(Msg::ReportPrint)}</A>
+                        <A href=move || format!("/katalog{}", query_of(&filter.get()))>{tr(Msg::KatalogLink)}</A>
                     </p>
                     <ExportCard filter/>
                 }.into_any()
@@ -196,11 +197,26 @@ pub fn BerandaPage() -> impl IntoView {
 /// and with which filter. The stylesheet's print rules leave out navigation and buttons.
 #[component]
 pub fn LaporanPage() -> impl IntoView {
+    let records = Records::expect();
+    let filter = use_filter();
+    view! {
+        <Page title=Msg::LaporanTitle>
+            <PrintedHeading filter/>
+            {move || match records.state.get() {
+                LoadState::Ready => view! { <ReportBody filter/> }.into_any(),
+                _ => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+/// What heads a printed page (the report, the catalogue): the area, the day, the officer and the
+/// filter, then the print button (not printed).
+#[component]
+pub(super) fn PrintedHeading(filter: Memo<Filter>) -> impl IntoView {
     let i18n = I18n::expect();
     let profile = expect_context::<ProfileState>();
     let wilayah = Wilayah::expect();
-    let records = Records::expect();
-    let filter = use_filter();
     let place = move || Some(wilayah.area_label(i18n.lang(), &wilayah.home.get()?));
     let filters = move || {
         let f = filter.get();
@@ -224,27 +240,21 @@ pub fn LaporanPage() -> impl IntoView {
         )
     };
     view! {
-        <Page title=Msg::LaporanTitle>
-            <p class="laporan__meta" data-testid="laporan-meta">
-                {place}
-                " · "
-                {move || fill(i18n.t(Msg::LaporanMeta), &[
-                    ("date", &crate::format::date(&today().iso, i18n.lang())),
-                    ("officer", &profile.0.with(|p| p.name.clone())),
-                ])}
-                <br/>
-                {filters}
-            </p>
-            <p class="no-print">
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>
-                    {tr(Msg::LaporanPrintButton)}
-                </button>
-            </p>
-            {move || match records.state.get() {
-                LoadState::Ready => view! { <ReportBody filter/> }.into_any(),
-                _ => view! { <p>{tr(Msg::StoreLoading)}</p> }.into_any(),
-            }}
-        </Page>
+        <p class="laporan__meta" data-testid="laporan-meta">
+            {place}
+            " · "
+            {move || fill(i18n.t(Msg::LaporanMeta), &[
+                ("date", &crate::format::date(&today().iso, i18n.lang())),
+                ("officer", &profile.0.with(|p| p.name.clone())),
+            ])}
+            <br/>
+            {filters}
+        </p>
+        <p class="no-print">
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>
+                {tr(Msg::LaporanPrintButton)}
+            </button>
+        </p>
     }
 }
 
