@@ -45,7 +45,8 @@ enum Stage {
 /// are written, [`Writer::sizes`] gives the bundle's size without photos and what they add, and
 /// the officer's choice is [`Writer::include_photos`], before or after: the records are not
 /// written again. A device sizes from what it holds ([`Writer::with_photos_held`]) and gives the
-/// bytes only once they are to go ([`Writer::photos_wanted`], [`Writer::give_photos`]). A bundle is never written over [`MAX_BYTES`](super::MAX_BYTES) with photos:
+/// bytes only once they are to go ([`Writer::photos_wanted`], [`Writer::give_photos`]). A bundle
+/// is never written over [`MAX_BYTES`](super::MAX_BYTES) with photos:
 /// `include_photos(true)` refuses then, and a writer asked for photos before the sizes were
 /// known writes none and says so ([`Writer::too_large`]).
 pub struct Writer {
