@@ -12,12 +12,12 @@ use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
+use crate::model::Name;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
 
 mod check;
 mod error;
@@ -398,17 +398,13 @@ fn records_of(wire: &Wire) -> Result<Vec<Record>, BundleError> {
 }
 
 /// The shared copies of a bundle's names, by position (stamps and fields refer to them so).
-fn shared_names(list: &[String]) -> Vec<Arc<str>> {
+fn shared_names(list: &[String]) -> Vec<Name> {
     list.iter().map(|s| shared(s)).collect()
 }
 
 /// One record from the wire, its names by position resolved.
-fn record_of(
-    r: &WireRecord,
-    devices: &[Arc<str>],
-    officers: &[Arc<str>],
-) -> Result<Record, BundleError> {
-    let name = |list: &[Arc<str>], i: u32| {
+fn record_of(r: &WireRecord, devices: &[Name], officers: &[Name]) -> Result<Record, BundleError> {
+    let name = |list: &[Name], i: u32| {
         list.get(i as usize)
             .cloned()
             .ok_or_else(|| BundleError::Damaged(format!("no name at {i}")))

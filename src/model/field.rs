@@ -1,9 +1,9 @@
 //! A field of a record: its value and the change that set it.
 
 use super::hlc::Stamp;
+use crate::model::Name;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::sync::Arc;
 
 /// One field's value and the change that set it. Serialised as a map of `value`, `stamp`,
 /// `replaced` (when some), `settled` (when not empty) and `by`.
@@ -14,11 +14,11 @@ pub struct Field {
     pub stamp: Stamp,
     /// What the change knew besides its own device's earlier changes ([`Known`]); `None` when
     /// nothing, as for most fields (set once, or only ever by one device). Boxed: a field's entry
-    /// in memory is 72 bytes on the wasm instead of 104, and 50,000 Usaha of 12 fields hold
-    /// 600,000 of them (issue 15).
+    /// in memory was 72 bytes on the wasm instead of 104, and 50,000 Usaha of 12 fields hold
+    /// 600,000 of them (issue 15); with names thin ([`super::Name`]) it is 56 (`tests/web.rs`).
     pub known: Option<Box<Known>>,
     /// Officer who made the change (shared like the device in a stamp).
-    pub by: Arc<str>,
+    pub by: Name,
 }
 
 /// What a change was made knowing, besides its own device's earlier changes.
@@ -41,7 +41,7 @@ impl Field {
         stamp: Stamp,
         replaced: Option<Stamp>,
         settled: Vec<Stamp>,
-        by: Arc<str>,
+        by: Name,
     ) -> Field {
         let known = (replaced.is_some() || !settled.is_empty())
             .then(|| Box::new(Known { replaced, settled }));
@@ -73,7 +73,7 @@ struct FieldForm {
     replaced: Option<Stamp>,
     #[serde(default)]
     settled: Vec<Stamp>,
-    by: Arc<str>,
+    by: Name,
 }
 
 impl From<FieldForm> for Field {
@@ -92,7 +92,7 @@ impl Serialize for Field {
             replaced: Option<&'a Stamp>,
             #[serde(skip_serializing_if = "<[Stamp]>::is_empty")]
             settled: &'a [Stamp],
-            by: &'a Arc<str>,
+            by: &'a Name,
         }
         Form {
             value: &self.value,

@@ -11,6 +11,7 @@
 //! never goes back behind its own stamps, and [`Clock::ahead_of`] tells the officer when the
 //! device's date looks wrong.
 
+use crate::model::Name;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
@@ -23,12 +24,12 @@ pub struct Stamp {
     pub counter: u32,
     /// Shared, not copied: 50,000 records hold hundreds of thousands of stamps naming a handful
     /// of devices.
-    pub device: Arc<str>,
+    pub device: Name,
 }
 
 impl Stamp {
     /// Whether both stamps are of one device. Device ids are shared (`model::shared`), so this is
-    /// mostly a comparison of addresses; `Arc<str>`'s own `==` always compares the text.
+    /// mostly a comparison of addresses; `Name`'s own `==` always compares the text.
     pub fn same_device(&self, other: &Stamp) -> bool {
         Arc::ptr_eq(&self.device, &other.device) || self.device == other.device
     }
@@ -73,7 +74,7 @@ pub fn too_far_ahead(wall: u64, now_ms: u64) -> bool {
 /// One device's clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
-    pub device: Arc<str>,
+    pub device: Name,
     wall: u64,
     counter: u32,
 }
@@ -133,6 +134,7 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::shared;
 
     #[test]
     fn stamps_never_go_backwards_even_when_the_clock_does() {
@@ -160,7 +162,7 @@ mod tests {
         a.observe(&Stamp {
             wall: 10,
             counter: 9,
-            device: "c".into(),
+            device: shared("c"),
         });
         assert_eq!(a, before);
     }
@@ -213,19 +215,19 @@ mod tests {
         let x = Stamp {
             wall: 7,
             counter: 0,
-            device: "a".into(),
+            device: shared("a"),
         };
         let y = Stamp {
             wall: 7,
             counter: 0,
-            device: "b".into(),
+            device: shared("b"),
         };
         assert!(x < y);
         assert!(
             Stamp {
                 wall: 7,
                 counter: 1,
-                device: "a".into()
+                device: shared("a")
             } > y
         );
     }

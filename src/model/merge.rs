@@ -15,6 +15,7 @@
 
 use super::hlc::Stamp;
 use super::{Field, Kind, Record};
+use crate::model::Name;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -131,7 +132,7 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
     }
     // Both field lists are sorted by name: walk them side by side.
     let theirs_all = other.fields.entries();
-    let mut missing: Vec<(Arc<str>, Field)> = Vec::new();
+    let mut missing: Vec<(Name, Field)> = Vec::new();
     let mut j = 0;
     for (key, ours) in local.fields.entries_mut() {
         // One comparison of names per step; shared names (`model::shared`) are equal by address.
@@ -197,6 +198,7 @@ pub fn merged(a: &Record, b: &Record) -> Record {
 mod tests {
     use super::*;
     use crate::model::hlc::Clock;
+    use crate::model::shared;
     use crate::model::{Editor, Kind};
     use serde_json::json;
 
@@ -233,10 +235,10 @@ mod tests {
         let stamp = |wall, device: &str| Stamp {
             wall,
             counter: 1,
-            device: device.into(),
+            device: shared(device),
         };
         let field = |value, replaced, settled, by: &str| {
-            Field::new(value, stamp(9, "b"), replaced, settled, by.into())
+            Field::new(value, stamp(9, "b"), replaced, settled, shared(by))
         };
         let versions = [
             field(json!("Batik Sekar Jaya"), None, Vec::new(), "Petugas A"),

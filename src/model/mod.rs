@@ -20,7 +20,7 @@ pub mod usaha;
 
 use crate::i18n::{fill, Lang, Msg};
 pub use field::{Field, Known};
-pub use fields::{shared, Fields};
+pub use fields::{shared, Fields, Name};
 use hlc::{Clock, Stamp};
 pub use links::{is_links, link_element, over_stored};
 use serde::{Deserialize, Serialize};
@@ -311,7 +311,7 @@ impl Record {
         self.fields
             .values()
             .max_by(|a, b| a.stamp.cmp(&b.stamp))
-            .map(|f| (&f.stamp, &*f.by))
+            .map(|f| (&f.stamp, f.by.as_str()))
             .unwrap_or((&self.created, ""))
     }
 

@@ -11,10 +11,10 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
+use crate::model::Name;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::sync::Arc;
 
 /// Chunks per kind. 50,000 Usaha make chunks of about 800 records (~0.4 MB of text); saving one
 /// record rewrites its chunk, a few milliseconds.
@@ -162,9 +162,9 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
     if chunk.v != FORMAT {
         return Err(format!("chunk format {} is not {FORMAT}", chunk.v));
     }
-    let all_shared = |list: Vec<String>| list.iter().map(|s| shared(s)).collect::<Vec<Arc<str>>>();
+    let all_shared = |list: Vec<String>| list.iter().map(|s| shared(s)).collect::<Vec<Name>>();
     let (dev, by) = (all_shared(chunk.dev), all_shared(chunk.by));
-    let name = |list: &[Arc<str>], i: u32| {
+    let name = |list: &[Name], i: u32| {
         list.get(i as usize)
             .cloned()
             .ok_or_else(|| format!("no name at {i}"))

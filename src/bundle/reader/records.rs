@@ -5,10 +5,10 @@ use super::super::{
     around, bundle_of, check, check_outline, checksum_text, record_of, shared_names, Bundle,
     BundleError, PhotoIn, Record, Today, Wire, WireRecord,
 };
+use crate::model::Name;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::sync::Arc;
 
 /// The records array's elements, each kept as its canonical (compact) JSON text, one after the
 /// other in one string, not as parsed `Value`s: a `Value` costs 10 to 30 times its text (a
@@ -59,8 +59,8 @@ pub(super) struct Records {
     elements: Elements,
     done: usize,
     wire: Result<Wire, BundleError>,
-    devices: Vec<Arc<str>>,
-    officers: Vec<Arc<str>>,
+    devices: Vec<Name>,
+    officers: Vec<Name>,
     records: Vec<Record>,
     ids: HashSet<String>,
     /// The first problem of each kind, in file order.
