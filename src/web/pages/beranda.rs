@@ -1,6 +1,8 @@
 //! Beranda: the office's figures from the records on this device (`report`), filtered by year,
-//! kabupaten/kota (when the records lie in several), kecamatan and commodity (kept in the address, so a filtered view can be reloaded or printed),
-//! with exports (XLSX, CSV) and a printable report page (`LaporanPage`).
+//! kabupaten/kota (when the records lie in several), kecamatan and commodity (kept in the address,
+//! so a filtered view can be reloaded or printed), with exports (XLSX, CSV), a printable report
+//! page (`LaporanPage`) and a link to the product catalogue (`katalog.rs`), both printed under
+//! `PrintedHeading`.
 
 use super::export_card::ExportCard;
 use super::first_start::FirstStart;
@@ -43,7 +45,7 @@ pub(super) fn use_filter() -> Memo<Filter> {
     })
 }
 
-pub(super) fn query_of(f: &Filter) -> String {
+fn query_of(f: &Filter) -> String {
     let mut parts = Vec::new();
     if let Some(y) = f.year {
         parts.push(format!("tahun={y}"));
