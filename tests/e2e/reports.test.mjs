@@ -59,7 +59,9 @@ test("Beranda's figures, filters, printable report and exports", { timeout: 240_
   await page.getByLabel("Anggaran (Rp)").fill("20.000.000");
   await page.getByLabel("Tahun anggaran").fill("2019");
   await page.getByTestId("save").click();
-  await page.waitForURL(/\/sentra\/[^/]+$/);
+  // The saved sentra's page (the address pattern alone also matched /sentra/baru, so a slow save
+  // could still be running when the next page was opened, and the sentra was never stored).
+  await page.getByTestId("record-detail").waitFor();
 
   await page.goto(new URL("/", server.url).href);
   await expectHeading(page, "Beranda");
