@@ -4,13 +4,13 @@
 //! unless the officer shows them: a catalogue goes to buyers, and a number is personal data.
 
 use super::beranda::{use_filter, PrintedHeading};
+use super::photos_card::PhotoImage;
 use super::report_view::kecamatan_name;
 use super::{EmptyState, Page, TickToAgree};
 use crate::i18n::{fill, Msg};
 use crate::model::privasi::mask_phone;
 use crate::report::katalog::{katalog, Entry};
 use crate::web::i18n::{tr, I18n};
-use crate::web::photos::{object_url, revoke};
 use crate::web::records::{utc_offset_ms, LoadState, Records};
 use crate::web::wilayah::Wilayah;
 use leptos::prelude::*;
@@ -89,43 +89,12 @@ fn Item(entry: Entry, phones: RwSignal<bool>, wilayah: Wilayah) -> impl IntoView
     view! {
         <li class="katalog__item" data-testid="katalog-item">
             <div class="katalog__photos">
-                {entry.photos.into_iter().map(|hash| view! { <FullPhoto hash/> }).collect_view()}
+                {entry.photos.into_iter().map(|hash| view! { <PhotoImage hash class="katalog__photo" full=true/> }).collect_view()}
             </div>
             <h2 class="katalog__name"><A href=href>{entry.nama}</A></h2>
             {(!entry.produk.is_empty()).then(|| view! { <p class="katalog__produk">{entry.produk}</p> })}
             <p class="katalog__detail">{about}</p>
             {has_phone.then(|| view! { <p class="katalog__detail" data-testid="katalog-phone">{phone}</p> })}
         </li>
-    }
-}
-
-/// A photo at full size (for print), read from the store; its URL let go with the page.
-#[component]
-fn FullPhoto(hash: String) -> impl IntoView {
-    let records = Records::expect();
-    let url = RwSignal::new(None::<Option<String>>);
-    leptos::task::spawn_local(async move {
-        let made = records
-            .photo_bytes(&hash, false)
-            .await
-            .and_then(|b| object_url(&b));
-        if url.try_set(Some(made.clone())).is_some() {
-            // The page left before the photo was read.
-            if let Some(made) = made {
-                revoke(&made);
-            }
-        }
-    });
-    on_cleanup(move || {
-        if let Some(Some(Some(made))) = url.try_get_untracked() {
-            revoke(&made);
-        }
-    });
-    move || match url.get() {
-        None => ().into_any(),
-        Some(Some(src)) => view! { <img class="katalog__photo" src=src alt=""/> }.into_any(),
-        Some(None) => {
-            view! { <span class="photos__missing">{tr(Msg::PhotosMissing)}</span> }.into_any()
-        }
     }
 }

@@ -169,7 +169,7 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
             <li class="photos__item" data-testid="photo" data-hash=hash.clone()>
                 <button type="button" class="photos__open" on:click=open
                     aria-label=move || fill(i18n.t(Msg::PhotosOpen), &[("kind", &i18n.t(label))])>
-                    <Thumb hash=hash.clone() class="photos__thumb"/>
+                    <PhotoImage hash=hash.clone() class="photos__thumb"/>
                 </button>
                 <span class="photos__kind">{tr(label)}</span>
                 <button type="button" class="button button--small no-print" data-testid="photo-delete" on:click=remove>
@@ -243,21 +243,38 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     .into_any()
 }
 
-/// A photo's thumbnail (`class` on its image), read from the store when first shown; a word when
-/// this device lacks it.
+/// A stored photo as an image (`class` on it), read from the store when first shown; a word
+/// when this device lacks it. A thumbnail's URL is kept for rows drawn anew (`thumb_url`); a
+/// photo at full size (`full`: the catalogue's, for print) is let go with the view.
 #[component]
-pub(super) fn Thumb(hash: String, class: &'static str) -> impl IntoView {
+pub(super) fn PhotoImage(
+    hash: String,
+    class: &'static str,
+    #[prop(optional)] full: bool,
+) -> impl IntoView {
     let records = Records::expect();
     // None: reading; Some(None): not on this device.
-    let url = RwSignal::new(thumb_url(&hash).map(Some));
+    let kept = (!full).then(|| thumb_url(&hash)).flatten();
+    let url = RwSignal::new(kept.map(Some));
     if url.get_untracked().is_none() {
         leptos::task::spawn_local(async move {
-            let read = records.photo_bytes(&hash, true).await;
+            let read = records.photo_bytes(&hash, !full).await;
             let made = read.and_then(|b| object_url(&b));
-            if let Some(made) = &made {
-                keep_thumb_url(&hash, made);
+            match (&made, full) {
+                (Some(made), false) => keep_thumb_url(&hash, made),
+                _ => (),
             }
-            url.try_set(Some(made));
+            // The view left before the photo was read: nothing will show it.
+            if let (Some(_), true, Some(made)) = (url.try_set(Some(made.clone())), full, made) {
+                revoke(&made);
+            }
+        });
+    }
+    if full {
+        on_cleanup(move || {
+            if let Some(Some(Some(made))) = url.try_get_untracked() {
+                revoke(&made);
+            }
         });
     }
     move || match url.get() {

@@ -4,7 +4,7 @@
 
 pub use super::list_controls::FoldedFilters;
 use super::list_controls::{SortSelect, UnsentFilter};
-use super::photos_card::Thumb;
+use super::photos_card::PhotoImage;
 use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::lists::{haystack, order, Query, Searchable, Sort, SortKeys};
@@ -369,7 +369,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             };
                             view! {
                                 <li class=class>
-                                    {r.photo.map(|hash| view! { <Thumb hash class="record-list__photo"/> })}
+                                    {r.photo.map(|hash| view! { <PhotoImage hash class="record-list__photo"/> })}
                                     <div class="record-list__line">
                                         <A href=format!("/{}/{}", schema.path, r.id)><span class="record-list__title">{r.title}</span></A>
                                         {(!r.status.is_empty()).then(|| view! { <span class=format!("chip chip--{}", r.status)>{r.status_label}</span> })}

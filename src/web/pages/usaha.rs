@@ -2,7 +2,7 @@
 //! next opening (the detail view is `usaha_detail`).
 
 use super::list_controls::{FoldedFilters, SortSelect, UnsentFilter};
-use super::photos_card::Thumb;
+use super::photos_card::PhotoImage;
 use super::records::{distinct, kecamatan_choices, UndoBanner};
 use super::usaha_rows::{
     lay_out, next_key, place_names, Ordered, Rows, RowsBuilder, Screen, SearchTexts, Shown, SCREEN,
@@ -443,7 +443,7 @@ fn Item(n: usize, shown: Shown) -> impl IntoView {
     };
     view! {
         <li class=class style=format!("top: {}px; height: {}px", n as f64 * ROW_PX, ROW_PX - 6.0)>
-            {photo.map(|hash| view! { <Thumb hash class="record-list__photo"/> })}
+            {photo.map(|hash| view! { <PhotoImage hash class="record-list__photo"/> })}
             <div class="record-list__line">
                 <A href=format!("/usaha/{id}")><span class="record-list__title">{nama}</span></A>
                 <span class=format!("chip chip--{status}")>{tr(label)}</span>
