@@ -440,16 +440,22 @@ impl Records {
     }
 
     /// Remembers that the records `sent` (id and the marker of their change as the export read
-    /// it) have left the device in an export whose latest stamp is `mark`. A record changed
-    /// since the export read it stays unsent.
+    /// it) have left the device in an export whose latest stamp is `mark`, and whether it
+    /// carried photos (`Records::photos_sent_mark`). A record changed since the export read it
+    /// stays unsent.
     pub async fn mark_exported(
         self,
         mark: Stamp,
         sent: Vec<(String, String)>,
+        carried_photos: bool,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;
         self.mark_sent(sent).await?;
-        store().await?.meta_put(LAST_EXPORT, &text).await?;
+        let store = store().await?;
+        store.meta_put(LAST_EXPORT, &text).await?;
+        if carried_photos {
+            store.meta_put(photos::PHOTOS_SENT, &text).await?;
+        }
         self.last_export.set(Some(mark));
         Ok(())
     }

@@ -132,15 +132,7 @@ pub fn BagikanPage() -> impl IntoView {
             };
             let result = match offered {
                 Ok(Offered::Cancelled) => Outcome::Cancelled,
-                Ok(how) => match async {
-                    records.mark_exported(mark.clone(), sent).await?;
-                    match carried_photos {
-                        true => records.mark_photos_sent(&mark).await,
-                        false => Ok(()),
-                    }
-                }
-                .await
-                {
+                Ok(how) => match records.mark_exported(mark, sent, carried_photos).await {
                     Ok(()) => Outcome::Done(
                         if how == Offered::Shared {
                             Msg::ShareShared

@@ -27,7 +27,7 @@ pub fn takes_gps(kind: Kind) -> bool {
 }
 
 /// The meta key of [`Records::photos_sent_mark`].
-const PHOTOS_SENT: &str = "photos_sent";
+pub(super) const PHOTOS_SENT: &str = "photos_sent";
 
 /// When each photo was kept lately (by hash, ms), for every tab of the app: local storage, read
 /// and written at once, so a tab removing photos sees a photo another tab is about to refer to
@@ -162,13 +162,6 @@ impl Records {
     pub async fn photos_sent_mark(self) -> Option<Stamp> {
         let text = store().await.ok()?.meta_get(PHOTOS_SENT).await.ok()??;
         serde_json::from_str(&text).ok()
-    }
-
-    /// A file carrying photos left this device with the export `mark` (after
-    /// [`Records::mark_exported`]).
-    pub async fn mark_photos_sent(self, mark: &Stamp) -> Result<(), StoreError> {
-        let text = serde_json::to_string(mark).map_err(|e| StoreError::Other(e.to_string()))?;
-        store().await?.meta_put(PHOTOS_SENT, &text).await
     }
 
     /// The bytes of the photos of `hashes` this device has (`bundle::Writer::give_photos`), of
