@@ -4,7 +4,7 @@
 //! CSV and XLSX (goal ≤ 5 s in the browser). Medians; `cargo bench --bench report`. Not a gate.
 use sentra::i18n::Lang;
 use sentra::model::hlc::Clock;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use sentra::names::Lookup;
 use sentra::report::export::{csv, sheet, xlsx};
 use sentra::report::{Filter, Input, Report, UsahaIndex};
@@ -38,12 +38,12 @@ impl Lcg {
 }
 
 fn add(
-    all: &mut BTreeMap<String, Record>,
+    all: &mut BTreeMap<Id, Record>,
     clock: &mut Clock,
     kind: Kind,
     when: u64,
     fields: Vec<(&str, Value)>,
-) -> String {
+) -> Id {
     let mut ed = Editor {
         clock,
         officer: "Petugas Bench",
@@ -58,7 +58,7 @@ fn add(
     id
 }
 
-fn workload() -> (BTreeMap<String, Record>, Gazetteer, Vec<String>) {
+fn workload() -> (BTreeMap<Id, Record>, Gazetteer, Vec<String>) {
     let mut rng = Lcg(42);
     let mut clock = Clock::new("3f1c2b7a-0d4e-4a6b-8c9d-1e2f3a4b5c6d");
     let mut all = BTreeMap::new();
@@ -106,7 +106,7 @@ fn workload() -> (BTreeMap<String, Record>, Gazetteer, Vec<String>) {
     }
     let later = start + USAHA as u64 * 1_500_000;
     for i in 0..300 {
-        let members: Vec<&String> = (0..8)
+        let members: Vec<&Id> = (0..8)
             .map(|_| &usaha[rng.next(USAHA as u64) as usize])
             .collect();
         let status = ["rencana", "terbentuk", "tidak_aktif"][rng.next(3) as usize];
@@ -154,7 +154,7 @@ fn workload() -> (BTreeMap<String, Record>, Gazetteer, Vec<String>) {
         );
     }
     for i in 0..400 {
-        let peserta: Vec<&String> = (0..25)
+        let peserta: Vec<&Id> = (0..25)
             .map(|_| &usaha[rng.next(USAHA as u64) as usize])
             .collect();
         add(

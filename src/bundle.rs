@@ -12,8 +12,8 @@ use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
-use crate::model::Name;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{Id, Name};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -97,7 +97,7 @@ struct WireField {
 
 #[derive(Serialize, Deserialize)]
 struct WireRecord {
-    id: String,
+    id: Id,
     kind: Kind,
     created: WireStamp,
     fields: BTreeMap<String, WireField>,
@@ -347,8 +347,8 @@ fn read_whole(bytes: &[u8], today: &Today) -> Result<Bundle, BundleError> {
     }
     let mut ids = HashSet::new();
     for r in &records {
-        if !ids.insert(r.id.as_str()) {
-            return Err(BundleError::DuplicateId(r.id.clone()));
+        if !ids.insert(&*r.id) {
+            return Err(BundleError::DuplicateId(r.id.to_string()));
         }
     }
     for r in &records {

@@ -8,7 +8,7 @@ use crate::model::kinds;
 use crate::model::privasi::mask_phone;
 use crate::model::schema::{list_of, plain_text, FieldSpec, Ty};
 use crate::model::usaha;
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::wilayah::{Gazetteer, RegionIndex};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ pub struct Lookup<'a> {
     pub lang: Lang,
     pub gazetteer: &'a Gazetteer,
     pub index: Option<&'a RegionIndex>,
-    pub all: &'a BTreeMap<String, Record>,
+    pub all: &'a BTreeMap<Id, Record>,
 }
 
 impl Lookup<'_> {

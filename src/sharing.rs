@@ -4,7 +4,7 @@
 
 use crate::model::hlc::Stamp;
 use crate::model::merge::{knew, merge_reporting, Conflict};
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::wilayah::search::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,9 +70,9 @@ pub fn named(kabupaten: Option<&str>, what: &str, date: &str, ext: &str) -> Stri
 
 /// A conflict in the inbox that no longer needs the officer: the field's current version was
 /// made knowing both sides (someone settled it, here or on another device whose pick arrived).
-pub fn superseded(local: &BTreeMap<String, Record>, c: &Conflict) -> bool {
+pub fn superseded(local: &BTreeMap<Id, Record>, c: &Conflict) -> bool {
     local
-        .get(&c.record)
+        .get(c.record.as_str())
         .and_then(|r| r.fields.get(&c.field))
         .is_some_and(|now| knew(now, &c.lost.stamp) && knew(now, &c.kept.stamp))
 }
@@ -119,7 +119,7 @@ pub struct Plan {
 }
 
 /// Merges `incoming` into copies of the `local` records, without touching them.
-pub fn plan(local: &BTreeMap<String, Record>, incoming: &[Record]) -> Plan {
+pub fn plan(local: &BTreeMap<Id, Record>, incoming: &[Record]) -> Plan {
     let mut planner = Planner::default();
     for theirs in incoming {
         planner.add(local, theirs);
@@ -156,7 +156,7 @@ impl Planner {
     }
 
     /// Plans one received record against `local`.
-    pub fn add(&mut self, local: &BTreeMap<String, Record>, theirs: &Record) {
+    pub fn add(&mut self, local: &BTreeMap<Id, Record>, theirs: &Record) {
         let out = &mut self.plan;
         let counts = out.counts.entry(theirs.kind).or_default();
         let Some(ours) = local.get(&theirs.id) else {
@@ -260,8 +260,7 @@ mod tests {
         for r in &base {
             b.observe(latest(r));
         }
-        let local: BTreeMap<String, Record> =
-            base.iter().map(|r| (r.id.clone(), r.clone())).collect();
+        let local: BTreeMap<Id, Record> = base.iter().map(|r| (r.id.clone(), r.clone())).collect();
         let mut from_b = base.clone();
         from_b[1].set("nama", json!("U1 dari B"), &mut ed(&mut b, 100)); // updated
         from_b[2].set_deleted(true, &mut ed(&mut b, 101)); // deleted
@@ -298,7 +297,7 @@ mod tests {
         assert!(!superseded(&local, &p.conflicts[0]));
         let mut elsewhere = local.clone();
         let c = &p.conflicts[0];
-        elsewhere.get_mut(&c.record).unwrap().settle(
+        elsewhere.get_mut(c.record.as_str()).unwrap().settle(
             "nama",
             c.lost.value.clone(),
             vec![c.lost.stamp.clone(), c.kept.stamp.clone()],

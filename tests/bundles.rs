@@ -448,7 +448,7 @@ fn the_valid_fixture_keeps_tombstones_undos_and_links() {
     assert_eq!(&*sentra.fields["_deleted"].by, "Petugas Lain");
     assert!(sentra.fields["_deleted"].replaced().is_some());
     let usaha = b.records.iter().find(|r| r.kind == Kind::Usaha).unwrap();
-    assert_eq!(sentra.links("anggota"), [usaha.id.as_str()]);
+    assert_eq!(sentra.links("anggota"), [&*usaha.id]);
     assert_eq!(
         sentra.get(&format!("anggota/{}", usaha.id)),
         Some(&json!(true)),
@@ -472,8 +472,8 @@ fn a_bundle_with_links_as_whole_lists_still_reads() {
         .clone();
     let kegiatan = b.records.iter().find(|r| r.kind == Kind::Kegiatan).unwrap();
     assert_eq!(sentra.get("anggota"), Some(&json!([usaha.id.clone()])));
-    assert_eq!(sentra.links("anggota"), [usaha.id.as_str()]);
-    assert_eq!(kegiatan.links("peserta"), [usaha.id.as_str()]);
+    assert_eq!(sentra.links("anggota"), [&*usaha.id]);
+    assert_eq!(kegiatan.links("peserta"), [&*usaha.id]);
     let mut clock = Clock::new("7d9e1f20-8a2b-4c3d-9e4f-5a6b7c8d9e0f");
     clock.observe(&sentra.last_change().0.clone());
     let mut ed = Editor {

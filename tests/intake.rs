@@ -14,7 +14,7 @@ use sentra::intake::plan::{plan, Choices, Counts, Outcome, Plan};
 use sentra::intake::{Cell, Table};
 use sentra::model::hlc::Clock;
 use sentra::model::usaha::tahun_data;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use sentra::report::{Filter, Input, Report};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -148,7 +148,7 @@ fn list_2017() -> Table {
 }
 
 /// A device that already holds one business, entered by hand in 2026.
-fn device() -> (Clock, BTreeMap<String, Record>) {
+fn device() -> (Clock, BTreeMap<Id, Record>) {
     let mut clock = Clock::new("device-a");
     let mut e = Editor {
         clock: &mut clock,
@@ -167,7 +167,7 @@ fn device() -> (Clock, BTreeMap<String, Record>) {
     (clock, BTreeMap::from([(r.id.clone(), r)]))
 }
 
-fn planned(table: &Table, choices: &Choices, records: &BTreeMap<String, Record>) -> Plan {
+fn planned(table: &Table, choices: &Choices, records: &BTreeMap<Id, Record>) -> Plan {
     let l = layout(Kind::Usaha, table).expect("a header");
     plan(table, &l, choices, records, &gazetteer(), "35.29", &today())
 }

@@ -16,7 +16,7 @@ use sentra::intake::plan::{plan, Choices, Counts, Outcome, Plan};
 use sentra::intake::{workbook, Cell, Table};
 use sentra::model::hlc::Clock;
 use sentra::model::usaha::tahun_data;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use sentra::names::Lookup;
 use sentra::report::export::sheet;
 use sentra::report::xlsx::xlsx_named;
@@ -158,7 +158,7 @@ fn editor(clock: &mut Clock, at: u64) -> Editor<'_> {
 }
 
 /// A device holding one Sentra of Poteran (Talango), planned, entered by hand.
-fn device() -> (Clock, BTreeMap<String, Record>) {
+fn device() -> (Clock, BTreeMap<Id, Record>) {
     let mut clock = Clock::new("device-a");
     let mut e = editor(&mut clock, 0);
     let mut r = Record::new(Kind::Sentra, &mut e);
@@ -174,7 +174,7 @@ fn device() -> (Clock, BTreeMap<String, Record>) {
     (clock, BTreeMap::from([(r.id.clone(), r)]))
 }
 
-fn planned(table: &Table, records: &BTreeMap<String, Record>) -> Plan {
+fn planned(table: &Table, records: &BTreeMap<Id, Record>) -> Plan {
     let l = layout(Kind::Sentra, table).expect("a header");
     plan(
         table,
@@ -254,7 +254,7 @@ fn a_sentra_list_planned_applied_and_imported_again() {
         "a Sentra keeps no list years"
     );
     records.extend(saved);
-    let by_name = |records: &BTreeMap<String, Record>, name: &str| {
+    let by_name = |records: &BTreeMap<Id, Record>, name: &str| {
         records
             .values()
             .find(|r| r.text("nama") == name)
@@ -376,7 +376,7 @@ fn the_apps_own_sentra_export_comes_back_to_its_records() {
     let Outcome::Update { id, .. } = &p.rows[0].outcome else {
         panic!("{:?}", p.rows[0])
     };
-    assert_eq!(table.rows[1][id_column], Cell::Text(id.clone()));
+    assert_eq!(table.rows[1][id_column], Cell::Text(id.to_string()));
 }
 
 #[test]

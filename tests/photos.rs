@@ -14,7 +14,7 @@ use sentra::i18n::Lang;
 use sentra::model::hlc::Clock;
 use sentra::model::merge::merged;
 use sentra::model::photo::{photo_key, photos, referenced};
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use serde_json::{json, Map, Value};
 
 fn read(text: &str) -> Result<bundle::Bundle, BundleError> {
@@ -240,7 +240,7 @@ fn the_export_lists_photos_by_file_name() {
     use sentra::report::export::{sheet, Cell};
     use sentra::wilayah::Gazetteer;
     let (records, _) = records_with_photos();
-    let all: std::collections::BTreeMap<String, Record> =
+    let all: std::collections::BTreeMap<Id, Record> =
         records.iter().map(|r| (r.id.clone(), r.clone())).collect();
     let g = Gazetteer::new();
     let names = Lookup {

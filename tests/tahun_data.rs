@@ -7,7 +7,7 @@
 use sentra::model::hlc::Clock;
 use sentra::model::merge::merged;
 use sentra::model::usaha::{tahun_data, tahun_data_key, tahun_data_year};
-use sentra::model::{shape_of, Editor, Kind, Record};
+use sentra::model::{shape_of, Editor, Id, Kind, Record};
 use sentra::report::{years_of, Filter, Input, Report};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -104,7 +104,7 @@ fn tahun_data_fields_are_known_to_readers() {
 #[test]
 fn a_business_counts_in_every_year_it_was_listed() {
     let mut c = Clock::new("device-a");
-    let records: BTreeMap<String, Record> = [
+    let records: BTreeMap<Id, Record> = [
         usaha(&mut c, "Listed 2017 and 2018", &[2017, 2018], None),
         usaha(&mut c, "Listed 2017 only", &[2017], None),
         usaha(

@@ -26,7 +26,7 @@ use crate::sync::decode;
 use merge::merge_group;
 use sentra::bundle::{Bundle, Photos};
 use sentra::model::merge::Conflict;
-use sentra::model::{Kind, Record};
+use sentra::model::{Id, Kind, Record};
 use sentra::sharing::Counts;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -168,11 +168,11 @@ async fn write_group(
 ) -> Result<Vec<Result<Pushed, PushError>>, PushError> {
     let mut tx = db.begin_write_after(turn).await?;
     // The stored copies of every received record, and the kabupaten each is stored under.
-    let mut stored: BTreeMap<String, Record> = BTreeMap::new();
-    let mut stored_in: HashMap<String, String> = HashMap::new();
+    let mut stored: BTreeMap<Id, Record> = BTreeMap::new();
+    let mut stored_in: HashMap<Id, String> = HashMap::new();
     let mut ids: Vec<&str> = pushes
         .iter()
-        .flat_map(|(_, b)| b.records.iter().map(|r| r.id.as_str()))
+        .flat_map(|(_, b)| b.records.iter().map(|r| &*r.id))
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -186,7 +186,7 @@ async fn write_group(
             q = q.bind(*id);
         }
         for row in q.fetch_all(&mut *tx).await? {
-            let id = text(&row, "id")?;
+            let id: Id = text(&row, "id")?.into();
             stored_in.insert(id.clone(), text(&row, "kabupaten")?);
             stored.insert(id, decode(&text(&row, "body")?)?);
         }

@@ -54,7 +54,7 @@ fn two_hubs_on_one_database_pushing_the_same_records_at_once_lose_no_update() {
         let mut c = one.device("perangkat-c", "Citra", "35.29");
         c.pull_all(&one, None);
         for (i, id) in ids.iter().enumerate() {
-            let r = &c.records[id];
+            let r = &c.records[id.as_str()];
             let round = i / PER_ROUND;
             assert_eq!(
                 (r.text("catatan"), r.text("produk")),

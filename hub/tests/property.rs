@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sentra::bundle;
 use sentra::model::merge::merge_into;
-use sentra::model::{Record, DELETED};
+use sentra::model::{Id, Record, DELETED};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -56,8 +56,8 @@ fn value(field: &str, v: u8) -> Value {
 }
 
 /// Every copy of every record, merged: what syncing everything must give.
-fn merged_all<'a>(copies: impl IntoIterator<Item = &'a Record>) -> BTreeMap<String, Record> {
-    let mut out: BTreeMap<String, Record> = BTreeMap::new();
+fn merged_all<'a>(copies: impl IntoIterator<Item = &'a Record>) -> BTreeMap<Id, Record> {
+    let mut out: BTreeMap<Id, Record> = BTreeMap::new();
     for r in copies {
         match out.get_mut(&r.id) {
             Some(m) => {
@@ -71,7 +71,7 @@ fn merged_all<'a>(copies: impl IntoIterator<Item = &'a Record>) -> BTreeMap<Stri
     out
 }
 
-fn states(records: &BTreeMap<String, Record>) -> Vec<(String, impl PartialEq + std::fmt::Debug)> {
+fn states(records: &BTreeMap<Id, Record>) -> Vec<(Id, impl PartialEq + std::fmt::Debug)> {
     records
         .iter()
         .map(|(id, r)| (id.clone(), state(r)))

@@ -36,7 +36,7 @@ fn records_outside_the_scope_are_refused_by_id_and_nothing_is_written() {
         // Another kabupaten's officer neither sees them nor can change them.
         let mut c = hub.device("perangkat-c", "Citra", "35.78");
         assert_eq!(hub.pull_raw(&c.token, 0, None).bundle().records.len(), 0);
-        c.receive(&a.records[&mitra]);
+        c.receive(&a.records[mitra.as_str()]);
         c.edit(&mitra, "catatan", json!("dari Surabaya"));
         let (status, answer) = hub.push_bytes(&c.token, &c.bundle_of(&[&mitra]));
         assert_eq!((status, &answer["records"]), (403, &json!([mitra])));
@@ -124,7 +124,7 @@ fn malformed_oversized_and_gzip_bomb_bodies_are_refused_and_nothing_is_written()
         let (status, _) = hub.push_bytes(&a.token, good.as_bytes());
         assert_eq!(status, 200);
         assert_eq!(hub.stored(), (1, 1));
-        assert!(a.records.contains_key(&u));
+        assert!(a.records.contains_key(u.as_str()));
     });
 }
 

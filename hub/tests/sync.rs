@@ -88,7 +88,7 @@ fn a_push_pulls_back_as_sent_and_pushing_it_again_changes_nothing() {
         assert_eq!(got.header.kabupaten.as_deref(), Some("35.29"));
         let mut want: Vec<_> = [&u1, &u2, &m]
             .iter()
-            .map(|id| a.records[*id].clone())
+            .map(|id| a.records[id.as_str()].clone())
             .collect();
         want.sort_by(|x, y| x.id.cmp(&y.id));
         assert_eq!(got.records, want, "records equal to what was pushed");
@@ -281,8 +281,8 @@ fn concurrent_edits_are_reported_to_the_device_that_pushes_second() {
         // Both pull: the same record everywhere, every field kept.
         a.pull_all(hub, None);
         b.pull_all(hub, None);
-        assert_eq!(state(&a.records[&u]), state(&b.records[&u]));
-        let r = &a.records[&u];
+        assert_eq!(state(&a.records[u.as_str()]), state(&b.records[u.as_str()]));
+        let r = &a.records[u.as_str()];
         assert_eq!(
             (r.text("nama"), r.text("catatan"), r.text("produk")),
             ("Batik Jaya", "dari A", "kain tulis")

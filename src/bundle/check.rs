@@ -18,14 +18,14 @@ use crate::model::{kinds, photo, shape_of};
 pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     const ACROSS_FIELDS: [Msg; 2] = [Msg::ErrKbliEdition, Msg::ErrCoordinate];
     if !valid_id(&r.id) {
-        return Err(BundleError::BadId(r.id.clone()));
+        return Err(BundleError::BadId(r.id.to_string()));
     }
     check_clock(r, today)?;
     for (key, f) in r.fields.iter() {
         if photo::is_photo_field(key) {
             // `foto/<sha256>` (since 1.4): a photo's description, or `false` once removed.
             photo::check_field(r.kind, key, &f.value).map_err(|e| BundleError::Invalid {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 kind: r.kind,
                 field: key.to_string(),
                 reason: e.text(Lang::Id),
@@ -37,7 +37,7 @@ pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
         };
         if !f.value.is_null() && !shape.fits(&f.value) {
             return Err(BundleError::Invalid {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 kind: r.kind,
                 field: key.to_string(),
                 reason: fill(
@@ -60,7 +60,7 @@ pub(super) fn check(r: &Record, today: &Today) -> Result<(), BundleError> {
     {
         None => Ok(()),
         Some(e) => Err(BundleError::Invalid {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             kind: r.kind,
             field: e.field.to_string(),
             reason: e.text(Lang::Id),

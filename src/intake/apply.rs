@@ -16,7 +16,7 @@
 use super::plan::{Outcome, Plan, Row};
 use crate::model::rules::Today;
 use crate::model::usaha::{tahun_data, tahun_data_key};
-use crate::model::{Editor, Kind, Record};
+use crate::model::{Editor, Id, Kind, Record};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -48,10 +48,10 @@ pub fn changes(record: &Record, row: &Row, today: &Today) -> Vec<(String, Value)
 /// The records to save for a confirmed plan: new ones and changed ones, each once, by id.
 pub fn apply(
     plan: &Plan,
-    records: &BTreeMap<String, Record>,
+    records: &BTreeMap<Id, Record>,
     editor: &mut Editor,
     today: &Today,
-) -> BTreeMap<String, Record> {
+) -> BTreeMap<Id, Record> {
     let mut applier = Applier::default();
     while !applier.step(plan, records, editor, today, usize::MAX) {}
     applier.finish()
@@ -61,9 +61,9 @@ pub fn apply(
 #[derive(Default)]
 pub struct Applier {
     next: usize,
-    out: BTreeMap<String, Record>,
+    out: BTreeMap<Id, Record>,
     /// The record each created row became, by its row number.
-    made: BTreeMap<usize, String>,
+    made: BTreeMap<usize, Id>,
 }
 
 impl Applier {
@@ -71,7 +71,7 @@ impl Applier {
     pub fn step(
         &mut self,
         plan: &Plan,
-        records: &BTreeMap<String, Record>,
+        records: &BTreeMap<Id, Record>,
         editor: &mut Editor,
         today: &Today,
         rows: usize,
@@ -84,14 +84,14 @@ impl Applier {
         end >= plan.rows.len()
     }
 
-    pub fn finish(self) -> BTreeMap<String, Record> {
+    pub fn finish(self) -> BTreeMap<Id, Record> {
         self.out
     }
 
     fn row(
         &mut self,
         row: &Row,
-        records: &BTreeMap<String, Record>,
+        records: &BTreeMap<Id, Record>,
         editor: &mut Editor,
         today: &Today,
     ) {

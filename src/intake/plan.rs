@@ -22,7 +22,7 @@ use super::{values, Cell, Table};
 use crate::i18n::Msg;
 use crate::model::rules::Today;
 use crate::model::usaha;
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::wilayah::{search, Gazetteer, VillageRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -79,7 +79,7 @@ pub enum Outcome {
     Create,
     /// The same business as a record on the device: that record takes the row (`changes`:
     /// fields it would change, 0 when the row says nothing new, as when a file comes twice).
-    Update { id: String, changes: usize },
+    Update { id: Id, changes: usize },
     /// The same business as an earlier row of the file (its row number): one record for both.
     SameAsRow(usize),
     /// Not taken, for these reasons.
@@ -140,7 +140,7 @@ pub fn plan(
     table: &Table,
     layout: &Layout,
     choices: &Choices,
-    records: &BTreeMap<String, Record>,
+    records: &BTreeMap<Id, Record>,
     gazetteer: &Gazetteer,
     area: &str,
     today: &Today,
@@ -163,7 +163,7 @@ pub struct Planner {
 }
 
 impl Planner {
-    pub fn new(layout: &Layout, records: &BTreeMap<String, Record>, area: &str) -> Self {
+    pub fn new(layout: &Layout, records: &BTreeMap<Id, Record>, area: &str) -> Self {
         let kind = layout.kind;
         let same_kind = records
             .values()
@@ -188,7 +188,7 @@ impl Planner {
         &mut self,
         table: &Table,
         choices: &Choices,
-        records: &BTreeMap<String, Record>,
+        records: &BTreeMap<Id, Record>,
         gazetteer: &Gazetteer,
         today: &Today,
         rows: usize,
@@ -407,7 +407,7 @@ impl Known {
 fn match_row(
     row: &Row,
     choices: &Choices,
-    records: &BTreeMap<String, Record>,
+    records: &BTreeMap<Id, Record>,
     known: &Known,
     listed: &Known,
     today: &Today,
@@ -416,14 +416,18 @@ fn match_row(
         return Outcome::Create;
     }
     let named = records
-        .get(&row.id)
+        .get(row.id.as_str())
         .filter(|r| r.kind == row.form.kind() && !r.is_deleted());
     if named.is_none() {
         if let Some((_, Some(line))) = listed.find(&row.form) {
             return Outcome::SameAsRow(line);
         }
     }
-    match named.or_else(|| known.find(&row.form).and_then(|(id, _)| records.get(&id))) {
+    match named.or_else(|| {
+        known
+            .find(&row.form)
+            .and_then(|(id, _)| records.get(id.as_str()))
+    }) {
         Some(record) => Outcome::Update {
             id: record.id.clone(),
             changes: super::apply::changes(record, row, today).len(),

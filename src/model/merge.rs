@@ -169,7 +169,7 @@ pub fn merge_reporting(local: &mut Record, other: &Record, conflicts: &mut Vec<C
                 (theirs, &*ours)
             };
             conflicts.push(Conflict {
-                record: local.id.clone(),
+                record: local.id.to_string(),
                 kind: local.kind,
                 field: key.to_string(),
                 kept: kept.clone(),

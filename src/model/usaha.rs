@@ -511,7 +511,7 @@ pub fn possible_duplicates<'a>(
     let desa = form.desa.trim();
     let mut scratch = search::Scratch::default();
     records
-        .filter(|r| Some(r.id.as_str()) != own_id && !r.is_deleted())
+        .filter(|r| Some(&*r.id) != own_id && !r.is_deleted())
         .filter_map(|r| {
             if !nib.is_empty() && r.text("nib") == nib {
                 return Some((r, DuplicateReason::SameNib));

@@ -213,7 +213,7 @@ fn record_columns<'a>() -> Vec<Column<'a>> {
             text_cell(crate::format::iso_utc(r.last_change().0.wall))
         }),
         col(t(Msg::ExportPetugas), |r| text_cell(r.last_change().1)),
-        col(t(Msg::ExportId), |r| text_cell(r.id.clone())),
+        col(t(Msg::ExportId), |r| text_cell(&*r.id)),
     ]
 }
 

@@ -8,7 +8,7 @@
 
 use super::{fold, text, Filter, Links, Narrow};
 use crate::model::photo::photos;
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use std::collections::BTreeMap;
 
 /// The product photos an entry shows at most (the first ones taken).
@@ -17,7 +17,7 @@ pub const PHOTOS_PER_ENTRY: usize = 2;
 /// One business in the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    pub id: String,
+    pub id: Id,
     pub nama: String,
     pub produk: String,
     pub komoditas: String,
@@ -30,11 +30,7 @@ pub struct Entry {
 }
 
 /// The catalogue of `records` under `filter` (the device's `utc_offset_ms` for its year).
-pub fn katalog(
-    records: &BTreeMap<String, Record>,
-    filter: &Filter,
-    utc_offset_ms: i64,
-) -> Vec<Entry> {
+pub fn katalog(records: &BTreeMap<Id, Record>, filter: &Filter, utc_offset_ms: i64) -> Vec<Entry> {
     let links = Links(records);
     let narrow = Narrow {
         filter,
@@ -150,8 +146,7 @@ mod tests {
             &[("telepon", "081234567890")],
             &[("produk", '9')],
         ));
-        let records: BTreeMap<String, Record> =
-            all.into_iter().map(|r| (r.id.clone(), r)).collect();
+        let records: BTreeMap<Id, Record> = all.into_iter().map(|r| (r.id.clone(), r)).collect();
 
         let every = katalog(&records, &Filter::default(), 0);
         let names: Vec<&str> = every.iter().map(|e| e.nama.as_str()).collect();

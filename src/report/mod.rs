@@ -31,7 +31,7 @@ use crate::model::klasifikasi;
 use crate::model::klasifikasi::{Industri, Umkm};
 use crate::model::schema::values_of;
 use crate::model::usaha::{HALAL, STATUS};
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::wilayah::kecamatan_of_desa;
 use crate::wilayah::search::fold;
 use serde_json::Value;
@@ -52,7 +52,7 @@ pub struct Filter {
 
 /// What the figures are computed from.
 pub struct Input<'a> {
-    pub records: &'a BTreeMap<String, Record>,
+    pub records: &'a BTreeMap<Id, Record>,
     /// Every kecamatan code of the area in view (the kabupaten/kota filtered on, else the
     /// officer's working area: a kabupaten/kota or a whole province): the denominator of sentra
     /// coverage (empty when the region data is not loaded: coverage is then not given).
@@ -311,7 +311,7 @@ pub fn entered_year(r: &Record, utc_offset_ms: i64) -> i64 {
 }
 
 /// Looks up linked records.
-struct Links<'a>(&'a BTreeMap<String, Record>);
+struct Links<'a>(&'a BTreeMap<Id, Record>);
 
 impl<'a> Links<'a> {
     fn live(&self, id: &str, kind: Kind) -> Option<&'a Record> {

@@ -182,7 +182,7 @@ pub(super) fn kegiatan_rows(records: &[&Record], links: &Links) -> Vec<KegiatanR
                 row.count += 1;
                 let peserta = links.usaha_of(r);
                 row.peserta += peserta.len() as u64;
-                usaha.extend(peserta.into_iter().map(|u| u.id.as_str()));
+                usaha.extend(peserta.into_iter().map(|u| &*u.id));
                 row.anggaran += r.get("anggaran").and_then(Value::as_u64).unwrap_or(0);
             }
             row.usaha = usaha.len() as u64;

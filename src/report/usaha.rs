@@ -3,6 +3,7 @@
 //! filter keeps.
 
 use super::*;
+use crate::model::Id;
 
 /// Interned texts: each distinct one stored once, rows hold its number.
 #[derive(Clone, Debug, Default)]
@@ -73,7 +74,7 @@ pub(super) struct UsahaRow {
 /// goal is 50 ms in the browser; `benches/report.rs`).
 #[derive(Clone, Debug, Default)]
 pub struct UsahaIndex {
-    pub(super) rows: HashMap<String, UsahaRow>,
+    pub(super) rows: HashMap<Id, UsahaRow>,
     pub(super) kecamatan: Interned,
     pub(super) komoditas: Interned,
     pub(super) utc_offset_ms: i64,
@@ -94,7 +95,7 @@ impl UsahaIndex {
         for r in records.into_iter().filter(|r| r.kind == Kind::Usaha) {
             match self.row_of(r) {
                 Some(row) => self.rows.insert(r.id.clone(), row),
-                None => self.rows.remove(&r.id),
+                None => self.rows.remove(&*r.id),
             };
         }
     }

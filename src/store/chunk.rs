@@ -11,8 +11,8 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
-use crate::model::Name;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{Id, Name};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -102,7 +102,7 @@ type StoredField<'a> = (
 
 #[derive(Serialize, Deserialize)]
 struct StoredRecord<'a> {
-    id: String,
+    id: Id,
     k: Kind,
     c: StoredStamp,
     #[serde(borrow)]

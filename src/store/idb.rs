@@ -11,9 +11,9 @@
 //! that fails aborts the upgrade with the old data untouched.
 
 use super::chunk::{chunk_key, chunk_of, decode, encode};
-use super::{Store, StoreError, Written};
+use super::{Marker, Store, StoreError, Unsent, Written};
 use crate::model::merge::{merge_reporting, Conflict};
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::sharing::ImportEntry;
 use js_sys::{Array, Promise, Uint8Array};
 use std::collections::BTreeMap;
@@ -281,7 +281,7 @@ async fn merge_chunks(
         let _ = tx.abort();
         e
     };
-    let groups = by_chunk(records.iter().map(|r| (r.kind, r.id.as_str(), r)));
+    let groups = by_chunk(records.iter().map(|r| (r.kind, &*r.id, r)));
     let read = |(kind, chunk): &(Kind, u32)| {
         IdbStore::object_store(tx, kind.key())?
             .get(&JsValue::from_str(&chunk_key(*chunk)))
@@ -304,7 +304,7 @@ async fn merge_chunks(
         }
         let request = reads.pop_front().expect("a read per chunk");
         let stored = finished(&request).await.map_err(fail)?;
-        let mut by_id: BTreeMap<String, Record> = chunk_records(kind.key(), &stored)
+        let mut by_id: BTreeMap<Id, Record> = chunk_records(kind.key(), &stored)
             .map_err(fail)?
             .into_iter()
             .map(|r| (r.id.clone(), r))
@@ -541,7 +541,7 @@ impl Store for IdbStore {
         done.await
     }
 
-    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
+    async fn unsent(&self) -> Result<Unsent, StoreError> {
         let mut all = Vec::new();
         for marks in self.read_unsent().await? {
             all.extend(marks?);
@@ -551,7 +551,7 @@ impl Store for IdbStore {
         Ok(all.into_iter().collect())
     }
 
-    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError> {
+    async fn mark_sent(&self, sent: &[(Id, Marker)]) -> Result<(), StoreError> {
         let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
         let edited = edit_marks(
@@ -575,12 +575,11 @@ impl Store for IdbStore {
         done.await
     }
 
-    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError> {
+    async fn mark_unsent(&self, ids: &[Id]) -> Result<(), StoreError> {
         let tx = self.transaction(&[UNSENT], IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
         let marker = new_marker();
-        let marks: Vec<(String, String)> =
-            ids.iter().map(|id| (id.clone(), marker.clone())).collect();
+        let marks: Vec<(Id, Marker)> = ids.iter().map(|id| (id.clone(), marker.clone())).collect();
         if let Err(e) = mark_in(&tx, &marks).await {
             let _ = tx.abort();
             return Err(e);
@@ -630,7 +629,7 @@ impl Store for IdbStore {
             found.extend(
                 chunk_records(kind.key(), &stored)?
                     .into_iter()
-                    .filter(|r| ids.contains(r.id.as_str())),
+                    .filter(|r| ids.contains(&*r.id)),
             );
         }
         Ok(found)

@@ -11,7 +11,7 @@ pub mod idb;
 use crate::i18n::Msg;
 use crate::model::merge::merge_reporting;
 use crate::model::merge::Conflict;
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::sharing::ImportEntry;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -41,6 +41,13 @@ impl StoreError {
     }
 }
 
+/// Which write last changed an unsent record: every record a write changed shares its one
+/// marker (shared in memory too: 50,000 records marked by one import hold one copy).
+pub type Marker = std::sync::Arc<str>;
+
+/// The unsent marks ("belum dibagikan"): id → the [`Marker`] of the write that last changed it.
+pub type Unsent = BTreeMap<Id, Marker>;
+
 /// What a save or an import wrote.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Written {
@@ -50,7 +57,7 @@ pub struct Written {
     pub conflicts: Vec<Conflict>,
     /// The records that changed here (new, or merged into), each now "belum dibagikan" under
     /// the one marker this write got: `(id, marker)`.
-    pub unsent: Vec<(String, String)>,
+    pub unsent: Vec<(Id, Marker)>,
     /// An import of a file logged before that changed nothing: no second log entry was made.
     pub repeat: bool,
     /// The store's count of writes before and after this one (IndexedDB counts them, to tell a
@@ -93,12 +100,12 @@ pub trait Store {
         entry: Option<&ImportEntry>,
     ) -> Result<Written, StoreError>;
     /// The records that have not left the device since they last changed here: id → marker.
-    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError>;
+    async fn unsent(&self) -> Result<Unsent, StoreError>;
     /// Marks records sent (an export left the device with them), each only if its marker is
     /// still the one given: a record changed meanwhile stays unsent.
-    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError>;
+    async fn mark_sent(&self, sent: &[(Id, Marker)]) -> Result<(), StoreError>;
     /// Marks records unsent (the first start after an upgrade, from the old export mark).
-    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError>;
+    async fn mark_unsent(&self, ids: &[Id]) -> Result<(), StoreError>;
     /// Puts conflicts in the inbox (those the office hub found when this device pushed).
     async fn keep_conflicts(&self, conflicts: &[Conflict]) -> Result<(), StoreError>;
     /// The import log, oldest first.
@@ -118,20 +125,20 @@ pub trait Store {
 /// save changes nothing.
 #[derive(Default)]
 pub struct MemoryStore {
-    records: RefCell<BTreeMap<String, Record>>,
+    records: RefCell<BTreeMap<Id, Record>>,
     meta: RefCell<BTreeMap<String, String>>,
     log: RefCell<Vec<ImportEntry>>,
     inbox: RefCell<BTreeMap<String, Conflict>>,
-    unsent: RefCell<BTreeMap<String, String>>,
+    unsent: RefCell<Unsent>,
     writes: std::cell::Cell<u64>,
     pub fail_next: RefCell<Option<StoreError>>,
 }
 
 impl MemoryStore {
     /// A marker no earlier write of this store had.
-    fn marker(&self) -> String {
+    fn marker(&self) -> Marker {
         self.writes.set(self.writes.get() + 1);
-        format!("m{}", self.writes.get())
+        format!("m{}", self.writes.get()).into()
     }
 
     /// Merges `records` into the map, as one write: what is stored, conflicts, what changed.
@@ -213,7 +220,7 @@ impl Store for MemoryStore {
         Ok(written)
     }
 
-    async fn unsent(&self) -> Result<BTreeMap<String, String>, StoreError> {
+    async fn unsent(&self) -> Result<Unsent, StoreError> {
         Ok(self.unsent.borrow().clone())
     }
 
@@ -225,7 +232,7 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn mark_sent(&self, sent: &[(String, String)]) -> Result<(), StoreError> {
+    async fn mark_sent(&self, sent: &[(Id, Marker)]) -> Result<(), StoreError> {
         if let Some(err) = self.fail_next.borrow_mut().take() {
             return Err(err);
         }
@@ -238,7 +245,7 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn mark_unsent(&self, ids: &[String]) -> Result<(), StoreError> {
+    async fn mark_unsent(&self, ids: &[Id]) -> Result<(), StoreError> {
         let marker = self.marker();
         let mut unsent = self.unsent.borrow_mut();
         for id in ids {
@@ -267,7 +274,7 @@ impl Store for MemoryStore {
         let map = self.records.borrow();
         Ok(keys
             .iter()
-            .filter_map(|(_, id)| map.get(id).cloned())
+            .filter_map(|(_, id)| map.get(id.as_str()).cloned())
             .collect())
     }
 

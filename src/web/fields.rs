@@ -62,10 +62,12 @@ pub fn LinkPicker(
         value.with(|chosen| {
             candidates.with(|all| {
                 all.iter()
-                    .filter(|(id, folded, _, _)| folded.contains(&q) && !chosen.contains(id))
+                    .filter(|(id, folded, _, _)| {
+                        folded.contains(&q) && !chosen.iter().any(|c| **c == **id)
+                    })
                     .take(SHOWN)
                     .map(|(id, _, title, detail)| ComboOption {
-                        value: id.clone(),
+                        value: id.to_string(),
                         label: title.clone(),
                         detail: detail.clone(),
                         note: None,
@@ -98,7 +100,7 @@ pub fn LinkPicker(
                 .map(|id| {
                     let title = names
                         .all
-                        .get(&id)
+                        .get(id.as_str())
                         .filter(|r| r.kind == kind && !r.is_deleted())
                         .map(|r| names.title(r))
                         .unwrap_or_else(|| i18n.t(Msg::LinkGone).to_string());

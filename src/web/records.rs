@@ -3,11 +3,11 @@
 
 use crate::model::hlc::{Clock, Stamp};
 use crate::model::merge::Conflict;
-use crate::model::{Editor, Kind, Record};
+use crate::model::{Editor, Id, Kind, Record};
 use crate::report::UsahaIndex;
 use crate::sharing::{superseded, ImportEntry};
 use crate::store::idb::IdbStore;
-use crate::store::{Store, StoreError};
+use crate::store::{Marker, Store, StoreError, Unsent};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -36,13 +36,13 @@ pub enum LoadState {
 /// The last deletion, offered for undo.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
-    pub id: String,
+    pub id: Id,
     pub name: String,
 }
 
 #[derive(Clone, Copy)]
 pub struct Records {
-    pub all: RwSignal<BTreeMap<String, Record>>,
+    pub all: RwSignal<BTreeMap<Id, Record>>,
     pub state: RwSignal<LoadState>,
     pub last_deleted: RwSignal<Option<Deleted>>,
     /// The latest stamp that left the device in an export (`None`: never exported): a "since"
@@ -50,7 +50,7 @@ pub struct Records {
     pub last_export: RwSignal<Option<Stamp>>,
     /// The records that have not left the device since they last changed here, in any way (a
     /// save, a received file): "belum dibagikan". Id → the marker of that change.
-    pub unsent: RwSignal<BTreeMap<String, String>>,
+    pub unsent: RwSignal<Unsent>,
     /// How far the stamps on this device run ahead of its clock, beyond what received files may
     /// (`None`: they do not): the device's date was later when they were made, and one of the
     /// two dates is wrong.
@@ -267,7 +267,7 @@ impl Records {
             written
                 .records
                 .iter()
-                .map(|r| (r.kind, r.id.clone()))
+                .map(|r| (r.kind, r.id.to_string()))
                 .collect(),
         ));
         self.take_in_unannounced(written.records);
@@ -324,7 +324,7 @@ impl Records {
             written
                 .records
                 .iter()
-                .map(|r| (r.kind, r.id.clone()))
+                .map(|r| (r.kind, r.id.to_string()))
                 .collect(),
         ));
         slices::breathe().await;
@@ -349,7 +349,7 @@ impl Records {
 
     /// What a push or an export carries (cloned): every record (`all`), or those not yet sent;
     /// and the unsent marks among them as read now, for [`Self::mark_sent`].
-    pub fn to_send(self, all: bool) -> (Vec<Record>, Vec<(String, String)>) {
+    pub fn to_send(self, all: bool) -> (Vec<Record>, Vec<(Id, Marker)>) {
         self.unsent.with_untracked(|unsent| {
             self.all.with_untracked(|records| {
                 let chosen: Vec<Record> = if all {
@@ -362,7 +362,7 @@ impl Records {
                 };
                 let sent = chosen
                     .iter()
-                    .filter_map(|r| unsent.get(&r.id).map(|m| (r.id.clone(), m.clone())))
+                    .filter_map(|r| unsent.get(&*r.id).map(|m| (r.id.clone(), m.clone())))
                     .collect();
                 (chosen, sent)
             })
@@ -371,7 +371,7 @@ impl Records {
 
     /// Marks records sent (they left the device: a push to the office), each only if unchanged
     /// since it was read.
-    pub async fn mark_sent(self, sent: Vec<(String, String)>) -> Result<(), StoreError> {
+    pub async fn mark_sent(self, sent: Vec<(Id, Marker)>) -> Result<(), StoreError> {
         store().await?.mark_sent(&sent).await?;
         tell_other_tabs(&Notice::Sent);
         self.unsent.update(|u| {
@@ -408,7 +408,10 @@ impl Records {
         take_lost: bool,
         officer: &str,
     ) -> Result<(), StoreError> {
-        let Some(mut record) = self.all.with_untracked(|all| all.get(&c.record).cloned()) else {
+        let Some(mut record) = self
+            .all
+            .with_untracked(|all| all.get(c.record.as_str()).cloned())
+        else {
             // The record is gone (the device was wiped in another tab): nothing to settle.
             store().await?.drop_conflicts(&[c.key()]).await?;
             self.conflicts
@@ -446,7 +449,7 @@ impl Records {
     pub async fn mark_exported(
         self,
         mark: Stamp,
-        sent: Vec<(String, String)>,
+        sent: Vec<(Id, Marker)>,
         carried_photos: bool,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(&mark).map_err(|e| StoreError::Other(e.to_string()))?;

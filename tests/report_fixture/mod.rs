@@ -38,7 +38,7 @@
 pub mod province;
 
 use sentra::model::hlc::Clock;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -64,9 +64,9 @@ pub fn kecamatan_all() -> Vec<String> {
 
 pub struct Fixture {
     clock: Clock,
-    pub all: BTreeMap<String, Record>,
+    pub all: BTreeMap<Id, Record>,
     /// Fixture names (u1, s2, …) to record ids.
-    pub ids: BTreeMap<&'static str, String>,
+    pub ids: BTreeMap<&'static str, Id>,
 }
 
 impl Fixture {

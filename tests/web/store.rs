@@ -271,14 +271,14 @@ async fn get_many_reads_back_exactly_the_records_asked_for() {
     let asked: Vec<(Kind, String)> = records
         .iter()
         .step_by(3)
-        .map(|r| (r.kind, r.id.clone()))
+        .map(|r| (r.kind, r.id.to_string()))
         .collect();
     let mut got: Vec<String> = store
         .get_many(&asked)
         .await
         .unwrap()
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| r.id.to_string())
         .collect();
     got.sort();
     let mut want: Vec<String> = asked.into_iter().map(|(_, id)| id).collect();

@@ -8,7 +8,7 @@ use crate::scope::{kabupaten_of, Scope};
 use sentra::bundle::Bundle;
 use sentra::model::merge::Conflict;
 use sentra::model::photo::referenced;
-use sentra::model::{Kind, Record};
+use sentra::model::{Id, Kind, Record};
 use sentra::sharing::{Counts, Planner};
 use std::collections::{BTreeMap, HashMap};
 
@@ -48,13 +48,13 @@ impl Merged {
 /// it, with the later number.
 pub(super) fn merge_group(
     pushes: Vec<(Caller, Bundle)>,
-    mut stored: BTreeMap<String, Record>,
-    mut stored_in: HashMap<String, String>,
+    mut stored: BTreeMap<Id, Record>,
+    mut stored_in: HashMap<Id, String>,
     mut seq: i64,
 ) -> (Vec<Result<Merged, PushError>>, Vec<Row>) {
     let mut merged = Vec::with_capacity(pushes.len());
     // Where each changed record's row is in `rows`.
-    let mut row_of: HashMap<String, usize> = HashMap::new();
+    let mut row_of: HashMap<Id, usize> = HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     for (caller, bundle) in pushes {
         let mut planner = Planner::default();
@@ -80,7 +80,7 @@ pub(super) fn merge_group(
             seq += 1;
             let kabupaten = placed[&r.id].clone();
             let row = Row {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 kind: r.kind.key(),
                 kabupaten: kabupaten.clone(),
                 seq,
@@ -117,16 +117,16 @@ pub(super) fn merge_group(
 fn place(
     scope: &Scope,
     received: &[Record],
-    stored: &BTreeMap<String, Record>,
-    stored_in: &HashMap<String, String>,
+    stored: &BTreeMap<Id, Record>,
+    stored_in: &HashMap<Id, String>,
     write: &[Record],
-) -> Result<HashMap<String, String>, Vec<String>> {
-    let written: HashMap<&str, &Record> = write.iter().map(|r| (r.id.as_str(), r)).collect();
+) -> Result<HashMap<Id, String>, Vec<String>> {
+    let written: HashMap<&str, &Record> = write.iter().map(|r| (&*r.id, r)).collect();
     let mut placed = HashMap::new();
     let mut outside = Vec::new();
     for r in received {
         let now = written
-            .get(r.id.as_str())
+            .get(&*r.id)
             .copied()
             .or_else(|| stored.get(&r.id))
             .unwrap_or(r);
@@ -135,8 +135,8 @@ fn place(
             .or_else(|| was.cloned())
             .unwrap_or_else(|| scope.code().to_string());
         if !scope.holds(&kabupaten) || was.is_some_and(|k| !scope.holds(k)) {
-            outside.push(r.id.clone());
-        } else if written.contains_key(r.id.as_str()) {
+            outside.push(r.id.to_string());
+        } else if written.contains_key(&*r.id) {
             placed.insert(r.id.clone(), kabupaten);
         }
     }
@@ -232,10 +232,7 @@ mod tests {
         assert_eq!(counts(2), (1, 1, 2));
         assert_eq!(counts(3), (0, 0, 0));
         let written: Vec<(&str, i64)> = rows.iter().map(|r| (r.id.as_str(), r.seq)).collect();
-        assert_eq!(
-            written,
-            [(usaha.id.as_str(), 102), (other.id.as_str(), 103)]
-        );
+        assert_eq!(written, [(&*usaha.id, 102), (&*other.id, 103)]);
         assert!(rows[0].body.contains("Batik Sekar Arum"));
         assert_eq!(rows[1].kabupaten, "35.29");
         let third = merged[2].as_ref().unwrap();

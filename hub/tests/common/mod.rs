@@ -8,7 +8,7 @@ pub mod photos;
 use sentra::bundle::{self, Bundle, Header, Scope};
 use sentra::model::hlc::Clock;
 use sentra::model::rules::Today;
-use sentra::model::{Editor, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record};
 use sentra_hub::admin;
 use sentra_hub::db::now_ms;
 use sentra_hub::Db;
@@ -311,7 +311,7 @@ pub struct Device {
     pub officer: String,
     pub token: String,
     pub clock: Clock,
-    pub records: std::collections::BTreeMap<String, Record>,
+    pub records: std::collections::BTreeMap<Id, Record>,
     pub cursor: i64,
 }
 
@@ -342,8 +342,8 @@ impl Device {
         r.set("nama", json!(nama), &mut ed);
         r.set("desa", json!(desa), &mut ed);
         r.set("status", json!("aktif"), &mut ed);
-        let id = r.id.clone();
-        self.records.insert(id.clone(), r);
+        let id = r.id.to_string();
+        self.records.insert(r.id.clone(), r);
         id
     }
 
@@ -353,15 +353,15 @@ impl Device {
         let mut r = Record::new(Kind::Mitra, &mut ed);
         r.set("nama", json!(nama), &mut ed);
         r.set("jenis", json!("ritel"), &mut ed);
-        let id = r.id.clone();
-        self.records.insert(id.clone(), r);
+        let id = r.id.to_string();
+        self.records.insert(r.id.clone(), r);
         id
     }
 
     pub fn edit(&mut self, id: &str, field: &str, value: Value) -> bool {
         let mut r = self.records.remove(id).unwrap();
         let changed = r.set(field, value, &mut self.editor());
-        self.records.insert(id.to_string(), r);
+        self.records.insert(id.into(), r);
         changed
     }
 
@@ -369,7 +369,7 @@ impl Device {
     pub fn delete(&mut self, id: &str, deleted: bool) -> bool {
         let mut r = self.records.remove(id).unwrap();
         let changed = r.set_deleted(deleted, &mut self.editor());
-        self.records.insert(id.to_string(), r);
+        self.records.insert(id.into(), r);
         changed
     }
 
@@ -387,7 +387,7 @@ impl Device {
     }
 
     pub fn bundle_all(&self) -> Vec<u8> {
-        let ids: Vec<&str> = self.records.keys().map(String::as_str).collect();
+        let ids: Vec<&str> = self.records.keys().map(|id| &**id).collect();
         self.bundle_of(&ids)
     }
 

@@ -176,6 +176,6 @@ pub fn element_of(device: &mut Device, hash: &String, bytes: &Vec<u8>) -> Value 
         reference(bytes, "image/jpeg"),
     );
     let carrier = device.bundle_with_photos(&[&record], photos_of(&[(hash, bytes, "image/jpeg")]));
-    device.records.remove(&record);
+    device.records.remove(record.as_str());
     serde_json::from_slice::<Value>(&carrier).unwrap()["photos"][0].take()
 }

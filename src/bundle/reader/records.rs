@@ -5,7 +5,7 @@ use super::super::{
     around, bundle_of, check, check_outline, checksum_text, record_of, shared_names, Bundle,
     BundleError, PhotoIn, Record, Today, Wire, WireRecord,
 };
-use crate::model::Name;
+use crate::model::{Id, Name};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -62,7 +62,7 @@ pub(super) struct Records {
     devices: Vec<Name>,
     officers: Vec<Name>,
     records: Vec<Record>,
-    ids: HashSet<String>,
+    ids: HashSet<Id>,
     /// The first problem of each kind, in file order.
     damaged: Option<BundleError>,
     duplicate: Option<String>,
@@ -183,7 +183,7 @@ impl Records {
             }
         };
         if self.duplicate.is_none() && !self.ids.insert(record.id.clone()) {
-            self.duplicate = Some(record.id.clone());
+            self.duplicate = Some(record.id.to_string());
         }
         if self.invalid.is_none() {
             self.invalid = check(&record, today).err();

@@ -3,7 +3,8 @@
 
 use super::super::chunk::{chunk_key, chunk_of};
 use super::{error_of, finished, to_json, IdbStore, UNSENT};
-use crate::store::StoreError;
+use crate::model::Id;
+use crate::store::{Marker, StoreError, Unsent};
 use js_sys::Array;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,7 +13,7 @@ use web_sys::{IdbTransaction, IdbTransactionMode};
 /// The unsent marks of one chunk of ids (every kind's: ids are unique across kinds), as stored:
 /// id → marker. One value per chunk, not per record: 50,000 separate marks written in one
 /// import held the page for 1.4 s and made applying it four times slower.
-type Marks = BTreeMap<String, String>;
+type Marks = Unsent;
 
 fn marks_of(value: &JsValue) -> Result<Marks, StoreError> {
     match value.as_string() {
@@ -63,10 +64,7 @@ pub(super) async fn edit_marks<'a, T: 'a>(
 }
 
 /// Marks records unsent, each under its marker, inside `tx`.
-pub(super) async fn mark_in(
-    tx: &IdbTransaction,
-    marks: &[(String, String)],
-) -> Result<(), StoreError> {
+pub(super) async fn mark_in(tx: &IdbTransaction, marks: &[(Id, Marker)]) -> Result<(), StoreError> {
     edit_marks(
         tx,
         marks,
@@ -82,12 +80,13 @@ pub(super) async fn mark_in(
 
 /// A marker for one write's changes: no other write here has it (the time, and a random part
 /// for two tabs writing in the same millisecond).
-pub(super) fn new_marker() -> String {
+pub(super) fn new_marker() -> Marker {
     format!(
         "{:x}-{:08x}",
         js_sys::Date::now() as u64,
         (js_sys::Math::random() * f64::from(u32::MAX)) as u32
     )
+    .into()
 }
 
 /// The unsent marks as stored, read in one go and parsed a chunk of ids at a time (an
@@ -98,7 +97,7 @@ pub struct UnsentChunks {
 }
 
 impl Iterator for UnsentChunks {
-    type Item = Result<Vec<(String, String)>, StoreError>;
+    type Item = Result<Vec<(Id, Marker)>, StoreError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         (self.at < self.values.length()).then(|| {

@@ -112,7 +112,7 @@ async fn make_file(
         )
         .into_iter()
         .filter(|r| kinds.contains(&r.kind))
-        .map(|r| (r.kind, r.id.clone()))
+        .map(|r| (r.kind, r.id.to_string()))
         .collect()
     });
     let total = ids.len().max(1);
@@ -142,7 +142,7 @@ async fn make_file(
                         let rows = slice
                             .unwrap_or_default()
                             .iter()
-                            .filter_map(|id| all.get(*id));
+                            .filter_map(|id| all.get(id.as_str()));
                         sheet(kind, rows, &names, personal)
                     })
                 })

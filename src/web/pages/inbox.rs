@@ -32,7 +32,7 @@ pub fn ConflictInbox() -> impl IntoView {
         let now = (!lost)
             .then(|| {
                 records.all.with(|all| {
-                    all.get(&c.record)
+                    all.get(c.record.as_str())
                         .and_then(|r| r.fields.get(&c.field))
                         .cloned()
                 })
@@ -78,7 +78,7 @@ pub fn ConflictInbox() -> impl IntoView {
                 <ul class="inbox">
                     {move || records.conflicts.get().into_iter().map(|c| {
                         let title = names.with(|n| {
-                            n.all.get(&c.record).map_or_else(|| c.record.clone(), |r| n.title(r))
+                            n.all.get(c.record.as_str()).map_or_else(|| c.record.clone(), |r| n.title(r))
                         });
                         let field = field_label(c.kind, &c.field);
                         // A member's field (`anggota/<id>`): which member, by name.

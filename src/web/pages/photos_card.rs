@@ -28,7 +28,7 @@ pub fn PhotosOf(record: Memo<Option<Record>>) -> impl IntoView {
     move || {
         shown
             .get()
-            .map(|(id, kind)| view! { <PhotosCard id kind/> })
+            .map(|(id, kind)| view! { <PhotosCard id=id.to_string() kind/> })
     }
 }
 
@@ -43,7 +43,7 @@ fn PhotosCard(id: String, kind: Kind) -> impl IntoView {
     let i18n = I18n::expect();
     let records = Records::expect();
     let profile = expect_context::<ProfileState>();
-    let record = Memo::new(move |_| records.all.with(|all| all.get(&id).cloned()));
+    let record = Memo::new(move |_| records.all.with(|all| all.get(id.as_str()).cloned()));
     let photos = Memo::new(move |_| record.with(|r| r.as_ref().map(photos).unwrap_or_default()));
     let jenis = RwSignal::new(kinds[0].0.to_string());
     // While shrinking: (done, of).

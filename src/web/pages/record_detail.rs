@@ -25,7 +25,7 @@ pub fn RecordDetailPage(schema: &'static Schema) -> impl IntoView {
     let record = Memo::new(move |_| {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         records.all.with(|all| {
-            all.get(&id)
+            all.get(id.as_str())
                 .filter(|r| r.kind == schema.kind && !r.is_deleted())
                 .cloned()
         })
@@ -149,7 +149,7 @@ fn RecordDetail(schema: &'static Schema, record: Record) -> impl IntoView {
             })}
             {sections}
             {kegiatan_field_about(schema.kind).map(|field| view! {
-                <KegiatanAbout field=field id=record.id.clone()/>
+                <KegiatanAbout field=field id=record.id.to_string()/>
             })}
             <LastChange record=record.clone()/>
             <div class="form__actions">

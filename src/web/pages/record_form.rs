@@ -28,9 +28,11 @@ pub fn RecordFormPage(schema: &'static Schema) -> impl IntoView {
     let editing = id.is_some();
     let form = move || {
         let existing = id.as_ref().and_then(|id| {
-            records
-                .all
-                .with_untracked(|all| all.get(id).filter(|r| r.kind == schema.kind).cloned())
+            records.all.with_untracked(|all| {
+                all.get(id.as_str())
+                    .filter(|r| r.kind == schema.kind)
+                    .cloned()
+            })
         });
         if id.is_some() && existing.is_none() {
             return view! { <p>{tr(Msg::RecordNotFound)}</p> }.into_any();
@@ -215,7 +217,7 @@ fn RecordFormBody(schema: &'static Schema, existing: Option<Record>) -> impl Int
     let form_name = format!(
         "{}.{}",
         schema.kind.key(),
-        existing.as_ref().map_or("baru", |r| r.id.as_str())
+        existing.as_ref().map_or("baru", |r| &*r.id)
     );
     let initial = match &existing {
         Some(r) => schema.form_of(r),

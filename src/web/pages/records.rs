@@ -9,7 +9,7 @@ use super::{EmptyState, Page};
 use crate::i18n::{fill, Msg};
 use crate::lists::{haystack, order, Query, Searchable, Sort, SortKeys};
 use crate::model::schema::{filter_choices, filter_value, FieldSpec, Schema, Ty, NOT_KNOWN};
-use crate::model::{kinds, photo::photos};
+use crate::model::{kinds, photo::photos, Id};
 use crate::model::{Kind, Record};
 pub use crate::names::Lookup;
 use crate::web::app::ProfileState;
@@ -101,7 +101,7 @@ fn kecamatan_code(schema: &Schema, r: &Record) -> Option<String> {
 /// What the list shows of one record, computed once per change of the records.
 #[derive(Clone, PartialEq)]
 struct Row {
-    id: String,
+    id: Id,
     title: String,
     meta: Vec<String>,
     status: String,
@@ -253,7 +253,7 @@ pub fn RecordListPage(schema: &'static Schema) -> impl IntoView {
                             .iter()
                             .zip(&r.extra)
                             .all(|(want, has)| want.is_empty() || want == has)
-                        && unsent.as_ref().is_none_or(|u| u.contains_key(&r.id))
+                        && unsent.as_ref().is_none_or(|u| u.contains_key(&*r.id))
                 })
                 .collect::<Vec<usize>>()
         })
@@ -467,7 +467,7 @@ pub fn LastChange(record: Record) -> impl IntoView {
     let by = by.to_string();
     let records = Records::expect();
     let id = record.id.clone();
-    let unshared = move || records.unsent.with(|u| u.contains_key(&id));
+    let unshared = move || records.unsent.with(|u| u.contains_key(&*id));
     view! {
         <Show when=unshared>
             <p><span class="chip chip--unshared" data-testid="unshared">{tr(Msg::BelumDibagikan)}</span></p>

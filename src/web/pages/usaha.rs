@@ -12,6 +12,7 @@ use crate::i18n::{fill, Msg};
 use crate::lists::{order_by, Query, Sort};
 use crate::model::klasifikasi::Umkm;
 use crate::model::usaha::status_label;
+use crate::store::Unsent;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{LoadState, Records};
 use crate::web::slices;
@@ -19,7 +20,7 @@ use crate::web::wilayah::{Scope, Wilayah};
 use crate::wilayah::{kabupaten_of, kecamatan_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Height of one list row in CSS pixels (fixed, so the visible slice follows from the scroll
 /// position alone).
@@ -210,7 +211,7 @@ pub fn UsahaPage() -> impl IntoView {
         let (komoditas, class) = (komoditas_filter.get(), class_filter.get());
         let only_unsent = unsent_filter.with(|u| !u.is_empty());
         // The unsent marks are read (and tracked) only while that filter is on.
-        let scan = |unsent: Option<&BTreeMap<String, String>>| {
+        let scan = |unsent: Option<&Unsent>| {
             rows.with(|r| {
                 // Each village, status and commodity is tested once, not once per row.
                 let is = |list: &[String], chosen: &str| -> Vec<bool> {
@@ -235,7 +236,7 @@ pub fn UsahaPage() -> impl IntoView {
                             "-" => row.umkm.is_empty(),
                             key => row.umkm == key,
                         }
-                        && unsent.is_none_or(|u| u.contains_key(&row.id))
+                        && unsent.is_none_or(|u| u.contains_key(&*row.id))
                 };
                 ordered.with(|o| {
                     if q.is_empty() {

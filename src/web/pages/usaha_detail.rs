@@ -23,7 +23,7 @@ pub fn UsahaDetailPage() -> impl IntoView {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         records
             .all
-            .with(|all| all.get(&id).filter(|r| !r.is_deleted()).cloned())
+            .with(|all| all.get(id.as_str()).filter(|r| !r.is_deleted()).cloned())
     });
     view! {
         <Page title=Msg::NavUsaha>
@@ -77,7 +77,7 @@ fn UsahaDetail(record: Record) -> impl IntoView {
                 <dd data-testid="class-industri">{move || class_text(c.industri.map(|x| x.label()))}</dd>
                 <dt>{tr(Msg::ClassBpsLabel)}</dt>
                 <dd data-testid="class-bps">{move || class_text(c.bps.map(|x| x.label()))}</dd>
-                <SentraOf id=record.id.clone()/>
+                <SentraOf id=record.id.to_string()/>
             </dl>
             <LastChange record=record.clone()/>
             <div class="form__actions">

@@ -7,7 +7,7 @@ use super::Page;
 use crate::i18n::{fill, Msg};
 use crate::komoditas::KOMODITAS;
 use crate::model::usaha::{self, DuplicateReason, UsahaForm, HALAL, STATUS};
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::web::app::ProfileState;
 use crate::web::checks::{
     focus_on_open, Checks, FieldBox, FormBar, FormOutcome, Outcome, RequiredLegend,
@@ -51,9 +51,11 @@ fn UsahaFormPage(id: Option<String>) -> impl IntoView {
     let editing = id.is_some();
     let form = move || {
         let existing = id.as_ref().and_then(|id| {
-            records
-                .all
-                .with_untracked(|all| all.get(id).filter(|r| r.kind == Kind::Usaha).cloned())
+            records.all.with_untracked(|all| {
+                all.get(id.as_str())
+                    .filter(|r| r.kind == Kind::Usaha)
+                    .cloned()
+            })
         });
         if id.is_some() && existing.is_none() {
             return view! { <p>{tr(Msg::UsahaNotFound)}</p> }.into_any();
@@ -74,10 +76,7 @@ fn UsahaFormBody(existing: Option<Record>) -> impl IntoView {
     let profile = expect_context::<ProfileState>();
     let navigate = use_navigate();
 
-    let form_name = format!(
-        "usaha.{}",
-        existing.as_ref().map_or("baru", |r| r.id.as_str())
-    );
+    let form_name = format!("usaha.{}", existing.as_ref().map_or("baru", |r| &*r.id));
     let initial = existing
         .as_ref()
         .map(UsahaForm::from_record)
@@ -375,10 +374,10 @@ fn KomoditasInfo(form: RwSignal<UsahaForm>) -> impl IntoView {
 fn duplicates_of(
     form: &UsahaForm,
     own_id: Option<&str>,
-    all: &std::collections::BTreeMap<String, Record>,
+    all: &std::collections::BTreeMap<Id, Record>,
 ) -> Vec<(String, String, DuplicateReason)> {
     usaha::possible_duplicates(form, own_id, all.values().filter(|r| r.kind == Kind::Usaha))
         .into_iter()
-        .map(|(r, why)| (r.id.clone(), r.text("nama").to_string(), why))
+        .map(|(r, why)| (r.id.to_string(), r.text("nama").to_string(), why))
         .collect()
 }

@@ -6,7 +6,7 @@ use crate::lists::{haystack, Places, SearchTable, Searchable};
 use crate::model::photo::photos;
 use crate::model::privasi::mask_phone;
 use crate::model::usaha::classes;
-use crate::model::{Kind, Record};
+use crate::model::{Id, Kind, Record};
 use crate::wilayah::search::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 /// before the first screen took most of the 5 s an opening at 4× CPU slowdown took (issue 15).
 #[derive(Clone, PartialEq)]
 pub(super) struct Row {
-    pub(super) id: String,
+    pub(super) id: Id,
     /// The village, by index into [`Rows::villages`] (0: none); a place of the list's `Places`.
     pub(super) place: u32,
     /// By index into [`Rows::statuses`] and [`Rows::komoditas`].
@@ -67,7 +67,7 @@ pub(super) struct Shown {
 
 impl Shown {
     /// What the row of Usaha `id` shows, read from its record; `place` as the list names it.
-    pub(super) fn of(all: &BTreeMap<String, Record>, id: &str, place: String) -> Shown {
+    pub(super) fn of(all: &BTreeMap<Id, Record>, id: &str, place: String) -> Shown {
         let text = |key| all.get(id).map_or("", |r| r.text(key));
         Shown {
             id: id.to_string(),
@@ -103,7 +103,7 @@ const SCREEN_ROWS: usize = 30;
 
 impl Screen {
     /// The first screen of built `rows`, villages named as `places` names them.
-    pub(super) fn of(rows: &Rows, places: &PlaceNames, all: &BTreeMap<String, Record>) -> Screen {
+    pub(super) fn of(rows: &Rows, places: &PlaceNames, all: &BTreeMap<Id, Record>) -> Screen {
         Screen {
             total: rows.rows.len(),
             rows: rows
@@ -165,7 +165,7 @@ fn intern(seen: &mut HashMap<String, u32>, list: &mut Vec<String>, text: &str) -
 /// again when the records change meanwhile.
 pub(super) struct RowsBuilder {
     rows: Rows,
-    last: Option<String>,
+    last: Option<Id>,
     seen: [HashMap<String, u32>; 3],
 }
 
@@ -188,13 +188,13 @@ impl RowsBuilder {
     /// Reads records after the last one read while `more()` allows; the rows once all are read.
     pub(super) fn build(
         &mut self,
-        all: &BTreeMap<String, Record>,
+        all: &BTreeMap<Id, Record>,
         mut more: impl FnMut() -> bool,
     ) -> Option<Rows> {
         use std::ops::Bound::{Excluded, Unbounded};
         loop {
             let after = match &self.last {
-                Some(id) => all.range::<str, _>((Excluded(id.as_str()), Unbounded)),
+                Some(id) => all.range::<str, _>((Excluded(&**id), Unbounded)),
                 None => all.range::<str, _>(..),
             };
             let mut read = 0;
@@ -280,7 +280,7 @@ pub(super) fn lay_out(
     texts: &mut SearchTexts,
     ordered: &Ordered,
     rows: &Rows,
-    all: &BTreeMap<String, Record>,
+    all: &BTreeMap<Id, Record>,
     mut more: impl FnMut() -> bool,
 ) -> bool {
     if texts.as_ref().is_none_or(|(key, _)| *key != ordered.key) {
@@ -296,7 +296,7 @@ pub(super) fn lay_out(
         let from = table.len();
         for &i in ordered.order[from..].iter().take(200) {
             let row = &rows.rows[i];
-            table.push(i, &searchable(all.get(&row.id), row.place));
+            table.push(i, &searchable(all.get(&*row.id), row.place));
         }
     }
     true
