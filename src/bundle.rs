@@ -12,7 +12,7 @@ use crate::format::iso_utc;
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::hlc::Stamp;
 use crate::model::rules::Today;
-use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record, Val};
 use crate::model::{Id, Name};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -82,7 +82,7 @@ type WireStamp = (u64, u32, u32);
 #[derive(Serialize, Deserialize)]
 struct WireField {
     /// The value.
-    v: Value,
+    v: Val,
     /// The change's stamp.
     s: WireStamp,
     /// The officer, by position in `officers`.

@@ -8,9 +8,9 @@ use crate::model::kinds;
 use crate::model::privasi::mask_phone;
 use crate::model::schema::{list_of, plain_text, FieldSpec, Ty};
 use crate::model::usaha;
+use crate::model::Val;
 use crate::model::{Id, Kind, Record};
 use crate::wilayah::{Gazetteer, RegionIndex};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Names for what records store: regions by name, linked records by title, choices by label.
@@ -114,9 +114,9 @@ impl Lookup<'_> {
                     "modal" | "penjualan" | "investasi" => format::rupiah(v.as_u64()?, self.lang),
                     "diverifikasi" => format::date(v.as_str()?, self.lang),
                     "halal_status" => t(usaha::halal_label(v.as_str()?)?).to_string(),
-                    _ => match v {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
+                    _ => match v.as_str() {
+                        Some(s) => s.to_string(),
+                        None => v.to_string(),
                     },
                 };
                 Some(Fact {
@@ -137,7 +137,7 @@ impl Lookup<'_> {
     /// A stored value as shown; phone numbers masked when `masked`. A links value is a list of
     /// ids (as an old version stored it, or a conflict on it shows): a record's members are
     /// shown by [`Lookup::shown_field`].
-    pub fn shown(&self, spec: &FieldSpec, v: &Value, masked: bool) -> String {
+    pub fn shown(&self, spec: &FieldSpec, v: &Val, masked: bool) -> String {
         let code = v.as_str().unwrap_or_default();
         match spec.ty {
             Ty::Desa => self
@@ -153,7 +153,7 @@ impl Lookup<'_> {
                 .and_then(|i| i.kabupaten(code))
                 .map_or_else(|| code.to_string(), |k| k.name.clone()),
             Ty::Link(kind) => self.linked_title(kind, code),
-            Ty::Links(kind) => self.linked_titles(kind, list_of(Some(v))),
+            Ty::Links(kind) => self.linked_titles(kind, list_of(v.as_json())),
             Ty::Phone if masked => mask_phone(code),
             Ty::Date { .. } => format::date(code, self.lang),
             Ty::Rupiah => v
@@ -227,7 +227,7 @@ mod tests {
     use crate::wilayah::KabupatenData;
     use serde_json::json;
 
-    fn usaha(fields: Value) -> Record {
+    fn usaha(fields: serde_json::Value) -> Record {
         let mut clock = Clock::new("uji".to_string());
         let mut editor = Editor {
             clock: &mut clock,

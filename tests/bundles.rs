@@ -8,7 +8,7 @@ mod bundle_fixture;
 use bundle_fixture::{content, dir, header, records, today};
 use sentra::bundle::{self, BundleError};
 use sentra::model::hlc::Clock;
-use sentra::model::{Editor, Kind};
+use sentra::model::{Editor, Kind, Val};
 use serde_json::{json, Map, Value};
 
 /// A valid fixture, read.
@@ -421,8 +421,8 @@ fn coordinates_with_every_digit_read_back_exactly() {
         let b = bundle::read(text.as_bytes(), &today())
             .unwrap_or_else(|e| panic!("{lat} {lon}: {e:?}"));
         let back = b.records.iter().find(|r| r.id == rs[at].id).unwrap();
-        assert_eq!(back.get("lat").and_then(Value::as_f64), Some(lat));
-        assert_eq!(back.get("lon").and_then(Value::as_f64), Some(lon));
+        assert_eq!(back.get("lat").and_then(Val::as_f64), Some(lat));
+        assert_eq!(back.get("lon").and_then(Val::as_f64), Some(lon));
         hard += usize::from(lat.to_string().len() > 17);
     }
     assert!(hard > 500, "many need 17 digits or more: {hard}");
@@ -451,7 +451,7 @@ fn the_valid_fixture_keeps_tombstones_undos_and_links() {
     assert_eq!(sentra.links("anggota"), [&*usaha.id]);
     assert_eq!(
         sentra.get(&format!("anggota/{}", usaha.id)),
-        Some(&json!(true)),
+        Some(&Val::from(json!(true))),
         "each member is a field of its own"
     );
     assert_eq!(b.header.kabupaten.as_deref(), Some("35.29"));
@@ -471,7 +471,10 @@ fn a_bundle_with_links_as_whole_lists_still_reads() {
         .unwrap()
         .clone();
     let kegiatan = b.records.iter().find(|r| r.kind == Kind::Kegiatan).unwrap();
-    assert_eq!(sentra.get("anggota"), Some(&json!([usaha.id.clone()])));
+    assert_eq!(
+        sentra.get("anggota"),
+        Some(&Val::from(json!([usaha.id.clone()])))
+    );
     assert_eq!(sentra.links("anggota"), [&*usaha.id]);
     assert_eq!(kegiatan.links("peserta"), [&*usaha.id]);
     let mut clock = Clock::new("7d9e1f20-8a2b-4c3d-9e4f-5a6b7c8d9e0f");
@@ -485,7 +488,7 @@ fn a_bundle_with_links_as_whole_lists_still_reads() {
     assert_eq!(sentra.links("anggota"), ["u-baru"]);
     assert_eq!(
         sentra.get("anggota"),
-        Some(&json!([usaha.id.clone()])),
+        Some(&Val::from(json!([usaha.id.clone()]))),
         "the old list is left as it was"
     );
     let text = bundle::write(&header(), &[sentra.clone()]);

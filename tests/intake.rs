@@ -14,7 +14,7 @@ use sentra::intake::plan::{plan, Choices, Counts, Outcome, Plan};
 use sentra::intake::{Cell, Table};
 use sentra::model::hlc::Clock;
 use sentra::model::usaha::tahun_data;
-use sentra::model::{Editor, Id, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record, Val};
 use sentra::report::{Filter, Input, Report};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -260,10 +260,14 @@ fn an_office_list_planned_applied_and_imported_again() {
         .unwrap();
     assert_eq!(
         hand.get("modal"),
-        Some(&json!(10_000_000)),
+        Some(&Val::from(json!(10_000_000))),
         "what the officer typed is kept"
     );
-    assert_eq!(hand.get("tenaga_kerja"), Some(&json!(6)), "a gap filled");
+    assert_eq!(
+        hand.get("tenaga_kerja"),
+        Some(&Val::from(json!(6))),
+        "a gap filled"
+    );
     assert_eq!(tahun_data(hand), [2017]);
     let maju = records
         .values()
@@ -387,7 +391,7 @@ fn next_years_list_updates_and_both_years_count() {
     assert_eq!(tahun_data(maju), [2017, 2018]);
     assert_eq!(
         maju.get("tenaga_kerja"),
-        Some(&json!(9)),
+        Some(&Val::from(json!(9))),
         "the newer list's figure"
     );
 
@@ -409,7 +413,7 @@ fn next_years_list_updates_and_both_years_count() {
         .unwrap();
     assert_eq!(
         maju.get("tenaga_kerja"),
-        Some(&json!(9)),
+        Some(&Val::from(json!(9))),
         "an older list does not undo a newer one"
     );
 

@@ -16,7 +16,7 @@ use sentra::intake::plan::{plan, Choices, Counts, Outcome, Plan};
 use sentra::intake::{workbook, Cell, Table};
 use sentra::model::hlc::Clock;
 use sentra::model::usaha::tahun_data;
-use sentra::model::{Editor, Id, Kind, Record};
+use sentra::model::{Editor, Id, Kind, Record, Val};
 use sentra::names::Lookup;
 use sentra::report::export::sheet;
 use sentra::report::xlsx::xlsx_named;
@@ -268,13 +268,16 @@ fn a_sentra_list_planned_applied_and_imported_again() {
             batik.text("status"),
             batik.get("tahun_terbentuk")
         ),
-        ("35.29.06.2012", "terbentuk", Some(&json!(2019)))
+        ("35.29.06.2012", "terbentuk", Some(&Val::from(json!(2019))))
     );
     assert_eq!(batik.text("komoditas"), "Batik tulis");
     let keripik = by_name(&records, "Sentra Keripik Kertasada");
     assert_eq!(
         (keripik.get("anggaran"), keripik.get("anggaran_tahun")),
-        (Some(&json!(20_000_000)), Some(&json!(2026)))
+        (
+            Some(&Val::from(json!(20_000_000))),
+            Some(&Val::from(json!(2026)))
+        )
     );
     // The one on the device: its gap filled, what it holds kept (no list year says the list is
     // newer than what was typed).
@@ -285,7 +288,7 @@ fn a_sentra_list_planned_applied_and_imported_again() {
             tenun.get("tahun_terbentuk"),
             tenun.text("komoditas")
         ),
-        ("rencana", Some(&json!(2018)), "Tenun")
+        ("rencana", Some(&Val::from(json!(2018))), "Tenun")
     );
 
     // The same list again: nothing to do.

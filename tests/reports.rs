@@ -427,8 +427,14 @@ fn an_index_kept_up_to_date_gives_the_same_figures_as_a_fresh_one() {
         .get_mut(u1.as_str())
         .unwrap()
         .set("modal", json!(3_000_000_000u64), &mut ed);
-    f.all.get_mut(u2.as_str()).unwrap().set_deleted(true, &mut ed);
-    let changed: Vec<_> = [&u1, &u2].iter().map(|id| f.all[id.as_str()].clone()).collect();
+    f.all
+        .get_mut(u2.as_str())
+        .unwrap()
+        .set_deleted(true, &mut ed);
+    let changed: Vec<_> = [&u1, &u2]
+        .iter()
+        .map(|id| f.all[id.as_str()].clone())
+        .collect();
     index.update(&changed);
     let input = Input {
         records: &f.all,

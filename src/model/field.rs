@@ -1,16 +1,16 @@
 //! A field of a record: its value and the change that set it.
 
 use super::hlc::Stamp;
+use super::Val;
 use crate::model::Name;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// One field's value and the change that set it. Serialised as a map of `value`, `stamp`,
 /// `replaced` (when some), `settled` (when not empty) and `by`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(from = "FieldForm")]
 pub struct Field {
-    pub value: Value,
+    pub value: Val,
     pub stamp: Stamp,
     /// What the change knew besides its own device's earlier changes ([`Known`]); `None` when
     /// nothing, as for most fields (set once, or only ever by one device). Boxed: a field's entry
@@ -37,7 +37,7 @@ pub struct Known {
 
 impl Field {
     pub fn new(
-        value: Value,
+        value: impl Into<Val>,
         stamp: Stamp,
         replaced: Option<Stamp>,
         settled: Vec<Stamp>,
@@ -46,7 +46,7 @@ impl Field {
         let known = (replaced.is_some() || !settled.is_empty())
             .then(|| Box::new(Known { replaced, settled }));
         Field {
-            value,
+            value: value.into(),
             stamp,
             known,
             by,
@@ -67,7 +67,7 @@ impl Field {
 /// A field as read (the map it always was).
 #[derive(Deserialize)]
 struct FieldForm {
-    value: Value,
+    value: Val,
     stamp: Stamp,
     #[serde(default)]
     replaced: Option<Stamp>,
@@ -86,7 +86,7 @@ impl Serialize for Field {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Form<'a> {
-            value: &'a Value,
+            value: &'a Val,
             stamp: &'a Stamp,
             #[serde(skip_serializing_if = "Option::is_none")]
             replaced: Option<&'a Stamp>,

@@ -297,7 +297,7 @@ mod tests {
         assert!(f.insert("nama", field(json!("Batik"), 2)).is_none());
         assert!(f.insert("_deleted", field(json!(false), 3)).is_none());
         let old = f.insert("nama", field(json!("Batik Sekar"), 4));
-        assert_eq!(old.map(|o| o.value), Some(json!("Batik")));
+        assert_eq!(old.map(|o| o.value.to_value()), Some(json!("Batik")));
         assert_eq!(f.keys().collect::<Vec<_>>(), ["_deleted", "nama", "status"]);
         assert_eq!(f["nama"].value, json!("Batik Sekar"));
         assert!(f.get("alamat").is_none() && f.contains_key("status"));
@@ -310,12 +310,11 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let pairs: Vec<(&str, &Value)> = from_pairs.iter().map(|(k, f)| (k, &f.value)).collect();
-        assert_eq!(
-            pairs,
-            [("a", &json!(2)), ("b", &json!(3))],
-            "the last b kept"
-        );
+        let pairs: Vec<(&str, Value)> = from_pairs
+            .iter()
+            .map(|(k, f)| (k, f.value.to_value()))
+            .collect();
+        assert_eq!(pairs, [("a", json!(2)), ("b", json!(3))], "the last b kept");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! list still counts, member by member, where it is later than the member's own field.
 
 use super::hlc::Stamp;
-use super::{kinds, schema, Editor, Kind, Record};
+use super::{kinds, schema, Editor, Kind, Record, Val};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -69,7 +69,7 @@ impl Record {
     /// that list any more: [`Record::set`] of a links field writes member fields.
     pub fn links(&self, key: &str) -> Vec<&str> {
         let legacy = self.fields.get(key);
-        let legacy_list = legacy.map_or_else(Vec::new, |f| schema::list_of(Some(&f.value)));
+        let legacy_list = legacy.map_or_else(Vec::new, |f| schema::list_of(f.value.as_json()));
         // (the stamp that made it a member, its place in the old list, id)
         let mut members: Vec<(&Stamp, usize, &str)> = Vec::new();
         let prefix = element_prefix(key);
@@ -116,7 +116,7 @@ impl Record {
         let changes: Vec<(String, bool)> = added.chain(removed).collect();
         for (id, member) in &changes {
             // Written even if its field already says so: a later old-style list said otherwise.
-            let value = Value::Bool(*member);
+            let value = Val::Bool(*member);
             self.write(&format!("{prefix}{id}"), value, Vec::new(), editor);
         }
         !changes.is_empty()
@@ -131,7 +131,7 @@ mod tests {
     use crate::model::merge::{merge_reporting, merged};
     use crate::model::schema::values_of;
     use crate::model::tests::editor as ed;
-    use crate::model::{field_label, kinds};
+    use crate::model::{field_label, kinds, Val};
     use serde_json::json;
 
     fn sentra(clock: &mut Clock) -> Record {
@@ -153,7 +153,7 @@ mod tests {
             ["u-2", "u-1"],
             "in the order added, once each"
         );
-        assert_eq!(r.get("anggota/u-1"), Some(&json!(true)));
+        assert_eq!(r.get("anggota/u-1"), Some(&Val::from(json!(true))));
         assert_eq!(r.get("anggota"), None, "no list field is written");
         assert!(
             !r.set("anggota", json!(["u-1", "u-2"]), &mut ed(&mut a, 3)),
@@ -161,7 +161,11 @@ mod tests {
         );
         assert!(r.set("anggota", json!(["u-1", "u-3"]), &mut ed(&mut a, 4)));
         assert_eq!(r.links("anggota"), ["u-1", "u-3"]);
-        assert_eq!(r.get("anggota/u-2"), Some(&json!(false)), "removed: false");
+        assert_eq!(
+            r.get("anggota/u-2"),
+            Some(&Val::from(json!(false))),
+            "removed: false"
+        );
         assert!(r.set("anggota", Value::Null, &mut ed(&mut a, 5)));
         assert!(r.links("anggota").is_empty());
         assert!(r.set("anggota", json!(["u-2"]), &mut ed(&mut a, 6)));
@@ -184,7 +188,7 @@ mod tests {
         // Other kinds' fields are written as they are.
         let mut usaha = Record::new(Kind::Usaha, &mut ed(&mut a, 7));
         usaha.set("anggota", json!(["x"]), &mut ed(&mut a, 8));
-        assert_eq!(usaha.get("anggota"), Some(&json!(["x"])));
+        assert_eq!(usaha.get("anggota"), Some(&Val::from(json!(["x"]))));
     }
 
     #[test]
@@ -281,7 +285,7 @@ mod tests {
         a.observe(&r.fields["anggota"].stamp);
         assert!(r.set("anggota", json!(["u-1", "u-4"]), &mut ed(&mut a, 6)));
         assert_eq!(r.links("anggota"), ["u-1", "u-4"]);
-        assert_eq!(r.get("anggota/u-2"), Some(&json!(false)));
+        assert_eq!(r.get("anggota/u-2"), Some(&Val::from(json!(false))));
         assert_eq!(
             r.fields["anggota"].stamp.wall, 5,
             "the old list is left alone"

@@ -14,9 +14,8 @@
 //! so a save from a tab that had not yet seen another tab's change keeps that change.
 
 use super::hlc::Stamp;
-use super::{Field, Kind, Record};
+use super::{Field, Kind, Record, Val};
 use crate::model::Name;
-use serde_json::Value;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -76,11 +75,8 @@ pub fn later<'a>(a: &'a Field, b: &'a Field) -> &'a Field {
 
 /// `a == b`, with the common case (two texts) compared in place rather than through a call.
 #[inline]
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::String(a), Value::String(b)) => a == b,
-        _ => a == b,
-    }
+fn same_value(a: &Val, b: &Val) -> bool {
+    a == b
 }
 
 /// `*ours = theirs.clone()`, reusing what `ours` holds: the text's buffer, and the shared device
@@ -88,10 +84,7 @@ fn same_value(a: &Value, b: &Value) -> bool {
 /// replace hundreds of thousands of fields; each is spared an allocation, a free and several
 /// reference-count updates.
 fn take(ours: &mut Field, theirs: &Field) {
-    match (&mut ours.value, &theirs.value) {
-        (Value::String(a), Value::String(b)) => a.clone_from(b),
-        (a, b) => *a = b.clone(),
-    }
+    ours.value.clone_from(&theirs.value);
     assign_stamp(&mut ours.stamp, &theirs.stamp);
     match (&mut ours.known, &theirs.known) {
         (Some(a), Some(b)) => {
@@ -420,7 +413,7 @@ mod properties {
     fn state(r: &Record) -> Vec<(String, Stamp, serde_json::Value)> {
         r.fields
             .iter()
-            .map(|(k, f)| (k.to_string(), f.stamp.clone(), f.value.clone()))
+            .map(|(k, f)| (k.to_string(), f.stamp.clone(), f.value.to_value()))
             .collect()
     }
 

@@ -17,6 +17,7 @@ pub mod privasi;
 pub mod rules;
 pub mod schema;
 pub mod usaha;
+mod value;
 
 use crate::i18n::{fill, Lang, Msg};
 pub use field::{Field, Known};
@@ -26,6 +27,7 @@ pub use links::{is_links, link_element, over_stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+pub use value::Val;
 
 /// The kinds of record, one IndexedDB object store each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -229,7 +231,7 @@ impl Record {
         }
     }
 
-    pub fn get(&self, field: &str) -> Option<&Value> {
+    pub fn get(&self, field: &str) -> Option<&Val> {
         self.fields
             .get(field)
             .map(|f| &f.value)
@@ -237,19 +239,20 @@ impl Record {
     }
 
     pub fn text(&self, field: &str) -> &str {
-        self.get(field).and_then(Value::as_str).unwrap_or("")
+        self.get(field).and_then(Val::as_str).unwrap_or("")
     }
 
     pub fn number(&self, field: &str) -> Option<f64> {
-        self.get(field).and_then(Value::as_f64)
+        self.get(field).and_then(Val::as_f64)
     }
 
     /// Sets a field; a value equal to the current one is not a change and gets no stamp.
     /// Returns whether anything changed. A links field's value (a list of ids) is written as its
     /// members' fields ([`Record::links`]): `true` for each id added, `false` for each removed.
-    pub fn set(&mut self, field: &str, value: Value, editor: &mut Editor) -> bool {
+    pub fn set(&mut self, field: &str, value: impl Into<Val>, editor: &mut Editor) -> bool {
+        let value = value.into();
         if is_links(self.kind, field) {
-            return self.set_links(field, &value, editor);
+            return self.set_links(field, &value.to_value(), editor);
         }
         let current = self.fields.get(field);
         if current.map(|f| &f.value) == Some(&value) || (current.is_none() && value.is_null()) {
@@ -261,17 +264,24 @@ impl Record {
 
     /// Settles a conflict: sets the field to the value the officer picked (even if it is the
     /// current one), recording the conflicting changes it settles. It travels like any edit.
-    pub fn settle(&mut self, field: &str, value: Value, losers: Vec<Stamp>, editor: &mut Editor) {
-        self.write(field, value, losers, editor);
+    pub fn settle(
+        &mut self,
+        field: &str,
+        value: impl Into<Val>,
+        losers: Vec<Stamp>,
+        editor: &mut Editor,
+    ) {
+        self.write(field, value.into(), losers, editor);
     }
 
     pub(super) fn write(
         &mut self,
         field: &str,
-        value: Value,
+        value: impl Into<Val>,
         mut settled: Vec<Stamp>,
         editor: &mut Editor,
     ) {
+        let value = value.into();
         let current = self.fields.get(field);
         let (replaced, seen) = match current {
             // Over its own edit, a device keeps what that edit was made over.
@@ -303,7 +313,7 @@ impl Record {
     }
 
     pub fn is_deleted(&self) -> bool {
-        self.get(DELETED).and_then(Value::as_bool).unwrap_or(false)
+        self.get(DELETED).and_then(Val::as_bool).unwrap_or(false)
     }
 
     /// Deleting is an edit of `_deleted`; undo is another edit, so both travel in bundles.

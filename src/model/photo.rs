@@ -10,7 +10,7 @@
 //! list [`jenis_of`]), its size in pixels and bytes, and its type.
 
 use super::schema::ELEMENT_SEP;
-use super::{FieldError, Kind, Record};
+use super::{FieldError, Kind, Record, Val};
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -128,16 +128,17 @@ impl PhotoRef {
 /// `Ok(None)` one removed (`false`) or cleared (`null`), `Err` the first reason the form's rules
 /// refuse it (a name that is not `foto/<sha256>`, a value that is not a photo, a kind that has
 /// no such photos, sizes out of range).
-pub fn check_field(kind: Kind, key: &str, value: &Value) -> Result<Option<PhotoRef>, FieldError> {
+pub fn check_field(kind: Kind, key: &str, value: &Val) -> Result<Option<PhotoRef>, FieldError> {
     if photo_of_key(key).is_none() {
         return Err(FieldError::new(FOTO, Msg::ErrFotoKey));
     }
-    if matches!(value, Value::Bool(false) | Value::Null) {
+    if matches!(value, Val::Bool(false) | Val::Null) {
         return Ok(None);
     }
-    let photo = PhotoRef::deserialize(value)
-        .ok()
-        .filter(|_| value.is_object())
+    let photo = value
+        .as_json()
+        .filter(|v| v.is_object())
+        .and_then(|v| PhotoRef::deserialize(v).ok())
         .ok_or_else(|| FieldError::new(FOTO, Msg::ErrFotoValue))?;
     match photo.errors(kind).into_iter().next() {
         Some(e) => Err(e),
@@ -260,13 +261,19 @@ mod tests {
     #[test]
     fn the_forms_rules_for_a_photo_field() {
         let key = photo_key(H1);
-        let ok = check_field(Kind::Usaha, &key, &photo("produk"))
+        let ok = check_field(Kind::Usaha, &key, &Val::from(photo("produk")))
             .unwrap()
             .unwrap();
         assert_eq!(ok.to_value(), photo("produk"));
-        assert_eq!(check_field(Kind::Usaha, &key, &json!(false)), Ok(None));
-        let reason =
-            |kind, key: &str, v: Value| check_field(kind, key, &v).unwrap_err().text(Lang::Id);
+        assert_eq!(
+            check_field(Kind::Usaha, &key, &Val::from(json!(false))),
+            Ok(None)
+        );
+        let reason = |kind, key: &str, v: Value| {
+            check_field(kind, key, &Val::from(v))
+                .unwrap_err()
+                .text(Lang::Id)
+        };
         assert!(reason(Kind::Usaha, "foto/abc", json!(false)).contains("SHA-256"));
         assert!(reason(Kind::Usaha, &key, json!(true)).contains("keterangan foto"));
         assert!(reason(Kind::Usaha, &key, json!({"jenis": "produk"})).contains("keterangan foto"));

@@ -9,7 +9,7 @@
 use super::rules::{
     coordinates, hectares, plausible_date, rupiah, valid_phone, whole_number, Today,
 };
-use super::{kinds, FieldError, Kind, Record};
+use super::{kinds, FieldError, Kind, Record, Val};
 use crate::i18n::Msg;
 use crate::wilayah::is_code;
 use serde::{Deserialize, Serialize};
@@ -91,11 +91,11 @@ pub enum Shape {
 }
 
 impl Shape {
-    pub fn fits(self, v: &Value) -> bool {
+    pub fn fits(self, v: &Val) -> bool {
         match self {
             Shape::Text => v.is_string(),
-            Shape::YesNo => v.is_boolean(),
-            Shape::Whole => v.is_u64(),
+            Shape::YesNo => v.as_bool().is_some(),
+            Shape::Whole => v.as_u64().is_some(),
             Shape::Number => v.is_number(),
             Shape::TextList => v
                 .as_array()
@@ -237,8 +237,10 @@ pub struct Schema {
 /// field (an empty yes/no is not known, never "no").
 pub fn filter_value(spec: &FieldSpec, r: &crate::model::Record) -> String {
     match (spec.ty, r.get(spec.key)) {
-        (Ty::YesNo, Some(Value::Bool(b))) => (if *b { "ya" } else { "tidak" }).to_string(),
-        (_, Some(Value::String(s))) if !s.is_empty() => s.clone(),
+        (Ty::YesNo, Some(Val::Bool(b))) => (if *b { "ya" } else { "tidak" }).to_string(),
+        (_, Some(v)) if v.as_str().is_some_and(|s| !s.is_empty()) => {
+            v.as_str().unwrap_or_default().to_string()
+        }
         _ => NOT_KNOWN.to_string(),
     }
 }
@@ -307,7 +309,7 @@ pub fn values_of(r: &Record) -> Values {
         .fields
         .iter()
         .filter(|(k, f)| !f.value.is_null() && !is_links_part(k))
-        .map(|(k, f)| (k.to_string(), f.value.clone()))
+        .map(|(k, f)| (k.to_string(), f.value.to_value()))
         .collect();
     for key in links {
         let ids = r.links(key);
@@ -383,14 +385,16 @@ impl Schema {
             }
             for &key in keys {
                 let Some(v) = r.get(key) else { continue };
-                let text = match (spec.ty, v) {
-                    (Ty::YesNo, Value::Bool(b)) => (if *b { "ya" } else { "tidak" }).to_string(),
+                let text = match (spec.ty, v, v.as_str()) {
+                    (Ty::YesNo, Val::Bool(b), _) => (if *b { "ya" } else { "tidak" }).to_string(),
                     // With a decimal comma, as typed: "2.125" reads as two thousand one hundred
                     // and twenty-five and is refused as ambiguous (`rules::hectares`).
-                    (Ty::Hectare, Value::Number(n)) => n.to_string().replace('.', ","),
-                    (Ty::Flags(_), Value::Array(_)) => list_of(Some(v)).join(&LIST_SEP.to_string()),
-                    (_, Value::String(s)) => s.clone(),
-                    (_, other) => other.to_string(),
+                    (Ty::Hectare, n, _) if n.is_number() => n.to_string().replace('.', ","),
+                    (Ty::Flags(_), _, _) if v.as_array().is_some() => {
+                        list_of(v.as_json()).join(&LIST_SEP.to_string())
+                    }
+                    (_, _, Some(s)) => s.to_string(),
+                    (_, other, None) => other.to_string(),
                 };
                 form.set(key, text);
             }
@@ -437,10 +441,9 @@ impl Schema {
             .links()
             .filter(|spec| {
                 let prefix = format!("{}{ELEMENT_SEP}", spec.key);
-                let bad = r
-                    .fields
-                    .prefixed(&prefix)
-                    .any(|(name, f)| !f.value.is_boolean() || !valid_id(&name[prefix.len()..]));
+                let bad = r.fields.prefixed(&prefix).any(|(name, f)| {
+                    f.value.as_bool().is_none() || !valid_id(&name[prefix.len()..])
+                });
                 bad
             })
             .map(|spec| err(spec.key, Msg::ErrPickRequired))
@@ -633,24 +636,24 @@ pub fn valid_id(id: &str) -> bool {
 
 /// A shown value of a stored field for places without a picker's names (exports, plain lists):
 /// choices by label; numbers and text as stored.
-pub fn plain_text(spec: &FieldSpec, v: &Value, label: impl Fn(Msg) -> &'static str) -> String {
+pub fn plain_text(spec: &FieldSpec, v: &Val, label: impl Fn(Msg) -> &'static str) -> String {
     let choice = |options: &[Choice], key: &str| {
         options
             .iter()
             .find(|c| c.key == key)
             .map_or_else(|| key.to_string(), |c| label(c.label).to_string())
     };
-    match (spec.ty, v) {
-        (Ty::Choice(options), Value::String(s)) => choice(options, s),
-        (Ty::Flags(options), Value::Array(_)) => list_of(Some(v))
+    match (spec.ty, v, v.as_str()) {
+        (Ty::Choice(options), _, Some(s)) => choice(options, s),
+        (Ty::Flags(options), Val::Json(_), _) if v.as_array().is_some() => list_of(v.as_json())
             .into_iter()
             .map(|k| choice(options, k))
             .collect::<Vec<_>>()
             .join(", "),
-        (Ty::YesNo, Value::Bool(b)) => {
+        (Ty::YesNo, Val::Bool(b), _) => {
             label(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak }).to_string()
         }
-        (_, Value::String(s)) => s.clone(),
-        (_, other) => other.to_string(),
+        (_, _, Some(s)) => s.to_string(),
+        (_, other, None) => other.to_string(),
     }
 }

@@ -7,6 +7,7 @@ use super::rules::{
 };
 pub use super::rules::{Today, INDONESIA};
 use super::schema::{Shape, When};
+use super::Val;
 use super::{FieldError, Record};
 use crate::i18n::Msg;
 use crate::wilayah::{is_code, search};
@@ -468,10 +469,10 @@ pub struct Classes {
 }
 
 pub fn classes(r: &Record) -> Classes {
-    let money = |f: &str| r.get(f).and_then(Value::as_u64);
+    let money = |f: &str| r.get(f).and_then(Val::as_u64);
     let workers = r
         .get("tenaga_kerja")
-        .and_then(Value::as_u64)
+        .and_then(Val::as_u64)
         .map(|n| n.min(u32::MAX as u64) as u32);
     Classes {
         umkm: klasifikasi::umkm(money("modal"), money("penjualan")),

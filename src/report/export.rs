@@ -16,11 +16,10 @@ use crate::model::photo;
 use crate::model::privasi::mask_phone;
 use crate::model::schema::{values_of, FieldSpec, Schema, Ty};
 use crate::model::usaha::{self, classes};
-use crate::model::{Kind, Record};
+use crate::model::{Kind, Record, Val};
 use crate::names::Lookup;
 use crate::wilayah::kecamatan_of_desa;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::borrow::Cow;
 
 /// The language of every header and label in an export: the office's reports are Indonesian.
@@ -87,8 +86,8 @@ fn phone_cell(phone: &str, personal: bool) -> Cell {
     })
 }
 
-fn number_cell(v: Option<&Value>) -> Cell {
-    v.and_then(Value::as_f64).map_or(Cell::Empty, Cell::Number)
+fn number_cell(v: Option<&Val>) -> Cell {
+    v.and_then(Val::as_f64).map_or(Cell::Empty, Cell::Number)
 }
 
 /// A column: its header and how a record fills it.

@@ -31,10 +31,10 @@ use crate::model::klasifikasi;
 use crate::model::klasifikasi::{Industri, Umkm};
 use crate::model::schema::values_of;
 use crate::model::usaha::{HALAL, STATUS};
+use crate::model::Val;
 use crate::model::{Id, Kind, Record};
 use crate::wilayah::kecamatan_of_desa;
 use crate::wilayah::search::fold;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the figures are narrowed to; `None`: all.
@@ -254,11 +254,11 @@ pub struct Options {
 }
 
 fn text<'r>(r: &'r Record, field: &str) -> &'r str {
-    r.get(field).and_then(Value::as_str).unwrap_or_default()
+    r.get(field).and_then(Val::as_str).unwrap_or_default()
 }
 
 fn int(r: &Record, field: &str) -> Option<i64> {
-    r.get(field).and_then(Value::as_i64)
+    r.get(field).and_then(Val::as_i64)
 }
 
 fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<usize> {

@@ -2,6 +2,7 @@
 //! kegiatan and halal facilitation, each over the records a filter keeps.
 
 use super::*;
+use crate::model::Val;
 
 pub(super) fn sentra_figures(
     records: &[&Record],
@@ -30,7 +31,7 @@ pub(super) fn sentra_figures(
         };
         let row = &mut rows[s];
         row.count += 1;
-        let anggaran = r.get("anggaran").and_then(Value::as_u64).unwrap_or(0);
+        let anggaran = r.get("anggaran").and_then(Val::as_u64).unwrap_or(0);
         row.anggaran += anggaran;
         let year = match row.status {
             "terbentuk" => int(r, "tahun_terbentuk"),
@@ -90,7 +91,7 @@ pub(super) fn survei_figures(records: &[&Record]) -> SurveiFigures {
         *reached = (*reached).max(ovop_reached(&values_of(r)));
         f.pelaku += PELAKU
             .iter()
-            .filter_map(|p| r.get(p.key).and_then(Value::as_u64))
+            .filter_map(|p| r.get(p.key).and_then(Val::as_u64))
             .sum::<u64>();
     }
     f.villages = villages.len() as u64;
@@ -150,11 +151,11 @@ pub(super) fn kawasan_rows(records: &[&Record]) -> Vec<KawasanRow> {
             ..Default::default()
         });
         row.count += 1;
-        if let Some(ha) = r.get("luas_ha").and_then(Value::as_f64) {
+        if let Some(ha) = r.get("luas_ha").and_then(Val::as_f64) {
             row.luas_known += 1;
             row.luas_ha += ha;
         }
-        let cnc = match r.get("cnc").and_then(Value::as_bool) {
+        let cnc = match r.get("cnc").and_then(Val::as_bool) {
             Some(true) => 0,
             Some(false) => 1,
             None => 2,
@@ -183,7 +184,7 @@ pub(super) fn kegiatan_rows(records: &[&Record], links: &Links) -> Vec<KegiatanR
                 let peserta = links.usaha_of(r);
                 row.peserta += peserta.len() as u64;
                 usaha.extend(peserta.into_iter().map(|u| &*u.id));
-                row.anggaran += r.get("anggaran").and_then(Value::as_u64).unwrap_or(0);
+                row.anggaran += r.get("anggaran").and_then(Val::as_u64).unwrap_or(0);
             }
             row.usaha = usaha.len() as u64;
             row

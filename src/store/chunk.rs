@@ -11,10 +11,11 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
-use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record};
+use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record, Val};
 use crate::model::{Id, Name};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Chunks per kind. 50,000 Usaha make chunks of about 800 records (~0.4 MB of text); saving one
 /// record rewrites its chunk, a few milliseconds.
@@ -40,20 +41,35 @@ pub fn chunk_key(chunk: u32) -> String {
 type StoredStamp = (u64, u32, u32);
 
 /// A field value as stored (postcard needs a type that says what it holds; JSON values do not).
+/// Text is read in place and copied once, into the value (inline when short, [`Val`]).
 #[derive(Serialize, Deserialize)]
-enum StoredValue {
+enum StoredValue<'a> {
     Null,
     Bool(bool),
     U(u64),
     I(i64),
     F(f64),
-    S(String),
-    A(Vec<StoredValue>),
-    O(Vec<(String, StoredValue)>),
+    S(#[serde(borrow)] Cow<'a, str>),
+    A(Vec<StoredValue<'a>>),
+    O(Vec<(String, StoredValue<'a>)>),
 }
 
-impl StoredValue {
-    fn of(v: &Value) -> StoredValue {
+impl<'a> StoredValue<'a> {
+    fn of_val(v: &'a Val) -> StoredValue<'a> {
+        match v {
+            Val::Null => StoredValue::Null,
+            Val::Bool(b) => StoredValue::Bool(*b),
+            Val::Int(i) => match u64::try_from(*i) {
+                Ok(u) => StoredValue::U(u),
+                Err(_) => StoredValue::I(*i),
+            },
+            Val::Float(f) => StoredValue::F(*f),
+            Val::Short(_) | Val::Text(_) => StoredValue::S(Cow::Borrowed(v.as_str().unwrap_or(""))),
+            Val::Json(v) => StoredValue::of(v),
+        }
+    }
+
+    fn of(v: &'a Value) -> StoredValue<'a> {
         match v {
             Value::Null => StoredValue::Null,
             Value::Bool(b) => StoredValue::Bool(*b),
@@ -62,13 +78,22 @@ impl StoredValue {
                 (None, Some(i)) => StoredValue::I(i),
                 _ => StoredValue::F(n.as_f64().unwrap_or_default()),
             },
-            Value::String(s) => StoredValue::S(s.clone()),
+            Value::String(s) => StoredValue::S(Cow::Borrowed(s)),
             Value::Array(a) => StoredValue::A(a.iter().map(StoredValue::of).collect()),
             Value::Object(o) => StoredValue::O(
                 o.iter()
                     .map(|(k, v)| (k.clone(), StoredValue::of(v)))
                     .collect(),
             ),
+        }
+    }
+
+    fn into_val(self) -> Val {
+        match self {
+            StoredValue::Null => Val::Null,
+            StoredValue::Bool(b) => Val::Bool(b),
+            StoredValue::S(s) => Val::text(&s),
+            other => Val::from(other.into_value()),
         }
     }
 
@@ -79,7 +104,7 @@ impl StoredValue {
             StoredValue::U(u) => Value::from(u),
             StoredValue::I(i) => Value::from(i),
             StoredValue::F(f) => Value::from(f),
-            StoredValue::S(s) => Value::String(s),
+            StoredValue::S(s) => Value::String(s.into_owned()),
             StoredValue::A(a) => Value::Array(a.into_iter().map(Self::into_value).collect()),
             StoredValue::O(o) => {
                 Value::Object(o.into_iter().map(|(k, v)| (k, v.into_value())).collect())
@@ -93,7 +118,7 @@ impl StoredValue {
 /// share one copy of each name, `model::shared`).
 type StoredField<'a> = (
     &'a str,
-    StoredValue,
+    StoredValue<'a>,
     StoredStamp,
     u32,
     Option<StoredStamp>,
@@ -137,7 +162,7 @@ pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
                 .map(|(k, f)| {
                     (
                         k,
-                        StoredValue::of(&f.value),
+                        StoredValue::of_val(&f.value),
                         stamp(&f.stamp),
                         by.of(&f.by),
                         f.replaced().map(&mut stamp),
@@ -185,7 +210,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
                 fields.insert(
                     key,
                     Field::new(
-                        value.into_value(),
+                        value.into_val(),
                         stamp(s)?,
                         replaced.map(stamp).transpose()?,
                         settled.into_iter().map(stamp).collect::<Result<_, _>>()?,
@@ -306,7 +331,7 @@ mod tests {
         r.fields.insert(
             "h",
             Field {
-                value: Value::Null,
+                value: Val::Null,
                 ..r.fields["a"].clone()
             },
         );

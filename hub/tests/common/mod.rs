@@ -448,7 +448,7 @@ pub fn state(r: &Record) -> (Kind, String, Vec<(String, String, Value)>) {
         format!("{:?}", r.created),
         r.fields
             .iter()
-            .map(|(k, f)| (k.to_string(), format!("{:?}", f.stamp), f.value.clone()))
+            .map(|(k, f)| (k.to_string(), format!("{:?}", f.stamp), f.value.to_value()))
             .collect(),
     )
 }

@@ -6,7 +6,7 @@ use super::Names;
 use crate::i18n::{fill, Msg};
 use crate::model::merge::Conflict;
 use crate::model::schema::Ty;
-use crate::model::{field_label, kinds, link_element, photo};
+use crate::model::{field_label, kinds, link_element, photo, Val};
 use crate::web::app::ProfileState;
 use crate::web::i18n::{tr, I18n};
 use crate::web::records::{local_time, Records};
@@ -44,7 +44,7 @@ pub fn ConflictInbox() -> impl IntoView {
                 Some(spec) => n.shown(spec, &f.value, false),
                 // A photo: what it shows, or that it was removed (not its JSON).
                 None if photo::is_photo_field(&c.field) => {
-                    match serde_json::from_value::<photo::PhotoRef>(f.value.clone()) {
+                    match serde_json::from_value::<photo::PhotoRef>(f.value.to_value()) {
                         Ok(p) => photo::jenis_of(c.kind)
                             .iter()
                             .find(|(key, _)| *key == p.jenis)
@@ -52,12 +52,12 @@ pub fn ConflictInbox() -> impl IntoView {
                         Err(_) => i18n.t(Msg::PhotoRemoved).to_string(),
                     }
                 }
-                None => match &f.value {
-                    serde_json::Value::Bool(b) => i18n
+                None => match (&f.value, f.value.as_str()) {
+                    (Val::Bool(b), _) => i18n
                         .t(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak })
                         .to_string(),
-                    serde_json::Value::String(text) => text.clone(),
-                    other => other.to_string(),
+                    (_, Some(text)) => text.to_string(),
+                    (other, None) => other.to_string(),
                 },
             },
         );

@@ -89,8 +89,8 @@ impl Records {
             if let Some(Ok(Some((lat, lon)))) =
                 place.map(|(lat, lon)| coordinates(&lat.to_string(), &lon.to_string()))
             {
-                r.set("lat", lat.into(), editor);
-                r.set("lon", lon.into(), editor);
+                r.set("lat", serde_json::Value::from(lat), editor);
+                r.set("lon", serde_json::Value::from(lon), editor);
             }
             r
         });
