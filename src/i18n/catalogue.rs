@@ -675,6 +675,7 @@ messages! {
         en: "No active business with product photos for this filter yet. Add photos of the Products kind on a business's page.",
     }
     LaporanMeta { id: "Dibuat {date} oleh {officer}", en: "Made {date} by {officer}" }
+    LaporanMetaNoOfficer { id: "Dibuat {date}", en: "Made {date}" }
     LaporanFilters { id: "Saringan: {filters}", en: "Filter: {filters}" }
     LaporanPrintButton { id: "Cetak", en: "Print" }
     ExportTitle { id: "Ekspor data", en: "Export data" }
@@ -867,6 +868,10 @@ messages! {
     StartAreaLoading {
         id: "{area}: {kecamatan} kecamatan, {villages} desa/kelurahan; {size} diunduh saat ada sinyal.",
         en: "{area}: {kecamatan} kecamatan, {villages} villages; {size} to download when there is a signal.",
+    }
+    StartAreaReading {
+        id: "{area}: {kecamatan} kecamatan, {villages} desa/kelurahan; memuat data wilayah ({size})…",
+        en: "{area}: {kecamatan} kecamatan, {villages} villages; loading the region data ({size})…",
     }
     StartUsaha {
         id: "Catat usaha pertama; ringkasan dan laporan tampil di Beranda.",

@@ -70,6 +70,10 @@ test("the catalogue shows active businesses with product photos, phones masked, 
   assert.equal(await page.getByRole("button", { name: "Cetak" }).isVisible(), false);
   assert.equal(await photo.isVisible(), true);
   assert.equal(await page.getByTestId("laporan-meta").isVisible(), true);
+  // No profile name was filled in: the heading says when, and no "by" with nobody after it.
+  const meta = await page.getByTestId("laporan-meta").textContent();
+  assert.match(meta, /Dibuat \d{1,2} \S+ \d{4}/);
+  assert.doesNotMatch(meta, /oleh/);
   await page.emulateMedia({ media: "screen" });
 
   // Beranda's filter narrows it: no Tempe business is both active and photographed.

@@ -245,10 +245,15 @@ pub(super) fn PrintedHeading(filter: Memo<Filter>) -> impl IntoView {
         <p class="laporan__meta" data-testid="laporan-meta">
             {place}
             " · "
-            {move || fill(i18n.t(Msg::LaporanMeta), &[
-                ("date", &crate::format::date(&today().iso, i18n.lang())),
-                ("officer", &profile.0.with(|p| p.name.clone())),
-            ])}
+            {move || {
+                // A profile without a name (never filled in) says no "by".
+                let officer = profile.0.with(|p| p.name.trim().to_string());
+                let msg = if officer.is_empty() { Msg::LaporanMetaNoOfficer } else { Msg::LaporanMeta };
+                fill(i18n.t(msg), &[
+                    ("date", &crate::format::date(&today().iso, i18n.lang())),
+                    ("officer", &officer),
+                ])
+            }}
             <br/>
             {filters}
         </p>

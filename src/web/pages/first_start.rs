@@ -52,10 +52,14 @@ pub fn FirstStart(has_usaha: Signal<bool>) -> impl IntoView {
                 let area = wilayah.area_label(lang, &code);
                 match size {
                     Some(((kec, vil), bytes)) => fill(
+                        // Not "to download" while the data is still being read (from the
+                        // device, or the network): only once reading it failed.
                         i18n.t(if wilayah.area_loaded(&code) {
                             Msg::StartAreaKept
-                        } else {
+                        } else if wilayah.failed.get() {
                             Msg::StartAreaLoading
+                        } else {
+                            Msg::StartAreaReading
                         }),
                         &[
                             ("area", &area),
