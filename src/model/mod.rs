@@ -17,7 +17,7 @@ pub mod privasi;
 pub mod rules;
 pub mod schema;
 pub mod usaha;
-mod value;
+pub mod value;
 
 use crate::i18n::{fill, Lang, Msg};
 pub use field::{Field, Known};

@@ -16,6 +16,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
+mod parse;
+mod shown;
+use parse::{non_null, parse};
+pub use shown::{filter_choices, filter_value, plain_text, NOT_KNOWN};
+
 /// One option of a choice: the stored key and its label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Choice {
@@ -230,33 +235,6 @@ pub struct Schema {
     pub check: fn(&Values, &mut Vec<FieldError>),
     /// Points worth the officer's attention that do not stop a save.
     pub warnings: fn(&Values) -> Vec<FieldError>,
-}
-
-/// A record's value of a list filter's field, as the filter compares it: the stored key (a
-/// choice's, a kabupaten's code), "ya" / "tidak" for yes/no, and [`NOT_KNOWN`] for an empty
-/// field (an empty yes/no is not known, never "no").
-pub fn filter_value(spec: &FieldSpec, r: &crate::model::Record) -> String {
-    match (spec.ty, r.get(spec.key)) {
-        (Ty::YesNo, Some(Val::Bool(b))) => (if *b { "ya" } else { "tidak" }).to_string(),
-        (_, Some(v)) if v.as_str().is_some_and(|s| !s.is_empty()) => {
-            v.as_str().unwrap_or_default().to_string()
-        }
-        _ => NOT_KNOWN.to_string(),
-    }
-}
-
-/// [`filter_value`] of an empty field.
-pub const NOT_KNOWN: &str = "-";
-
-/// What a list filter of a choice or yes/no field offers: value and label, "not known" last.
-pub fn filter_choices(spec: &FieldSpec) -> Vec<(&'static str, Msg)> {
-    let mut out: Vec<(&'static str, Msg)> = match spec.ty {
-        Ty::Choice(options) => options.iter().map(|c| (c.key, c.label)).collect(),
-        Ty::YesNo => vec![("ya", Msg::ChoiceYa), ("tidak", Msg::ChoiceTidak)],
-        _ => Vec::new(),
-    };
-    out.push((NOT_KNOWN, Msg::ReportUnknown));
-    out
 }
 
 pub fn no_check(_: &Values, _: &mut Vec<FieldError>) {}
@@ -507,153 +485,8 @@ impl Schema {
     }
 }
 
-fn non_null(values: &[(&'static str, Value)]) -> Values {
-    values
-        .iter()
-        .filter(|(_, v)| !v.is_null())
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect()
-}
-
-/// One non-empty field's text to its stored value.
-fn parse(spec: &FieldSpec, raw: &str, today: &Today) -> Result<Value, FieldError> {
-    let key = spec.key;
-    let too_long = |max: usize| FieldError {
-        field: key,
-        msg: Msg::ErrTooLong,
-        args: vec![("max", max.to_string())],
-    };
-    let number = |parsed: Result<Option<u64>, Msg>| {
-        parsed
-            .map(|n| n.map_or(Value::Null, |n| json!(n)))
-            .map_err(|m| err(key, m))
-    };
-    match spec.ty {
-        Ty::Text(max) => {
-            if raw.chars().count() > max {
-                Err(too_long(max))
-            } else {
-                Ok(json!(raw))
-            }
-        }
-        Ty::Komoditas => {
-            if raw.chars().count() > 200 {
-                Err(too_long(200))
-            } else {
-                Ok(json!(raw))
-            }
-        }
-        Ty::Note => {
-            if raw.chars().count() > 5000 {
-                Err(too_long(5000))
-            } else {
-                Ok(json!(raw))
-            }
-        }
-        Ty::Phone if valid_phone(raw) => Ok(json!(raw)),
-        Ty::Phone => Err(err(key, Msg::ErrPhone)),
-        Ty::Choice(options) if options.iter().any(|c| c.key == raw) => Ok(json!(raw)),
-        Ty::Choice(_) => Err(err(key, Msg::ErrChoice)),
-        Ty::Flags(options) => {
-            let chosen = split_list(raw);
-            if chosen.iter().all(|k| options.iter().any(|c| c.key == *k)) {
-                // Stored in the options' order, so the same choice is always the same value.
-                Ok(json!(options
-                    .iter()
-                    .filter(|c| chosen.contains(&c.key))
-                    .map(|c| c.key)
-                    .collect::<Vec<_>>()))
-            } else {
-                Err(err(key, Msg::ErrChoice))
-            }
-        }
-        Ty::YesNo => match raw {
-            "ya" => Ok(json!(true)),
-            "tidak" => Ok(json!(false)),
-            _ => Err(err(key, Msg::ErrChoice)),
-        },
-        Ty::Rupiah => number(rupiah(raw)),
-        Ty::Count => number(whole_number(raw, 0, 10_000_000).map_err(|_| Msg::ErrCount)),
-        Ty::Year { ahead } => {
-            let max = today.year + ahead;
-            whole_number(raw, 1900, max as u64)
-                .map(|n| n.map_or(Value::Null, |n| json!(n)))
-                .map_err(|_| FieldError {
-                    field: key,
-                    msg: Msg::ErrYear,
-                    args: vec![("max", max.to_string())],
-                })
-        }
-        Ty::Date { future } => {
-            let limit = if future {
-                Today {
-                    year: today.year + 5,
-                    iso: format!("{}-12-31", today.year + 5),
-                    clock_ms: today.clock_ms,
-                }
-            } else {
-                today.clone()
-            };
-            if plausible_date(raw, &limit) {
-                Ok(json!(raw))
-            } else {
-                Err(FieldError {
-                    field: key,
-                    msg: if future {
-                        Msg::ErrDatePlanned
-                    } else {
-                        Msg::ErrDate
-                    },
-                    args: vec![],
-                })
-            }
-        }
-        Ty::Hectare => hectares(raw)
-            .map(|v| v.map_or(Value::Null, |v| json!(v)))
-            .map_err(|m| err(key, m)),
-        Ty::Desa if is_code(raw, 4) => Ok(json!(raw)),
-        Ty::Desa => Err(err(key, Msg::ErrDesaCode)),
-        Ty::Kecamatan if is_code(raw, 3) => Ok(json!(raw)),
-        Ty::Kabupaten if is_code(raw, 2) => Ok(json!(raw)),
-        Ty::Kecamatan | Ty::Kabupaten => Err(err(key, Msg::ErrRegionCode)),
-        Ty::Link(_) if valid_id(raw) => Ok(json!(raw)),
-        Ty::Links(_) if split_list(raw).into_iter().all(valid_id) => {
-            let mut ids: Vec<&str> = split_list(raw);
-            let mut seen = std::collections::BTreeSet::new();
-            ids.retain(|id| seen.insert(*id));
-            Ok(json!(ids))
-        }
-        Ty::Link(_) | Ty::Links(_) => Err(err(key, Msg::ErrPickRequired)),
-        Ty::Gps => unreachable!("checked with its pair above"),
-    }
-}
-
 /// A record id as devices make them: letters, digits and dashes, not too long. A received record
 /// whose id is anything else is refused (it could not be opened as a page, nor shown safely).
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 100 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
-/// A shown value of a stored field for places without a picker's names (exports, plain lists):
-/// choices by label; numbers and text as stored.
-pub fn plain_text(spec: &FieldSpec, v: &Val, label: impl Fn(Msg) -> &'static str) -> String {
-    let choice = |options: &[Choice], key: &str| {
-        options
-            .iter()
-            .find(|c| c.key == key)
-            .map_or_else(|| key.to_string(), |c| label(c.label).to_string())
-    };
-    match (spec.ty, v, v.as_str()) {
-        (Ty::Choice(options), _, Some(s)) => choice(options, s),
-        (Ty::Flags(options), Val::Json(_), _) if v.as_array().is_some() => list_of(v.as_json())
-            .into_iter()
-            .map(|k| choice(options, k))
-            .collect::<Vec<_>>()
-            .join(", "),
-        (Ty::YesNo, Val::Bool(b), _) => {
-            label(if *b { Msg::ChoiceYa } else { Msg::ChoiceTidak }).to_string()
-        }
-        (_, _, Some(s)) => s.to_string(),
-        (_, other, None) => other.to_string(),
-    }
 }

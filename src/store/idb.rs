@@ -20,18 +20,22 @@ use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbRequestReadyState,
-    IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent,
+    IdbDatabase, IdbObjectStore, IdbRequest, IdbRequestReadyState, IdbTransaction,
+    IdbTransactionMode,
 };
 
 pub const DB_NAME: &str = "sentra";
 
+mod chunks;
 mod marks;
+mod merge;
 mod photos;
 mod schema;
 mod screens;
+pub use chunks::Chunks;
 pub use marks::UnsentChunks;
 use marks::{edit_marks, mark_in, new_marker};
+use merge::{kinds_of, merge_chunks, Pace};
 pub use photos::NewPhoto;
 pub use schema::{Migration, MIGRATIONS, VERSION};
 use schema::{CONFLICTS, IMPORT_LOG, PHOTOS, SCREENS, THUMBS, UNSENT};
@@ -116,66 +120,6 @@ impl IdbStore {
         Self::open_named(DB_NAME, VERSION, on_blocked).await
     }
 
-    /// Opens `name` at `version` (tests open older versions to check upgrades).
-    pub async fn open_named(
-        name: &str,
-        version: u32,
-        on_blocked: impl Fn() + 'static,
-    ) -> Result<IdbStore, StoreError> {
-        let factory = web_sys::window()
-            .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or(StoreError::Unavailable)?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(name, version)
-            .map_err(|_| StoreError::Unavailable)?;
-        let upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(
-            move |event: IdbVersionChangeEvent| {
-                let Some(req) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
-                else {
-                    return;
-                };
-                let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
-                    return;
-                };
-                let from = event.old_version() as usize;
-                let to =
-                    (event.new_version().unwrap_or(version as f64) as usize).min(MIGRATIONS.len());
-                let Some(tx) = req.transaction() else {
-                    return;
-                };
-                for step in &MIGRATIONS[from..to] {
-                    if step(&db, &tx).is_err() {
-                        // Abort the upgrade: the database stays at its old version, data untouched.
-                        let _ = tx.abort();
-                        return;
-                    }
-                }
-            },
-        );
-        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
-        let flag = blocked.clone();
-        let blocked_cb = Closure::<dyn FnMut()>::new(move || {
-            flag.set(true);
-            on_blocked();
-        });
-        request.set_onblocked(Some(blocked_cb.as_ref().unchecked_ref()));
-        let result = finished(&request).await;
-        drop((upgrade, blocked_cb));
-        if blocked.get() && result.is_err() {
-            return Err(StoreError::Blocked);
-        }
-        let db: IdbDatabase = result?.unchecked_into();
-        // Another tab opening a newer version: close so its upgrade is not blocked by us.
-        let db_for_cb = db.clone();
-        let on_version_change = Closure::<dyn FnMut()>::new(move || db_for_cb.close());
-        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        on_version_change.forget();
-        Ok(IdbStore { db })
-    }
-
     pub fn store_names(&self) -> Vec<String> {
         let names = self.db.object_store_names();
         (0..names.length()).filter_map(|i| names.item(i)).collect()
@@ -240,107 +184,6 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
         .map_err(|e| StoreError::Other(e.to_string()))
 }
 
-/// The kind stores `records` touch, each once.
-fn kinds_of(records: &[Record]) -> Vec<&'static str> {
-    let mut kinds: Vec<&str> = records.iter().map(|r| r.kind.key()).collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    kinds
-}
-
-/// How [`merge_chunks`] reads the chunks it merges into.
-#[derive(Clone, Copy, PartialEq)]
-enum Pace {
-    /// All reads in flight together, then each chunk merged as its read arrives: quickest.
-    Together,
-    /// Reads in batches of about [`BATCH_RECORDS`] incoming records, each batch issued once the
-    /// one before is merged and written, so the page gets the thread back while IndexedDB
-    /// fetches it (the transaction stays active: a request is pending). For imports: 64 chunks
-    /// of 800 records merged back to back held the page for 680 ms, the reads' results arriving
-    /// as one run of tasks; one read at a time cost a round trip per chunk (applying 10,000
-    /// records took 953 ms, against 350 ms in batches).
-    Batched,
-}
-
-/// Incoming records merged between two batches of reads (about 30 ms on a laptop).
-const BATCH_RECORDS: usize = 2_000;
-
-/// Merges `records` into their stored chunks inside `tx` (which must cover their kinds and
-/// `UNSENT`): the records as stored, the conflicts found, and the records that changed, marked
-/// unsent under one new marker. Each chunk involved is read, merged and written in the one
-/// transaction: another tab's write cannot land in between. Any failure aborts the transaction.
-async fn merge_chunks(
-    tx: &IdbTransaction,
-    records: &[Record],
-    pace: Pace,
-    mark: bool,
-) -> Result<Written, StoreError> {
-    let mut out = Written::default();
-    let marker = new_marker();
-    let fail = |e: StoreError| {
-        let _ = tx.abort();
-        e
-    };
-    let groups = by_chunk(records.iter().map(|r| (r.kind, &*r.id, r)));
-    let read = |(kind, chunk): &(Kind, u32)| {
-        IdbStore::object_store(tx, kind.key())?
-            .get(&JsValue::from_str(&chunk_key(*chunk)))
-            .map_err(|e| fail(error_of(e)))
-    };
-    let keys: Vec<(Kind, u32)> = groups.keys().copied().collect();
-    let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
-    let mut reads = std::collections::VecDeque::with_capacity(groups.len());
-    let mut issued = 0;
-    out.records.reserve(records.len());
-    for ((kind, chunk), incoming) in groups {
-        if reads.is_empty() {
-            // The next batch of reads (all of them, at the quick pace).
-            let mut batch = 0;
-            while issued < keys.len() && (pace == Pace::Together || batch < BATCH_RECORDS) {
-                reads.push_back(read(&keys[issued])?);
-                batch += sizes[issued];
-                issued += 1;
-            }
-        }
-        let request = reads.pop_front().expect("a read per chunk");
-        let stored = finished(&request).await.map_err(fail)?;
-        let mut by_id: BTreeMap<Id, Record> = chunk_records(kind.key(), &stored)
-            .map_err(fail)?
-            .into_iter()
-            .map(|r| (r.id.clone(), r))
-            .collect();
-        let changed_before = out.unsent.len();
-        for r in incoming {
-            let mut changed = true;
-            let record = by_id
-                .entry(r.id.clone())
-                .and_modify(|stored| {
-                    changed = merge_reporting(stored, r, &mut out.conflicts);
-                })
-                .or_insert_with(|| r.clone());
-            out.records.push(record.clone());
-            if changed {
-                out.unsent.push((r.id.clone(), marker.clone()));
-            }
-        }
-        // A chunk nothing changed in is not written again (a repeated file writes nothing).
-        if out.unsent.len() > changed_before {
-            IdbStore::object_store(tx, kind.key())?
-                .put_with_key(
-                    &chunk_value(by_id.values()),
-                    &JsValue::from_str(&chunk_key(chunk)),
-                )
-                .map_err(|e| fail(error_of(e)))?;
-        }
-    }
-    if mark {
-        mark_in(tx, &out.unsent).await.map_err(fail)?;
-    } else {
-        out.unsent.clear();
-    }
-    Ok(out)
-}
-
 /// Puts conflicts in the inbox inside `tx`.
 fn to_inbox(tx: &IdbTransaction, conflicts: &[Conflict]) -> Result<(), StoreError> {
     let inbox = IdbStore::object_store(tx, CONFLICTS)?;
@@ -380,63 +223,6 @@ async fn counted(tx: &IdbTransaction) -> Result<(u64, u64), StoreError> {
     screens::count_write(tx).await.inspect_err(|_| {
         let _ = tx.abort();
     })
-}
-
-/// Every stored chunk, read in one transaction and not decoded yet: [`Chunks::next`] decodes one
-/// at a time (an iterator), so that the page can run between them (decoding 50,000 Usaha in one go held it for
-/// 700 ms at 4× CPU slowdown). Usaha come first, the kind the first screens show.
-pub struct Chunks {
-    /// The store's count of writes when the chunks were read (see [`screens`]).
-    pub writes: u64,
-    kinds: Vec<(Kind, Array)>,
-    /// The next chunk: a kind's position in `kinds`, a chunk's in its array.
-    at: (usize, u32),
-}
-
-/// The records of each chunk in turn.
-impl Iterator for Chunks {
-    type Item = Result<Vec<Record>, StoreError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let (kind, chunks) = self.kinds.get(self.at.0)?;
-            if self.at.1 < chunks.length() {
-                let chunk = chunks.get(self.at.1);
-                self.at.1 += 1;
-                return Some(chunk_records(kind.key(), &chunk));
-            }
-            self.at = (self.at.0 + 1, 0);
-        }
-    }
-}
-
-impl IdbStore {
-    /// Reads every kind's chunks for [`Chunks::next`] to decode.
-    pub async fn read_chunks(&self) -> Result<Chunks, StoreError> {
-        let mut keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
-        keys.push(SCREENS);
-        let tx = self.transaction(&keys, IdbTransactionMode::Readonly)?;
-        // Every request is issued before the first is awaited, all in the one transaction.
-        let count = screens::ask_count(&tx)?;
-        let mut requests = Vec::new();
-        for kind in Kind::ALL {
-            requests.push((
-                kind,
-                Self::object_store(&tx, kind.key())?
-                    .get_all()
-                    .map_err(error_of)?,
-            ));
-        }
-        let mut kinds = Vec::with_capacity(requests.len());
-        for (kind, request) in requests {
-            kinds.push((kind, finished(&request).await?.unchecked_into()));
-        }
-        Ok(Chunks {
-            writes: screens::count_of(&count).await?,
-            kinds,
-            at: (0, 0),
-        })
-    }
 }
 
 impl IdbStore {

@@ -1,12 +1,13 @@
-//! The database's schema: its object stores and the steps that upgrade an older version.
+//! The database's schema: its object stores, the steps that upgrade an older version, and
+//! opening the database (running those steps).
 
 use super::super::chunk::{chunk_key, chunk_of};
-use super::chunk_value;
+use super::{chunk_value, finished, IdbStore, StoreError};
 use crate::model::{Kind, Record};
 use js_sys::Array;
 use std::collections::BTreeMap;
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{IdbDatabase, IdbTransaction};
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbTransaction, IdbVersionChangeEvent};
 
 /// A schema step, run inside the upgrade transaction.
 pub type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
@@ -89,3 +90,65 @@ fn rechunk(tx: &IdbTransaction, kind: &str) -> Result<(), JsValue> {
 }
 
 pub const VERSION: u32 = MIGRATIONS.len() as u32;
+
+impl IdbStore {
+    /// Opens `name` at `version` (tests open older versions to check upgrades).
+    pub async fn open_named(
+        name: &str,
+        version: u32,
+        on_blocked: impl Fn() + 'static,
+    ) -> Result<IdbStore, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable)?;
+        let request: IdbOpenDbRequest = factory
+            .open_with_u32(name, version)
+            .map_err(|_| StoreError::Unavailable)?;
+        let upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(
+            move |event: IdbVersionChangeEvent| {
+                let Some(req) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                else {
+                    return;
+                };
+                let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
+                    return;
+                };
+                let from = event.old_version() as usize;
+                let to =
+                    (event.new_version().unwrap_or(version as f64) as usize).min(MIGRATIONS.len());
+                let Some(tx) = req.transaction() else {
+                    return;
+                };
+                for step in &MIGRATIONS[from..to] {
+                    if step(&db, &tx).is_err() {
+                        // Abort the upgrade: the database stays at its old version, data untouched.
+                        let _ = tx.abort();
+                        return;
+                    }
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = blocked.clone();
+        let blocked_cb = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            on_blocked();
+        });
+        request.set_onblocked(Some(blocked_cb.as_ref().unchecked_ref()));
+        let result = finished(&request).await;
+        drop((upgrade, blocked_cb));
+        if blocked.get() && result.is_err() {
+            return Err(StoreError::Blocked);
+        }
+        let db: IdbDatabase = result?.unchecked_into();
+        // Another tab opening a newer version: close so its upgrade is not blocked by us.
+        let db_for_cb = db.clone();
+        let on_version_change = Closure::<dyn FnMut()>::new(move || db_for_cb.close());
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        on_version_change.forget();
+        Ok(IdbStore { db })
+    }
+}
