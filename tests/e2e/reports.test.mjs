@@ -120,7 +120,7 @@ test("Beranda's figures, filters, printable report and exports", { timeout: 240_
   // The printable report: the same figures, no navigation or buttons when printed.
   await page.goto(new URL("/laporan?tahun=2025", server.url).href);
   await expectHeading(page, "Laporan");
-  assert.match(await text(page.getByTestId("laporan-meta")), /Kabupaten Sumenep .* Saringan: Tahun 2025/);
+  assert.match(await text(page.getByTestId("laporan-meta")), /^Kabupaten Sumenep · Dibuat \d{1,2} \S+ \d{4}\s*Saringan: Tahun 2025$/);
   await page.getByTestId("report-usaha-total").filter({ hasText: "20 usaha" }).waitFor();
   assert.equal(await page.getByTestId("report-sentra").count(), 0, "formed in 2019, not 2025");
   await page.emulateMedia({ media: "print" });
