@@ -11,8 +11,8 @@
 //! record was built.
 
 use crate::model::hlc::Stamp;
+use crate::model::Name;
 use crate::model::{shared, Field, Fields, Kind, NameList as Names, Record, Val};
-use crate::model::{Id, Name};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -127,7 +127,8 @@ type StoredField<'a> = (
 
 #[derive(Serialize, Deserialize)]
 struct StoredRecord<'a> {
-    id: Id,
+    /// Read in place, copied once into the record's shared id.
+    id: &'a str,
     k: Kind,
     c: StoredStamp,
     #[serde(borrow)]
@@ -153,7 +154,7 @@ pub fn encode<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<u8> {
     let r = records
         .into_iter()
         .map(|rec| StoredRecord {
-            id: rec.id.clone(),
+            id: &rec.id,
             k: rec.kind,
             c: stamp(&rec.created),
             f: rec
@@ -219,7 +220,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Record>, String> {
                 );
             }
             Ok(Record {
-                id: r.id,
+                id: r.id.into(),
                 kind: r.k,
                 created: stamp(r.c)?,
                 fields,
