@@ -233,6 +233,10 @@ impl<'de> Deserialize<'de> for Val {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::hlc::Clock;
+    use crate::model::{shared, Editor, Field, Kind, Record};
+    use crate::store::chunk::{decode, encode};
+    use proptest::prelude::*;
     use serde_json::json;
 
     #[test]
@@ -281,5 +285,53 @@ mod tests {
         assert_eq!(Val::from(json!(-7)).as_u64(), None);
         assert_eq!(Val::from(json!(u64::MAX)).as_u64(), Some(u64::MAX));
         assert_eq!(Val::from(json!(2.5)).as_f64(), Some(2.5));
+    }
+
+    /// Any JSON a field may hold: text of any length in any script (multi-byte characters
+    /// around the 14 bytes held inline), integers across `i64` and `u64`, floats, and lists and
+    /// objects of them.
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e12f64..1e12).prop_map(Value::from),
+            "[a-z0-9 .,-]{0,30}".prop_map(Value::String),
+            "\\PC{0,20}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                proptest::collection::vec(("[a-z]{1,6}", inner), 0..4)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// What a record holds is what it was given, in memory, as JSON, and in a stored chunk.
+        #[test]
+        fn any_json_value_is_kept_as_it_was(v in json()) {
+            let val = Val::from(v.clone());
+            prop_assert_eq!(val.to_value(), v.clone());
+            prop_assert!(val == v);
+            prop_assert_eq!(&Val::from(&v), &val);
+            let text = serde_json::to_string(&v).unwrap();
+            prop_assert_eq!(serde_json::to_string(&val).unwrap(), text.clone());
+            prop_assert_eq!(&serde_json::from_str::<Val>(&text).unwrap(), &val);
+            prop_assert_eq!(val.as_str(), v.as_str());
+            prop_assert_eq!(val.as_u64(), v.as_u64());
+            prop_assert_eq!(val.as_f64(), v.as_f64());
+            prop_assert_eq!(val.as_bool(), v.as_bool());
+            prop_assert_eq!(val.as_array(), v.as_array());
+
+            let mut clock = Clock::new("d");
+            let mut ed = Editor { clock: &mut clock, officer: "U", now_ms: 1 };
+            let mut r = Record::new(Kind::Mitra, &mut ed);
+            r.fields.insert("x", Field::new(val.clone(), r.created.clone(), None, vec![], shared("U")));
+            let back = decode(&encode([&r])).unwrap();
+            prop_assert_eq!(&back[0].fields["x"].value, &val);
+        }
     }
 }
