@@ -192,7 +192,9 @@ impl Records {
             }
         }
         if let Ok(unsent) = async { store().await?.unsent().await }.await {
-            self.unsent.set(unsent);
+            // The records' ids and one marker per write, as at start: read anew, every mark
+            // would hold copies of its own.
+            self.unsent.set(self.share_marks(unsent));
         }
         // Two tabs saving one field at once: the inbox may have grown.
         self.refresh_conflicts().await;

@@ -4,12 +4,12 @@
 
 use super::{open_store, LoadState, Records, LAST_EXPORT};
 use crate::model::hlc::Stamp;
-use crate::model::Id;
+use crate::model::{Id, Record};
 use crate::store::{Marker, Unsent};
 use crate::store::{Store, StoreError};
 use crate::web::slices;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The meta key saying the unsent marks have been filled from the export mark (the first start
 /// after the upgrade that brought them).
@@ -121,9 +121,9 @@ impl Records {
         }
     }
 
-    /// The unsent marks as read, each id the record's own and each write's marker one copy,
-    /// in slices (issue 15: 50,000 marks as read held 50,000 more copies of the ids and of
-    /// one import's marker, 3.4 MB).
+    /// The unsent marks as read at start (in id order), each id the record's own and each
+    /// write's marker one copy ([`share_mark`]), in slices (issue 15: 50,000 marks as read held
+    /// 50,000 more copies of the ids and of one import's marker, 3.4 MB).
     async fn share_ids(self, marks: Vec<(Id, Marker)>) -> Vec<(Id, Marker)> {
         let mut markers: HashSet<Marker> = HashSet::new();
         let mut out = Vec::with_capacity(marks.len());
@@ -132,15 +132,7 @@ impl Records {
             let deadline = slices::Deadline::start();
             self.all.with_untracked(|all| {
                 for (id, marker) in marks.by_ref() {
-                    let id = all.get_key_value(&id).map_or(id, |(own, _)| own.clone());
-                    let marker = match markers.get(&marker) {
-                        Some(one) => one.clone(),
-                        None => {
-                            markers.insert(marker.clone());
-                            marker
-                        }
-                    };
-                    out.push((id, marker));
+                    out.push(share_mark(all, &mut markers, id, marker));
                     if out.len() % 512 == 0 && deadline.passed() {
                         break;
                     }
@@ -150,4 +142,35 @@ impl Records {
         }
         out
     }
+
+    /// The unsent marks read again (another tab wrote), shared as at start, in one go: the
+    /// page must not save in between, or the marks set here would hide its save's mark.
+    pub(super) fn share_marks(self, marks: Unsent) -> Unsent {
+        let mut markers: HashSet<Marker> = HashSet::new();
+        self.all.with_untracked(|all| {
+            marks
+                .into_iter()
+                .map(|(id, marker)| share_mark(all, &mut markers, id, marker))
+                .collect()
+        })
+    }
+}
+
+/// One unsent mark with the record's own id (when the record is in `all`) and the one copy of
+/// its marker in `markers`.
+fn share_mark(
+    all: &BTreeMap<Id, Record>,
+    markers: &mut HashSet<Marker>,
+    id: Id,
+    marker: Marker,
+) -> (Id, Marker) {
+    let id = all.get_key_value(&id).map_or(id, |(own, _)| own.clone());
+    let marker = match markers.get(&marker) {
+        Some(one) => one.clone(),
+        None => {
+            markers.insert(marker.clone());
+            marker
+        }
+    };
+    (id, marker)
 }
