@@ -93,6 +93,39 @@ test("records not yet shared are counted, exported as a checked bundle, then cou
   page.assertNoErrors();
 });
 
+test("another tab's export and save move this tab's 'belum dibagikan' without a reload", { timeout: 90_000 }, async (t) => {
+  const server = await serverFor(t);
+  const { context, page: a } = await openPage(t, browser, { acceptDownloads: true });
+  await a.goto(new URL("/bagikan", server.url).href);
+  await a.getByTestId("empty-state").waitFor();
+  await chooseWorkArea(a, server.url);
+  await a.goto(new URL("/mitra/baru", server.url).href);
+  await a.getByLabel("Nama mitra").fill("Koperasi Dua Tab");
+  await a.getByLabel("Jenis mitra").selectOption("ritel");
+  await a.getByTestId("save").click();
+  await a.getByTestId("record-detail").waitFor();
+  await a.getByTestId("unshared").waitFor();
+  const detail = a.url();
+
+  // Tab B shares it: tab A, still on the record, reads the marks back and drops the badge.
+  const b = await context.newPage();
+  await b.goto(new URL("/bagikan", server.url).href);
+  await b.getByTestId("unshared-count").filter({ hasText: "1 data" }).waitFor();
+  const shared = await exported(b, "share-changes");
+  assert.equal(shared.bundle.records.length, 1);
+  await a.getByTestId("unshared").waitFor({ state: "detached" });
+
+  // Tab B changes it again: "belum dibagikan" comes back in tab A, and Bagikan there counts it.
+  await b.goto(`${detail}/ubah`);
+  await b.getByLabel("Narahubung").fill("Bu Dua Tab");
+  await b.getByTestId("save").click();
+  await b.getByTestId("record-detail").waitFor();
+  await a.getByTestId("unshared").waitFor();
+  await a.getByRole("link", { name: "Bagikan" }).first().click();
+  await a.getByTestId("unshared-count").filter({ hasText: "1 data" }).waitFor();
+  a.assertNoErrors();
+});
+
 test("a received file is refused with a reason, or previewed, cancelled, applied, and recognised again", { timeout: 90_000 }, async (t) => {
   const server = await serverFor(t);
   // Officer A records two partners and exports them.
