@@ -274,6 +274,30 @@ pub fn order_by<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The table (its rows' texts laid end to end) finds exactly the rows that each find the
+        /// query on their own: words and digits from a small alphabet, so that text across two
+        /// rows, repeated needles and empty rows all happen.
+        #[test]
+        fn a_search_table_finds_what_its_rows_find(
+            rows in proptest::collection::vec(("[ab ]{0,6}", "[01]{0,5}", 0u32..3), 0..30),
+            typed in "[ab01 ]{0,4}",
+        ) {
+            let rows: Vec<Searchable> = rows
+                .into_iter()
+                .map(|(w, d, place)| Searchable { words: haystack([w.as_str()]), digits: d, place })
+                .collect();
+            let order: Vec<usize> = (0..rows.len()).rev().collect();
+            let table = SearchTable::new(&order, |i| &rows[i]);
+            let q = Query::new(&typed);
+            let place_hits = [false, true, false];
+            let want: Vec<usize> =
+                order.iter().copied().filter(|&i| q.matches(&rows[i], &place_hits)).collect();
+            prop_assert_eq!(table.hits(&q, &place_hits).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn a_search_finds_nib_phone_digits_and_places_but_never_across_fields() {
@@ -348,6 +372,10 @@ mod tests {
             "bluto",
             "usaha 3 tempe",
             "x",
+            // Across two rows laid end to end: found in neither.
+            "batikusaha",
+            "tempeusaha 3",
+            "00310812",
         ] {
             let q = Query::new(typed);
             let hits = q.places(&places);
