@@ -11,7 +11,7 @@
 //! then [`Val::to_value`] gives `v` back, and its JSON text is `v`'s.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 use std::fmt;
 
 /// The longest text held inline (bytes of UTF-8).
@@ -123,13 +123,6 @@ impl Val {
     pub fn as_array(&self) -> Option<&Vec<Value>> {
         match self {
             Val::Json(v) => v.as_array(),
-            _ => None,
-        }
-    }
-
-    pub fn as_object(&self) -> Option<&Map<String, Value>> {
-        match self {
-            Val::Json(v) => v.as_object(),
             _ => None,
         }
     }

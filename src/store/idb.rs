@@ -12,7 +12,7 @@
 
 use super::chunk::{chunk_key, chunk_of, decode, encode};
 use super::{Marker, Store, StoreError, Unsent, Written};
-use crate::model::merge::{merge_reporting, Conflict};
+use crate::model::merge::Conflict;
 use crate::model::{Id, Kind, Record};
 use crate::sharing::ImportEntry;
 use js_sys::{Array, Promise, Uint8Array};

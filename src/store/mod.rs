@@ -65,6 +65,35 @@ pub struct Written {
     pub writes: (u64, u64),
 }
 
+impl Written {
+    /// Merges `incoming` into the `stored` copies (by id), as every save and import does: each
+    /// record as now stored is added to `records`, the conflicts found to `conflicts`, and each
+    /// that changed (new, or merged into) is marked unsent under `marker`. Whether any changed:
+    /// what nothing changed in need not be written again.
+    pub(crate) fn merge_in<'a>(
+        &mut self,
+        stored: &mut BTreeMap<Id, Record>,
+        incoming: impl IntoIterator<Item = &'a Record>,
+        marker: &Marker,
+    ) -> bool {
+        let before = self.unsent.len();
+        for r in incoming {
+            let mut changed = true;
+            let record = stored
+                .entry(r.id.clone())
+                .and_modify(|stored| {
+                    changed = merge_reporting(stored, r, &mut self.conflicts);
+                })
+                .or_insert_with(|| r.clone());
+            self.records.push(record.clone());
+            if changed {
+                self.unsent.push((r.id.clone(), marker.clone()));
+            }
+        }
+        self.unsent.len() > before
+    }
+}
+
 /// The store interface. Futures are not `Send`: browsers run them on the page's one thread.
 #[allow(async_fn_in_trait)]
 pub trait Store {
@@ -143,22 +172,9 @@ impl MemoryStore {
 
     /// Merges `records` into the map, as one write: what is stored, conflicts, what changed.
     fn merge(&self, records: &[Record]) -> Written {
-        let mut map = self.records.borrow_mut();
         let marker = self.marker();
         let mut out = Written::default();
-        for r in records {
-            let mut changed = true;
-            let stored = map
-                .entry(r.id.clone())
-                .and_modify(|stored| {
-                    changed = merge_reporting(stored, r, &mut out.conflicts);
-                })
-                .or_insert_with(|| r.clone());
-            out.records.push(stored.clone());
-            if changed {
-                out.unsent.push((r.id.clone(), marker.clone()));
-            }
-        }
+        out.merge_in(&mut self.records.borrow_mut(), records, &marker);
         out
     }
 

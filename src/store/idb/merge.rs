@@ -72,22 +72,8 @@ pub(super) async fn merge_chunks(
             .into_iter()
             .map(|r| (r.id.clone(), r))
             .collect();
-        let changed_before = out.unsent.len();
-        for r in incoming {
-            let mut changed = true;
-            let record = by_id
-                .entry(r.id.clone())
-                .and_modify(|stored| {
-                    changed = merge_reporting(stored, r, &mut out.conflicts);
-                })
-                .or_insert_with(|| r.clone());
-            out.records.push(record.clone());
-            if changed {
-                out.unsent.push((r.id.clone(), marker.clone()));
-            }
-        }
         // A chunk nothing changed in is not written again (a repeated file writes nothing).
-        if out.unsent.len() > changed_before {
+        if out.merge_in(&mut by_id, incoming, &marker) {
             IdbStore::object_store(tx, kind.key())?
                 .put_with_key(
                     &chunk_value(by_id.values()),
